@@ -18,8 +18,9 @@ import java.util.Optional;
  * A policy rule written in CEL (https://cel.dev). A per-finding rule ({@code on: finding}) is
  * evaluated once for each unsuppressed finding, with variables {@code finding}, {@code scan}
  * and {@code lists}; it fires when the expression is true for at least one. A per-scan rule
- * ({@code on: scan}) is evaluated once, with {@code findings} (the unsuppressed ones),
- * {@code scan} and {@code lists}. The fields of these maps are listed in {@link CelFacts}.
+ * ({@code on: scan}) is evaluated once, with {@code findings} (all of them, suppressed ones
+ * included with status "SUPPRESSED", so a rule can refuse suppressions), {@code scan} and
+ * {@code lists}. The fields of these maps are listed in {@link CelFacts}.
  * An expression that fails at run time (e.g. a missing key) makes the verdict ERROR.
  */
 public record CelRule(PolicyFile.RuleSpec spec, String file, CelRuntime.Program program,
@@ -44,7 +45,8 @@ public record CelRule(PolicyFile.RuleSpec spec, String file, CelRuntime.Program 
       var first = result.getErrors().get(0);
       int line = spec.exprLine() + Math.max(0, first.getSourceLocation().getLine() - 1);
       throw new PolicyException(file + ":" + line + ": rule '" + spec.name() + "' does not compile: "
-          + first.getMessage() + " (in: " + spec.expr().strip() + ")");
+          + first.getMessage() + " (expression line " + first.getSourceLocation().getLine() + ", column "
+          + (first.getSourceLocation().getColumn() + 1) + ": " + spec.expr().strip().replaceAll("\\s+", " ") + ")");
     }
     try {
       return new CelRule(spec, file, CEL.createProgram(result.getAst()), lists);
@@ -64,7 +66,7 @@ public record CelRule(PolicyFile.RuleSpec spec, String file, CelRuntime.Program 
     var open = facts.findings().stream().filter(f -> f.status() != FindingStatus.SUPPRESSED).toList();
     String prefix = (spec.deny() ? "DENY " : "WARN ") + spec.name() + ": " + spec.message();
     if (spec.perScan()) {
-      var findings = open.stream().map(CelFacts::finding).toList();
+      var findings = facts.findings().stream().map(CelFacts::finding).toList();
       return eval(Map.of("findings", findings, "scan", scan, "lists", lists))
           ? Optional.of(new Hit(spec.deny(), prefix)) : Optional.empty();
     }

@@ -16,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Parses a policy file (format in {@link PolicyFile}). Anything wrong with the file's shape is a
@@ -134,7 +136,7 @@ public final class PolicyParser {
     }
     if (m.containsKey("package")) {
       Node p = m.get("package");
-      if (p instanceof org.yaml.snakeyaml.nodes.ScalarNode) {
+      if (p instanceof ScalarNode) {
         String purl = nonBlank(yaml, p, "package");
         if (!purl.startsWith("pkg:")) {
           throw new PolicyException(yaml.at(p) + ": package must be a purl (pkg:...) or {ecosystem, name}");
@@ -196,8 +198,11 @@ public final class PolicyParser {
       }
       String message = m.containsKey("message") ? yaml.scalar(m.get("message"), "message") : name;
       Node expr = m.get("expr");
+      // A block scalar (expr: | or >) starts on the line after its indicator.
+      boolean block = expr instanceof ScalarNode sn && (sn.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
+          || sn.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED);
       out.add(new PolicyFile.RuleSpec(name, nonBlank(yaml, expr, "expr"), action.equals("deny"), message,
-          on.equals("scan"), YamlTree.line(r), YamlTree.line(expr)));
+          on.equals("scan"), YamlTree.line(r), YamlTree.line(expr) + (block ? 1 : 0)));
     }
     return out;
   }
