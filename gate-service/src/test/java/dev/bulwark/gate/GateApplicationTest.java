@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.common.grpc.Channels;
 import dev.bulwark.gate.core.Findings;
+import dev.bulwark.gate.db.TestDatabases;
 import dev.bulwark.v1.GateGrpc;
 import dev.bulwark.v1.Verdict;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -29,13 +30,30 @@ class GateApplicationTest {
   @Test
   @DisplayName("starts from the module's config.yml on free ports, migrates H2, answers Evaluate and has a database health check")
   void startsAndServes() throws Exception {
+    startEvaluateStop("jdbc:h2:file:" + dir.resolve("gate") + ";DB_CLOSE_ON_EXIT=FALSE", "bulwark", "");
+  }
+
+  @Test
+  @DisplayName("runs on PostgreSQL when database.url names one (driver picked automatically)")
+  void startsOnPostgres() throws Exception {
+    try (var pg = TestDatabases.postgres()) {
+      startEvaluateStop(pg.url(), pg.user(), pg.password());
+      int decisions = pg.jdbi().withHandle(h ->
+          h.createQuery("SELECT COUNT(*) FROM decisions").mapTo(Integer.class).one());
+      assertThat(decisions).isEqualTo(1);
+    }
+  }
+
+  private void startEvaluateStop(String url, String user, String password) throws Exception {
     Path config = Path.of(System.getProperty("bulwark.repoRoot"), "gate-service", "config.yml");
     var support = new DropwizardTestSupport<>(GateApplication.class, config.toString(),
         ConfigOverride.config("grpc.host", "127.0.0.1"),
         ConfigOverride.config("grpc.port", "0"),
         ConfigOverride.config("server.applicationConnectors[0].port", "0"),
         ConfigOverride.config("server.adminConnectors[0].port", "0"),
-        ConfigOverride.config("database.url", "jdbc:h2:file:" + dir.resolve("gate") + ";DB_CLOSE_ON_EXIT=FALSE"));
+        ConfigOverride.config("database.url", url),
+        ConfigOverride.config("database.user", user),
+        ConfigOverride.config("database.password", password));
     support.before();
     try {
       GateApplication app = support.getApplication();

@@ -32,10 +32,15 @@ public final class Migrations {
 
   /** Applies the pending scripts; returns the versions applied now. */
   public static List<Integer> migrate(Jdbi jdbi) {
-    jdbi.useHandle(h -> h.execute("CREATE TABLE IF NOT EXISTS schema_version ("
-        + "version INT PRIMARY KEY, description VARCHAR(200) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)"));
-    Set<Integer> applied = new HashSet<>(jdbi.withHandle(h ->
-        h.createQuery("SELECT version FROM schema_version").mapTo(Integer.class).list()));
+    String versionTable = "CREATE TABLE IF NOT EXISTS schema_version ("
+        + "version INT PRIMARY KEY, description VARCHAR(200) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)";
+    try {
+      jdbi.useHandle(h -> h.execute(versionTable));
+    } catch (RuntimeException raced) {
+      // PostgreSQL: two concurrent IF NOT EXISTS can collide; the second attempt sees the table.
+      jdbi.useHandle(h -> h.execute(versionTable));
+    }
+    Set<Integer> applied = appliedVersions(jdbi);
     var now = new ArrayList<Integer>();
     for (String script : SCRIPTS) {
       var m = NAME.matcher(script);
@@ -47,18 +52,32 @@ public final class Migrations {
         continue;
       }
       var statements = statements(read(script));
-      jdbi.useTransaction(h -> {
-        for (String sql : statements) {
-          h.execute(sql);
+      try {
+        jdbi.useTransaction(h -> {
+          for (String sql : statements) {
+            h.execute(sql);
+          }
+          h.createUpdate("INSERT INTO schema_version (version, description, applied_at) VALUES (:v, :d, :t)")
+              .bind("v", version).bind("d", m.group(2)).bind("t", java.sql.Timestamp.from(Instant.now()))
+              .execute();
+        });
+      } catch (RuntimeException e) {
+        // Another gate replica may have applied it concurrently: fine if it is recorded now.
+        if (appliedVersions(jdbi).contains(version)) {
+          LOG.info("gate schema: migration {} was applied concurrently by another process", script);
+          continue;
         }
-        h.createUpdate("INSERT INTO schema_version (version, description, applied_at) VALUES (:v, :d, :t)")
-            .bind("v", version).bind("d", m.group(2)).bind("t", java.sql.Timestamp.from(Instant.now()))
-            .execute();
-      });
+        throw new IllegalStateException("gate schema: migration " + script + " failed: " + e.getMessage(), e);
+      }
       LOG.info("gate schema: applied migration {}", script);
       now.add(version);
     }
     return now;
+  }
+
+  private static Set<Integer> appliedVersions(Jdbi jdbi) {
+    return new HashSet<>(jdbi.withHandle(h ->
+        h.createQuery("SELECT version FROM schema_version").mapTo(Integer.class).list()));
   }
 
   /** The highest version applied, 0 for none. */

@@ -159,6 +159,9 @@ class RepoPolicyTest {
       "suppressions: everything\n|.bulwark.yaml:1:15: suppressions must be a list",
       "- just\n- a list\n|.bulwark.yaml:1:1: the policy must be a mapping",
       "failOn: {severity: HIGH}\nfailOn: {severity: LOW}\n|duplicate key",
+      "a: &a [x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b]\n"
+          + "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+          + "|malformed YAML: Number of aliases",
   })
   @DisplayName("a malformed .bulwark.yaml gives ERROR with file, line and column, never PASS")
   void malformedIsError(String testCase) {

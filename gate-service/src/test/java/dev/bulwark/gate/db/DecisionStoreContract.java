@@ -46,6 +46,29 @@ abstract class DecisionStoreContract {
   }
 
   @Test
+  @DisplayName("two processes migrating the same database at once both end with one applied schema")
+  void concurrentMigrations() throws Exception {
+    // A second Jdbi on the same database, as a second gate replica would have.
+    var other = db.name().equals("H2") ? db.jdbi() : org.jdbi.v3.core.Jdbi.create(db.url(), db.user(), db.password());
+    other.useHandle(h -> h.execute("DROP TABLE suppressions"));
+    other.useHandle(h -> h.execute("DROP TABLE decisions"));
+    other.useHandle(h -> h.execute("DROP TABLE findings"));
+    other.useHandle(h -> h.execute("DROP TABLE scans"));
+    other.useHandle(h -> h.execute("DELETE FROM schema_version"));
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var a = pool.submit(() -> Migrations.migrate(db.jdbi()));
+      var b = pool.submit(() -> Migrations.migrate(other));
+      assertThat(a.get().size() + b.get().size()).as("applied exactly once in total").isEqualTo(Migrations.SCRIPTS.size());
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(Migrations.currentVersion(db.jdbi())).isEqualTo(Migrations.SCRIPTS.size());
+    gate.evaluate(Findings.request("after", "p", List.of(Findings.SQLI), ""));
+    assertThat(store.findingStatuses("after")).hasSize(1);
+  }
+
+  @Test
   @DisplayName("a finding seen in the previous scan of the same project and branch is EXISTING, a new one NEW")
   void newVersusExisting() {
     gate.evaluate(Findings.request("scan-1", "acme/shop", List.of(Findings.LOG4SHELL, Findings.SQLI), ""));

@@ -21,7 +21,8 @@ public final class TestDatabases {
   private TestDatabases() {}
 
   /** A database for one test, dropped or disposed on close. */
-  public record TestDb(String name, Jdbi jdbi, AutoCloseable cleanup) implements AutoCloseable {
+  public record TestDb(String name, String url, String user, String password, Jdbi jdbi, AutoCloseable cleanup)
+      implements AutoCloseable {
     @Override
     public void close() throws Exception {
       cleanup.close();
@@ -30,7 +31,7 @@ public final class TestDatabases {
 
   public static TestDb h2(Path dir) {
     var pool = H2Files.pool(dir);
-    return new TestDb("H2", Jdbi.create(pool), pool::dispose);
+    return new TestDb("H2", H2Files.url(dir), "bulwark", "", Jdbi.create(pool), pool::dispose);
   }
 
   public static TestDb postgres() {
@@ -48,7 +49,7 @@ public final class TestDatabases {
     String schema = "gate_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
     exec(url, user, password, "CREATE SCHEMA " + schema);
     String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    return new TestDb("PostgreSQL", Jdbi.create(schemaUrl, user, password),
+    return new TestDb("PostgreSQL", schemaUrl, user, password, Jdbi.create(schemaUrl, user, password),
         () -> exec(url, user, password, "DROP SCHEMA " + schema + " CASCADE"));
   }
 
