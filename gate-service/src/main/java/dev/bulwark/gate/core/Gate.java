@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gate: scores each finding, places it against the previous scan of the same project and
@@ -24,6 +26,7 @@ import java.util.Optional;
  * PASS: findings are still scored and recorded, but no suppression applies.
  */
 public final class Gate {
+  private static final Logger LOG = LoggerFactory.getLogger(Gate.class);
   private static final String DEFAULT_POLICY_PATH = ".bulwark.yaml";
 
   private final DecisionStore store;
@@ -94,6 +97,9 @@ public final class Gate {
         .setContext(req.getContext())
         .setPolicyVersion(policyVersion)
         .build();
+    LOG.info("scan {} of {}@{}: {} risk {} ({} findings, policy {})", req.getScanId(),
+        req.getContext().getProject(), req.getContext().getBranch(), outcome.verdict(), scanRisk,
+        assessed.size(), policyVersion);
     store.record(new DecisionStore.Evaluation(decision, assessed, req.getScannersList(),
         policy == null ? List.of() : policy.file().suppressions(),
         policy == null ? List.of() : policy.file().ignoredSuppressions(), inputsDigest(req)));

@@ -63,9 +63,11 @@ public final class Policy {
             + (s.getMessage().isBlank() ? "(no message)" : s.getMessage()));
       } else if (s.getStatus() == ScannerStatus.DEGRADED) {
         reasons.add("WARN scanner '" + s.getScanner() + "' DEGRADED: " + s.getMessage());
-      } else if (s.getStatus() == ScannerStatus.SCANNER_STATUS_UNSPECIFIED) {
+      } else if (s.getStatus() != ScannerStatus.OK) {
+        // Unspecified or a status this gate does not know: fail closed.
         error = true;
-        reasons.add("ERROR scanner '" + s.getScanner() + "' reported no status");
+        reasons.add("ERROR scanner '" + s.getScanner() + "' reported no status"
+            + (s.getStatus() == ScannerStatus.UNRECOGNIZED ? " it knows (value " + s.getStatusValue() + ")" : ""));
       }
     }
     if (facts.scanners().isEmpty()) {

@@ -108,8 +108,11 @@ public final class JdbiDecisionStore implements DecisionStore {
     Optional<Long> existing = h.createQuery("SELECT id FROM scans WHERE scan_id = :s").bind("s", scanId)
         .mapTo(Long.class).findOne();
     if (existing.isPresent()) {
-      // Re-evaluating a scan (a retried call) replaces its findings; its decisions accumulate.
+      // Re-evaluating a scan (a retried call) replaces its findings and context; decisions accumulate.
       h.createUpdate("DELETE FROM findings WHERE scan_pk = :id").bind("id", existing.get()).execute();
+      h.createUpdate("UPDATE scans SET project = :p, branch = :b, commit_id = :c, requested_by = :by WHERE id = :id")
+          .bind("p", c.getProject()).bind("b", c.getBranch()).bind("c", c.getCommit())
+          .bind("by", c.getRequestedBy()).bind("id", existing.get()).execute();
       return existing.get();
     }
     return h.createUpdate("INSERT INTO scans (scan_id, project, branch, commit_id, requested_by, created_at) "

@@ -76,6 +76,14 @@ class DefaultPolicyTest {
   }
 
   @Test
+  @DisplayName("a scanner report without a status is treated as a failure (ERROR), not as OK")
+  void unspecifiedStatusIsError() {
+    var d = fx.gate.evaluate(failing(ScannerStatus.SCANNER_STATUS_UNSPECIFIED, "")).decision();
+    assertThat(d.getVerdict()).isEqualTo(Verdict.ERROR);
+    assertThat(d.getReasonsList()).contains("ERROR scanner 'sca' reported no status");
+  }
+
+  @Test
   @DisplayName("a DEGRADED scanner is only a warning by default")
   void degradedIsWarning() {
     var d = fx.gate.evaluate(failing(ScannerStatus.DEGRADED, "advisory database missing")).decision();
