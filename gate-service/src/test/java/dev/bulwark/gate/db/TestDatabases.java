@@ -21,11 +21,11 @@ public final class TestDatabases {
   private TestDatabases() {}
 
   /** A database for one test, dropped or disposed on close. */
-  public record TestDb(String name, String url, String user, String password, Jdbi jdbi, AutoCloseable cleanup)
+  public record TestDb(String name, String url, String user, String password, Jdbi jdbi, Runnable cleanup)
       implements AutoCloseable {
     @Override
-    public void close() throws Exception {
-      cleanup.close();
+    public void close() {
+      cleanup.run();
     }
   }
 
