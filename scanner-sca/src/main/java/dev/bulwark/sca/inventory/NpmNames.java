@@ -19,6 +19,18 @@ final class NpmNames {
     return version != null && SEMVER.matcher(version).matches();
   }
 
+  /**
+   * True when a {@code resolved} URL is a registry tarball (or absent); false for git checkouts,
+   * GitHub tarballs and local files, whose version is not a registry release.
+   */
+  static boolean isRegistryResolved(String resolved) {
+    if (resolved == null || resolved.isEmpty()) {
+      return true;
+    }
+    return (resolved.startsWith("https://") || resolved.startsWith("http://"))
+        && !resolved.contains("codeload.github.com") && !resolved.matches("https?://github\\.com/.*");
+  }
+
   /** {@code npm:real@1.0.0} → [real, 1.0.0] (also for scoped names); null when not an alias. */
   static String[] alias(String spec) {
     if (spec == null || !spec.startsWith("npm:")) {

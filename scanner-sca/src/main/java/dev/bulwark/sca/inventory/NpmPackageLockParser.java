@@ -13,7 +13,8 @@ import java.util.Set;
  * Versions 2/3 are read from {@code packages} (keys {@code node_modules/a/node_modules/b}),
  * version 1 from the nested {@code dependencies} tree. Aliases report the real package
  * ({@code name} field, or {@code npm:real@version}). Workspace links, {@code file:} and other
- * non-registry entries without a semver version are left out: no advisory can match them.
+ * git, GitHub-tarball and other non-registry entries are left out: their version is not a registry
+ * release, so no advisory range applies to it.
  * Direct dependencies come from the root package (v2/v3) or the sibling package.json (v1).
  */
 final class NpmPackageLockParser implements LockfileParser {
@@ -78,7 +79,7 @@ final class NpmPackageLockParser implements LockfileParser {
         name = alias[0];
         version = alias[1];
       }
-      if (!NpmNames.isRegistryVersion(version)) {
+      if (!NpmNames.isRegistryVersion(version) || !NpmNames.isRegistryResolved(Texts.str(pkg, "resolved"))) {
         continue;
       }
       boolean isDirect = key.equals("node_modules/" + installName) && direct.contains(installName);
@@ -103,7 +104,7 @@ final class NpmPackageLockParser implements LockfileParser {
       var alias = NpmNames.alias(version);
       String realName = alias == null ? name : alias[0];
       version = alias == null ? version : alias[1];
-      if (NpmNames.isRegistryVersion(version)) {
+      if (NpmNames.isRegistryVersion(version) && NpmNames.isRegistryResolved(Texts.str(pkg, "resolved"))) {
         Boolean isDirect = direct == null ? null : top && direct.contains(name);
         out.add(Packages.of("npm", realName, version, scope(pkg), isDirect, path, line));
       }
