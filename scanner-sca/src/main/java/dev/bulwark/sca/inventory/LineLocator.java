@@ -40,6 +40,21 @@ final class LineLocator {
     return at < 0 ? 0 : lineAt(at);
   }
 
+  /**
+   * Line of a JSON object key ({@code "key": {}) after {@code line}: an object-valued key is
+   * preferred over the same string used as a plain value or in a {@code requires} map.
+   */
+  int findJsonKey(String key, int line) {
+    String quoted = "\"" + key + "\"";
+    for (String needle : new String[] {quoted + ": {", quoted + ":{"}) {
+      int found = findAfter(needle, line);
+      if (found > 0) {
+        return found;
+      }
+    }
+    return findAfter(quoted, line);
+  }
+
   /** 1-based line holding the character at {@code offset}. */
   int lineAt(int offset) {
     int i = Arrays.binarySearch(lineStarts, offset);

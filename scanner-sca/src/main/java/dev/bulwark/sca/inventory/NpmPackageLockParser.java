@@ -84,7 +84,7 @@ final class NpmPackageLockParser implements LockfileParser {
       }
       boolean isDirect = key.equals("node_modules/" + installName) && direct.contains(installName);
       out.add(Packages.of("npm", name, version, scope(pkg), isDirect, path,
-          lines.find("\"" + key + "\"")));
+          lines.findJsonKey(key, 0)));
     }
   }
 
@@ -96,7 +96,7 @@ final class NpmPackageLockParser implements LockfileParser {
     for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) deps::fields) {
       String name = e.getKey();
       JsonNode pkg = e.getValue();
-      int line = lines.findAfter("\"" + name + "\"", cursor[0]);
+      int line = lines.findJsonKey(name, cursor[0]);
       if (line > 0) {
         cursor[0] = line;
       }

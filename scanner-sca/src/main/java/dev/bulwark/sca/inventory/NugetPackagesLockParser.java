@@ -44,7 +44,7 @@ final class NugetPackagesLockParser implements LockfileParser {
         JsonNode pkg = e.getValue();
         String type = Texts.str(pkg, "type");
         String version = Texts.str(pkg, "resolved");
-        int line = lines.findAfter("\"" + e.getKey() + "\"", cursor);
+        int line = lines.findJsonKey(e.getKey(), cursor);
         cursor = Math.max(cursor, line);
         if (type.equalsIgnoreCase("Project") || version.isEmpty()) {
           continue;

@@ -45,7 +45,7 @@ final class PipfileLockParser implements LockfileParser {
         if (!version.startsWith("==")) {
           continue;
         }
-        int line = lines.findAfter("\"" + e.getKey() + "\"", cursor);
+        int line = lines.findJsonKey(e.getKey(), cursor);
         cursor = Math.max(cursor, line > 0 ? line - 1 : 0);
         out.add(Packages.of("PyPI", e.getKey(), version.replaceFirst("^===?", ""), scope, null, path, line));
       }
