@@ -14,9 +14,10 @@ import java.util.Set;
 /**
  * {@code uv.lock}. Only packages from a {@code registry} source are reported; the project
  * itself and workspace members ({@code virtual}, {@code editable}, {@code directory}) and git or
- * path packages are left out. The members' {@code dependencies} and
- * {@code optional-dependencies} are direct and, with what they pull in, RUNTIME; what only
- * their {@code dev-dependencies} groups pull in is DEV.
+ * path packages are left out. The members' {@code dependencies}, {@code optional-dependencies}
+ * (extras) and {@code dev-dependencies} (groups) are direct. What the dependencies pull in is
+ * RUNTIME; what only extras pull in is OPTIONAL (installed on request); what only dev groups
+ * pull in is DEV.
  */
 final class UvLockParser implements LockfileParser {
   @Override
@@ -44,6 +45,7 @@ final class UvLockParser implements LockfileParser {
     }
     Map<String, List<String>> graph = new HashMap<>();
     Set<String> prodRoots = new HashSet<>();
+    Set<String> optionalRoots = new HashSet<>();
     Set<String> devRoots = new HashSet<>();
     for (var e : entries) {
       JsonNode pkg = e.node();
@@ -51,19 +53,21 @@ final class UvLockParser implements LockfileParser {
           .addAll(TomlPackageTable.dependencyNames(pkg.path("dependencies")));
       if (!pkg.path("source").has("registry")) {
         prodRoots.addAll(TomlPackageTable.dependencyNames(pkg.path("dependencies")));
-        pkg.path("optional-dependencies").forEach(g -> prodRoots.addAll(TomlPackageTable.dependencyNames(g)));
+        pkg.path("optional-dependencies").forEach(g -> optionalRoots.addAll(TomlPackageTable.dependencyNames(g)));
         pkg.path("dev-dependencies").forEach(g -> devRoots.addAll(TomlPackageTable.dependencyNames(g)));
       }
     }
     Set<String> prod = reach(graph, prodRoots);
+    Set<String> optional = reach(graph, optionalRoots);
     Set<String> dev = reach(graph, devRoots);
     var out = new ArrayList<InstalledPackage>();
     for (var e : entries) {
       if (!e.node().path("source").has("registry") || e.version().isEmpty()) {
         continue;
       }
-      Scope scope = !prod.contains(e.name()) && dev.contains(e.name()) ? Scope.DEV : Scope.RUNTIME;
-      boolean direct = prodRoots.contains(e.name()) || devRoots.contains(e.name());
+      Scope scope = prod.contains(e.name()) ? Scope.RUNTIME : optional.contains(e.name()) ? Scope.OPTIONAL
+          : dev.contains(e.name()) ? Scope.DEV : Scope.RUNTIME;
+      boolean direct = prodRoots.contains(e.name()) || optionalRoots.contains(e.name()) || devRoots.contains(e.name());
       out.add(Packages.of("PyPI", e.name(), e.version(), scope, direct, path, e.line()));
     }
     return ParseResult.of(Packages.dedupe(out));
