@@ -64,6 +64,7 @@ final class NpmPackageLockParser implements LockfileParser {
         rootPkg.get(field).fieldNames().forEachRemaining(direct::add);
       }
     }
+    int cursor = 0; // entries are located in file order
     for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) packages::fields) {
       String key = e.getKey();
       JsonNode pkg = e.getValue();
@@ -83,8 +84,9 @@ final class NpmPackageLockParser implements LockfileParser {
         continue;
       }
       boolean isDirect = key.equals("node_modules/" + installName) && direct.contains(installName);
-      out.add(Packages.of("npm", name, version, scope(pkg), isDirect, path,
-          lines.findJsonKey(key, 0)));
+      int line = lines.findJsonKey(key, cursor);
+      cursor = Math.max(cursor, line);
+      out.add(Packages.of("npm", name, version, scope(pkg), isDirect, path, line));
     }
   }
 
