@@ -9,7 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * The registry of manifest and lockfile parsers, and the inventory of a scanned tree.
@@ -83,7 +86,7 @@ public final class Inventory {
         return Optional.empty();
       }
     };
-    InventoryResult result = collect(files.keySet(), files::get, tree);
+    InventoryResult result = collect(files.keySet(), files::get, tree, ws::cancelled);
     problems.addAll(result.problems());
     return new InventoryResult(result.packages(), problems);
   }
@@ -92,11 +95,11 @@ public final class Inventory {
   public static InventoryResult collect(Map<String, byte[]> files) {
     ManifestSource tree = relative -> Optional.ofNullable(files.get(relative));
     var selected = files.keySet().stream().filter(p -> parserFor(p).isPresent()).toList();
-    return collect(selected, files::get, tree);
+    return collect(selected, files::get, tree, () -> false);
   }
 
-  private static InventoryResult collect(Iterable<String> paths,
-      java.util.function.Function<String, byte[]> content, ManifestSource tree) {
+  private static InventoryResult collect(Iterable<String> paths, Function<String, byte[]> content,
+      ManifestSource tree, BooleanSupplier cancelled) {
     var sorted = new TreeMap<String, LockfileParser>();
     var present = new LinkedHashSet<String>();
     for (String path : paths) {
@@ -108,6 +111,10 @@ public final class Inventory {
     for (var e : sorted.entrySet()) {
       String path = e.getKey();
       LockfileParser parser = e.getValue();
+      if (cancelled.getAsBoolean()) {
+        problems.add("inventory stopped early: the scan was cancelled");
+        break;
+      }
       if (superseded(path, parser, present)) {
         continue;
       }
@@ -122,7 +129,7 @@ public final class Inventory {
     return new InventoryResult(new ArrayList<>(packages), problems);
   }
 
-  private static boolean superseded(String path, LockfileParser parser, java.util.Set<String> present) {
+  private static boolean superseded(String path, LockfileParser parser, Set<String> present) {
     String folder = Texts.folder(path);
     for (String lock : SUPERSEDED_BY.getOrDefault(parser.name(), List.of())) {
       if (present.contains(folder.isEmpty() ? lock : folder + "/" + lock)) {

@@ -47,11 +47,14 @@ final class NpmNames {
     return at < 0 ? new String[] {s, ""} : new String[] {s.substring(0, at), s.substring(at + 1)};
   }
 
+  /** What the package.json beside a lockfile declares: every dependency name, and the dev-only ones. */
+  record Roots(Set<String> names, Set<String> devOnly) {}
+
   /**
-   * Names the package.json beside the lockfile declares in any dependency field, or null when
-   * there is no readable package.json (then direct dependencies are unknown).
+   * The dependencies the package.json beside the lockfile declares, or null when there is no
+   * readable package.json (then direct dependencies are unknown).
    */
-  static Set<String> rootDependencies(String lockPath, ManifestSource tree) {
+  static Roots rootDependencies(String lockPath, ManifestSource tree) {
     String folder = Texts.folder(lockPath);
     var bytes = tree.read(folder.isEmpty() ? "package.json" : folder + "/package.json");
     if (bytes.isEmpty()) {
@@ -60,12 +63,18 @@ final class NpmNames {
     try {
       JsonNode pkg = Texts.json(Texts.decode(bytes.get()));
       Set<String> names = new HashSet<>();
+      Set<String> prod = new HashSet<>();
       for (String field : DEPENDENCY_FIELDS) {
         if (pkg.get(field) != null) {
           pkg.get(field).fieldNames().forEachRemaining(names::add);
+          if (!field.equals("devDependencies")) {
+            pkg.get(field).fieldNames().forEachRemaining(prod::add);
+          }
         }
       }
-      return names;
+      Set<String> devOnly = new HashSet<>(names);
+      devOnly.removeAll(prod);
+      return new Roots(names, devOnly);
     } catch (Exception e) {
       return null;
     }

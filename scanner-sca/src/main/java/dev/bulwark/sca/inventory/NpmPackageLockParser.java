@@ -50,8 +50,8 @@ final class NpmPackageLockParser implements LockfileParser {
     if (packages != null && packages.isObject() && packages.size() > 0) {
       readPackages(path, packages, lines, out);
     } else {
-      Set<String> direct = NpmNames.rootDependencies(path, tree);
-      readV1(path, root.get("dependencies"), true, direct, lines, new int[] {0}, out);
+      NpmNames.Roots roots = NpmNames.rootDependencies(path, tree);
+      readV1(path, root.get("dependencies"), true, roots == null ? null : roots.names(), lines, new int[] {0}, out);
     }
     return ParseResult.of(Packages.dedupe(out));
   }

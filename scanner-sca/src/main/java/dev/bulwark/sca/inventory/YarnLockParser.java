@@ -3,7 +3,6 @@ package dev.bulwark.sca.inventory;
 import dev.bulwark.v1.Scope;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code yarn.lock}, both yarn v1 (custom format: {@code version "1.0.0"}) and berry (YAML:
@@ -11,8 +10,9 @@ import java.util.Set;
  * not YAML. Only registry packages are reported: berry resolutions with the {@code npm:}
  * protocol (also under {@code patch:}), v1 entries whose specifier is a range, tag or
  * {@code npm:} alias. Workspace, git, file and link entries are left out. Aliases report the
- * real package. The format does not tell dev from prod: all are RUNTIME; direct dependencies
- * come from the sibling package.json when there is one.
+ * real package. The format does not tell dev from prod: direct dependencies and their scope
+ * come from the sibling package.json when there is one (a devDependency there is DEV); every
+ * transitive package is RUNTIME, since the lockfile keeps no graph roots to tell otherwise.
  */
 final class YarnLockParser implements LockfileParser {
   @Override
@@ -40,7 +40,7 @@ final class YarnLockParser implements LockfileParser {
     } catch (IllegalArgumentException e) {
       return ParseResult.broken(path, e.getMessage());
     }
-    Set<String> direct = NpmNames.rootDependencies(path, tree);
+    NpmNames.Roots roots = NpmNames.rootDependencies(path, tree);
     var out = new ArrayList<InstalledPackage>();
     for (Entry e : entries) {
       String[] first = NpmNames.splitNameSpec(e.specs().get(0));
@@ -63,8 +63,9 @@ final class YarnLockParser implements LockfileParser {
       if (!NpmNames.isRegistryVersion(e.version())) {
         continue;
       }
-      Boolean isDirect = direct == null ? null : direct.contains(installName);
-      out.add(Packages.of("npm", name, e.version(), Scope.RUNTIME, isDirect, path, e.line()));
+      Boolean isDirect = roots == null ? null : roots.names().contains(installName);
+      Scope scope = roots != null && roots.devOnly().contains(installName) ? Scope.DEV : Scope.RUNTIME;
+      out.add(Packages.of("npm", name, e.version(), scope, isDirect, path, e.line()));
     }
     return ParseResult.of(Packages.dedupe(out));
   }

@@ -153,8 +153,23 @@ class InventoryTest {
   }
 
   @Test
-  @DisplayName("a parser that throws costs only its own file")
-  void parserExceptionBecomesAProblem() {
+  @DisplayName("vulnerable-app: every package's line points at its declaration")
+  void linesPointAtDeclarations() throws Exception {
+    var files = Trees.read(SharedFixtures.vulnerableApp());
+    for (InstalledPackage p : Inventory.collect(files).packages()) {
+      String line = new String(files.get(p.manifestPath()), StandardCharsets.UTF_8).split("\n")[p.line() - 1];
+      String expected = switch (p.ecosystem()) {
+        case "Maven" -> "<dependency>";
+        case "npm" -> "node_modules/" + p.name();
+        default -> p.name() + "==" + p.version();
+      };
+      assertThat(line).as(p.name()).contains(expected);
+    }
+  }
+
+  @Test
+  @DisplayName("an empty go.mod yields nothing and no problem; an unclosed pom.xml yields one problem")
+  void emptyAndUnclosedFiles() {
     Map<String, byte[]> files = Map.of("go.mod", new byte[0], "pom.xml", bytes("<project><dependencies>"));
 
     InventoryResult result = Inventory.collect(files);

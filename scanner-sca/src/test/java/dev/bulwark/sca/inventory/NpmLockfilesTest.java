@@ -92,6 +92,16 @@ class NpmLockfilesTest {
   }
 
   @Test
+  @DisplayName("yarn: direct dependencies and dev scope come from the package.json beside the lockfile")
+  void yarnDirectFromPackageJson() {
+    assertThat(Trees.parse(yarn, Trees.own(), "yarn/with-package-json/yarn.lock").packages())
+        .extracting(InstalledPackage::name, InstalledPackage::version, InstalledPackage::scope, InstalledPackage::direct)
+        .containsExactly(tuple("ansi-regex", "5.0.1", Scope.DEV, true), tuple("ansi-regex", "6.0.1", Scope.RUNTIME, true),
+            tuple("@babel/helper-validator-identifier", "7.22.20", Scope.RUNTIME, false));
+    assertThat(Trees.parse(yarn, "npm/yarn/yarn_happy.lock").packages()).allSatisfy(p -> assertThat(p.direct()).isNull());
+  }
+
+  @Test
   @DisplayName("yarn: git dependencies (git+ssh, GitHub shorthand, #commit=) are left out")
   void yarnGitDependencies() {
     assertThat(ids(Trees.parse(yarn, "npm/yarn/commits.v1.lock"))).containsExactly("minimist@0.0.8");
