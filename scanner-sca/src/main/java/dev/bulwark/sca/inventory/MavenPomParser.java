@@ -1,7 +1,6 @@
 package dev.bulwark.sca.inventory;
 
 import dev.bulwark.v1.Scope;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -123,9 +122,8 @@ final class MavenPomParser implements LockfileParser {
       if (!relative.endsWith(".xml")) {
         relative = relative.replaceAll("/+$", "") + "/pom.xml";
       }
-      String folder = Texts.folder(current);
-      String resolved = URI.create("x:/" + (folder.isEmpty() ? "" : folder + "/") + relative).normalize().getPath().substring(1);
-      if (resolved.startsWith("..") || !seen.add(resolved)) {
+      String resolved = Texts.resolve(current, relative);
+      if (resolved == null || !seen.add(resolved)) {
         return;
       }
       Optional<byte[]> bytes = tree.read(resolved);

@@ -1,7 +1,6 @@
 package dev.bulwark.sca.inventory;
 
 import dev.bulwark.v1.Scope;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -113,9 +112,8 @@ final class RequirementsTxtParser implements LockfileParser {
       state.problems.add(from + ":" + line + ": remote include " + target + " not followed");
       return;
     }
-    String folder = Texts.folder(from);
-    String resolved = URI.create("x:/" + (folder.isEmpty() ? "" : folder + "/") + target).normalize().getPath().substring(1);
-    if (resolved.startsWith("..") || !state.visited.add(resolved)) {
+    String resolved = Texts.resolve(from, target);
+    if (resolved == null || !state.visited.add(resolved)) {
       return; // outside the scanned tree, or already read (include cycle or diamond)
     }
     var bytes = tree.read(resolved);

@@ -66,6 +66,32 @@ final class Texts {
     return slash < 0 ? "" : path.substring(0, slash);
   }
 
+  /**
+   * Resolves {@code relative} against the folder of {@code from} ('/'-separated, "." and ".."
+   * folded), or returns null when it climbs out of the scanned tree or is absolute.
+   */
+  static String resolve(String from, String relative) {
+    if (relative.startsWith("/") || relative.matches("^[A-Za-z]:[\\\\/].*")) {
+      return null;
+    }
+    var parts = new java.util.ArrayDeque<String>();
+    String folder = folder(from);
+    for (String segment : ((folder.isEmpty() ? "" : folder + "/") + relative.replace('\\', '/')).split("/")) {
+      if (segment.isEmpty() || segment.equals(".")) {
+        continue;
+      }
+      if (segment.equals("..")) {
+        if (parts.isEmpty()) {
+          return null;
+        }
+        parts.removeLast();
+      } else {
+        parts.addLast(segment);
+      }
+    }
+    return String.join("/", parts);
+  }
+
   /** A short reason for a parse failure, first line only. */
   static String reason(Exception e) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
