@@ -10,7 +10,9 @@ import java.util.Map;
  * Go {@code go.mod}: {@code require} lines and blocks ({@code // indirect} marks transitive
  * requirements), with {@code replace} directives applied (a versioned replace applies to that
  * version only, a version-less one to every version; a replacement by a local path drops the
- * module, since no registry version is left to match). {@code module}, {@code toolchain},
+ * module, since no registry version is left to match). Before go 1.17 go.mod lists only direct
+ * requirements, so the rest of the build list is read from the go.sum beside it (attributed to
+ * go.sum and its line). {@code module}, {@code toolchain},
  * {@code exclude}, {@code retract} and {@code godebug} are ignored. The {@code go} directive
  * is reported as the {@code stdlib} package only when {@link #withStdlib} is set (off in the
  * registry: the Go toolchain, not go.mod, decides the stdlib a binary is built with).
@@ -90,11 +92,52 @@ final class GoModParser implements LockfileParser {
       }
       out.add(Packages.of("Go", module, version, Scope.RUNTIME, !r.indirect(), path, r.line()));
     }
+    if (!goVersion.isEmpty() && before117(goVersion)) {
+      out.addAll(fromGoSum(path, tree, requires, replaces));
+    }
     if (withStdlib && !goVersion.isEmpty()) {
       String v = goVersion.startsWith("v") ? goVersion : "v" + goVersion;
       out.add(Packages.of("Go", "stdlib", v, Scope.RUNTIME, true, path, goLine));
     }
     return new ParseResult(Packages.dedupe(out), List.copyOf(problems));
+  }
+
+  /** Before go 1.17, go.mod lists only direct requirements; the rest of the build list is in go.sum. */
+  private static boolean before117(String goVersion) {
+    String[] parts = goVersion.split("\\.");
+    try {
+      return parts.length >= 2 && Integer.parseInt(parts[0]) == 1 && Integer.parseInt(parts[1]) < 17;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Modules of the go.sum beside the go.mod (or {@code x.sum} beside {@code x.mod}) that go.mod
+   * does not require: transitive, from their go.sum line. Lines for a module's {@code /go.mod}
+   * file only are skipped (the module's code is not in the build); of several versions of one
+   * module the last listed (the highest, as go.sum is sorted) is kept.
+   */
+  private static List<InstalledPackage> fromGoSum(String path, ManifestSource tree, List<Require> requires,
+      Map<String, String[]> replaces) {
+    String sumPath = path.endsWith(".mod") ? path.substring(0, path.length() - 4) + ".sum" : path + ".sum";
+    var bytes = tree.read(sumPath);
+    if (bytes.isEmpty()) {
+      return List.of();
+    }
+    var required = new java.util.HashSet<String>();
+    requires.forEach(r -> required.add(r.module()));
+    replaces.values().forEach(t -> required.add(t[0]));
+    Map<String, InstalledPackage> latest = new LinkedHashMap<>();
+    String[] lines = Texts.decode(bytes.get()).split("\r?\n");
+    for (int i = 0; i < lines.length; i++) {
+      String[] w = lines[i].trim().split("\\s+");
+      if (w.length != 3 || w[1].endsWith("/go.mod") || required.contains(w[0])) {
+        continue;
+      }
+      latest.put(w[0], Packages.of("Go", w[0], w[1], Scope.RUNTIME, false, sumPath, i + 1));
+    }
+    return new ArrayList<>(latest.values());
   }
 
   private static void directive(String kind, String rest, boolean indirect, int line,

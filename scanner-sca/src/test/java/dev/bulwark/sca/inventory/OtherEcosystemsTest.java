@@ -26,6 +26,21 @@ class OtherEcosystemsTest {
   }
 
   @Test
+  @DisplayName("go.mod before 1.17: transitive modules come from go.sum (not /go.mod-only lines); 1.17+ ignores go.sum")
+  void goSumForOldModules() {
+    assertThat(Trees.parse(new GoModParser(), "go/indirect-1.16.mod").packages())
+        .extracting(InstalledPackage::name, InstalledPackage::version, InstalledPackage::direct, InstalledPackage::manifestPath)
+        .containsExactly(tuple("github.com/sirupsen/logrus", "v1.9.3", true, "go/indirect-1.16.mod"),
+            tuple("github.com/davecgh/go-spew", "v1.1.1", false, "go/indirect-1.16.sum"),
+            tuple("github.com/pmezard/go-difflib", "v1.0.0", false, "go/indirect-1.16.sum"),
+            tuple("github.com/stretchr/testify", "v1.7.0", false, "go/indirect-1.16.sum"),
+            tuple("golang.org/x/sys", "v0.0.0-20220715151400-c0bba94af5f8", false, "go/indirect-1.16.sum"),
+            tuple("gopkg.in/yaml.v3", "v3.0.0-20200313102051-9f266ea9e77c", false, "go/indirect-1.16.sum"));
+    assertThat(Trees.parse(new GoModParser(), "go/indirect-1.23.mod").packages()).hasSize(2)
+        .allSatisfy(p -> assertThat(p.manifestPath()).isEqualTo("go/indirect-1.23.mod"));
+  }
+
+  @Test
   @DisplayName("go.mod: replace by version or for all versions, local replacements dropped, unmatched replace ignored")
   void goReplace() {
     LockfileParser go = new GoModParser();
