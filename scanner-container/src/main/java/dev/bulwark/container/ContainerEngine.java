@@ -9,6 +9,8 @@ import dev.bulwark.container.dockerfile.DockerfileAnalyzer;
 import dev.bulwark.container.eol.EndOfLifeTable;
 import dev.bulwark.container.kubernetes.KubernetesAnalyzer;
 import dev.bulwark.container.terraform.TerraformAnalyzer;
+import dev.bulwark.container.trivy.TrivyProcess;
+import dev.bulwark.container.trivy.TrivyScan;
 import dev.bulwark.v1.Analyzer;
 import dev.bulwark.v1.DatabaseInfo;
 import dev.bulwark.v1.Finding;
@@ -39,6 +41,11 @@ public final class ContainerEngine implements ScannerEngine {
    * @param clock        for end-of-life decisions
    */
   public record Settings(EngineMode mode, Optional<Path> trivy, Duration trivyTimeout, Path workDir, Clock clock) {}
+
+  /** Larger Trivy reports are refused (the process is killed). */
+  static final long MAX_TRIVY_OUTPUT = 256L * 1024 * 1024;
+  /** How much of Trivy's error output goes into the status message. */
+  static final int MAX_TRIVY_STDERR = 2048;
 
   private final Settings settings;
   private final EndOfLifeTable eol;
@@ -80,6 +87,7 @@ public final class ContainerEngine implements ScannerEngine {
   public ScannerInfo describe() {
     var info = ScannerInfo.newBuilder().setName(name()).setVersion(VERSION);
     analyzers.forEach(a -> info.addAnalyzers(Analyzer.newBuilder().setName(a.name()).setVersion(a.version())));
+    settings.trivy().ifPresent(t -> info.addAnalyzers(Analyzer.newBuilder().setName("trivy").setVersion("external")));
     info.addDatabases(DatabaseInfo.newBuilder().setName("eol:base-images").setVersion("1").setRecords(eol.size()));
     return info.build();
   }
@@ -88,11 +96,28 @@ public final class ContainerEngine implements ScannerEngine {
   public ScanOutcome scan(ScanWorkspace ws, FindingSink sink) throws Exception {
     var problems = new ArrayList<String>();
     var findings = new ArrayList<Finding>();
-    var config = new NativeConfigScan(analyzers).run(ws);
-    findings.addAll(config.findings());
-    problems.addAll(config.problems());
+    boolean trivyWanted = settings.mode() != EngineMode.NATIVE;
+    boolean trivyAvailable = trivyWanted && settings.trivy().isPresent();
+    boolean nativeWanted = settings.mode() != EngineMode.TRIVY || !trivyAvailable;
+    if (trivyWanted && !trivyAvailable && settings.mode() != EngineMode.AUTO) {
+      problems.add("trivy executable not found; ran the native analyzers only");
+    }
+    int files = 0;
+    if (nativeWanted) {
+      var config = new NativeConfigScan(analyzers).run(ws);
+      findings.addAll(config.findings());
+      problems.addAll(config.problems());
+      files = config.filesScanned();
+    }
+    if (trivyAvailable && !ws.cancelled()) {
+      var trivy = new TrivyScan(new TrivyProcess(settings.trivy().get(), settings.trivyTimeout(), MAX_TRIVY_OUTPUT,
+          MAX_TRIVY_STDERR), settings.workDir()).run(ws, true, true);
+      findings.addAll(trivy.findings());
+      problems.addAll(trivy.problems());
+      files = Math.max(files, ws.select(TrivyScan.CONFIG_FILES).size());
+    }
     merge(findings).forEach(sink::accept);
-    return ScanOutcome.of(problems, config.filesScanned());
+    return ScanOutcome.of(problems, files);
   }
 
   /** Drops later findings with the same rule, path and line as an earlier one. */
