@@ -7,6 +7,10 @@ import dev.bulwark.common.scanner.ScannerEngine;
 import dev.bulwark.container.check.ConfigAnalyzer;
 import dev.bulwark.container.dockerfile.DockerfileAnalyzer;
 import dev.bulwark.container.eol.EndOfLifeTable;
+import dev.bulwark.container.image.ImageAnalyzer;
+import dev.bulwark.container.image.ImageLimits;
+import dev.bulwark.container.image.ImagePackageMatcher;
+import dev.bulwark.container.image.ImageScan;
 import dev.bulwark.container.kubernetes.KubernetesAnalyzer;
 import dev.bulwark.container.terraform.TerraformAnalyzer;
 import dev.bulwark.container.trivy.TrivyProcess;
@@ -50,10 +54,23 @@ public final class ContainerEngine implements ScannerEngine {
   private final Settings settings;
   private final EndOfLifeTable eol;
   private final List<ConfigAnalyzer> analyzers;
+  private final ImageScan images;
+  private final ImageAnalyzer imageAnalyzer;
 
   public ContainerEngine(Settings settings) {
+    this(settings, ImagePackageMatcher.NONE, ImageLimits.defaults());
+  }
+
+  /**
+   * @param matcher matches image packages against advisories (the SCA module's database, wired by
+   *                the application); {@link ImagePackageMatcher#NONE} lists no package findings
+   * @param limits  bounds on reading one image
+   */
+  public ContainerEngine(Settings settings, ImagePackageMatcher matcher, ImageLimits limits) {
     this.settings = settings;
     this.eol = EndOfLifeTable.bundled(settings.clock());
+    this.imageAnalyzer = new ImageAnalyzer(limits);
+    this.images = new ImageScan(imageAnalyzer, eol, matcher);
     // The registry of configuration analyzers: one line per format.
     this.analyzers = List.of(
         new DockerfileAnalyzer(eol),
@@ -87,6 +104,7 @@ public final class ContainerEngine implements ScannerEngine {
   public ScannerInfo describe() {
     var info = ScannerInfo.newBuilder().setName(name()).setVersion(VERSION);
     analyzers.forEach(a -> info.addAnalyzers(Analyzer.newBuilder().setName(a.name()).setVersion(a.version())));
+    info.addAnalyzers(Analyzer.newBuilder().setName(imageAnalyzer.name()).setVersion(imageAnalyzer.version()));
     settings.trivy().ifPresent(t -> info.addAnalyzers(Analyzer.newBuilder().setName("trivy").setVersion("external")));
     info.addDatabases(DatabaseInfo.newBuilder().setName("eol:base-images").setVersion("1").setRecords(eol.size()));
     return info.build();
@@ -108,6 +126,9 @@ public final class ContainerEngine implements ScannerEngine {
       findings.addAll(config.findings());
       problems.addAll(config.problems());
       files = config.filesScanned();
+      var imageResult = images.run(ws);
+      findings.addAll(imageResult.findings());
+      problems.addAll(imageResult.problems());
     }
     if (trivyAvailable && !ws.cancelled()) {
       var trivy = new TrivyScan(new TrivyProcess(settings.trivy().get(), settings.trivyTimeout(), MAX_TRIVY_OUTPUT,

@@ -29,7 +29,7 @@ class ContainerEngineTrivyTest {
   }
 
   private Path fakeImage() throws Exception {
-    return Files.write(tmp.resolve("app.tar"), new byte[] {1, 2, 3});
+    return dev.bulwark.container.image.ImageAnalyzerTest.debianImage(tmp.resolve("app.tar"));
   }
 
   @Test
