@@ -32,17 +32,27 @@ public final class UserChecks implements CheckFamily<Dockerfile> {
     return List.of(ROOT, NO_HEALTHCHECK);
   }
 
+  /** The earlier stage this one is built FROM, if it names one. */
+  private static java.util.Optional<Dockerfile.Stage> parent(Dockerfile df, Dockerfile.Stage stage) {
+    return df.stages().stream().limit(stage.index())
+        .filter(s -> !s.alias().isEmpty() && s.alias().equalsIgnoreCase(stage.image())).reduce((a, b) -> b);
+  }
+
   @Override
   public List<CheckSpec.Hit> check(Dockerfile df) {
     var hits = new ArrayList<CheckSpec.Hit>();
     var last = df.lastStage();
     Instruction lastUser = null;
     boolean healthcheck = false;
-    for (var in : last.instructions()) {
-      if (in.is("USER")) {
-        lastUser = in;
-      } else if (in.is("HEALTHCHECK")) {
-        healthcheck = true;
+    // A stage built FROM an earlier stage inherits its USER and HEALTHCHECK: walk the chain.
+    for (var stage = java.util.Optional.of(last); stage.isPresent() && lastUser == null;
+        stage = parent(df, stage.get())) {
+      for (var in : stage.get().instructions()) {
+        if (in.is("USER")) {
+          lastUser = in;
+        } else if (in.is("HEALTHCHECK")) {
+          healthcheck = true;
+        }
       }
     }
     if (lastUser == null) {

@@ -8,6 +8,10 @@ import java.util.Optional;
 /** Language packages installed in an image: npm's node_modules and Python's site-packages. */
 public final class LanguagePackageDatabases {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final java.util.regex.Pattern NODE_MODULE =
+      java.util.regex.Pattern.compile("(.*/)?node_modules/(@[^/]+/)?[^/@]+/package\\.json");
+  private static final java.util.regex.Pattern PYTHON_METADATA =
+      java.util.regex.Pattern.compile(".*[^/]+\\.(dist-info/METADATA|egg-info/PKG-INFO)");
 
   private LanguagePackageDatabases() {}
 
@@ -25,7 +29,7 @@ public final class LanguagePackageDatabases {
 
     @Override
     public boolean wants(String path) {
-      return path.endsWith("/package.json") && path.matches(".*(^|/)node_modules/(@[^/]+/)?[^/@]+/package\\.json");
+      return path.endsWith("/package.json") && path.contains("node_modules/") && NODE_MODULE.matcher(path).matches();
     }
 
     @Override
@@ -60,7 +64,7 @@ public final class LanguagePackageDatabases {
 
     @Override
     public boolean wants(String path) {
-      return path.matches(".*[^/]+\\.dist-info/METADATA") || path.matches(".*[^/]+\\.egg-info/PKG-INFO");
+      return (path.endsWith("/METADATA") || path.endsWith("/PKG-INFO")) && PYTHON_METADATA.matcher(path).matches();
     }
 
     @Override

@@ -22,6 +22,7 @@ class DockerfileChecksTest {
       "DS-0001, DS-0001-latest, 2",
       "DS-0002, DS-0002, 1",
       "DS-0002, DS-0002-explicit, 4",
+      "DS-0002, DS-0002-inherited, 3",
       "DS-0004, DS-0004, 3",
       "DS-0005, DS-0005, 3",
       "bulwark.dockerfile.add-remote-url, add-remote-url, 3",
@@ -46,7 +47,7 @@ class DockerfileChecksTest {
 
   @ParameterizedTest(name = "{0} stays quiet on {1}")
   @CsvSource({
-      "DS-0001, DS-0001", "DS-0001, DS-0001-latest", "DS-0002, DS-0002", "DS-0002, DS-0002-explicit",
+      "DS-0001, DS-0001", "DS-0001, DS-0001-latest", "DS-0002, DS-0002", "DS-0002, DS-0002-explicit", "DS-0002, DS-0002-inherited",
       "DS-0004, DS-0004", "DS-0005, DS-0005", "bulwark.dockerfile.add-remote-url, add-remote-url",
       "bulwark.dockerfile.pipe-to-shell, pipe-to-shell", "DS-0010, DS-0010", "DS-0013, DS-0013",
       "DS-0017, DS-0017", "DS-0021, DS-0021", "DS-0025, DS-0025", "DS-0026, DS-0026", "DS-0029, DS-0029",
