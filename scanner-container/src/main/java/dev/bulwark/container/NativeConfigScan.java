@@ -32,33 +32,52 @@ final class NativeConfigScan {
     wanted.stream().filter(f -> f.getDigest().getSizeBytes() > MAX_FILE_BYTES)
         .forEach(f -> problems.add(f.getPath() + ": skipped, larger than " + MAX_FILE_BYTES + " bytes"));
     ws.prefetch(small);
-    int scanned = 0;
+    var texts = new java.util.LinkedHashMap<String, String>();
     for (FileEntry file : small) {
-      if (ws.cancelled()) {
-        break;
-      }
       var text = ws.readText(file);
       if (text.isEmpty()) {
         problems.add(file.getPath() + ": not UTF-8 text");
-        continue;
+      } else {
+        texts.put(file.getPath(), text.get());
       }
+    }
+    int scanned = 0;
+    for (var file : texts.entrySet()) {
+      if (ws.cancelled()) {
+        break;
+      }
+      String path = file.getKey();
       scanned++;
       for (var analyzer : analyzers) {
-        if (!analyzer.accepts(file.getPath())) {
+        if (!analyzer.accepts(path)) {
           continue;
         }
         try {
-          for (var hit : analyzer.analyze(file.getPath(), text.get())) {
-            findings.add(ConfigFindings.toFinding(analyzer, file.getPath(), hit));
+          for (var hit : analyzer.analyze(path, file.getValue(), siblings(texts, path, analyzer))) {
+            findings.add(ConfigFindings.toFinding(analyzer, path, hit));
           }
         } catch (ConfigParseException e) {
-          problems.add(file.getPath() + ": " + analyzer.name() + ": " + e.getMessage());
+          problems.add(path + ": " + analyzer.name() + ": " + e.getMessage());
         } catch (RuntimeException e) {
           // A check bug must not sink the scan of every other file.
-          problems.add(file.getPath() + ": " + analyzer.name() + " failed: " + e);
+          problems.add(path + ": " + analyzer.name() + " failed: " + e);
         }
       }
     }
     return new Result(findings, problems, scanned);
+  }
+
+  /** The other files of the same folder that the analyzer accepts. */
+  private static java.util.Map<String, String> siblings(java.util.Map<String, String> texts, String path,
+      ConfigAnalyzer analyzer) {
+    String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+    var out = new java.util.LinkedHashMap<String, String>();
+    texts.forEach((p, t) -> {
+      String d = p.contains("/") ? p.substring(0, p.lastIndexOf('/')) : "";
+      if (!p.equals(path) && d.equals(dir) && analyzer.accepts(p)) {
+        out.put(p, t);
+      }
+    });
+    return out;
   }
 }

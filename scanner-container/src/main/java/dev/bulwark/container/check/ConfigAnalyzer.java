@@ -22,4 +22,14 @@ public interface ConfigAnalyzer {
    * understood; the engine reports that as a degraded scan and goes on with the other files.
    */
   List<CheckSpec.Hit> analyze(String path, String text) throws ConfigParseException;
+
+  /**
+   * Runs the checks on one file that may refer to others of its folder (Terraform reads a whole
+   * directory as one module). {@code siblings} are the other accepted files of the same folder,
+   * by path. The default ignores them.
+   */
+  default List<CheckSpec.Hit> analyze(String path, String text, java.util.Map<String, String> siblings)
+      throws ConfigParseException {
+    return analyze(path, text);
+  }
 }

@@ -42,7 +42,11 @@ public abstract class FamilyAnalyzer<M> implements ConfigAnalyzer {
 
   @Override
   public List<CheckSpec.Hit> analyze(String path, String text) throws ConfigParseException {
-    M model = parse(path, text);
+    return run(parse(path, text));
+  }
+
+  /** Runs every family over a parsed model. */
+  protected List<CheckSpec.Hit> run(M model) {
     var hits = new ArrayList<CheckSpec.Hit>();
     for (var family : families) {
       hits.addAll(family.check(model));

@@ -47,12 +47,12 @@ public final class StorageChecks extends TerraformChecks {
       bucket.body().literal("acl").filter(PUBLIC_ACLS::contains).ifPresent(acl ->
           hits.add(hit(S3_PUBLIC_ACL, m, lineOf(bucket, "acl"), bucket.address() + " has the ACL '" + acl + "'")));
       boolean encrypted = !bucket.body().blocks("server_side_encryption_configuration").isEmpty()
-          || m.resources("aws_s3_bucket_server_side_encryption_configuration").stream()
+          || m.moduleResources("aws_s3_bucket_server_side_encryption_configuration").stream()
               .anyMatch(r -> TerraformModule.refersTo(r.body().value("bucket"), bucket));
       if (!encrypted) {
         hits.add(hit(S3_ENCRYPTION, m, bucket.line(), bucket.address() + " has no server-side encryption configuration"));
       }
-      boolean logged = !bucket.body().blocks("logging").isEmpty() || m.resources("aws_s3_bucket_logging").stream()
+      boolean logged = !bucket.body().blocks("logging").isEmpty() || m.moduleResources("aws_s3_bucket_logging").stream()
           .anyMatch(r -> TerraformModule.refersTo(r.body().value("bucket"), bucket));
       if (!logged) {
         hits.add(hit(S3_LOGGING, m, bucket.line(), bucket.address() + " has no access logging"));

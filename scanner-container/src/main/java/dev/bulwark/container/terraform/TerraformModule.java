@@ -6,7 +6,11 @@ import java.util.Optional;
 /**
  * One parsed Terraform file: its resources and data sources, and the original lines for snippets.
  */
-public record TerraformModule(Hcl.Body body, List<String> lines) {
+public record TerraformModule(Hcl.Body body, List<String> lines, List<Hcl.Body> siblings) {
+
+  public TerraformModule(Hcl.Body body, List<String> lines) {
+    this(body, lines, List.of());
+  }
 
   /** A {@code resource} or {@code data} block. */
   public record Resource(String type, String name, Hcl.Block block) {
@@ -31,7 +35,21 @@ public record TerraformModule(Hcl.Body body, List<String> lines) {
     return blocks("data", type);
   }
 
+  /**
+   * Resources of this file and of the other files of its folder: Terraform reads a directory as
+   * one module, so a bucket's encryption or logging may be configured in another file.
+   */
+  public List<Resource> moduleResources(String type) {
+    var all = new java.util.ArrayList<>(resources(type));
+    siblings.forEach(b -> all.addAll(blocks(b, "resource", type)));
+    return all;
+  }
+
   private List<Resource> blocks(String kind, String type) {
+    return blocks(body, kind, type);
+  }
+
+  private static List<Resource> blocks(Hcl.Body body, String kind, String type) {
     return body.blocks(kind).stream().filter(b -> b.label(0).equals(type))
         .map(b -> new Resource(b.label(0), b.label(1), b)).toList();
   }
