@@ -15,6 +15,7 @@ public final class DockerfileAnalyzer extends FamilyAnalyzer<Dockerfile> {
         new BaseImageChecks(eol),
         new UserChecks(),
         new RunChecks(),
+        new StageChecks(),
         new InstructionChecks()));
   }
 

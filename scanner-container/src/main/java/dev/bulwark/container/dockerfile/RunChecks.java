@@ -32,6 +32,22 @@ public final class RunChecks implements CheckFamily<Dockerfile> {
       "'curl ... | sh' runs whatever the server returns, unverified, as the build user (usually root).",
       "Download the script, verify its checksum or signature, then run it.");
 
+  static final CheckSpec WGET_AND_CURL = new CheckSpec("DS-0014", "RUN using 'wget' and 'curl'", Severity.LOW,
+      "Using both tools for the same job doubles the tooling in the image.", "Pick one of wget or curl.");
+  static final CheckSpec YUM_CLEAN = cleanCheck("DS-0015", "yum", "yum clean all");
+  static final CheckSpec DNF_CLEAN = cleanCheck("DS-0019", "dnf", "dnf clean all");
+  static final CheckSpec ZYPPER_CLEAN = cleanCheck("DS-0020", "zypper", "zypper clean");
+  static final CheckSpec MICRODNF_CLEAN = cleanCheck("DS-0027", "microdnf", "microdnf clean all");
+  /** Package manager → (its check, the words that clean its cache). */
+  private static final java.util.Map<String, CheckSpec> CLEAN_CHECKS = java.util.Map.of(
+      "yum", YUM_CLEAN, "dnf", DNF_CLEAN, "zypper", ZYPPER_CLEAN, "microdnf", MICRODNF_CLEAN);
+
+  private static CheckSpec cleanCheck(String id, String tool, String clean) {
+    return new CheckSpec(id, "'" + tool + " clean' missing after '" + tool + " install'", Severity.HIGH,
+        "The " + tool + " package cache stays in the layer when it is not cleaned in the same RUN.",
+        "Add '&& " + clean + "' to the RUN that installs.");
+  }
+
   private static final Pattern SEGMENT_SPLIT = Pattern.compile("&&|\\|\\||;|\\n");
   private static final Pattern PIPE_SHELL = Pattern.compile(
       "\\b(curl|wget)\\b[^|;&]*\\|\\s*(sudo\\s+)?(\\S*/)?(sh|bash|zsh|ash|dash|ksh)\\b");
@@ -48,12 +64,16 @@ public final class RunChecks implements CheckFamily<Dockerfile> {
 
   @Override
   public List<CheckSpec> checks() {
-    return List.of(SUDO, CD, UPDATE_ALONE, APT_NO_YES, APK_CACHE, APT_RECOMMENDS, PIPE_TO_SHELL);
+    return List.of(SUDO, CD, WGET_AND_CURL, YUM_CLEAN, UPDATE_ALONE, DNF_CLEAN, ZYPPER_CLEAN, APT_NO_YES, APK_CACHE,
+        MICRODNF_CLEAN, APT_RECOMMENDS, PIPE_TO_SHELL);
   }
 
   @Override
   public List<CheckSpec.Hit> check(Dockerfile df) {
     var hits = new ArrayList<CheckSpec.Hit>();
+    Instruction firstCurl = null;
+    Instruction firstWget = null;
+    boolean reportedBoth = false;
     for (var in : df.instructions()) {
       if (!in.is("RUN")) {
         continue;
@@ -100,6 +120,24 @@ public final class RunChecks implements CheckFamily<Dockerfile> {
       }
       if (update != null && !installs) {
         hits.add(update);
+      }
+      for (var tool : CLEAN_CHECKS.entrySet()) {
+        String t = tool.getKey();
+        boolean install = segments.stream().anyMatch(w -> w.get(0).equals(t) && w.contains("install"));
+        boolean clean = segments.stream().anyMatch(w -> w.get(0).equals(t)
+            && (w.contains("clean") || t.equals("zypper") && (w.contains("cc") || w.contains("clean"))));
+        if (install && !clean) {
+          hits.add(tool.getValue().at(in.line(), in.endLine(), in.text(), t + " install without " + t + " clean"));
+        }
+      }
+      boolean curl = segments.stream().anyMatch(w -> w.get(0).equals("curl"));
+      boolean wget = segments.stream().anyMatch(w -> w.get(0).equals("wget"));
+      firstCurl = firstCurl == null && curl ? in : firstCurl;
+      firstWget = firstWget == null && wget ? in : firstWget;
+      if (!reportedBoth && firstCurl != null && firstWget != null) {
+        reportedBoth = true;
+        hits.add(WGET_AND_CURL.at(in.line(), in.endLine(), in.text(), "Both curl (line " + firstCurl.line()
+            + ") and wget (line " + firstWget.line() + ") are used"));
       }
       var pipe = PIPE_SHELL.matcher(command);
       if (pipe.find()) {

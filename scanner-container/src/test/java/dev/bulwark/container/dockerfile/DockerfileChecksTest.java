@@ -24,11 +24,23 @@ class DockerfileChecksTest {
       "DS-0002, DS-0002-explicit, 4",
       "DS-0002, DS-0002-inherited, 3",
       "DS-0004, DS-0004, 3",
+      "DS-0006, DS-0006, 3",
+      "DS-0007, DS-0007, 4",
+      "DS-0009, DS-0009, 3",
+      "DS-0016, DS-0016, 4",
+      "DS-0022, DS-0022, 2",
+      "DS-0023, DS-0023, 4",
+      "DS-0030, DS-0030, 3",
       "DS-0005, DS-0005, 3",
       "bulwark.dockerfile.add-remote-url, add-remote-url, 3",
       "bulwark.dockerfile.pipe-to-shell, pipe-to-shell, 3",
       "DS-0010, DS-0010, 3",
       "DS-0013, DS-0013, 3",
+      "DS-0014, DS-0014, 4",
+      "DS-0015, DS-0015, 3",
+      "DS-0019, DS-0019, 3",
+      "DS-0020, DS-0020, 3",
+      "DS-0027, DS-0027, 3",
       "DS-0017, DS-0017, 3",
       "DS-0021, DS-0021, 3",
       "DS-0025, DS-0025, 3",
@@ -48,8 +60,10 @@ class DockerfileChecksTest {
   @ParameterizedTest(name = "{0} stays quiet on {1}")
   @CsvSource({
       "DS-0001, DS-0001", "DS-0001, DS-0001-latest", "DS-0002, DS-0002", "DS-0002, DS-0002-explicit", "DS-0002, DS-0002-inherited",
-      "DS-0004, DS-0004", "DS-0005, DS-0005", "bulwark.dockerfile.add-remote-url, add-remote-url",
-      "bulwark.dockerfile.pipe-to-shell, pipe-to-shell", "DS-0010, DS-0010", "DS-0013, DS-0013",
+      "DS-0004, DS-0004", "DS-0005, DS-0005", "DS-0006, DS-0006", "DS-0007, DS-0007", "DS-0009, DS-0009",
+      "DS-0016, DS-0016", "DS-0022, DS-0022", "DS-0023, DS-0023", "DS-0030, DS-0030", "bulwark.dockerfile.add-remote-url, add-remote-url",
+      "bulwark.dockerfile.pipe-to-shell, pipe-to-shell", "DS-0010, DS-0010", "DS-0013, DS-0013", "DS-0014, DS-0014", "DS-0015, DS-0015",
+      "DS-0019, DS-0019", "DS-0020, DS-0020", "DS-0027, DS-0027",
       "DS-0017, DS-0017", "DS-0021, DS-0021", "DS-0025, DS-0025", "DS-0026, DS-0026", "DS-0029, DS-0029",
       "DS-0031, DS-0031", "DS-0031, DS-0031-file", "bulwark.dockerfile.base-image-eol, base-image-eol",
       "bulwark.dockerfile.base-image-eol, base-image-eol-codename",
@@ -82,7 +96,7 @@ class DockerfileChecksTest {
 
   @org.junit.jupiter.api.Test
   void everyCheckHasCompleteDocumentation() {
-    assertThat(analyzer.checks()).hasSizeGreaterThanOrEqualTo(16).allSatisfy(c -> {
+    assertThat(analyzer.checks()).hasSizeGreaterThanOrEqualTo(28).allSatisfy(c -> {
       assertThat(c.id()).isNotBlank();
       assertThat(c.title()).isNotBlank();
       assertThat(c.description()).isNotBlank();
