@@ -3,7 +3,6 @@ package dev.bulwark.container.image;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -62,7 +61,7 @@ public final class ImageReader {
             + limits.maxLayers());
       }
       var fs = new LayeredFileSystem();
-      var budget = new Budget(limits);
+      var budget = new ReadBudget(limits);
       for (int i = 0; i < layout.layerPaths().size(); i++) {
         String path = layout.layerPaths().get(i);
         var entry = entries.get(path);
@@ -147,8 +146,8 @@ public final class ImageReader {
 
   /** Applies one layer; returns the captured paths it wrote. */
   private List<String> applyLayer(InputStream raw, long compressedSize, String layerPath, String digest,
-      LayeredFileSystem fs, Budget budget) throws IOException, HostileImageException {
-    var compressed = new CountingStream(new BufferedInputStream(raw));
+      LayeredFileSystem fs, ReadBudget budget) throws IOException, HostileImageException {
+    var compressed = new ReadBudget.CountingStream(new BufferedInputStream(raw));
     compressed.mark(4);
     byte[] magic = compressed.readNBytes(4);
     compressed.reset();
@@ -161,7 +160,7 @@ public final class ImageReader {
     } else {
       decompressed = compressed;
     }
-    var counted = new CountingStream(decompressed);
+    var counted = new ReadBudget.CountingStream(decompressed);
     // Checked on every read, so a bomb is stopped while it inflates, not after.
     counted.guard = () -> budget.bytes(counted.count, compressed.count, layerPath);
     var changes = new ArrayList<Change>();
@@ -178,11 +177,11 @@ public final class ImageReader {
         changes.add(change(tar, e, path, layerPath, digest, fs, changes));
       }
       // Drain the rest so the compression ratio counts everything.
-      tar.transferTo(OutputStreamSink.INSTANCE);
+      tar.transferTo(java.io.OutputStream.nullOutputStream());
     } catch (IOException e) {
       // The tar reader may wrap what a read threw: look for our limit in the causes.
       for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof LimitExceeded limit) {
+        if (t instanceof ReadBudget.LimitExceeded limit) {
           throw new HostileImageException(limit.getMessage());
         }
       }
@@ -263,116 +262,5 @@ public final class ImageReader {
       return new Change(path, false, false, new LayeredFileSystem.Node(LayeredFileSystem.Type.FILE, digest, null, content));
     }
     return new Change(path, false, false, new LayeredFileSystem.Node(LayeredFileSystem.Type.OTHER, digest, null, null));
-  }
-
-  /** Running totals against the limits. */
-  private static final class Budget {
-    private final ImageLimits limits;
-    private long entries;
-    private long bytesBefore;
-
-    Budget(ImageLimits limits) {
-      this.limits = limits;
-    }
-
-    void entry(String layer) throws HostileImageException {
-      if (++entries > limits.maxEntries()) {
-        throw new HostileImageException("more than " + limits.maxEntries() + " entries (at layer " + layer + ")");
-      }
-    }
-
-    void bytes(long uncompressed, long compressed, String layer) throws LimitExceeded {
-      if (bytesBefore + uncompressed > limits.maxUncompressedBytes()) {
-        throw new LimitExceeded("more than " + limits.maxUncompressedBytes()
-            + " bytes once decompressed (at layer " + layer + ")");
-      }
-      if (uncompressed > 1024 * 1024 && uncompressed / Math.max(1, compressed) > limits.maxCompressionRatio()) {
-        throw new LimitExceeded("layer " + layer + " expands more than " + limits.maxCompressionRatio()
-            + " times its compressed size: a decompression bomb");
-      }
-    }
-
-    void layerDone(long uncompressed) {
-      bytesBefore += uncompressed;
-    }
-  }
-
-  /** A limit hit while reading; an IOException so it can leave a stream's read(). */
-  private static final class LimitExceeded extends IOException {
-    LimitExceeded(String message) {
-      super(message);
-    }
-  }
-
-  /** A check run on every read. */
-  @FunctionalInterface
-  private interface Guard {
-    void check() throws LimitExceeded;
-  }
-
-  /** Counts the bytes read through it. */
-  private static final class CountingStream extends FilterInputStream {
-    long count;
-    Guard guard = () -> { };
-    private long marked;
-
-    CountingStream(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-        guard.check();
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count += n;
-        guard.check();
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long s = super.skip(n);
-      count += s;
-      guard.check();
-      return s;
-    }
-
-    @Override
-    public synchronized void mark(int limit) {
-      super.mark(limit);
-      marked = count;
-    }
-
-    @Override
-    public synchronized void reset() throws IOException {
-      super.reset();
-      count = marked;
-    }
-  }
-
-  /** Discards bytes. */
-  private static final class OutputStreamSink extends java.io.OutputStream {
-    static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-    @Override
-    public void write(int b) {
-      // discard
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      // discard
-    }
   }
 }
