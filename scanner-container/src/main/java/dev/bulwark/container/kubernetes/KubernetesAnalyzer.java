@@ -35,7 +35,7 @@ public final class KubernetesAnalyzer extends FamilyAnalyzer<List<Workload>> {
   public boolean accepts(String path) {
     String name = fileName(path).toLowerCase(Locale.ROOT);
     // Helm templates are Go templates, not YAML, until rendered.
-    return (name.endsWith(".yaml") || name.endsWith(".yml")) && !path.contains("/templates/");
+    return (name.endsWith(".yaml") || name.endsWith(".yml")) && !("/" + path).contains("/templates/");
   }
 
   @Override

@@ -47,10 +47,14 @@ public final class TrivyScan {
     try {
       Path cache = Files.createDirectories(workDir.resolve("trivy-cache"));
       if (configs && !ws.select(CONFIG_FILES).isEmpty()) {
-        Path tree = ws.materialize(scratch.resolve("tree"), CONFIG_FILES);
-        var run = process.run(List.of("config", "--format", "json", "--quiet", "--skip-check-update",
-            "--cache-dir", cache.toString(), tree.toString()), scratch, ws::cancelled);
-        collect(run, "config", target -> target, "", findings, problems);
+        try {
+          Path tree = ws.materialize(scratch.resolve("tree"), CONFIG_FILES);
+          var run = process.run(List.of("config", "--format", "json", "--quiet", "--skip-check-update",
+              "--cache-dir", cache.toString(), tree.toString()), scratch, ws::cancelled);
+          collect(run, "config", target -> target, "", findings, problems);
+        } catch (IllegalArgumentException e) {
+          problems.add("trivy config: " + e.getMessage()); // a manifest path that would escape the tree
+        }
       }
       if (images) {
         for (Image image : ws.images()) {
