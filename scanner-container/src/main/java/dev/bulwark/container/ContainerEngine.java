@@ -141,10 +141,24 @@ public final class ContainerEngine implements ScannerEngine {
     return ScanOutcome.of(problems, files);
   }
 
-  /** Drops later findings with the same rule, path and line as an earlier one. */
+  /**
+   * Drops later findings with the same rule, path and line as an earlier one; a finding without a
+   * line (Trivy reports some Dockerfile checks without one) is also dropped when the same rule
+   * was already reported for the same file at some line.
+   */
   static List<Finding> merge(List<Finding> findings) {
     var unique = new LinkedHashMap<String, Finding>();
+    var rulePaths = new java.util.HashSet<String>();
     for (var f : findings) {
+      if (!f.hasPackage() && f.getLocation().getStartLine() > 0) {
+        rulePaths.add(f.getRuleId() + "\0" + f.getLocation().getPath());
+      }
+    }
+    for (var f : findings) {
+      if (!f.hasPackage() && f.getLocation().getStartLine() == 0
+          && rulePaths.contains(f.getRuleId() + "\0" + f.getLocation().getPath())) {
+        continue;
+      }
       String key = f.getRuleId() + "\0" + f.getLocation().getPath() + "\0" + f.getLocation().getStartLine()
           + (f.hasPackage() ? "\0" + f.getPackage().getName() + "\0" + f.getPackage().getVersion() : "");
       unique.putIfAbsent(key, f);
