@@ -1,0 +1,89 @@
+package dev.bulwark.container;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.bulwark.common.grpc.GrpcServerFactory;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import io.dropwizard.util.Duration;
+
+/** The container scanner's YAML configuration (see {@code scanner-container/config.yml}). */
+public class ContainerConfiguration extends Configuration {
+  @Valid
+  @NotNull
+  private GrpcServerFactory grpc = new GrpcServerFactory();
+  /** Default content store (the gateway), used when a task names none. */
+  @NotEmpty
+  private String contentStore = "localhost:7070";
+  /** Local cache of fetched blobs, and scratch space for Trivy and image extraction. */
+  @NotEmpty
+  private String cacheDir = "/tmp/bulwark/container-cache";
+  /** Path of the trivy executable; empty means: look on the PATH. */
+  private String trivy = "";
+  /** auto, native, trivy or both. */
+  @NotEmpty
+  private String engine = "auto";
+  @NotNull
+  private Duration trivyTimeout = Duration.minutes(5);
+
+  @JsonProperty
+  public GrpcServerFactory getGrpc() {
+    return grpc;
+  }
+
+  @JsonProperty
+  public void setGrpc(GrpcServerFactory grpc) {
+    this.grpc = grpc;
+  }
+
+  @JsonProperty
+  public String getContentStore() {
+    return contentStore;
+  }
+
+  @JsonProperty
+  public void setContentStore(String contentStore) {
+    this.contentStore = contentStore;
+  }
+
+  @JsonProperty
+  public String getCacheDir() {
+    return cacheDir;
+  }
+
+  @JsonProperty
+  public void setCacheDir(String cacheDir) {
+    this.cacheDir = cacheDir;
+  }
+
+  @JsonProperty
+  public String getTrivy() {
+    return trivy;
+  }
+
+  @JsonProperty
+  public void setTrivy(String trivy) {
+    this.trivy = trivy == null ? "" : trivy;
+  }
+
+  @JsonProperty
+  public String getEngine() {
+    return engine;
+  }
+
+  @JsonProperty
+  public void setEngine(String engine) {
+    this.engine = engine;
+  }
+
+  @JsonProperty
+  public Duration getTrivyTimeout() {
+    return trivyTimeout;
+  }
+
+  @JsonProperty
+  public void setTrivyTimeout(Duration trivyTimeout) {
+    this.trivyTimeout = trivyTimeout;
+  }
+}

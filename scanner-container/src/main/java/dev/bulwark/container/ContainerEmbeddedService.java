@@ -1,0 +1,42 @@
+package dev.bulwark.container;
+
+import dev.bulwark.common.cas.DiskBlobStore;
+import dev.bulwark.common.embedded.EmbeddedContext;
+import dev.bulwark.common.embedded.EmbeddedService;
+import dev.bulwark.common.scanner.ScannerGrpcService;
+import io.grpc.BindableService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The container scanner inside the embedded cluster. Option {@code trivy} names a Trivy
+ * executable (else the PATH is searched); blobs and scratch space live under
+ * {@code <home>/cache/container}. The content store is the task's (the gateway always names it).
+ */
+public final class ContainerEmbeddedService implements EmbeddedService {
+  @Override
+  public String name() {
+    return "container";
+  }
+
+  @Override
+  public int startOrder() {
+    return 10;
+  }
+
+  @Override
+  public List<BindableService> create(EmbeddedContext context) throws Exception {
+    Path cache = Files.createDirectories(context.home().resolve("cache").resolve("container"));
+    var trivy = context.option("trivy").filter(s -> !s.isBlank()).map(Path::of).or(TrivyLocator::onPath);
+    var mode = context.option("container.engine").map(EngineMode::parse).orElse(EngineMode.AUTO);
+    var engine = new ContainerEngine(new ContainerEngine.Settings(mode, trivy, Duration.ofMinutes(5),
+        Files.createDirectories(cache.resolve("work")), Clock.systemUTC()));
+    var service = new ScannerGrpcService(engine, new DiskBlobStore(Files.createDirectories(cache.resolve("blobs"))),
+        context.targets().getOrDefault("gateway", ""));
+    context.closeOnStop(service);
+    return List.of(service);
+  }
+}

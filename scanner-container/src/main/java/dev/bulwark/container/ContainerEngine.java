@@ -1,0 +1,168 @@
+package dev.bulwark.container;
+
+import dev.bulwark.common.scanner.FindingSink;
+import dev.bulwark.common.scanner.ScanOutcome;
+import dev.bulwark.common.scanner.ScanWorkspace;
+import dev.bulwark.common.scanner.ScannerEngine;
+import dev.bulwark.container.check.ConfigAnalyzer;
+import dev.bulwark.container.dockerfile.DockerfileAnalyzer;
+import dev.bulwark.container.eol.EndOfLifeTable;
+import dev.bulwark.container.image.ImageAnalyzer;
+import dev.bulwark.container.image.ImageLimits;
+import dev.bulwark.container.image.ImagePackageMatcher;
+import dev.bulwark.container.image.ImageScan;
+import dev.bulwark.container.kubernetes.KubernetesAnalyzer;
+import dev.bulwark.container.terraform.TerraformAnalyzer;
+import dev.bulwark.container.trivy.TrivyProcess;
+import dev.bulwark.container.trivy.TrivyScan;
+import dev.bulwark.v1.Analyzer;
+import dev.bulwark.v1.DatabaseInfo;
+import dev.bulwark.v1.Finding;
+import dev.bulwark.v1.ScannerInfo;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The container scanner: Dockerfiles, Kubernetes manifests and Terraform checked by native
+ * analyzers, container images inventoried natively, and Trivy run as an external process when
+ * available. Findings of both engines are merged (same rule, path and line).
+ */
+public final class ContainerEngine implements ScannerEngine {
+  public static final String VERSION = "0.1.0";
+
+  /**
+   * How the engine is set up.
+   *
+   * @param mode         which analyzers run
+   * @param trivy        the Trivy executable, when one was given or found on the PATH
+   * @param trivyTimeout how long one Trivy run may take before its process tree is killed
+   * @param workDir      scratch space for materialized trees and image extraction
+   * @param clock        for end-of-life decisions
+   */
+  public record Settings(EngineMode mode, Optional<Path> trivy, Duration trivyTimeout, Path workDir, Clock clock) {}
+
+  /** Larger Trivy reports are refused (the process is killed). */
+  static final long MAX_TRIVY_OUTPUT = 256L * 1024 * 1024;
+  /** How much of Trivy's error output goes into the status message. */
+  static final int MAX_TRIVY_STDERR = 2048;
+
+  private final Settings settings;
+  private final EndOfLifeTable eol;
+  private final List<ConfigAnalyzer> analyzers;
+  private final ImageScan images;
+  private final ImageAnalyzer imageAnalyzer;
+
+  public ContainerEngine(Settings settings) {
+    this(settings, ImagePackageMatcher.NONE, ImageLimits.defaults());
+  }
+
+  /**
+   * @param matcher matches image packages against advisories (the SCA module's database, wired by
+   *                the application); {@link ImagePackageMatcher#NONE} lists no package findings
+   * @param limits  bounds on reading one image
+   */
+  public ContainerEngine(Settings settings, ImagePackageMatcher matcher, ImageLimits limits) {
+    this.settings = settings;
+    this.eol = EndOfLifeTable.bundled(settings.clock());
+    this.imageAnalyzer = new ImageAnalyzer(limits);
+    this.images = new ImageScan(imageAnalyzer, eol, matcher);
+    // The registry of configuration analyzers: one line per format.
+    this.analyzers = List.of(
+        new DockerfileAnalyzer(eol),
+        new KubernetesAnalyzer(),
+        new TerraformAnalyzer());
+  }
+
+  /**
+   * An engine with default settings. An empty {@code trivyExecutable} means: look for
+   * {@code trivy} on the PATH, and run native analyzers only when there is none.
+   */
+  public static ContainerEngine create(Optional<Path> trivyExecutable) {
+    return new ContainerEngine(new Settings(EngineMode.AUTO, trivyExecutable.or(TrivyLocator::onPath),
+        Duration.ofMinutes(5), Path.of(System.getProperty("java.io.tmpdir"), "bulwark-container"), Clock.systemUTC()));
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public List<ConfigAnalyzer> analyzers() {
+    return analyzers;
+  }
+
+  @Override
+  public String name() {
+    return "container";
+  }
+
+  @Override
+  public ScannerInfo describe() {
+    var info = ScannerInfo.newBuilder().setName(name()).setVersion(VERSION);
+    analyzers.forEach(a -> info.addAnalyzers(Analyzer.newBuilder().setName(a.name()).setVersion(a.version())));
+    info.addAnalyzers(Analyzer.newBuilder().setName(imageAnalyzer.name()).setVersion(imageAnalyzer.version()));
+    settings.trivy().ifPresent(t -> info.addAnalyzers(Analyzer.newBuilder().setName("trivy").setVersion("external")));
+    info.addDatabases(DatabaseInfo.newBuilder().setName("eol:base-images").setVersion("1").setRecords(eol.size()));
+    return info.build();
+  }
+
+  @Override
+  public ScanOutcome scan(ScanWorkspace ws, FindingSink sink) throws Exception {
+    var problems = new ArrayList<String>();
+    var findings = new ArrayList<Finding>();
+    boolean trivyWanted = settings.mode() != EngineMode.NATIVE;
+    boolean trivyAvailable = trivyWanted && settings.trivy().isPresent();
+    boolean nativeWanted = settings.mode() != EngineMode.TRIVY || !trivyAvailable;
+    if (trivyWanted && !trivyAvailable && settings.mode() != EngineMode.AUTO) {
+      problems.add("trivy executable not found; ran the native analyzers only");
+    }
+    int files = 0;
+    if (nativeWanted) {
+      var config = new NativeConfigScan(analyzers).run(ws);
+      findings.addAll(config.findings());
+      problems.addAll(config.problems());
+      files = config.filesScanned();
+      var imageResult = images.run(ws);
+      findings.addAll(imageResult.findings());
+      problems.addAll(imageResult.problems());
+    }
+    if (trivyAvailable && !ws.cancelled()) {
+      var trivy = new TrivyScan(new TrivyProcess(settings.trivy().get(), settings.trivyTimeout(), MAX_TRIVY_OUTPUT,
+          MAX_TRIVY_STDERR), settings.workDir()).run(ws, true, true);
+      findings.addAll(trivy.findings());
+      problems.addAll(trivy.problems());
+      files = Math.max(files, ws.select(TrivyScan.CONFIG_FILES).size());
+    }
+    merge(findings).forEach(sink::accept);
+    return ScanOutcome.of(problems, files);
+  }
+
+  /**
+   * Drops later findings with the same rule, path and line as an earlier one; a finding without a
+   * line (Trivy reports some Dockerfile checks without one) is also dropped when the same rule
+   * was already reported for the same file at some line.
+   */
+  static List<Finding> merge(List<Finding> findings) {
+    var unique = new LinkedHashMap<String, Finding>();
+    var rulePaths = new java.util.HashSet<String>();
+    for (var f : findings) {
+      if (!f.hasPackage() && f.getLocation().getStartLine() > 0) {
+        rulePaths.add(f.getRuleId() + "\0" + f.getLocation().getPath());
+      }
+    }
+    for (var f : findings) {
+      if (!f.hasPackage() && f.getLocation().getStartLine() == 0
+          && rulePaths.contains(f.getRuleId() + "\0" + f.getLocation().getPath())) {
+        continue;
+      }
+      String key = f.getRuleId() + "\0" + f.getLocation().getPath() + "\0" + f.getLocation().getStartLine()
+          + (f.hasPackage() ? "\0" + f.getPackage().getName() + "\0" + f.getPackage().getVersion() : "");
+      unique.putIfAbsent(key, f);
+    }
+    return List.copyOf(unique.values());
+  }
+}

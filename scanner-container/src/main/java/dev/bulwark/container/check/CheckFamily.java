@@ -1,0 +1,19 @@
+package dev.bulwark.container.check;
+
+import java.util.List;
+
+/**
+ * A family of related checks over one parsed model (a Dockerfile, a Kubernetes workload, a
+ * Terraform module). Versioned: change the version when the family's results change.
+ *
+ * @param <M> the parsed model the family inspects
+ */
+public interface CheckFamily<M> {
+  String name();
+
+  String version();
+
+  List<CheckSpec> checks();
+
+  List<CheckSpec.Hit> check(M model);
+}

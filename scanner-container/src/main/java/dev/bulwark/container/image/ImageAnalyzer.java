@@ -1,0 +1,101 @@
+package dev.bulwark.container.image;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Inventories a container image archive: reads the layers ({@link ImageReader}), detects the
+ * distribution ({@link OsInfo}) and lists the packages of every {@link PackageDatabase} in the
+ * registry below, each with the layer that first installed it.
+ */
+public final class ImageAnalyzer {
+  /** Package databases that exist but are not read; their presence is reported. */
+  static final List<String> RPM_DATABASES = List.of("var/lib/rpm/Packages", "var/lib/rpm/Packages.db",
+      "var/lib/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/Packages.db");
+  private static final List<String> OS_FILES = List.of("etc/os-release", "usr/lib/os-release", "etc/alpine-release",
+      "etc/debian_version");
+
+  private final ImageLimits limits;
+  // The registry of package databases: one line per format.
+  private final List<PackageDatabase> databases = List.of(
+      new DpkgDatabase(),
+      new ApkDatabase(),
+      new LanguagePackageDatabases.NodeModules(),
+      new LanguagePackageDatabases.PythonPackages());
+
+  public ImageAnalyzer(ImageLimits limits) {
+    this.limits = limits;
+  }
+
+  public String name() {
+    return "image";
+  }
+
+  public String version() {
+    var v = new StringBuilder("1");
+    databases.forEach(d -> v.append('.').append(d.version()));
+    return v.toString();
+  }
+
+  public List<PackageDatabase> databases() {
+    return databases;
+  }
+
+  public ImageInventory analyze(Path archive, String imageName) throws IOException, HostileImageException {
+    // First layer (and path) that showed each package at each version.
+    Map<String, String[]> firstSeen = new HashMap<>();
+    var reader = new ImageReader(limits, p -> OS_FILES.contains(p) || databases.stream().anyMatch(d -> d.wants(p)));
+    var image = reader.read(archive, (layer, captured, fs) -> {
+      for (String path : captured) {
+        for (var db : databases) {
+          if (db.wants(path)) {
+            fs.read(path).ifPresent(bytes -> db.parse(path, bytes)
+                .forEach(e -> firstSeen.putIfAbsent(key(db, e), new String[] {layer, path})));
+          }
+        }
+      }
+    });
+    var fs = image.fs();
+    var os = OsInfo.detect(fs);
+    var packages = new ArrayList<InventoryPackage>();
+    var notes = new ArrayList<String>();
+    for (var db : databases) {
+      for (var entry : fs.paths()) {
+        if (!db.wants(entry)) {
+          continue;
+        }
+        var bytes = fs.read(entry);
+        if (bytes.isEmpty()) {
+          continue;
+        }
+        String ecosystem = db.ecosystem().or(() -> os.flatMap(OsInfo::ecosystem)).orElse("");
+        if (ecosystem.isEmpty()) {
+          notes.add(db.name() + " database " + entry + " found, but the distribution "
+              + os.map(OsInfo::id).orElse("(unknown)") + " has no OSV ecosystem");
+          continue;
+        }
+        String release = db.ecosystem().isPresent() ? "" : os.map(OsInfo::osvRelease).orElse("");
+        for (var e : db.parse(entry, bytes.get())) {
+          String[] seen = firstSeen.getOrDefault(key(db, e), new String[] {fs.resolve(entry).get().layer(), entry});
+          packages.add(new InventoryPackage(ecosystem, release, e.name(), e.sourceName(), e.version(),
+              e.sourceVersion(), seen[0], entry));
+        }
+      }
+    }
+    for (String rpm : RPM_DATABASES) {
+      if (fs.exists(rpm)) {
+        notes.add("rpm database " + rpm + " found: rpm package inventory is not supported, OS packages of "
+            + "this image are not listed");
+      }
+    }
+    return new ImageInventory(imageName, image.format(), image.layers(), os, packages, notes);
+  }
+
+  private static String key(PackageDatabase db, PackageDatabase.Entry e) {
+    return db.name() + "\0" + e.name() + "\0" + e.version();
+  }
+}

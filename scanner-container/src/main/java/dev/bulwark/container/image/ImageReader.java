@@ -1,0 +1,266 @@
+package dev.bulwark.container.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarFile;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * Reads a {@code docker save} tarball or an OCI image layout (as a tar): finds the manifest and
+ * config, applies the layers in order with whiteouts ({@code .wh.name}, {@code .wh..wh..opq})
+ * into a {@link LayeredFileSystem}, keeping the content of the files {@code capture} accepts.
+ * Entries that would escape the root (absolute or ".." names, symlinks or hard links pointing
+ * outside) and archives that exceed the {@link ImageLimits} raise {@link HostileImageException}.
+ */
+public final class ImageReader {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String WHITEOUT = ".wh.";
+  private static final String OPAQUE = ".wh..wh..opq";
+
+  /** Called after each layer is applied, with the captured paths that layer wrote. */
+  @FunctionalInterface
+  public interface LayerListener {
+    void layerApplied(String layerDigest, List<String> capturedPaths, LayeredFileSystem fs);
+  }
+
+  /**
+   * The image as read.
+   *
+   * @param layers layer identities (diff ids from the config when known), bottom first
+   */
+  public record Image(String format, String configDigest, List<String> layers, LayeredFileSystem fs) {}
+
+  private final ImageLimits limits;
+  private final Predicate<String> capture;
+
+  public ImageReader(ImageLimits limits, Predicate<String> capture) {
+    this.limits = limits;
+    this.capture = capture;
+  }
+
+  public Image read(Path archive, LayerListener listener) throws IOException, HostileImageException {
+    try (var tar = new TarFile(archive.toFile())) {
+      var entries = new HashMap<String, TarArchiveEntry>();
+      for (var e : tar.getEntries()) {
+        Paths.normalise(e.getName()).ifPresent(n -> entries.putIfAbsent(n, e));
+      }
+      Layout layout = entries.containsKey("manifest.json") ? dockerSave(tar, entries) : oci(tar, entries);
+      if (layout.layerPaths().size() > limits.maxLayers()) {
+        throw new HostileImageException("image has " + layout.layerPaths().size() + " layers, more than the limit of "
+            + limits.maxLayers());
+      }
+      var fs = new LayeredFileSystem();
+      var budget = new ReadBudget(limits);
+      for (int i = 0; i < layout.layerPaths().size(); i++) {
+        String path = layout.layerPaths().get(i);
+        var entry = entries.get(path);
+        if (entry == null) {
+          throw new IOException("layer " + path + " listed in the manifest is missing from the archive");
+        }
+        String digest = i < layout.diffIds().size() ? layout.diffIds().get(i) : "sha256:" + path.replaceAll(".*/", "");
+        var captured = applyLayer(tar.getInputStream(entry), entry.getSize(), path, digest, fs, budget);
+        listener.layerApplied(digest, captured, fs);
+      }
+      return new Image(layout.format(), layout.configDigest(), layout.diffIds().isEmpty()
+          ? layout.layerPaths() : layout.diffIds(), fs);
+    }
+  }
+
+  private record Layout(String format, String configDigest, List<String> layerPaths, List<String> diffIds) {}
+
+  private Layout dockerSave(TarFile tar, Map<String, TarArchiveEntry> entries) throws IOException {
+    JsonNode manifest = json(tar, entries, "manifest.json");
+    if (!manifest.isArray() || manifest.isEmpty()) {
+      throw new IOException("manifest.json lists no image");
+    }
+    JsonNode image = manifest.get(0);
+    String configPath = Paths.normalise(image.path("Config").asText("")).orElse("");
+    var layers = new ArrayList<String>();
+    for (JsonNode l : image.path("Layers")) {
+      layers.add(Paths.normalise(l.asText()).orElseThrow(() -> new IOException("layer path escapes the archive")));
+    }
+    return new Layout("docker-archive", configPath, layers, diffIds(json(tar, entries, configPath)));
+  }
+
+  private Layout oci(TarFile tar, Map<String, TarArchiveEntry> entries) throws IOException {
+    if (!entries.containsKey("index.json")) {
+      throw new IOException("neither a docker save archive (manifest.json) nor an OCI image layout (index.json)");
+    }
+    JsonNode node = json(tar, entries, "index.json");
+    // An index may point at another index (multi-platform): follow it, preferring linux/amd64.
+    for (int depth = 0; depth < 4 && node.has("manifests"); depth++) {
+      JsonNode chosen = null;
+      for (JsonNode m : node.path("manifests")) {
+        if (chosen == null || "amd64".equals(m.path("platform").path("architecture").asText())) {
+          chosen = m;
+        }
+      }
+      if (chosen == null) {
+        throw new IOException("OCI index lists no manifest");
+      }
+      node = json(tar, entries, blob(chosen.path("digest").asText()));
+    }
+    String config = node.path("config").path("digest").asText("");
+    var layers = new ArrayList<String>();
+    node.path("layers").forEach(l -> layers.add(blob(l.path("digest").asText())));
+    return new Layout("oci", config, layers, config.isEmpty() ? List.of() : diffIds(json(tar, entries, blob(config))));
+  }
+
+  private static List<String> diffIds(JsonNode config) {
+    var ids = new ArrayList<String>();
+    config.path("rootfs").path("diff_ids").forEach(d -> ids.add(d.asText()));
+    return ids;
+  }
+
+  private static String blob(String digest) {
+    String[] parts = digest.split(":", 2);
+    if (parts.length != 2 || !parts[0].matches("[a-z0-9]+") || !parts[1].matches("[a-f0-9]{32,128}")) {
+      throw new IllegalArgumentException("malformed digest '" + digest + "'");
+    }
+    return "blobs/" + parts[0] + "/" + parts[1];
+  }
+
+  private JsonNode json(TarFile tar, Map<String, TarArchiveEntry> entries, String name) throws IOException {
+    var e = entries.get(name);
+    if (e == null) {
+      throw new IOException(name + " is missing from the archive");
+    }
+    if (e.getSize() > 16 * 1024 * 1024) {
+      throw new IOException(name + " is too large for image metadata");
+    }
+    try (var in = tar.getInputStream(e)) {
+      return JSON.readTree(in);
+    }
+  }
+
+  /** Applies one layer; returns the captured paths it wrote. */
+  private List<String> applyLayer(InputStream raw, long compressedSize, String layerPath, String digest,
+      LayeredFileSystem fs, ReadBudget budget) throws IOException, HostileImageException {
+    var compressed = new ReadBudget.CountingStream(new BufferedInputStream(raw));
+    compressed.mark(4);
+    byte[] magic = compressed.readNBytes(4);
+    compressed.reset();
+    InputStream decompressed;
+    if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+      decompressed = new GzipCompressorInputStream(compressed, true);
+    } else if (magic.length == 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xb5
+        && (magic[2] & 0xff) == 0x2f && (magic[3] & 0xff) == 0xfd) {
+      throw new IOException("layer " + layerPath + " is zstd-compressed, which is not supported yet");
+    } else {
+      decompressed = compressed;
+    }
+    var counted = new ReadBudget.CountingStream(decompressed);
+    // Checked on every read, so a bomb is stopped while it inflates, not after.
+    counted.guard = () -> budget.bytes(counted.count, compressed.count, layerPath);
+    var changes = new ArrayList<Change>();
+    try (var tar = new TarArchiveInputStream(counted)) {
+      TarArchiveEntry e;
+      while ((e = tar.getNextEntry()) != null) {
+        budget.entry(layerPath);
+        String name = e.getName();
+        if (name.startsWith("/")) {
+          throw new HostileImageException("layer " + layerPath + ": absolute entry name '" + name + "'");
+        }
+        String path = Paths.normalise(name).orElseThrow(() ->
+            new HostileImageException("layer " + layerPath + ": entry '" + name + "' escapes the root with '..'"));
+        changes.add(change(tar, e, path, layerPath, digest, fs, changes));
+      }
+      // Drain the rest so the compression ratio counts everything.
+      tar.transferTo(java.io.OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      // The tar reader may wrap what a read threw: look for our limit in the causes.
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof ReadBudget.LimitExceeded limit) {
+          throw new HostileImageException(limit.getMessage());
+        }
+      }
+      throw e;
+    }
+    budget.layerDone(counted.count);
+    // Whiteouts hide what lower layers wrote; this layer's own entries go on top.
+    for (var c : changes) {
+      if (c.opaque()) {
+        fs.removeChildren(c.path());
+      } else if (c.whiteout()) {
+        fs.remove(c.path());
+      }
+    }
+    var captured = new ArrayList<String>();
+    for (var c : changes) {
+      if (c.node() == null) {
+        continue;
+      }
+      boolean isDir = c.node().type() == LayeredFileSystem.Type.DIRECTORY;
+      boolean dirExists = fs.node(c.path()).map(n -> n.type() == LayeredFileSystem.Type.DIRECTORY).orElse(false);
+      if (!(isDir && dirExists)) {
+        fs.remove(c.path()); // a file replacing a directory hides the whole subtree
+        fs.put(c.path(), c.node());
+      }
+      if (c.node().content() != null) {
+        captured.add(c.path());
+      }
+    }
+    return captured;
+  }
+
+  private record Change(String path, boolean whiteout, boolean opaque, LayeredFileSystem.Node node) {}
+
+  private Change change(TarArchiveInputStream tar, TarArchiveEntry e, String path, String layerPath, String digest,
+      LayeredFileSystem fs, List<Change> sameLayer) throws IOException, HostileImageException {
+    String base = path.substring(path.lastIndexOf('/') + 1);
+    String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+    if (base.equals(OPAQUE)) {
+      return new Change(dir, false, true, null);
+    }
+    if (base.startsWith(WHITEOUT)) {
+      String hidden = base.substring(WHITEOUT.length());
+      return new Change(dir.isEmpty() ? hidden : dir + "/" + hidden, true, false, null);
+    }
+    if (e.isSymbolicLink()) {
+      String target = e.getLinkName();
+      if (!target.startsWith("/") && Paths.resolveLink(path, target).isEmpty()) {
+        throw new HostileImageException("layer " + layerPath + ": symlink '" + path + "' -> '" + target
+            + "' points outside the image root");
+      }
+      return new Change(path, false, false, new LayeredFileSystem.Node(LayeredFileSystem.Type.SYMLINK, digest, target, null));
+    }
+    if (e.isLink()) {
+      String target = e.getLinkName();
+      String resolved = target.startsWith("/") ? null : Paths.normalise(target).orElse(null);
+      if (resolved == null) {
+        throw new HostileImageException("layer " + layerPath + ": hard link '" + path + "' -> '" + target
+            + "' points outside the image root");
+      }
+      // A hard link shares its target's content: look in this layer first, then below.
+      LayeredFileSystem.Node source = sameLayer.stream().filter(c -> c.path().equals(resolved) && c.node() != null)
+          .map(Change::node).reduce((a, b) -> b).orElse(fs.node(resolved).orElse(null));
+      byte[] content = source != null && capture.test(path) ? source.content() : null;
+      return new Change(path, false, false, new LayeredFileSystem.Node(LayeredFileSystem.Type.FILE, digest, null, content));
+    }
+    if (e.isDirectory()) {
+      return new Change(path, false, false, new LayeredFileSystem.Node(LayeredFileSystem.Type.DIRECTORY, digest, null, null));
+    }
+    if (e.isFile()) {
+      byte[] content = null;
+      if (capture.test(path)) {
+        if (e.getSize() > limits.maxCapturedFileBytes()) {
+          throw new IOException(path + " is larger than " + limits.maxCapturedFileBytes() + " bytes");
+        }
+        content = tar.readNBytes((int) e.getSize());
+      }
+      return new Change(path, false, false, new LayeredFileSystem.Node(LayeredFileSystem.Type.FILE, digest, null, content));
+    }
+    return new Change(path, false, false, new LayeredFileSystem.Node(LayeredFileSystem.Type.OTHER, digest, null, null));
+  }
+}

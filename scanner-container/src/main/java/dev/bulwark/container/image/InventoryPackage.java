@@ -1,0 +1,25 @@
+package dev.bulwark.container.image;
+
+/**
+ * One installed package found in an image, in the shape an advisory matcher consumes.
+ *
+ * @param ecosystem     as OSV spells it: "Debian", "Ubuntu", "Alpine" for OS packages; "npm", "PyPI" for
+ *                      language packages
+ * @param release       the distribution release as OSV suffixes it ("12", "v3.18", "22.04"); empty for
+ *                      language packages. OSV's full ecosystem is {@code ecosystem + ":" + release}.
+ * @param name          binary package name (dpkg Package, apk P), or the library name
+ * @param sourceName    source package (dpkg Source, apk origin); OSV's Debian and Alpine advisories are
+ *                      keyed by it. Equals {@code name} when the database does not say.
+ * @param version       installed version, exactly as the database spells it
+ * @param sourceVersion version of the source package (dpkg "Source: name (version)"), else {@code version}
+ * @param layer         diff id (or blob digest) of the layer that first installed this name and version
+ * @param path          the database or manifest it was read from, inside the image
+ */
+public record InventoryPackage(String ecosystem, String release, String name, String sourceName, String version,
+    String sourceVersion, String layer, String path) {
+
+  /** OSV's ecosystem string: "Debian:12", "Alpine:v3.18", or "npm". */
+  public String osvEcosystem() {
+    return release.isEmpty() ? ecosystem : ecosystem + ":" + release;
+  }
+}

@@ -1,0 +1,82 @@
+package dev.bulwark.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.common.testing.ScannerHarness;
+import dev.bulwark.container.image.ImageAnalyzerTest;
+import dev.bulwark.container.image.ImageBuilder;
+import dev.bulwark.container.image.ImageLimits;
+import dev.bulwark.container.image.ImagePackageMatcher;
+import dev.bulwark.container.image.TarBuilder;
+import dev.bulwark.v1.Finding;
+import dev.bulwark.v1.Package;
+import dev.bulwark.v1.ScannerStatus;
+import dev.bulwark.v1.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Images sent over the wire to the engine: inventory, end of life, hostile archives. */
+class ContainerEngineImageTest {
+  @TempDir
+  Path tmp;
+
+  private ScannerHarness.Result scan(ImagePackageMatcher matcher, Path... images) throws Exception {
+    var engine = new ContainerEngine(new ContainerEngine.Settings(EngineMode.NATIVE, Optional.empty(),
+        Duration.ofMinutes(1), tmp.resolve("work"), TestResources.CLOCK), matcher, ImageLimits.defaults());
+    Path empty = Files.createDirectories(tmp.resolve("empty-repo"));
+    try (var harness = new ScannerHarness(engine, Files.createDirectories(tmp.resolve("harness")))) {
+      return harness.scan(empty, images);
+    }
+  }
+
+  @Test
+  void endOfLifeDistributionGivesOneInfoFindingAndPackagesReachTheMatcher() throws Exception {
+    var image = ImageAnalyzerTest.debianImage(tmp.resolve("shop-debian10.tar"));
+    ImagePackageMatcher matcher = inventory -> inventory.packages().stream()
+        .filter(p -> p.sourceName().equals("openssl"))
+        .map(p -> Finding.newBuilder().setRuleId("DSA-TEST-1").setSeverity(Severity.HIGH)
+            .setPackage(Package.newBuilder().setEcosystem(p.osvEcosystem()).setName(p.name()).setVersion(p.version())
+                .setManifestPath(inventory.imageName()))
+            .build())
+        .toList();
+    var result = scan(matcher, image);
+    assertThat(result.summary().getStatus()).isEqualTo(ScannerStatus.OK);
+    assertThat(result.findings()).filteredOn(f -> f.getRuleId().equals("bulwark.image.os-eol")).singleElement()
+        .satisfies(f -> {
+          assertThat(f.getSeverity()).isEqualTo(Severity.INFO);
+          assertThat(f.getLocation().getPath()).isEqualTo("shop-debian10.tar");
+          assertThat(f.getTitle()).contains("Debian GNU/Linux 10 (buster)");
+          assertThat(f.getDescription()).contains("reached end of life on 2024-06-30");
+        });
+    assertThat(result.findings()).filteredOn(f -> f.getRuleId().equals("DSA-TEST-1")).singleElement()
+        .satisfies(f -> assertThat(f.getPackage().getEcosystem()).isEqualTo("Debian:10"));
+  }
+
+  @Test
+  void hostileImageDegradesTheScanWithAClearReasonAndTheOtherImagesAreStillScanned() throws Exception {
+    byte[] evil = new TarBuilder().symlink("etc", "../../../../etc").build();
+    var hostile = new ImageBuilder().layer(evil).dockerSave(tmp.resolve("evil.tar"));
+    var good = ImageAnalyzerTest.debianImage(tmp.resolve("good.tar"));
+    Path junk = Files.writeString(tmp.resolve("junk.tar"), "not an image");
+    var result = scan(ImagePackageMatcher.NONE, hostile, good, junk);
+    assertThat(result.summary().getStatus()).isEqualTo(ScannerStatus.DEGRADED);
+    assertThat(result.summary().getMessage())
+        .contains("image evil.tar: hostile archive refused: layer layer0/layer.tar: symlink 'etc'")
+        .contains("image junk.tar: unreadable");
+    assertThat(result.findings()).extracting(f -> f.getLocation().getPath()).containsExactly("good.tar");
+  }
+
+  @Test
+  void supportedDistributionGivesNoFinding() throws Exception {
+    byte[] layer = new TarBuilder().file("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\nVERSION_CODENAME=bookworm\n").build();
+    var result = scan(ImagePackageMatcher.NONE, new ImageBuilder().layer(layer).oci(tmp.resolve("bookworm.tar")));
+    assertThat(result.summary().getStatus()).isEqualTo(ScannerStatus.OK);
+    assertThat(result.findings()).isEmpty();
+    assertThat(List.of(result.summary().getMessage())).containsExactly("");
+  }
+}

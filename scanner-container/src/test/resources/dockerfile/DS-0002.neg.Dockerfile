@@ -1,0 +1,2 @@
+FROM alpine:3.21
+USER 10001

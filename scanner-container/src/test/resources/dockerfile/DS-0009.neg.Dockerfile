@@ -1,0 +1,4 @@
+FROM alpine:3.21
+USER app
+WORKDIR /app
+WORKDIR $HOME

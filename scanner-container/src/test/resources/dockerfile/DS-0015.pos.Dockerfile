@@ -1,0 +1,3 @@
+FROM centos:stream9
+USER app
+RUN yum install -y httpd

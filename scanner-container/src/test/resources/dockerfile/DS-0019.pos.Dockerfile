@@ -1,0 +1,3 @@
+FROM fedora:40
+USER app
+RUN dnf install -y httpd

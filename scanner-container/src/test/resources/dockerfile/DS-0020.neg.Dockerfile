@@ -1,0 +1,3 @@
+FROM opensuse/leap:15.6
+USER app
+RUN zypper install -y httpd && zypper clean

@@ -1,0 +1,3 @@
+FROM debian:12
+USER app
+RUN apt-get update && apt-get install -qq --no-install-recommends curl

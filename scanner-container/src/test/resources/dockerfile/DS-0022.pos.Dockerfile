@@ -1,0 +1,3 @@
+FROM alpine:3.21
+MAINTAINER someone@example.com
+USER app

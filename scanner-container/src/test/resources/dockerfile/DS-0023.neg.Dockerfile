@@ -1,0 +1,3 @@
+FROM alpine:3.21
+USER app
+HEALTHCHECK CMD true

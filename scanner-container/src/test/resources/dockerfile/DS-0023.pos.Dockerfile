@@ -1,0 +1,4 @@
+FROM alpine:3.21
+USER app
+HEALTHCHECK CMD true
+HEALTHCHECK CMD false

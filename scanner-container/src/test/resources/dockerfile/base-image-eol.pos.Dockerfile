@@ -1,0 +1,2 @@
+FROM python:2.7-slim
+USER app

@@ -1,0 +1,2 @@
+FROM alpine:3.21@sha256:0123
+USER app

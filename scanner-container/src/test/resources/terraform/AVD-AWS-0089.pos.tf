@@ -1,0 +1,8 @@
+resource "aws_s3_bucket" "data" {
+  bucket = "data"
+  server_side_encryption_configuration {
+    rule {
+      apply_server_side_encryption_by_default { sse_algorithm = "AES256" }
+    }
+  }
+}

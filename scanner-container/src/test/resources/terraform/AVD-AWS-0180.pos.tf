@@ -1,0 +1,5 @@
+resource "aws_db_instance" "db" {
+  engine              = "mysql"
+  storage_encrypted   = true
+  publicly_accessible = true
+}
