@@ -1,0 +1,143 @@
+package dev.bulwark.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.gateway.core.ResiliencePolicy;
+import dev.bulwark.gateway.testing.FakeEngines.KeywordEngine;
+import dev.bulwark.gateway.testing.FakeEngines.StallingEngine;
+import dev.bulwark.gateway.testing.GatewayFixture;
+import dev.bulwark.v1.ScanResult;
+import dev.bulwark.v1.ScanUpdate;
+import dev.bulwark.v1.ScannerReport;
+import dev.bulwark.v1.ScannerStatus;
+import dev.bulwark.v1.Severity;
+import dev.bulwark.v1.Verdict;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("When a scanner or the gate fails")
+class ScannerFailureTest {
+  @TempDir
+  Path tmp;
+  Path tree;
+
+  @BeforeEach
+  void writeTree() throws Exception {
+    tree = Files.createDirectories(tmp.resolve("repo"));
+    Files.writeString(tree.resolve("a.py"), "# TODO one\nimport evil-dep\n");
+    Files.writeString(tree.resolve("b.py"), "# TODO two\n");
+  }
+
+  static GatewayFixture.Spec spec(KeywordEngine sast) {
+    return new GatewayFixture.Spec().scanner("sast", sast)
+        .scanner("sca", new KeywordEngine("sca", "evil-dep", Severity.HIGH))
+        .scanner("container", new KeywordEngine("container", "MALWARE", Severity.HIGH));
+  }
+
+  static ScannerReport report(ScanResult result, String scanner) {
+    return result.getScannersList().stream().filter(r -> r.getScanner().equals(scanner)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aScannerKilledMidScanIsReportedFailedWhileTheOthersFindingsAreKept() throws Exception {
+    var sast = new StallingEngine("sast", "TODO");
+    try (var fx = new GatewayFixture(tmp.resolve("work"), spec(sast))) {
+      String id = fx.gateway().startScan(GatewayFixture.request(fx.upload(tree), 60)).getScanId();
+      var updates = CompletableFuture.supplyAsync(() -> fx.watch(id));
+      assertThat(sast.stalled.await(10, TimeUnit.SECONDS)).isTrue();
+      Thread.sleep(300); // let the first finding reach the gateway
+      fx.scanner("sast").kill();
+      var all = updates.get(30, TimeUnit.SECONDS);
+      var result = all.get(all.size() - 1).getResult();
+
+      assertThat(report(result, "sast").getStatus()).isEqualTo(ScannerStatus.FAILED);
+      assertThat(report(result, "sast").getMessage()).isNotBlank();
+      assertThat(report(result, "sca").getStatus()).isEqualTo(ScannerStatus.OK);
+      assertThat(result.getFindingsList()).extracting(f -> f.getFinding().getScanner()).containsExactly("sca");
+      assertThat(all).filteredOn(ScanUpdate::hasProgress).map(ScanUpdate::getProgress)
+          .anySatisfy(p -> assertThat(p.getScanner() + "/" + p.getPhase()).isEqualTo("sast/failed"));
+      var gateSaw = fx.gate.requests.get(0).getScannersList();
+      assertThat(gateSaw).filteredOn(r -> r.getScanner().equals("sast"))
+          .singleElement().extracting(ScannerReport::getStatus).isEqualTo(ScannerStatus.FAILED);
+      assertThat(result.getDecision().getVerdict()).isEqualTo(Verdict.ERROR);
+    } finally {
+      sast.release.countDown();
+    }
+  }
+
+  @Test
+  void aScannerThatHangsPastTheDeadlineIsReportedFailedWithDeadlineExceeded() throws Exception {
+    var sast = new StallingEngine("sast", "TODO");
+    try (var fx = new GatewayFixture(tmp.resolve("work"), spec(sast))) {
+      var result = fx.scan(fx.upload(tree), 2);
+
+      assertThat(report(result, "sast").getStatus()).isEqualTo(ScannerStatus.FAILED);
+      assertThat(report(result, "sast").getMessage()).contains("deadline exceeded").contains("DEADLINE_EXCEEDED");
+      assertThat(report(result, "sca").getStatus()).isEqualTo(ScannerStatus.OK);
+      assertThat(result.getFindingsList()).extracting(f -> f.getFinding().getScanner()).containsExactly("sca");
+    } finally {
+      sast.release.countDown();
+    }
+  }
+
+  @Test
+  void anUnreachableGateGivesAnErrorVerdictNamingTheGateAndKeepsTheFindings() throws Exception {
+    try (var fx = new GatewayFixture(tmp.resolve("work"),
+        spec(new KeywordEngine("sast", "TODO", Severity.LOW)).gateUnreachable())) {
+      var result = fx.scan(fx.upload(tree), 30);
+
+      assertThat(result.getDecision().getVerdict()).isEqualTo(Verdict.ERROR);
+      assertThat(result.getDecision().getReasonsList()).singleElement().asString()
+          .contains("gate unreachable at 127.0.0.1:");
+      assertThat(result.getFindingsList()).hasSize(3);
+      assertThat(result.getFindingsList().get(0).getFinding().getScanner()).isEqualTo("sca"); // most severe first
+    }
+  }
+
+  @Test
+  void theCircuitOpensAfterRepeatedFailuresAndThenTheScannerIsNotCalled() throws Exception {
+    var policy = new ResiliencePolicy(4, Duration.ofSeconds(1), 50, 2, 2, Duration.ofMinutes(5), 1, Duration.ZERO);
+    var spec = spec(new KeywordEngine("sast", "TODO", Severity.LOW)).unreachable("sca").policy(policy);
+    try (var fx = new GatewayFixture(tmp.resolve("work"), spec)) {
+      var manifest = fx.upload(tree);
+      assertThat(fx.coordinator.circuitState("sca")).contains(CircuitBreaker.State.CLOSED);
+
+      var first = fx.scan(manifest, 30);
+      assertThat(report(first, "sca").getMessage()).startsWith("unreachable at 127.0.0.1:").contains("UNAVAILABLE");
+      fx.scan(manifest, 30);
+      assertThat(fx.coordinator.circuitState("sca")).contains(CircuitBreaker.State.OPEN);
+      assertThat(fx.coordinator.circuitState("sast")).contains(CircuitBreaker.State.CLOSED);
+
+      var third = fx.scan(manifest, 30);
+      assertThat(report(third, "sca").getStatus()).isEqualTo(ScannerStatus.FAILED);
+      assertThat(report(third, "sca").getMessage()).contains("circuit breaker open");
+      assertThat(report(third, "sast").getStatus()).isEqualTo(ScannerStatus.OK);
+    }
+  }
+
+  @Test
+  void scansAreSpreadRoundRobinOverReplicasOfOneScannerType() throws Exception {
+    var replicaA = new KeywordEngine("sast", "TODO", Severity.LOW);
+    var replicaB = new KeywordEngine("sast", "TODO", Severity.LOW);
+    var spec = new GatewayFixture.Spec().scanner("sast", replicaA, replicaB)
+        .scanner("sca", new KeywordEngine("sca", "x", Severity.LOW))
+        .scanner("container", new KeywordEngine("container", "x", Severity.LOW));
+    try (var fx = new GatewayFixture(tmp.resolve("work"), spec)) {
+      var manifest = fx.upload(tree);
+      for (int i = 0; i < 8; i++) {
+        assertThat(report(fx.scan(manifest, 30), "sast").getStatus()).isEqualTo(ScannerStatus.OK);
+      }
+      assertThat(replicaA.scans.get()).isPositive();
+      assertThat(replicaB.scans.get()).isPositive();
+      assertThat(replicaA.scans.get() + replicaB.scans.get()).isEqualTo(8);
+    }
+  }
+}
