@@ -31,7 +31,6 @@ public class GatewayConfiguration extends Configuration {
   public String blobDir = defaultHome().resolve("gateway/cas").toString();
 
   /** host:port scanners use to reach this gateway's content store; empty: the address a client used. */
-  @NotNull
   @JsonProperty
   public String advertiseAddress = "";
 
@@ -74,7 +73,8 @@ public class GatewayConfiguration extends Configuration {
   }
 
   public ScanCoordinator.Settings coordinatorSettings() {
-    return new ScanCoordinator.Settings(defaultDeadline, advertiseAddress, maxRetainedScans, scanRetention);
+    return new ScanCoordinator.Settings(defaultDeadline,
+        advertiseAddress == null ? "" : advertiseAddress.strip(), maxRetainedScans, scanRetention);
   }
 
   static Path defaultHome() {
