@@ -17,6 +17,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.grpc.Context;
 import io.grpc.Deadline;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -131,7 +132,7 @@ public final class ScannerCaller implements AutoCloseable {
         }
       }
     } catch (StatusRuntimeException e) {
-      throw new StreamBroken(e.getStatus(), events);
+      throw new StreamBroken(e.getStatus(), events, Context.current().isCancelled());
     }
     return new Attempt(findings, summary);
   }
@@ -157,19 +158,23 @@ public final class ScannerCaller implements AutoCloseable {
   static final class StreamBroken extends RuntimeException {
     final Status status;
     final int events;
+    /** True when the gateway cancelled the call itself (shutting down), not the scanner. */
+    final boolean cancelledByGateway;
 
-    StreamBroken(Status status, int events) {
+    StreamBroken(Status status, int events, boolean cancelledByGateway) {
       super(status.getCode() + (status.getDescription() == null ? "" : ": " + status.getDescription()),
           status.getCause(), false, false);
       this.status = status;
       this.events = events;
+      this.cancelledByGateway = cancelledByGateway;
     }
 
     String describe(String target) {
       String what = switch (status.getCode()) {
         case UNAVAILABLE -> events == 0 ? "unreachable at " + target : "connection lost mid-scan";
         case DEADLINE_EXCEEDED -> "deadline exceeded";
-        case CANCELLED -> "cancelled";
+        case CANCELLED -> cancelledByGateway ? "cancelled: the gateway is shutting down"
+            : events == 0 ? "the scanner aborted the call" : "connection lost mid-scan";
         case RESOURCE_EXHAUSTED -> "out of resources";
         default -> "call failed";
       };

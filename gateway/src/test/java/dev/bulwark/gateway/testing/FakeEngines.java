@@ -76,6 +76,8 @@ public final class FakeEngines {
   public static final class StallingEngine extends KeywordEngine {
     public final CountDownLatch stalled = new CountDownLatch(1);
     public final CountDownLatch release = new CountDownLatch(1);
+    /** Opens when the engine stopped because its call was cancelled. */
+    public final CountDownLatch sawCancellation = new CountDownLatch(1);
     private ScanWorkspace current;
 
     public StallingEngine(String name, String keyword) {
@@ -93,6 +95,9 @@ public final class FakeEngines {
       stalled.countDown();
       while (!current.cancelled() && release.getCount() > 0) {
         Thread.sleep(10);
+      }
+      if (current.cancelled()) {
+        sawCancellation.countDown();
       }
     }
   }

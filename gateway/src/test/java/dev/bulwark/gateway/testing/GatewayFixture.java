@@ -50,7 +50,7 @@ public final class GatewayFixture implements AutoCloseable {
   /** What to run: engines by scanner name (several = replicas), or a fixed target. */
   public static final class Spec {
     final Map<String, List<ScannerEngine>> engines = new LinkedHashMap<>();
-    final Map<String, String> fixedTargets = new LinkedHashMap<>();
+    public final Map<String, String> fixedTargets = new LinkedHashMap<>();
     ResiliencePolicy policy = new ResiliencePolicy(8, Duration.ofSeconds(5), 50, 5, 10,
         Duration.ofMinutes(1), 3, Duration.ofMillis(50));
     String gateTarget;
@@ -151,7 +151,7 @@ public final class GatewayFixture implements AutoCloseable {
     return updates.get(updates.size() - 1).getResult();
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (var s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
