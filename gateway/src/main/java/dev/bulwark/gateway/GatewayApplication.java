@@ -5,9 +5,11 @@ import dev.bulwark.common.cas.DiskBlobStore;
 import dev.bulwark.common.grpc.DropwizardBootstrap;
 import dev.bulwark.gateway.api.GatewayGrpcService;
 import dev.bulwark.gateway.core.ScanCoordinator;
+import dev.bulwark.gateway.health.BlobStoreHealthCheck;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
 import java.nio.file.Path;
 
 /** The gateway service: content store and scan fan-out on one gRPC server. */
@@ -32,7 +34,8 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
     var store = new DiskBlobStore(Path.of(config.blobDir));
     var coordinator = new ScanCoordinator(store, config.scannerEndpoints(), config.gate,
         config.coordinatorSettings());
-    environment.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
+    environment.healthChecks().register("content-store", new BlobStoreHealthCheck(store));
+    environment.lifecycle().manage(new Managed() {
       @Override
       public void stop() {
         coordinator.close(); // cancels in-flight scanner calls
