@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
-import java.time.Duration;
+import io.dropwizard.util.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ public class GatewayConfiguration extends Configuration {
 
   @NotNull
   @JsonProperty
-  public Duration defaultDeadline = Duration.ofMinutes(10);
+  public Duration defaultDeadline = Duration.minutes(10);
 
   /** Scanner type → bulkhead, circuit breaker and retry settings; missing ones take defaults. */
   @Valid
@@ -60,7 +60,7 @@ public class GatewayConfiguration extends Configuration {
 
   @NotNull
   @JsonProperty
-  public Duration scanRetention = Duration.ofHours(1);
+  public Duration scanRetention = Duration.hours(1);
 
   public List<ScannerEndpoint> scannerEndpoints() {
     for (String name : SCANNERS) {
@@ -73,8 +73,9 @@ public class GatewayConfiguration extends Configuration {
   }
 
   public ScanCoordinator.Settings coordinatorSettings() {
-    return new ScanCoordinator.Settings(defaultDeadline,
-        advertiseAddress == null ? "" : advertiseAddress.strip(), maxRetainedScans, scanRetention);
+    return new ScanCoordinator.Settings(defaultDeadline.toJavaDuration(),
+        advertiseAddress == null ? "" : advertiseAddress.strip(), maxRetainedScans,
+        scanRetention.toJavaDuration());
   }
 
   static Path defaultHome() {

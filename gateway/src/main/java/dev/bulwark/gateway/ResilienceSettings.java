@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.bulwark.gateway.core.ResiliencePolicy;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.time.Duration;
+import io.dropwizard.util.Duration;
 
 /** One scanner's block under {@code resilience:} in the gateway's YAML; defaults as in {@link ResiliencePolicy#defaults()}. */
 public class ResilienceSettings {
@@ -14,7 +14,7 @@ public class ResilienceSettings {
   @JsonProperty
   public int maxConcurrentScans = DEFAULTS.maxConcurrentScans();
   @JsonProperty
-  public Duration maxQueueWait = DEFAULTS.maxQueueWait();
+  public Duration maxQueueWait = dw(DEFAULTS.maxQueueWait());
   @Min(1)
   @Max(100)
   @JsonProperty
@@ -26,15 +26,19 @@ public class ResilienceSettings {
   @JsonProperty
   public int windowSize = DEFAULTS.windowSize();
   @JsonProperty
-  public Duration openDuration = DEFAULTS.openDuration();
+  public Duration openDuration = dw(DEFAULTS.openDuration());
   @Min(1)
   @JsonProperty
   public int retryAttempts = DEFAULTS.retryAttempts();
   @JsonProperty
-  public Duration retryWait = DEFAULTS.retryWait();
+  public Duration retryWait = dw(DEFAULTS.retryWait());
 
   public ResiliencePolicy toPolicy() {
-    return new ResiliencePolicy(maxConcurrentScans, maxQueueWait, failureRatePercent, minimumCalls, windowSize,
-        openDuration, retryAttempts, retryWait);
+    return new ResiliencePolicy(maxConcurrentScans, maxQueueWait.toJavaDuration(), failureRatePercent, minimumCalls,
+        windowSize, openDuration.toJavaDuration(), retryAttempts, retryWait.toJavaDuration());
+  }
+
+  private static Duration dw(java.time.Duration d) {
+    return Duration.milliseconds(d.toMillis());
   }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -131,6 +132,8 @@ public final class ScanCoordinator implements AutoCloseable {
       Deadline gateDeadline = Deadline.after(Math.max(scannerDeadline.timeRemaining(TimeUnit.MILLISECONDS), 0)
           + gateReserve.toMillis(), TimeUnit.MILLISECONDS);
       record.finish(verdicts.decide(record, request, evaluate, gate, gateDeadline));
+    } catch (RejectedExecutionException e) {
+      record.finish(verdicts.gatewayError(record, "gateway shutting down before the scan could run"));
     } catch (RuntimeException e) {
       LOG.error("scan {} failed in the gateway", record.id, e);
       record.finish(verdicts.gatewayError(record, "gateway error: " + e));
