@@ -40,7 +40,6 @@ final class ClusterCommand implements Callable<Integer> {
     }
     var advisoryDir = Optional.ofNullable(advisories).or(() -> Optional.ofNullable(env.env().get("BULWARK_ADVISORIES"))
         .filter(s -> !s.isBlank()).map(java.nio.file.Path::of));
-    var stopped = new CountDownLatch(1);
     EmbeddedCluster cluster;
     try {
       cluster = env.clusters().get().requireComplete()
@@ -48,13 +47,23 @@ final class ClusterCommand implements Callable<Integer> {
     } catch (IllegalStateException e) {
       throw new UserError(e.getMessage(), e);
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      cluster.close();
-      stopped.countDown();
-    }, "bulwark-cluster-stop"));
+    // Ctrl-C runs the hook (the JVM is going down); an interrupt (tests, embedding) ends the wait.
+    var hook = new Thread(cluster::close, "bulwark-cluster-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
     cluster.targets().forEach((name, target) -> env.err().println("bulwark cluster: " + name + " on " + target));
     env.err().println("bulwark cluster: running; press Ctrl-C to stop");
-    stopped.await();
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is already closing the cluster
+      }
+      cluster.close();
+    }
     return Main.PASS;
   }
 }
