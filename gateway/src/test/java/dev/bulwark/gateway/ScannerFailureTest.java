@@ -169,6 +169,28 @@ class ScannerFailureTest {
   }
 
   @Test
+  void aFullBulkheadFailsTheExtraScanForThatScannerOnly() throws Exception {
+    var sast = new StallingEngine("sast", "TODO");
+    var policy = new ResiliencePolicy(1, Duration.ZERO, 50, 5, 10, Duration.ofMinutes(5), 1, Duration.ZERO);
+    try (var fx = new GatewayFixture(tmp.resolve("work"), spec(sast).policy(policy))) {
+      var manifest = fx.upload(tree);
+      String first = fx.gateway().startScan(GatewayFixture.request(manifest, 60)).getScanId();
+      assertThat(sast.stalled.await(10, TimeUnit.SECONDS)).isTrue();
+
+      var second = fx.scan(manifest, 60);
+      assertThat(report(second, "sast").getStatus()).isEqualTo(ScannerStatus.FAILED);
+      assertThat(report(second, "sast").getMessage()).contains("bulkhead full");
+      assertThat(report(second, "sca").getStatus()).isEqualTo(ScannerStatus.OK);
+
+      sast.release.countDown();
+      var all = fx.watch(first);
+      assertThat(report(all.get(all.size() - 1).getResult(), "sast").getStatus()).isEqualTo(ScannerStatus.OK);
+    } finally {
+      sast.release.countDown();
+    }
+  }
+
+  @Test
   void scansAreSpreadRoundRobinOverReplicasOfOneScannerType() throws Exception {
     var replicaA = new KeywordEngine("sast", "TODO", Severity.LOW);
     var replicaB = new KeywordEngine("sast", "TODO", Severity.LOW);
