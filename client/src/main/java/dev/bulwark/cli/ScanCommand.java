@@ -139,7 +139,11 @@ final class ScanCommand implements Callable<Integer> {
       if (!Files.isDirectory(tree)) {
         throw new UserError("PATH is not a directory: " + tree);
       }
-      tree = tree.toAbsolutePath().normalize();
+      try {
+        tree = tree.toRealPath(); // a symbolic link to the tree scans the tree
+      } catch (IOException e) {
+        throw new UserError("cannot read PATH " + tree + ": " + e.getMessage());
+      }
     }
     for (Path image : images) {
       if (!Files.isRegularFile(image)) {
@@ -176,6 +180,8 @@ final class ScanCommand implements Callable<Integer> {
     if (output != null) {
       try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
         reportFormat.write(result, w);
+      } catch (IOException e) {
+        throw new UserError("cannot write --output " + output + ": " + e);
       }
     } else {
       var w = new OutputStreamWriter(env.out(), StandardCharsets.UTF_8);

@@ -90,6 +90,22 @@ class ScanEndToEndTest {
   }
 
   @Test
+  void aSymbolicLinkToTheTreeScansTheTreeAndNamesTheProjectAfterIt() throws Exception {
+    Path link = Files.createSymbolicLink(tmp.resolve("link"), repo);
+    var run = CliRun.run(tmp.resolve("home"), FakeServices.cluster(), "scan", link.toString(), "--format", "json");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(new ObjectMapper().readTree(run.out()).get("findings")).hasSize(1);
+  }
+
+  @Test
+  void anOutputFileThatCannotBeWrittenIsOneClearLineAndExit2() {
+    var run = CliRun.run(tmp.resolve("home"), FakeServices.cluster(),
+        "scan", repo.toString(), "--output", tmp.resolve("no/such/dir/out.json").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("bulwark: cannot write --output").doesNotContain("\tat ");
+  }
+
+  @Test
   void aSecondScanAfterChangingOneFileUploadsExactlyOneBlob() throws Exception {
     var settings = new EmbeddedCluster.Settings(tmp.resolve("home"), Optional.empty(), Map.of(), 0);
     try (var cluster = new EmbeddedCluster(FakeServices.cluster()).start(settings)) {
