@@ -9,9 +9,9 @@ import io.dropwizard.core.setup.Bootstrap;
 public final class DropwizardBootstrap {
   private DropwizardBootstrap() {}
 
-  /** {@code ${VAR}} and {@code ${VAR:-default}} in the YAML come from the environment. */
+  /** {@code ${VAR}}, {@code ${VAR:-default}} and nested {@code ${A:-${B}}} in the YAML come from the environment. */
   public static void substituteEnvironment(Bootstrap<? extends Configuration> bootstrap) {
     bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
-        bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false, true)));
   }
 }

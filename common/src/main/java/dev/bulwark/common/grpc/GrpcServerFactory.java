@@ -6,7 +6,7 @@ import io.grpc.BindableService;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
-import java.time.Duration;
+import io.dropwizard.util.Duration;
 import java.util.List;
 
 /** The {@code grpc:} block of a service's YAML configuration. */
@@ -18,7 +18,7 @@ public class GrpcServerFactory {
   @Min(0)
   @Max(65535)
   private int port = 9090;
-  private Duration shutdownGracePeriod = Duration.ofSeconds(20);
+  private Duration shutdownGracePeriod = Duration.seconds(20);
   @Min(1024)
   private int maxInboundMessageBytes = DEFAULT_MAX_INBOUND_BYTES;
 
@@ -64,7 +64,7 @@ public class GrpcServerFactory {
 
   /** Builds the server and hands its life to Dropwizard. */
   public ManagedGrpcServer build(String name, Environment environment, BindableService... services) {
-    var server = new ManagedGrpcServer(name, host, port, shutdownGracePeriod, maxInboundMessageBytes,
+    var server = new ManagedGrpcServer(name, host, port, shutdownGracePeriod.toJavaDuration(), maxInboundMessageBytes,
         List.of(services), environment.healthChecks());
     environment.lifecycle().manage(server);
     return server;

@@ -1,0 +1,94 @@
+package dev.bulwark.gate.api;
+
+import dev.bulwark.gate.core.AssessedFinding;
+import dev.bulwark.gate.core.Gate;
+import dev.bulwark.v1.EvaluateRequest;
+import dev.bulwark.v1.EvaluateResponse;
+import dev.bulwark.v1.EvaluatedFinding;
+import dev.bulwark.v1.GateGrpc;
+import dev.bulwark.v1.ListDecisionsRequest;
+import dev.bulwark.v1.ListDecisionsResponse;
+import dev.bulwark.v1.RiskFactor;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+
+/**
+ * The Gate service on the wire: validates requests (INVALID_ARGUMENT with a precise message),
+ * calls the domain {@link Gate}, maps the result to protos. No logic of its own.
+ */
+public final class GateGrpcService extends GateGrpc.GateImplBase {
+  /** Longest scan id the record accepts. */
+  public static final int MAX_SCAN_ID = 200;
+  /** ListDecisions limit when the request gives 0, and the most it returns. */
+  public static final int DEFAULT_LIMIT = 50;
+  public static final int MAX_LIMIT = 1000;
+
+  private final Gate gate;
+
+  public GateGrpcService(Gate gate) {
+    this.gate = gate;
+  }
+
+  @Override
+  public void evaluate(EvaluateRequest req, StreamObserver<EvaluateResponse> out) {
+    String invalid = validate(req);
+    if (invalid != null) {
+      out.onError(Status.INVALID_ARGUMENT.withDescription(invalid).asRuntimeException());
+      return;
+    }
+    var result = gate.evaluate(req);
+    var response = EvaluateResponse.newBuilder().setDecision(result.decision());
+    result.findings().forEach(a -> response.addFindings(toProto(a)));
+    out.onNext(response.build());
+    out.onCompleted();
+  }
+
+  @Override
+  public void listDecisions(ListDecisionsRequest req, StreamObserver<ListDecisionsResponse> out) {
+    if (req.getLimit() < 0) {
+      out.onError(Status.INVALID_ARGUMENT.withDescription("limit must be >= 0 (0 means " + DEFAULT_LIMIT
+          + "), got " + req.getLimit()).asRuntimeException());
+      return;
+    }
+    int limit = req.getLimit() == 0 ? DEFAULT_LIMIT : Math.min(req.getLimit(), MAX_LIMIT);
+    out.onNext(ListDecisionsResponse.newBuilder()
+        .addAllDecisions(gate.listDecisions(req.getProject(), limit)).build());
+    out.onCompleted();
+  }
+
+  /** Null when valid, else what is wrong, naming the field. */
+  static String validate(EvaluateRequest req) {
+    if (req.getScanId().isBlank()) {
+      return "scan_id is required";
+    }
+    if (req.getScanId().length() > MAX_SCAN_ID) {
+      return "scan_id is longer than " + MAX_SCAN_ID + " characters";
+    }
+    if (!req.hasContext() || req.getContext().getProject().isBlank()) {
+      return "context.project is required";
+    }
+    for (int i = 0; i < req.getFindingsCount(); i++) {
+      var f = req.getFindings(i);
+      if (f.getRuleId().isBlank()) {
+        return "findings[" + i + "].rule_id is required";
+      }
+      if (f.getScanner().isBlank()) {
+        return "findings[" + i + "].scanner is required (rule " + f.getRuleId() + ")";
+      }
+    }
+    for (int i = 0; i < req.getScannersCount(); i++) {
+      if (req.getScanners(i).getScanner().isBlank()) {
+        return "scanners[" + i + "].scanner is required";
+      }
+    }
+    return null;
+  }
+
+  static EvaluatedFinding toProto(AssessedFinding a) {
+    var b = EvaluatedFinding.newBuilder().setFinding(a.finding()).setRiskScore(a.risk().score()).setStatus(a.status());
+    a.risk().factors().forEach(f -> b.addFactors(
+        RiskFactor.newBuilder().setName(f.name()).setValue(f.value()).setEffect(f.effect())));
+    a.suppressedBy().ifPresent(s -> b.setSuppression(s.reason() + " (expires " + s.expires() + ")"));
+    return b.build();
+  }
+}

@@ -1,0 +1,67 @@
+package dev.bulwark.gate.core;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A parsed policy: the repository's {@code .bulwark.yaml}, a file of {@code examples/policies},
+ * or the built-in default (an empty file).
+ *
+ * <pre>
+ * failOn:                      # the severity rule (omit for the default: HIGH, [RUNTIME], onlyNew false)
+ *   severity: MEDIUM
+ *   scopes: [RUNTIME, DEV]
+ *   onlyNew: true
+ * failOnScannerStatus: DEGRADED  # or FAILED (default); FAILED is always an ERROR
+ * suppressions:
+ *   - fingerprint: 1f2e...     # and/or rule, path (glob), package ({ecosystem, name} or a purl), advisory
+ *     reason: "false positive: constant input"   # required
+ *     expires: 2026-12-31                        # required, ISO date, at most one year ahead
+ * lists:                       # named string lists, visible to rules as lists.NAME
+ *   kev: [CVE-2021-44228]
+ * rules:                       # CEL rules; when present they replace the severity and secret rules
+ *   - name: no-secrets
+ *     expr: finding.is_secret
+ *     action: deny             # or warn
+ *     message: "committed secret"
+ *     on: finding              # (default) once per unsuppressed finding; or scan, once per scan
+ * </pre>
+ *
+ * @param path                 where it came from, for messages
+ * @param thresholds           the severity rule
+ * @param secretsRule          whether the built-in committed-secret rule applies (false when rules are given)
+ * @param suppressions         suppressions that are valid today
+ * @param ignoredSuppressions  one line per suppression not applied (expired, reason-less, malformed)
+ * @param rules                CEL rules as written
+ * @param lists                named lists for rules
+ * @param version              hash of the policy text and the gate's rule versions
+ */
+public record PolicyFile(String path, Thresholds thresholds, boolean secretsRule, List<Suppression> suppressions,
+    List<String> ignoredSuppressions, List<RuleSpec> rules, Map<String, List<String>> lists, String version) {
+
+  public PolicyFile {
+    suppressions = List.copyOf(suppressions);
+    ignoredSuppressions = List.copyOf(ignoredSuppressions);
+    rules = List.copyOf(rules);
+    lists = Map.copyOf(lists);
+  }
+
+  /**
+   * A rule as written, before compilation.
+   *
+   * @param name    unique within the file
+   * @param expr    a CEL expression yielding a bool
+   * @param deny    true for {@code action: deny}, false for {@code warn}
+   * @param message shown in the decision's reasons
+   * @param perScan true for {@code on: scan}
+   * @param line    line of the rule's entry (1-based)
+   */
+  public record RuleSpec(String name, String expr, boolean deny, String message, boolean perScan, int line,
+      int exprLine) {}
+
+  /** The suppression matching a finding, when one does. */
+  public Optional<Suppression> suppressionFor(dev.bulwark.v1.Finding f) {
+    return suppressions.stream().filter(s -> s.matches(f)).findFirst();
+  }
+}

@@ -1,0 +1,164 @@
+package dev.bulwark.gate.core;
+
+import dev.bulwark.v1.Finding;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * An accepted risk from {@code .bulwark.yaml}: the findings it matches stay visible but become
+ * SUPPRESSED and never fail the gate. Every criterion must match; each suppression carries a
+ * reason and an expiry date (inclusive).
+ *
+ * @param criteria what it matches (at least one)
+ * @param reason   why the risk is accepted
+ * @param expires  last day it applies
+ * @param line     its line in the policy file (1-based), for messages
+ */
+public record Suppression(List<Criterion> criteria, String reason, LocalDate expires, int line) {
+
+  public Suppression {
+    criteria = List.copyOf(criteria);
+  }
+
+  /** One thing a suppression can match on. */
+  public sealed interface Criterion {
+    boolean matches(Finding f);
+
+    String describe();
+  }
+
+  /** The finding's fingerprint, exactly. */
+  public record ByFingerprint(String fingerprint) implements Criterion {
+    public boolean matches(Finding f) {
+      return f.getFingerprint().equalsIgnoreCase(fingerprint);
+    }
+
+    public String describe() {
+      return "fingerprint " + fingerprint;
+    }
+  }
+
+  /** The rule id, exactly or by a trailing {@code *} prefix (e.g. {@code secret.*}). */
+  public record ByRule(String rule) implements Criterion {
+    public boolean matches(Finding f) {
+      return rule.endsWith("*") ? f.getRuleId().startsWith(rule.substring(0, rule.length() - 1))
+          : f.getRuleId().equals(rule);
+    }
+
+    public String describe() {
+      return "rule " + rule;
+    }
+  }
+
+  /**
+   * A glob on the finding's path (or its package's manifest path): {@code *} and {@code ?}
+   * stay within one folder, {@code **} crosses folders, {@code **}{@code /} may match nothing.
+   */
+  public record ByPath(String glob, Pattern regex) implements Criterion {
+    public ByPath(String glob) {
+      this(glob, globToRegex(glob));
+    }
+
+    public boolean matches(Finding f) {
+      return (f.hasLocation() && regex.matcher(f.getLocation().getPath()).matches())
+          || (f.hasPackage() && regex.matcher(f.getPackage().getManifestPath()).matches());
+    }
+
+    public String describe() {
+      return "path " + glob;
+    }
+  }
+
+  /** A package by ecosystem and name, case-insensitively, any version. */
+  public record ByPackage(String ecosystem, String name) implements Criterion {
+    public boolean matches(Finding f) {
+      return f.hasPackage() && f.getPackage().getEcosystem().equalsIgnoreCase(ecosystem)
+          && f.getPackage().getName().equalsIgnoreCase(name);
+    }
+
+    public String describe() {
+      return "package " + ecosystem + ":" + name;
+    }
+  }
+
+  /** A package by purl; without {@code @version} it matches every version. */
+  public record ByPurl(String purl) implements Criterion {
+    public boolean matches(Finding f) {
+      if (!f.hasPackage() || f.getPackage().getPurl().isEmpty()) {
+        return false;
+      }
+      String want = stripQualifiers(purl);
+      String have = stripQualifiers(f.getPackage().getPurl());
+      if (!want.contains("@")) {
+        int at = have.indexOf('@');
+        have = at < 0 ? have : have.substring(0, at);
+      }
+      return want.equalsIgnoreCase(have);
+    }
+
+    public String describe() {
+      return "purl " + purl;
+    }
+
+    private static String stripQualifiers(String p) {
+      int cut = p.length();
+      for (char c : new char[] {'?', '#'}) {
+        int i = p.indexOf(c);
+        if (i >= 0) {
+          cut = Math.min(cut, i);
+        }
+      }
+      return p.substring(0, cut);
+    }
+  }
+
+  /** An advisory id or any of its aliases (e.g. a CVE id), case-insensitively. */
+  public record ByAdvisory(String id) implements Criterion {
+    public boolean matches(Finding f) {
+      if (f.getRuleId().equalsIgnoreCase(id)) {
+        return true;
+      }
+      return f.hasAdvisory() && (f.getAdvisory().getId().equalsIgnoreCase(id)
+          || f.getAdvisory().getAliasesList().stream().anyMatch(id::equalsIgnoreCase));
+    }
+
+    public String describe() {
+      return "advisory " + id;
+    }
+  }
+
+  public boolean matches(Finding f) {
+    return !criteria.isEmpty() && criteria.stream().allMatch(c -> c.matches(f));
+  }
+
+  public boolean activeOn(LocalDate day) {
+    return !day.isAfter(expires);
+  }
+
+  /** For the finding's {@code suppression} field and reasons. */
+  public String describe() {
+    return criteria.stream().map(Criterion::describe).collect(Collectors.joining(", "))
+        + " (line " + line + "): " + reason + "; expires " + expires;
+  }
+
+  static Pattern globToRegex(String glob) {
+    var re = new StringBuilder();
+    for (int i = 0; i < glob.length(); i++) {
+      char c = glob.charAt(i);
+      if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+        boolean slash = i + 2 < glob.length() && glob.charAt(i + 2) == '/';
+        re.append(slash ? "(?:.*/)?" : ".*");
+        i += slash ? 2 : 1;
+      } else if (c == '*') {
+        re.append("[^/]*");
+      } else if (c == '?') {
+        re.append("[^/]");
+      } else {
+        re.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(re.toString());
+  }
+}

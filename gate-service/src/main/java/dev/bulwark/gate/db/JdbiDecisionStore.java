@@ -1,0 +1,177 @@
+package dev.bulwark.gate.db;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.gate.core.AssessedFinding;
+import dev.bulwark.gate.core.DecisionStore;
+import dev.bulwark.v1.Decision;
+import dev.bulwark.v1.ScanContext;
+import dev.bulwark.v1.Verdict;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The gate's record in a SQL database through JDBI: scans, their findings, decisions and the
+ * suppressions each decision considered. Works on H2 and PostgreSQL (schema in
+ * {@code db/migration}, applied by {@link Migrations}).
+ */
+public final class JdbiDecisionStore implements DecisionStore {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Jdbi jdbi;
+
+  /** Wraps a Jdbi whose schema is already migrated (see {@link #migrated(Jdbi)}). */
+  public JdbiDecisionStore(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** Applies pending migrations, then wraps the Jdbi. */
+  public static JdbiDecisionStore migrated(Jdbi jdbi) {
+    Migrations.migrate(jdbi);
+    return new JdbiDecisionStore(jdbi);
+  }
+
+  @Override
+  public Set<String> previousFingerprints(String scanId, ScanContext c) {
+    return jdbi.withHandle(h -> {
+      Optional<Long> self = h.createQuery("SELECT id FROM scans WHERE scan_id = :s").bind("s", scanId)
+          .mapTo(Long.class).findOne();
+      Optional<Long> prev = h.createQuery("SELECT MAX(id) FROM scans WHERE project = :p AND branch = :b AND id < :self")
+          .bind("p", c.getProject()).bind("b", c.getBranch()).bind("self", self.orElse(Long.MAX_VALUE))
+          .mapTo(Long.class).findOne();
+      if (prev.isEmpty() || prev.get() == null) {
+        return Set.of();
+      }
+      return new HashSet<>(h.createQuery("SELECT fingerprint FROM findings WHERE scan_pk = :id")
+          .bind("id", prev.get()).mapTo(String.class).list());
+    });
+  }
+
+  @Override
+  public void record(Evaluation e) {
+    var d = e.decision();
+    var c = d.getContext();
+    var at = Timestamp.from(Instant.parse(d.getDecidedAt()));
+    jdbi.useTransaction(h -> {
+      long scanPk = upsertScan(h, d.getScanId(), c, at);
+      var batch = h.prepareBatch("INSERT INTO findings (scan_pk, fingerprint, scanner, rule_id, severity, status, "
+          + "risk_score, factors, suppression, finding) VALUES (:scan, :fp, :scanner, :rule, :sev, :status, :risk, "
+          + ":factors, :suppression, :finding)");
+      for (AssessedFinding a : e.findings()) {
+        var f = a.finding();
+        batch.bind("scan", scanPk).bind("fp", f.getFingerprint()).bind("scanner", f.getScanner())
+            .bind("rule", f.getRuleId()).bind("sev", f.getSeverity().name()).bind("status", a.status().name())
+            .bind("risk", a.risk().score()).bind("factors", json(a.risk().factors()))
+            .bind("suppression", a.suppressedBy().map(s -> s.describe()).orElse(null))
+            .bind("finding", f.toByteArray()).add();
+      }
+      if (!e.findings().isEmpty()) {
+        batch.execute();
+      }
+      var statuses = new LinkedHashMap<String, String>();
+      e.scanners().forEach(s -> statuses.put(s.getScanner(), s.getStatus().name()
+          + (s.getMessage().isBlank() ? "" : ": " + s.getMessage())));
+      long decisionPk = h.createUpdate("INSERT INTO decisions (scan_pk, scan_id, project, branch, commit_id, verdict, "
+              + "risk_score, reasons, policy_version, scanner_statuses, inputs_digest, requested_by, decided_at) "
+              + "VALUES (:scan, :sid, :p, :b, :c, :v, :risk, :reasons, :pv, :ss, :digest, :by, :at)")
+          .bind("scan", scanPk).bind("sid", d.getScanId()).bind("p", c.getProject()).bind("b", c.getBranch())
+          .bind("c", c.getCommit()).bind("v", d.getVerdict().name()).bind("risk", d.getRiskScore())
+          .bind("reasons", json(d.getReasonsList())).bind("pv", d.getPolicyVersion()).bind("ss", json(statuses))
+          .bind("digest", e.inputsDigest()).bind("by", c.getRequestedBy()).bind("at", at)
+          .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+      for (var s : e.suppressions()) {
+        long matched = e.findings().stream().filter(a -> a.suppressedBy().filter(s::equals).isPresent()).count();
+        h.createUpdate("INSERT INTO suppressions (decision_pk, state, description, reason, expires, matched) "
+                + "VALUES (:d, 'APPLIED', :desc, :reason, :exp, :m)")
+            .bind("d", decisionPk).bind("desc", s.describe()).bind("reason", s.reason())
+            .bind("exp", s.expires()).bind("m", (int) matched).execute();
+      }
+      for (String ignored : e.ignored()) {
+        h.createUpdate("INSERT INTO suppressions (decision_pk, state, description, matched) VALUES (:d, 'IGNORED', :desc, 0)")
+            .bind("d", decisionPk).bind("desc", ignored).execute();
+      }
+    });
+  }
+
+  private static long upsertScan(Handle h, String scanId, ScanContext c, Timestamp at) {
+    Optional<Long> existing = h.createQuery("SELECT id FROM scans WHERE scan_id = :s").bind("s", scanId)
+        .mapTo(Long.class).findOne();
+    if (existing.isPresent()) {
+      // Re-evaluating a scan (a retried call) replaces its findings and context; decisions accumulate.
+      h.createUpdate("DELETE FROM findings WHERE scan_pk = :id").bind("id", existing.get()).execute();
+      h.createUpdate("UPDATE scans SET project = :p, branch = :b, commit_id = :c, requested_by = :by WHERE id = :id")
+          .bind("p", c.getProject()).bind("b", c.getBranch()).bind("c", c.getCommit())
+          .bind("by", c.getRequestedBy()).bind("id", existing.get()).execute();
+      return existing.get();
+    }
+    return h.createUpdate("INSERT INTO scans (scan_id, project, branch, commit_id, requested_by, created_at) "
+            + "VALUES (:s, :p, :b, :c, :by, :at)")
+        .bind("s", scanId).bind("p", c.getProject()).bind("b", c.getBranch()).bind("c", c.getCommit())
+        .bind("by", c.getRequestedBy()).bind("at", at)
+        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+  }
+
+  @Override
+  public List<Decision> listDecisions(String project, int limit) {
+    String where = project.isEmpty() ? "" : " WHERE project = :p";
+    return jdbi.withHandle(h -> {
+      var q = h.createQuery("SELECT scan_id, project, branch, commit_id, verdict, risk_score, reasons, policy_version, "
+          + "requested_by, decided_at FROM decisions" + where + " ORDER BY id DESC LIMIT :limit")
+          .bind("limit", limit);
+      if (!project.isEmpty()) {
+        q.bind("p", project);
+      }
+      return q.map((rs, ctx) -> decision(rs)).list();
+    });
+  }
+
+  /** Stored finding rows of a scan (status by fingerprint), for audits and tests. */
+  public Map<String, String> findingStatuses(String scanId) {
+    return jdbi.withHandle(h -> {
+      var out = new LinkedHashMap<String, String>();
+      h.createQuery("SELECT f.fingerprint, f.status FROM findings f JOIN scans s ON s.id = f.scan_pk "
+              + "WHERE s.scan_id = :s ORDER BY f.id")
+          .bind("s", scanId).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+          .forEach(en -> out.put(en.getKey(), en.getValue()));
+      return out;
+    });
+  }
+
+  private static Decision decision(ResultSet rs) throws SQLException {
+    List<String> reasons;
+    try {
+      reasons = JSON.readValue(rs.getString("reasons"), new TypeReference<List<String>>() {});
+    } catch (JsonProcessingException e) {
+      reasons = List.of("(stored reasons unreadable: " + e.getOriginalMessage() + ")");
+    }
+    return Decision.newBuilder()
+        .setScanId(rs.getString("scan_id"))
+        .setVerdict(Verdict.valueOf(rs.getString("verdict")))
+        .setRiskScore(rs.getInt("risk_score"))
+        .addAllReasons(reasons)
+        .setDecidedAt(DateTimeFormatter.ISO_INSTANT.format(rs.getTimestamp("decided_at").toInstant()))
+        .setContext(ScanContext.newBuilder().setProject(rs.getString("project")).setBranch(rs.getString("branch"))
+            .setCommit(rs.getString("commit_id")).setRequestedBy(rs.getString("requested_by")))
+        .setPolicyVersion(rs.getString("policy_version"))
+        .build();
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+    }
+  }
+}

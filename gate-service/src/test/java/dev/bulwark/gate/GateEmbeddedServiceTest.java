@@ -1,0 +1,62 @@
+package dev.bulwark.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.common.embedded.EmbeddedContext;
+import dev.bulwark.common.embedded.EmbeddedService;
+import dev.bulwark.common.grpc.Channels;
+import dev.bulwark.common.grpc.ManagedGrpcServer;
+import dev.bulwark.gate.core.Findings;
+import dev.bulwark.v1.GateGrpc;
+import dev.bulwark.v1.ListDecisionsRequest;
+import dev.bulwark.v1.Verdict;
+import io.grpc.BindableService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("the gate in the embedded cluster")
+class GateEmbeddedServiceTest {
+  @TempDir
+  Path home;
+
+  @Test
+  @DisplayName("is found by ServiceLoader as 'gate', order 20, keeps its decisions in <home>/gate across restarts")
+  void embedded() throws Exception {
+    var service = ServiceLoader.load(EmbeddedService.class).stream().map(ServiceLoader.Provider::get)
+        .filter(s -> s.name().equals("gate")).findFirst().orElseThrow();
+    assertThat(service.startOrder()).isEqualTo(20);
+
+    runOnce(service, "first", Verdict.FAIL, 1);
+    assertThat(Files.exists(home.resolve("gate/gate.mv.db"))).isTrue();
+    runOnce(service, "second", Verdict.FAIL, 2);
+  }
+
+  private void runOnce(EmbeddedService service, String scanId, Verdict expected, int decisions) throws Exception {
+    var context = new EmbeddedContext(home, Optional.empty(), Map.of(), Map.of());
+    List<BindableService> services = service.create(context);
+    var server = ManagedGrpcServer.onLoopback("gate", 0, services.toArray(BindableService[]::new));
+    server.start();
+    var channel = Channels.forTarget(server.target());
+    try {
+      var stub = GateGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+      var r = stub.evaluate(Findings.request(scanId, "embedded", List.of(Findings.LOG4SHELL), ""));
+      assertThat(r.getDecision().getVerdict()).isEqualTo(expected);
+      assertThat(stub.listDecisions(ListDecisionsRequest.newBuilder().setProject("embedded").build())
+          .getDecisionsCount()).isEqualTo(decisions);
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      server.stop();
+      for (var c : context.closeables()) {
+        c.close();
+      }
+    }
+  }
+}
