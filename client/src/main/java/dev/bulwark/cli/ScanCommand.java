@@ -98,7 +98,7 @@ final class ScanCommand implements Callable<Integer> {
   private ScanResult scanAt(String target, ScanClient.Request request) {
     ManagedChannel channel;
     try {
-      channel = Channels.forTarget(target);
+      channel = ScanClient.pinnedChannel(target);
     } catch (IllegalArgumentException e) {
       throw new UserError("bad gateway address '" + target + "': " + e.getMessage());
     }

@@ -34,7 +34,7 @@ class ClusterCommandTest {
     Path repo = Files.createDirectories(tmp.resolve("repo"));
     Files.writeString(repo.resolve("main.go"), "// TODO remove\n");
     var scan = CliRun.run(tmp.resolve("client-home"), FakeServices.cluster(),
-        "scan", repo.toString(), "--gateway", "127.0.0.1:" + base, "--format", "json");
+        "scan", repo.toString(), "--gateway", "dns:///127.0.0.1:" + base, "--format", "json");
     assertThat(scan.exitCode()).as(scan.err()).isEqualTo(1);
     assertThat(new ObjectMapper().readTree(scan.out()).get("findings").get(0).get("location").get("path").asText())
         .isEqualTo("main.go");

@@ -84,6 +84,12 @@ class MainTest {
   }
 
   @Test
+  void aGatewayListIsRejectedBecauseOneScanMustStayOnOneReplica() throws Exception {
+    assertOneLineError(run("scan", tmp.toString(), "--gateway", "127.0.0.1:1,127.0.0.1:2"),
+        "bad gateway address '127.0.0.1:1,127.0.0.1:2'");
+  }
+
+  @Test
   void anIncompleteEmbeddedClusterNamesWhatIsMissing() throws Exception {
     var run = CliRun.run(tmp.resolve("home"), List.of(new FakeServices.Gate()), "scan", tmp.toString());
     assertOneLineError(run, "the embedded cluster lacks sast, sca, container, gateway");

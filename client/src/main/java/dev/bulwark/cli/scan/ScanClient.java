@@ -12,7 +12,10 @@ import dev.bulwark.v1.ScanResult;
 import dev.bulwark.v1.ScanUpdate;
 import dev.bulwark.v1.StartScanRequest;
 import dev.bulwark.v1.WatchScanRequest;
+import dev.bulwark.common.grpc.Channels;
 import io.grpc.Channel;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -95,6 +98,21 @@ public final class ScanClient {
       throw new IOException("the gateway ended scan " + scanId + " without a result");
     }
     return new Run(result, manifest.getFilesCount(), blobs.size(), toUpload.size(), bytes);
+  }
+
+  /**
+   * A channel that stays on ONE gateway replica: each replica has its own content store and
+   * keeps its scans in memory, so uploads, StartScan and WatchScan must all reach the same one
+   * (pick_first, unlike the round-robin channels services use between themselves).
+   */
+  public static ManagedChannel pinnedChannel(String target) {
+    if (target == null || target.isBlank() || target.contains(",")) {
+      throw new IllegalArgumentException("expected one HOST:PORT (or a gRPC URI such as dns:///gateway:7070)");
+    }
+    return NettyChannelBuilder.forTarget(target.strip()).usePlaintext()
+        .defaultLoadBalancingPolicy("pick_first")
+        .maxInboundMessageSize(Channels.MAX_MESSAGE_BYTES)
+        .build();
   }
 
   static String human(long bytes) {
