@@ -52,17 +52,21 @@ final class ClusterCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     cluster.targets().forEach((name, target) -> env.err().println("bulwark cluster: " + name + " on " + target));
     env.err().println("bulwark cluster: running; press Ctrl-C to stop");
+    boolean interrupted = false;
     try {
       new CountDownLatch(1).await();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      interrupted = true;
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
         // the hook is already closing the cluster
       }
-      cluster.close();
+      cluster.close(); // a graceful stop: the interrupt flag is restored only afterwards
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
     return Main.PASS;
   }
