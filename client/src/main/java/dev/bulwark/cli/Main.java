@@ -1,0 +1,66 @@
+package dev.bulwark.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code bulwark} command line. Exit codes: 0 PASS, 1 FAIL, 2 ERROR, bad input or usage
+ * error.
+ */
+@Command(name = "bulwark", mixinStandardHelpOptions = true, version = "bulwark 0.1.0",
+    description = "Security scanning for CI/CD pipelines: code, dependencies and container images.",
+    subcommands = {ScanCommand.class, ClusterCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  public static final int PASS = 0;
+  public static final int FAIL = 1;
+  public static final int ERROR = 2;
+
+  @Spec
+  CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(CliEnvironment.system(), args));
+  }
+
+  /** Runs the command line and returns its exit code; never throws, never exits. */
+  public static int run(CliEnvironment environment, String... args) {
+    var cli = new CommandLine(new Main(), new Factory(environment));
+    cli.setOut(new java.io.PrintWriter(environment.out(), true));
+    cli.setErr(new java.io.PrintWriter(environment.err(), true));
+    cli.setParameterExceptionHandler((e, badArgs) -> {
+      environment.err().println("bulwark: " + e.getMessage());
+      environment.err().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      return ERROR;
+    });
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof UserError) {
+        environment.err().println("bulwark: " + e.getMessage());
+      } else {
+        environment.err().println("bulwark: internal error: " + e);
+      }
+      return ERROR;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (scan, cluster)");
+  }
+
+  /** Gives the commands their environment. */
+  private record Factory(CliEnvironment environment) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (type == ScanCommand.class) {
+        return type.cast(new ScanCommand(environment));
+      }
+      if (type == ClusterCommand.class) {
+        return type.cast(new ClusterCommand(environment));
+      }
+      return CommandLine.defaultFactory().create(type);
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.cli.cluster.EmbeddedCluster;
+import dev.bulwark.cli.report.ReportFormat;
+import dev.bulwark.cli.scan.ScanClient;
+import dev.bulwark.common.grpc.Channels;
+import dev.bulwark.v1.ScanContext;
+import dev.bulwark.v1.ScanResult;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bulwark scan}: scans a folder and images, prints the result, exits by the verdict. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+    description = "Scan a folder (and container images) and gate on the result.%n"
+        + "Exit code: 0 PASS, 1 FAIL, 2 ERROR or bad input.")
+final class ScanCommand implements Callable<Integer> {
+  private final CliEnvironment env;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "PATH",
+      description = "Folder to scan (default: the current folder, unless only --image is given).")
+  Path path;
+
+  @Option(names = "--image", paramLabel = "FILE", description = "A `docker save` or OCI archive to scan; repeatable.")
+  List<Path> images = new ArrayList<>();
+
+  @Option(names = "--gateway", paramLabel = "HOST:PORT",
+      description = "Gateway to use; without it the whole cluster runs embedded in this process.")
+  String gateway;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "table, json or sarif (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write the result here instead of stdout.")
+  Path output;
+
+  @Option(names = "--advisories", paramLabel = "DIR",
+      description = "OSV advisories for the embedded cluster (default: $BULWARK_ADVISORIES).")
+  Path advisories;
+
+  @Option(names = "--project", description = "Project name (default: the folder's name).")
+  String project;
+
+  @Option(names = "--branch", description = "Branch or ref.")
+  String branch;
+
+  @Option(names = "--commit", paramLabel = "SHA", description = "Commit id.")
+  String commit;
+
+  @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "0",
+      description = "Time the whole scan may take (default: the gateway's).")
+  int deadlineSeconds;
+
+  ScanCommand(CliEnvironment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    ReportFormat reportFormat = parseFormat();
+    var request = request();
+    ScanResult result;
+    if (gateway != null) {
+      result = scanAt(gateway, request);
+    } else {
+      try (var cluster = env.clusters().get().requireComplete()) {
+        env.progress("starting the embedded cluster");
+        cluster.start(new EmbeddedCluster.Settings(env.home(), advisoryDir(), options(), 0));
+        result = scanAt(cluster.target("gateway"), request);
+      } catch (IllegalStateException e) {
+        throw new UserError(e.getMessage(), e);
+      }
+    }
+    writeReport(reportFormat, result);
+    return switch (result.getDecision().getVerdict()) {
+      case PASS -> Main.PASS;
+      case FAIL -> Main.FAIL;
+      default -> Main.ERROR;
+    };
+  }
+
+  private ScanResult scanAt(String target, ScanClient.Request request) {
+    ManagedChannel channel;
+    try {
+      channel = ScanClient.pinnedChannel(target);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("bad gateway address '" + target + "': " + e.getMessage());
+    }
+    try {
+      var run = new ScanClient(channel, env::progress).scan(request);
+      env.progress("uploaded " + run.blobsUploaded() + " of " + run.blobsTotal() + " blobs");
+      return run.result();
+    } catch (StatusRuntimeException e) {
+      Status s = e.getStatus();
+      String why = s.getCode() + (s.getDescription() == null ? "" : ": " + s.getDescription());
+      throw new UserError(s.getCode() == Status.Code.UNAVAILABLE
+          ? "cannot reach the gateway at " + target + " (" + why + ")"
+          : "the gateway at " + target + " refused the scan: " + why, e);
+    } catch (IOException | UncheckedIOException e) {
+      throw new UserError("scan failed: " + e.getMessage(), e);
+    } finally {
+      Channels.close(channel);
+    }
+  }
+
+  private ReportFormat parseFormat() {
+    try {
+      return ReportFormat.valueOf(format.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new UserError("unknown --format '" + format + "': use table, json or sarif");
+    }
+  }
+
+  private ScanClient.Request request() {
+    Path tree = path;
+    if (tree == null && images.isEmpty()) {
+      tree = Path.of(".");
+    }
+    if (tree != null) {
+      if (!Files.exists(tree)) {
+        throw new UserError("PATH does not exist: " + tree);
+      }
+      if (!Files.isDirectory(tree)) {
+        throw new UserError("PATH is not a directory: " + tree);
+      }
+      try {
+        tree = tree.toRealPath(); // a symbolic link to the tree scans the tree
+      } catch (IOException e) {
+        throw new UserError("cannot read PATH " + tree + ": " + e.getMessage());
+      }
+    }
+    for (Path image : images) {
+      if (!Files.isRegularFile(image)) {
+        throw new UserError("image file not found: " + image);
+      }
+    }
+    if (deadlineSeconds < 0) {
+      throw new UserError("--deadline must not be negative");
+    }
+    String name = project != null ? project
+        : tree != null && tree.getFileName() != null ? tree.getFileName().toString()
+        : images.get(0).getFileName().toString();
+    var context = ScanContext.newBuilder().setProject(name).setRequestedBy("bulwark-cli:"
+        + System.getProperty("user.name", "unknown"));
+    Optional.ofNullable(branch).ifPresent(context::setBranch);
+    Optional.ofNullable(commit).ifPresent(context::setCommit);
+    return new ScanClient.Request(tree, List.copyOf(images), context.build(), deadlineSeconds, "");
+  }
+
+  private Optional<Path> advisoryDir() {
+    Path dir = advisories != null ? advisories
+        : Optional.ofNullable(env.env().get("BULWARK_ADVISORIES")).filter(s -> !s.isBlank()).map(Path::of).orElse(null);
+    if (dir != null && !Files.isDirectory(dir)) {
+      throw new UserError("advisories folder not found: " + dir);
+    }
+    return Optional.ofNullable(dir);
+  }
+
+  private Map<String, String> options() {
+    return ClusterCommand.options(env);
+  }
+
+  private void writeReport(ReportFormat reportFormat, ScanResult result) throws IOException {
+    if (output != null) {
+      try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        reportFormat.write(result, w);
+      } catch (IOException e) {
+        throw new UserError("cannot write --output " + output + ": " + e);
+      }
+    } else {
+      var w = new OutputStreamWriter(env.out(), StandardCharsets.UTF_8);
+      reportFormat.write(result, w);
+      w.flush();
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package dev.bulwark.cli.report;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.v1.EvaluatedFinding;
+import dev.bulwark.v1.Finding;
+import dev.bulwark.v1.ScanResult;
+import dev.bulwark.v1.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+
+/**
+ * SARIF 2.1.0, as GitHub code scanning reads it: one run, one rule per rule id with a
+ * {@code security-severity}, one result per finding with a relative location and the finding's
+ * fingerprint as {@code primaryLocationLineHash}.
+ */
+final class SarifReport implements ReportFormat.ReportWriter {
+  static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+  @Override
+  public void write(ScanResult result, Writer out) throws IOException {
+    JsonReport.MAPPER.writeValue(out, toSarif(result));
+    out.write(System.lineSeparator());
+    out.flush();
+  }
+
+  static ObjectNode toSarif(ScanResult result) {
+    var mapper = JsonReport.MAPPER;
+    var root = mapper.createObjectNode();
+    root.put("$schema", SCHEMA);
+    root.put("version", "2.1.0");
+    var run = root.putArray("runs").addObject();
+    var driver = run.putObject("tool").putObject("driver");
+    driver.put("name", "bulwark");
+    driver.put("informationUri", "https://github.com/bulwark-dev/bulwark");
+    var rules = driver.putArray("rules");
+    var ruleIndex = new LinkedHashMap<String, Integer>();
+    var results = run.putArray("results");
+    for (EvaluatedFinding ef : Findings.byRisk(result)) {
+      Finding f = ef.getFinding();
+      Integer index = ruleIndex.get(f.getRuleId());
+      if (index == null) {
+        index = ruleIndex.size();
+        ruleIndex.put(f.getRuleId(), index);
+        rules.add(rule(f));
+      }
+      var r = results.addObject();
+      r.put("ruleId", f.getRuleId());
+      r.put("ruleIndex", index);
+      r.put("level", level(f.getSeverity()));
+      r.putObject("message").put("text", message(f));
+      String path = Findings.path(f);
+      if (!path.isEmpty()) {
+        var physical = r.putArray("locations").addObject().putObject("physicalLocation");
+        var artifact = physical.putObject("artifactLocation");
+        artifact.put("uri", path);
+        artifact.put("uriBaseId", "%SRCROOT%");
+        int start = f.getLocation().getStartLine();
+        if (start > 0) {
+          var region = physical.putObject("region");
+          region.put("startLine", start);
+          if (f.getLocation().getEndLine() >= start) {
+            region.put("endLine", f.getLocation().getEndLine());
+          }
+        }
+      }
+      if (!f.getFingerprint().isEmpty()) {
+        r.putObject("partialFingerprints").put("primaryLocationLineHash", f.getFingerprint());
+      }
+      var props = r.putObject("properties");
+      props.put("scanner", f.getScanner());
+      props.put("riskScore", ef.getRiskScore());
+      props.put("status", ef.getStatus().name());
+    }
+    return root;
+  }
+
+  private static ObjectNode rule(Finding f) {
+    var rule = JsonReport.MAPPER.createObjectNode();
+    rule.put("id", f.getRuleId());
+    rule.putObject("shortDescription").put("text", f.getTitle());
+    if (!f.getDescription().isEmpty()) {
+      rule.putObject("fullDescription").put("text", f.getDescription());
+    }
+    var props = rule.putObject("properties");
+    props.put("security-severity", String.format(Locale.ROOT, "%.1f", securitySeverity(f)));
+    var tags = props.putArray("tags");
+    tags.add("security");
+    tags.add(f.getScanner());
+    f.getCweList().forEach(id -> tags.add("external/cwe/cwe-" + id));
+    return rule;
+  }
+
+  /** The CVSS score when known, else a score in the middle of the severity's CVSS band. */
+  static double securitySeverity(Finding f) {
+    if (f.getCvssScore() > 0) {
+      return f.getCvssScore();
+    }
+    return switch (f.getSeverity()) {
+      case CRITICAL -> 9.5;
+      case HIGH -> 8.0;
+      case MEDIUM -> 5.5;
+      case LOW -> 2.0;
+      default -> 0.0;
+    };
+  }
+
+  static String level(Severity severity) {
+    return switch (severity) {
+      case CRITICAL, HIGH -> "error";
+      case MEDIUM -> "warning";
+      default -> "note";
+    };
+  }
+
+  private static String message(Finding f) {
+    var text = new StringBuilder(f.getTitle().isEmpty() ? f.getRuleId() : f.getTitle());
+    if (f.hasPackage()) {
+      text.append(" (").append(f.getPackage().getName()).append(' ').append(f.getPackage().getVersion()).append(')');
+    }
+    if (!f.getRemediation().isEmpty()) {
+      text.append(". ").append(f.getRemediation());
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,127 @@
+package dev.bulwark.cli.scan;
+
+import dev.bulwark.common.cas.ContentStoreClient;
+import dev.bulwark.common.cas.Digests;
+import dev.bulwark.common.cas.TreePacker;
+import dev.bulwark.v1.Digest;
+import dev.bulwark.v1.GatewayGrpc;
+import dev.bulwark.v1.Image;
+import dev.bulwark.v1.Manifest;
+import dev.bulwark.v1.ScanContext;
+import dev.bulwark.v1.ScanResult;
+import dev.bulwark.v1.ScanUpdate;
+import dev.bulwark.v1.StartScanRequest;
+import dev.bulwark.v1.WatchScanRequest;
+import dev.bulwark.common.grpc.Channels;
+import io.grpc.Channel;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * What {@code bulwark scan} does on the wire: packs the tree (respecting {@code .gitignore}),
+ * uploads only the blobs the gateway lacks, starts the scan and follows it to its result.
+ */
+public final class ScanClient {
+  /** Used for the watch deadline when the request leaves the scan deadline to the gateway. */
+  static final int DEFAULT_WATCH_SECONDS = 15 * 60;
+
+  /**
+   * @param tree            folder to scan, or null for images only
+   * @param images          image archives ({@code docker save} / OCI tarballs)
+   * @param deadlineSeconds 0 for the gateway's default
+   * @param policy          policy text overriding the tree's {@code .bulwark.yaml}, or empty
+   */
+  public record Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy) {}
+
+  /** A finished scan and what it took to send it. */
+  public record Run(ScanResult result, int filesPacked, int blobsTotal, int blobsUploaded, long bytesUploaded) {}
+
+  private final Channel channel;
+  private final Consumer<String> progress;
+
+  /** @param progress receives one-line progress messages (may ignore them) */
+  public ScanClient(Channel channel, Consumer<String> progress) {
+    this.channel = channel;
+    this.progress = progress;
+  }
+
+  public Run scan(Request request) throws IOException {
+    var manifest = Manifest.newBuilder();
+    var blobs = new LinkedHashMap<Digest, Path>();
+    if (request.tree() != null) {
+      var packed = TreePacker.pack(request.tree(), new GitIgnore(request.tree()));
+      manifest.addAllFiles(packed.files());
+      blobs.putAll(packed.blobs());
+    }
+    for (Path image : request.images()) {
+      Digest d = Digests.of(image);
+      manifest.addImages(Image.newBuilder().setName(image.getFileName().toString()).setArchive(d));
+      blobs.putIfAbsent(d, image);
+    }
+    var store = new ContentStoreClient(channel);
+    var missing = store.findMissing(blobs.keySet());
+    Map<Digest, Path> toUpload = new LinkedHashMap<>();
+    missing.forEach(d -> toUpload.put(d, blobs.get(d)));
+    long bytes = toUpload.keySet().stream().mapToLong(Digest::getSizeBytes).sum();
+    progress.accept(String.format("packed %d files and %d images; uploading %d of %d blobs (%s)",
+        manifest.getFilesCount(), manifest.getImagesCount(), toUpload.size(), blobs.size(), human(bytes)));
+    store.upload(toUpload);
+
+    var gateway = GatewayGrpc.newBlockingStub(channel);
+    String scanId = gateway.withDeadlineAfter(60, TimeUnit.SECONDS).startScan(StartScanRequest.newBuilder()
+        .setContext(request.context()).setManifest(manifest).setDeadlineSeconds(request.deadlineSeconds())
+        .setPolicy(request.policy() == null ? "" : request.policy()).build()).getScanId();
+    progress.accept("scan " + scanId + " started");
+    int watchSeconds = (request.deadlineSeconds() > 0 ? request.deadlineSeconds() : DEFAULT_WATCH_SECONDS) + 60;
+    var updates = gateway.withDeadlineAfter(watchSeconds, TimeUnit.SECONDS)
+        .watchScan(WatchScanRequest.newBuilder().setScanId(scanId).build());
+    ScanResult result = null;
+    while (updates.hasNext()) {
+      ScanUpdate u = updates.next();
+      if (u.hasProgress()) {
+        var p = u.getProgress();
+        progress.accept(p.getScanner() + " " + p.getPhase()
+            + (p.getPhase().equals("started") ? "" : ", " + p.getFindings() + " finding(s)")
+            + (p.getMessage().isBlank() ? "" : ": " + p.getMessage()));
+      } else if (u.hasResult()) {
+        result = u.getResult();
+      }
+    }
+    if (result == null) {
+      throw new IOException("the gateway ended scan " + scanId + " without a result");
+    }
+    return new Run(result, manifest.getFilesCount(), blobs.size(), toUpload.size(), bytes);
+  }
+
+  /**
+   * A channel that stays on ONE gateway replica: each replica has its own content store and
+   * keeps its scans in memory, so uploads, StartScan and WatchScan must all reach the same one
+   * (pick_first, unlike the round-robin channels services use between themselves).
+   */
+  public static ManagedChannel pinnedChannel(String target) {
+    if (target == null || target.isBlank() || target.contains(",")) {
+      throw new IllegalArgumentException("expected one HOST:PORT (or a gRPC URI such as dns:///gateway:7070)");
+    }
+    return NettyChannelBuilder.forTarget(target.strip()).usePlaintext()
+        .defaultLoadBalancingPolicy("pick_first")
+        .maxInboundMessageSize(Channels.MAX_MESSAGE_BYTES)
+        .build();
+  }
+
+  static String human(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    if (bytes < 1024 * 1024) {
+      return String.format("%.1f KiB", bytes / 1024.0);
+    }
+    return String.format("%.1f MiB", bytes / (1024.0 * 1024));
+  }
+}

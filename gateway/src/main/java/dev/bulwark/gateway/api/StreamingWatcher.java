@@ -1,0 +1,28 @@
+package dev.bulwark.gateway.api;
+
+import dev.bulwark.gateway.core.ScanWatcher;
+import dev.bulwark.v1.ScanUpdate;
+import io.grpc.stub.ServerCallStreamObserver;
+
+/** Forwards a scan's updates to one WatchScan call; silent once the caller went away. */
+final class StreamingWatcher implements ScanWatcher {
+  private final ServerCallStreamObserver<ScanUpdate> calls;
+
+  StreamingWatcher(ServerCallStreamObserver<ScanUpdate> calls) {
+    this.calls = calls;
+  }
+
+  @Override
+  public void onUpdate(ScanUpdate update) {
+    if (!calls.isCancelled()) {
+      calls.onNext(update);
+    }
+  }
+
+  @Override
+  public void onDone() {
+    if (!calls.isCancelled()) {
+      calls.onCompleted();
+    }
+  }
+}

@@ -1,0 +1,10 @@
+package dev.bulwark.gateway.core;
+
+import dev.bulwark.v1.ScanUpdate;
+
+/** Receives a scan's updates in order; {@link #onDone()} comes right after the final result. */
+public interface ScanWatcher {
+  void onUpdate(ScanUpdate update);
+
+  void onDone();
+}

@@ -1,0 +1,105 @@
+package dev.bulwark.gateway.core;
+
+import dev.bulwark.common.cas.DiskBlobStore;
+import dev.bulwark.v1.Decision;
+import dev.bulwark.v1.EvaluateRequest;
+import dev.bulwark.v1.EvaluateResponse;
+import dev.bulwark.v1.EvaluatedFinding;
+import dev.bulwark.v1.FileEntry;
+import dev.bulwark.v1.ScanResult;
+import dev.bulwark.v1.ScanState;
+import dev.bulwark.v1.StartScanRequest;
+import dev.bulwark.v1.Verdict;
+import io.grpc.Deadline;
+import io.grpc.StatusRuntimeException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns the collected findings into the scan's final result: attaches the repository policy,
+ * asks the gate, and fails closed (verdict ERROR, naming the gate) when the gate cannot answer.
+ */
+final class Verdicts {
+  /** Where the repository policy lives in a scanned tree, in order of preference. */
+  static final List<String> POLICY_PATHS = List.of(".bulwark.yaml", ".bulwark.yml");
+  private static final long MAX_POLICY_BYTES = 1024 * 1024;
+
+  private final DiskBlobStore store;
+
+  Verdicts(DiskBlobStore store) {
+    this.store = store;
+  }
+
+  ScanResult decide(ScanRecord record, StartScanRequest request, EvaluateRequest.Builder evaluate,
+      GateCaller gate, Deadline deadline) {
+    try {
+      attachPolicy(request, evaluate);
+    } catch (IOException e) {
+      return error(record, evaluate, "cannot read the repository policy: " + e.getMessage());
+    }
+    EvaluateResponse response;
+    try {
+      response = gate.evaluate(evaluate.build(), deadline);
+    } catch (StatusRuntimeException e) {
+      String why = switch (e.getStatus().getCode()) {
+        case UNAVAILABLE -> "gate unreachable at " + gate.target();
+        case DEADLINE_EXCEEDED -> "gate at " + gate.target() + " did not answer in time";
+        default -> "gate at " + gate.target() + " failed";
+      };
+      return error(record, evaluate, why + ": " + e.getStatus().getCode()
+          + (e.getStatus().getDescription() == null ? "" : ": " + e.getStatus().getDescription()));
+    }
+    var decision = response.getDecision().toBuilder().setScanId(record.id);
+    if (!decision.hasContext()) {
+      decision.setContext(record.context);
+    }
+    var findings = response.getFindingsList().stream()
+        .sorted(Comparator.comparingInt(EvaluatedFinding::getRiskScore).reversed()).toList();
+    return result(record, evaluate, decision.build(), findings);
+  }
+
+  /** A result for a scan the gateway itself could not complete. */
+  ScanResult gatewayError(ScanRecord record, String reason) {
+    return error(record, EvaluateRequest.newBuilder(), reason);
+  }
+
+  private ScanResult error(ScanRecord record, EvaluateRequest.Builder evaluate, String reason) {
+    var decision = Decision.newBuilder().setScanId(record.id).setVerdict(Verdict.ERROR).addReasons(reason)
+        .setDecidedAt(Instant.now().toString()).setContext(record.context).build();
+    // Unscored, but the user still sees what the scanners found: most severe first.
+    var findings = evaluate.getFindingsList().stream()
+        .map(f -> EvaluatedFinding.newBuilder().setFinding(f).build())
+        .sorted(Comparator.comparingInt((EvaluatedFinding f) -> f.getFinding().getSeverityValue()).reversed())
+        .toList();
+    return result(record, evaluate, decision, findings);
+  }
+
+  private static ScanResult result(ScanRecord record, EvaluateRequest.Builder evaluate, Decision decision,
+      List<EvaluatedFinding> findings) {
+    return ScanResult.newBuilder().setScanId(record.id).setState(ScanState.DONE).setContext(record.context)
+        .addAllScanners(evaluate.getScannersList()).setDecision(decision).addAllFindings(findings).build();
+  }
+
+  /** The request's policy wins; else the tree's {@code .bulwark.yaml}, read from our own store. */
+  private void attachPolicy(StartScanRequest request, EvaluateRequest.Builder evaluate) throws IOException {
+    if (!request.getPolicy().isBlank()) {
+      evaluate.setRepoPolicy(request.getPolicy()).setRepoPolicyPath("StartScanRequest.policy");
+      return;
+    }
+    Optional<FileEntry> policy = POLICY_PATHS.stream()
+        .flatMap(p -> request.getManifest().getFilesList().stream().filter(f -> f.getPath().equals(p)))
+        .findFirst();
+    if (policy.isPresent()) {
+      FileEntry f = policy.get();
+      if (f.getDigest().getSizeBytes() > MAX_POLICY_BYTES) {
+        throw new IOException(f.getPath() + " is larger than " + MAX_POLICY_BYTES + " bytes");
+      }
+      evaluate.setRepoPolicy(new String(store.read(f.getDigest()), StandardCharsets.UTF_8))
+          .setRepoPolicyPath(f.getPath());
+    }
+  }
+}
