@@ -60,6 +60,10 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--branch", description = "Branch or ref.")
   String branch;
 
+  @Option(names = "--baseline-branch", paramLabel = "BRANCH",
+      description = "Compare with the latest scan of this branch: only findings the change brings are NEW.")
+  String baselineBranch;
+
   @Option(names = "--commit", paramLabel = "SHA", description = "Commit id.")
   String commit;
 
@@ -160,7 +164,8 @@ final class ScanCommand implements Callable<Integer> {
         + System.getProperty("user.name", "unknown"));
     Optional.ofNullable(branch).ifPresent(context::setBranch);
     Optional.ofNullable(commit).ifPresent(context::setCommit);
-    return new ScanClient.Request(tree, List.copyOf(images), context.build(), deadlineSeconds, "");
+    return new ScanClient.Request(tree, List.copyOf(images), context.build(), deadlineSeconds, "",
+        baselineBranch == null ? "" : baselineBranch);
   }
 
   private Optional<Path> advisoryDir() {

@@ -38,7 +38,12 @@ public final class ScanClient {
    * @param deadlineSeconds 0 for the gateway's default
    * @param policy          policy text overriding the tree's {@code .bulwark.yaml}, or empty
    */
-  public record Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy) {}
+  public record Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy,
+      String baselineBranch) {
+    public Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy) {
+      this(tree, images, context, deadlineSeconds, policy, "");
+    }
+  }
 
   /** A finished scan and what it took to send it. */
   public record Run(ScanResult result, int filesPacked, int blobsTotal, int blobsUploaded, long bytesUploaded) {}
@@ -77,7 +82,8 @@ public final class ScanClient {
     var gateway = GatewayGrpc.newBlockingStub(channel);
     String scanId = gateway.withDeadlineAfter(60, TimeUnit.SECONDS).startScan(StartScanRequest.newBuilder()
         .setContext(request.context()).setManifest(manifest).setDeadlineSeconds(request.deadlineSeconds())
-        .setPolicy(request.policy() == null ? "" : request.policy()).build()).getScanId();
+        .setPolicy(request.policy() == null ? "" : request.policy())
+        .setBaselineBranch(request.baselineBranch() == null ? "" : request.baselineBranch()).build()).getScanId();
     progress.accept("scan " + scanId + " started");
     int watchSeconds = (request.deadlineSeconds() > 0 ? request.deadlineSeconds() : DEFAULT_WATCH_SECONDS) + 60;
     var updates = gateway.withDeadlineAfter(watchSeconds, TimeUnit.SECONDS)

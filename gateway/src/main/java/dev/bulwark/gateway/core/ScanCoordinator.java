@@ -128,6 +128,7 @@ public final class ScanCoordinator implements AutoCloseable {
       var findings = new ArrayList<Finding>();
       outcomes.forEach(o -> findings.addAll(o.findings()));
       var evaluate = EvaluateRequest.newBuilder().setScanId(record.id).setContext(record.context)
+          .setBaselineBranch(request.getBaselineBranch())
           .addAllFindings(findings).addAllScanners(outcomes.stream().map(ScannerCaller.Outcome::report).toList());
       Deadline gateDeadline = Deadline.after(Math.max(scannerDeadline.timeRemaining(TimeUnit.MILLISECONDS), 0)
           + gateReserve.toMillis(), TimeUnit.MILLISECONDS);
