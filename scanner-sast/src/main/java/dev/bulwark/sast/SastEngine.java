@@ -1,0 +1,97 @@
+package dev.bulwark.sast;
+
+import dev.bulwark.common.scanner.FindingSink;
+import dev.bulwark.common.scanner.ScanOutcome;
+import dev.bulwark.common.scanner.ScanWorkspace;
+import dev.bulwark.common.scanner.ScannerEngine;
+import dev.bulwark.sast.core.Analyzer;
+import dev.bulwark.sast.core.Project;
+import dev.bulwark.sast.core.SourceFile;
+import dev.bulwark.v1.FileEntry;
+import dev.bulwark.v1.ScannerInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SAST scanner: runs every registered {@link Analyzer} over the text files it wants.
+ * Binary files and files above {@link #DEFAULT_MAX_FILE_BYTES} are skipped; a file an analyzer
+ * cannot read is reported in a DEGRADED outcome and the scan goes on.
+ */
+public final class SastEngine implements ScannerEngine {
+  public static final String VERSION = "0.1.0";
+  public static final long DEFAULT_MAX_FILE_BYTES = 2L * 1024 * 1024;
+  private static final int BATCH = 256;
+
+  private final List<Analyzer> analyzers;
+  private final long maxFileBytes;
+
+  /** The built-in analyzers and rule packs. */
+  public SastEngine() {
+    this(Analyzers.builtIn(), DEFAULT_MAX_FILE_BYTES);
+  }
+
+  public SastEngine(List<Analyzer> analyzers, long maxFileBytes) {
+    this.analyzers = List.copyOf(analyzers);
+    this.maxFileBytes = maxFileBytes;
+  }
+
+  @Override
+  public String name() {
+    return "sast";
+  }
+
+  @Override
+  public ScannerInfo describe() {
+    var info = ScannerInfo.newBuilder().setName(name()).setVersion(VERSION);
+    for (Analyzer a : analyzers) {
+      info.addAnalyzers(dev.bulwark.v1.Analyzer.newBuilder().setName(a.name()).setVersion(a.version()));
+      info.addAllDatabases(a.databases());
+    }
+    return info.build();
+  }
+
+  @Override
+  public ScanOutcome scan(ScanWorkspace ws, FindingSink sink) throws Exception {
+    List<FileEntry> wanted = ws.select(p -> analyzers.stream().anyMatch(a -> a.accepts(p))
+        || p.endsWith(".properties"));
+    var problems = new ArrayList<String>();
+    var project = new Project();
+    int scanned = 0;
+    var texts = new ArrayList<SourceFile>();
+    for (int i = 0; i < wanted.size(); i += BATCH) {
+      var batch = wanted.subList(i, Math.min(wanted.size(), i + BATCH)).stream()
+          .filter(f -> f.getDigest().getSizeBytes() <= maxFileBytes).toList();
+      ws.prefetch(batch);
+      for (FileEntry f : batch) {
+        var text = ws.readText(f);
+        if (text.isEmpty()) {
+          continue; // binary
+        }
+        var file = SourceFile.of(f.getPath(), text.get());
+        if (f.getPath().endsWith(".properties")) {
+          project.addProperties(file.text());
+        }
+        texts.add(file);
+      }
+    }
+    for (SourceFile file : texts) {
+      if (ws.cancelled()) {
+        break;
+      }
+      boolean any = false;
+      for (Analyzer a : analyzers) {
+        if (!a.accepts(file.path())) {
+          continue;
+        }
+        any = true;
+        try {
+          a.analyze(file, project, sink::accept);
+        } catch (Exception | StackOverflowError e) {
+          problems.add(file.path() + ": " + a.name() + ": " + e.getMessage());
+        }
+      }
+      scanned += any ? 1 : 0;
+    }
+    return ScanOutcome.of(problems, scanned);
+  }
+}
