@@ -11,6 +11,7 @@ import dev.bulwark.v1.FileEntry;
 import dev.bulwark.v1.ScannerInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The SAST scanner: runs every registered {@link Analyzer} over the text files it wants.
@@ -52,11 +53,9 @@ public final class SastEngine implements ScannerEngine {
 
   @Override
   public ScanOutcome scan(ScanWorkspace ws, FindingSink sink) throws Exception {
-    List<FileEntry> wanted = ws.select(p -> analyzers.stream().anyMatch(a -> a.accepts(p))
-        || p.endsWith(".properties"));
+    List<FileEntry> wanted = ws.select(this::wants);
     var problems = new ArrayList<String>();
     var project = new Project();
-    int scanned = 0;
     var texts = new ArrayList<SourceFile>();
     for (int i = 0; i < wanted.size(); i += BATCH) {
       var batch = wanted.subList(i, Math.min(wanted.size(), i + BATCH)).stream()
@@ -74,8 +73,19 @@ public final class SastEngine implements ScannerEngine {
         texts.add(file);
       }
     }
-    for (SourceFile file : texts) {
-      if (ws.cancelled()) {
+    int scanned = analyze(texts, project, sink, problems, ws::cancelled);
+    return ScanOutcome.of(problems, scanned);
+  }
+
+  /**
+   * Runs the analyzers over files already in memory (plain Java, for tests and benchmarks).
+   * Returns how many files an analyzer looked at; problems with single files go to {@code problems}.
+   */
+  public int analyze(List<SourceFile> files, Project project, FindingSink sink, List<String> problems,
+      BooleanSupplier cancelled) {
+    int scanned = 0;
+    for (SourceFile file : files) {
+      if (cancelled.getAsBoolean()) {
         break;
       }
       boolean any = false;
@@ -92,6 +102,15 @@ public final class SastEngine implements ScannerEngine {
       }
       scanned += any ? 1 : 0;
     }
-    return ScanOutcome.of(problems, scanned);
+    return scanned;
+  }
+
+  /** Whether any analyzer wants this path ({@code .properties} files are always read, for project facts). */
+  public boolean wants(String path) {
+    return path.endsWith(".properties") || analyzers.stream().anyMatch(a -> a.accepts(path));
+  }
+
+  public long maxFileBytes() {
+    return maxFileBytes;
   }
 }

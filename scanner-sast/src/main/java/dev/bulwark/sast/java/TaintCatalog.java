@@ -84,7 +84,10 @@ final class TaintCatalog {
   static final Set<String> CLEAN_RESULTS = Set.of("length", "size", "isEmpty", "hashCode", "equals",
       "equalsIgnoreCase", "contains", "containsKey", "containsValue", "startsWith", "endsWith", "indexOf",
       "lastIndexOf", "compareTo", "compareToIgnoreCase", "matches", "hasNext", "hasMoreElements",
-      "hasMoreTokens", "getClass", "isBlank", "count", "getLength", "available", "exists", "isDirectory");
+      "hasMoreTokens", "getClass", "isBlank", "count", "getLength", "available", "exists", "isDirectory",
+      // results read back from a database or a process are not request data
+      "executeQuery", "executeUpdate", "executeLargeUpdate", "getResultSet", "getGeneratedKeys", "waitFor",
+      "exitValue");
 
   /** Calls that store their argument into the receiver (a builder or a collection). */
   static final Set<String> MUTATORS = Set.of("append", "insert", "add", "addAll", "put", "putAll", "push",

@@ -90,12 +90,15 @@ public final class SecretsAnalyzer implements Analyzer {
       }
     });
     var reported = new HashSet<String>();
-    for (var e : todo.entrySet()) {
-      SecretRule rule = e.getKey();
-      if (!rule.appliesTo(file.path())) {
+    var specific = new HashSet<String>();
+    var generic = new ArrayList<Finding>();
+    var genericSecrets = new ArrayList<String>();
+    for (SecretRule rule : pack.rules()) {
+      Set<Integer> lines = todo.get(rule);
+      if (lines == null || !rule.appliesTo(file.path())) {
         continue;
       }
-      for (int line : e.getValue()) {
+      for (int line : new java.util.TreeSet<>(lines)) {
         // A match starts on its keyword's line and spans at most rule.lines() lines.
         int from = lineStarts[line];
         int last = Math.min(lineStarts.length - 1, line + rule.lines() - 1);
@@ -108,10 +111,32 @@ public final class SecretsAnalyzer implements Analyzer {
           }
           int start = lineIndex(lineStarts, m.start()) + 1;
           int endLine = lineIndex(lineStarts, Math.max(m.start(), m.end() - 1)) + 1;
-          if (reported.add(rule.id() + ":" + start + ":" + secret)) {
-            out.accept(finding(rule, file, lineStarts, start, endLine, secret));
+          if (!reported.add(rule.id() + ":" + start + ":" + secret)) {
+            continue;
+          }
+          var finding = finding(rule, file, lineStarts, start, endLine, secret);
+          if (rule.id().contains("generic")) {
+            generic.add(finding);
+            genericSecrets.add(start + ":" + secret);
+          } else {
+            specific.add(start + ":" + secret);
+            out.accept(finding);
           }
         }
+      }
+    }
+    reportGeneric(generic, genericSecrets, specific, out);
+  }
+
+  /** A generic rule only speaks where no provider rule already reported the same line. */
+  private static void reportGeneric(List<Finding> generic, List<String> secrets, Set<String> specific,
+      Consumer<Finding> out) {
+    var specificLines = new HashSet<Integer>();
+    specific.forEach(s -> specificLines.add(Integer.parseInt(s.substring(0, s.indexOf(':')))));
+    for (int i = 0; i < generic.size(); i++) {
+      String key = secrets.get(i);
+      if (!specificLines.contains(Integer.parseInt(key.substring(0, key.indexOf(':'))))) {
+        out.accept(generic.get(i));
       }
     }
   }
