@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  */
 final class JavaRules {
   private static final Pattern WEAK_CIPHER = Pattern.compile(
-      "^(DES|DESEDE|TRIPLEDES|3DES|RC2|RC4|ARCFOUR|BLOWFISH)(/.*)?$|/ECB/|^AES$|^RSA/.*/NOPADDING$|^RSA$");
+      "^(DES|DESEDE|TRIPLEDES|3DES|RC2|RC4|ARCFOUR|BLOWFISH)(/.*)?$|^(?!RSA)[^/]+/ECB/|^AES$|^RSA/.*/NOPADDING$");
   private static final Set<String> WEAK_HASHES = Set.of("MD2", "MD4", "MD5", "SHA-1", "SHA1", "SHA");
   private static final Set<String> RANDOM_METHODS = Set.of("nextInt", "nextLong", "nextDouble", "nextFloat",
       "nextBoolean", "nextGaussian", "nextBytes", "ints", "longs", "doubles");
