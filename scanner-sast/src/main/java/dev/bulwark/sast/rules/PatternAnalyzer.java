@@ -79,7 +79,7 @@ public final class PatternAnalyzer implements Analyzer {
             || rule.argsNotMatch() != null && rule.argsNotMatch().matcher(rawArgs).find()) {
           continue;
         }
-        String first = firstArgument(maskedArgs);
+        String first = rule.allArguments() ? maskedArgs : firstArgument(maskedArgs);
         boolean tainted = taint.isTainted(first);
         if (rule.require().equals("taint") && !tainted
             || rule.require().equals("nonConstant") && !nonConstant(first)) {

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * @param require      "none", "nonConstant" (the first argument is built from variables) or
  *                     "taint" (the first argument carries request data)
  * @param requires     must occur in the file's code for the rule to apply (e.g. an import)
+ * @param allArguments whether "nonConstant"/"taint" look at every argument instead of the first
  */
 public record PatternRule(String id, String message, Severity severity, List<Integer> cwe, Confidence confidence,
     Pattern pattern, Pattern argsMatch, Pattern argsNotMatch, String require, Pattern requires,
-    String remediation) {}
+    String remediation, boolean allArguments) {}
