@@ -37,7 +37,7 @@ SOURCES = [
     'String param = "";\n        java.util.Enumeration<String> headers = request.getHeaders("p");\n        if (headers != null && headers.hasMoreElements()) {\n            param = headers.nextElement();\n        }',
     'String param = "";\n        java.util.Map<String, String[]> map = request.getParameterMap();\n        if (map != null) {\n            String[] values = map.get("p");\n            if (values != null) param = values[0];\n        }',
     'String queryString = request.getQueryString();\n        String paramval = "p" + "=";\n        int paramLoc = queryString.indexOf(paramval);\n        String param = queryString.substring(paramLoc + paramval.length());',
-    'org.owasp.benchmark.helpers.SeparateClassRequest scr = new org.owasp.benchmark.helpers.SeparateClassRequest(request);\n        String param = scr.getTheValue("p");',
+    'org.owasp.benchmark.helpers.SeparateClassRequest scr = new org.owasp.benchmark.helpers.SeparateClassRequest(request);\n        String param = scr.getTheParameter("p");',
 ]
 
 LIST = ('java.util.List<String> valuesList = new java.util.ArrayList<String>();\n        valuesList.add("safe");\n'
@@ -80,6 +80,7 @@ CLEAN = [
     ('String bar = new Test().doSomething(request, param);',
      HELPER.format(body='            String bar = "alsosafe";\n            if (param != null) {\n' + '\n'.join('                ' + l.strip() for l in LIST.splitlines()) + '\n                bar = valuesList.get(1);\n            }')),
     ('String bar = doSomething(param);', '\n    private static String doSomething(String param) {\n        String a = param.trim();\n        return "constant";\n    }'),
+    ('org.owasp.benchmark.helpers.SeparateClassRequest scr2 = new org.owasp.benchmark.helpers.SeparateClassRequest(request);\n        String bar = scr2.getTheValue("p");', ''),
 ]
 
 SQL = ['        String sql = "SELECT * from USERS where USERNAME=\'foo\' and PASSWORD=\'" + bar + "\'";\n        try {\n            java.sql.Statement statement = org.owasp.benchmark.helpers.DatabaseHelper.getSqlStatement();\n            statement.execute(sql, java.sql.Statement.RETURN_GENERATED_KEYS);\n        } catch (java.sql.SQLException e) {\n            throw new ServletException(e);\n        }',

@@ -15,7 +15,7 @@ public class Cwe643Safe06 extends HttpServlet {
             throws ServletException, IOException {
         response.setContentType("text/html;charset=UTF-8");
         org.owasp.benchmark.helpers.SeparateClassRequest scr = new org.owasp.benchmark.helpers.SeparateClassRequest(request);
-        String param = scr.getTheValue("p");
+        String param = scr.getTheParameter("p");
         String bar = param;
         bar = "safe!";
         try {

@@ -19,7 +19,8 @@ public class Cwe643Safe10 extends HttpServlet {
         if (headers != null && headers.hasMoreElements()) {
             param = headers.nextElement();
         }
-        String bar = org.owasp.esapi.ESAPI.encoder().encodeForXPath(param);
+        org.owasp.benchmark.helpers.SeparateClassRequest scr2 = new org.owasp.benchmark.helpers.SeparateClassRequest(request);
+        String bar = scr2.getTheValue("p");
         try {
             javax.xml.xpath.XPath xp = javax.xml.xpath.XPathFactory.newInstance().newXPath();
             String expression = "/Employees/Employee[@emplid='" + bar + "']";

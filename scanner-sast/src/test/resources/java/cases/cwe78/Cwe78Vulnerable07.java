@@ -15,7 +15,7 @@ public class Cwe78Vulnerable07 extends HttpServlet {
             throws ServletException, IOException {
         response.setContentType("text/html;charset=UTF-8");
         org.owasp.benchmark.helpers.SeparateClassRequest scr = new org.owasp.benchmark.helpers.SeparateClassRequest(request);
-        String param = scr.getTheValue("p");
+        String param = scr.getTheParameter("p");
         String bar;
         int num = 106;
         if ((7 * 42) - num > 200) bar = "This_should_always_happen";

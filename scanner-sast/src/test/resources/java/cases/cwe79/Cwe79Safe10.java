@@ -19,7 +19,8 @@ public class Cwe79Safe10 extends HttpServlet {
         if (headers != null && headers.hasMoreElements()) {
             param = headers.nextElement();
         }
-        String bar = org.springframework.web.util.HtmlUtils.htmlEscape(param);
+        org.owasp.benchmark.helpers.SeparateClassRequest scr2 = new org.owasp.benchmark.helpers.SeparateClassRequest(request);
+        String bar = scr2.getTheValue("p");
         response.setHeader("X-XSS-Protection", "0");
         response.getWriter().print(bar);
     }

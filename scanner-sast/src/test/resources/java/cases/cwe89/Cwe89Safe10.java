@@ -19,7 +19,8 @@ public class Cwe89Safe10 extends HttpServlet {
         if (headers != null && headers.hasMoreElements()) {
             param = headers.nextElement();
         }
-        String bar = org.owasp.esapi.ESAPI.encoder().encodeForSQL(new org.owasp.esapi.codecs.OracleCodec(), param);
+        org.owasp.benchmark.helpers.SeparateClassRequest scr2 = new org.owasp.benchmark.helpers.SeparateClassRequest(request);
+        String bar = scr2.getTheValue("p");
         String sql = "SELECT * from USERS where USERNAME='foo' and PASSWORD='" + bar + "'";
         try {
             java.sql.Statement statement = org.owasp.benchmark.helpers.DatabaseHelper.getSqlStatement();

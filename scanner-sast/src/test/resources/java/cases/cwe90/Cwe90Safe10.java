@@ -19,7 +19,8 @@ public class Cwe90Safe10 extends HttpServlet {
         if (headers != null && headers.hasMoreElements()) {
             param = headers.nextElement();
         }
-        String bar = org.owasp.esapi.ESAPI.encoder().encodeForLDAP(param);
+        org.owasp.benchmark.helpers.SeparateClassRequest scr2 = new org.owasp.benchmark.helpers.SeparateClassRequest(request);
+        String bar = scr2.getTheValue("p");
         org.owasp.benchmark.helpers.LDAPManager ads = new org.owasp.benchmark.helpers.LDAPManager();
         try {
             javax.naming.directory.DirContext ctx = ads.getDirContext();

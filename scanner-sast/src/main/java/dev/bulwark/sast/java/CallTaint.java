@@ -33,7 +33,8 @@ final class CallTaint {
     var args = new ArrayList<Val>();
     m.getArguments().forEach(a -> args.add(ex.eval(a)));
 
-    if (TaintCatalog.REQUEST_SOURCES.contains(name) && scope.isPresent() && f.types.isRequest(scope.get())) {
+    if (scope.isPresent() && f.types.isRequest(scope.get()) && (TaintCatalog.REQUEST_SOURCES.contains(name)
+        || TaintCatalog.WRAPPER_SOURCE.matcher(name).matches())) {
       return Val.SOURCE;
     }
     checkSinks(m, name, scope, args);
@@ -87,9 +88,6 @@ final class CallTaint {
     Vuln vuln = TaintCatalog.CONSTRUCTOR_SINKS.get(type);
     if (vuln != null && args.stream().anyMatch(a -> (a.taint() & vuln.bit()) != 0)) {
       f.file.report(vuln, "new " + type + "(...)", o);
-    }
-    if (o.getArguments().stream().anyMatch(f.types::isRequest)) {
-      return Val.SOURCE; // a wrapper around the request hands out request data
     }
     return Val.tainted(args.stream().reduce(Val.CLEAN, Val::or).taint());
   }

@@ -113,7 +113,7 @@ final class JavaTypes {
       return false;
     }
     String t = typeOf(e);
-    return t != null ? REQUEST.contains(t) : Set.of("request", "req", "httpRequest", "servletRequest")
+    return t != null ? REQUEST.contains(t) || t.endsWith("Request") : Set.of("request", "req", "httpRequest", "servletRequest")
         .contains(e.toString());
   }
 

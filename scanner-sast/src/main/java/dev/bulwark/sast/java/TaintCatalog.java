@@ -23,6 +23,13 @@ final class TaintCatalog {
       "getParameterNames", "getHeader", "getHeaders", "getHeaderNames", "getCookies", "getQueryString",
       "getInputStream", "getReader", "getPathInfo", "getPart", "getParts");
 
+  /**
+   * Accessors of request wrappers (classes named *Request built around the servlet request) that
+   * hand out request data; their other methods are not trusted to (they may return constants).
+   */
+  static final java.util.regex.Pattern WRAPPER_SOURCE =
+      java.util.regex.Pattern.compile("get\\w*(Parameter|Header|Cookie|Query)\\w*");
+
   /** Spring MVC parameter annotations whose parameter holds request data. */
   static final Set<String> SOURCE_ANNOTATIONS = Set.of("RequestParam", "PathVariable", "RequestBody",
       "RequestHeader", "CookieValue", "MatrixVariable", "RequestPart");
