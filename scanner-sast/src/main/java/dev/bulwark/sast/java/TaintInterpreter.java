@@ -59,10 +59,13 @@ final class TaintInterpreter {
         return;
       }
       State before = f.state;
+      var guard = AllowListGuard.of(i.getCondition());
       f.state = before.copy();
+      guard.filter(AllowListGuard::positive).ifPresent(g -> f.state.vars.put(g.variable(), Val.CLEAN));
       exec(i.getThenStmt());
       State then = f.state;
       f.state = before.copy();
+      guard.filter(g -> !g.positive()).ifPresent(g -> f.state.vars.put(g.variable(), Val.CLEAN));
       i.getElseStmt().ifPresent(this::exec);
       f.state = State.join(then, f.state);
     } else if (s instanceof WhileStmt w) {

@@ -90,6 +90,29 @@ class JavaCasesTest {
   }
 
   @Test
+  @DisplayName("a value checked against an allow-list is clean where the check holds")
+  void allowListChecksSanitise() {
+    String code = """
+        class A extends javax.servlet.http.HttpServlet {
+          static final java.util.Set<String> ALLOWED = java.util.Set.of("a", "b");
+          void doGet(javax.servlet.http.HttpServletRequest request, java.sql.Statement st) throws Exception {
+            String p = request.getParameter("p");
+            if (ALLOWED.contains(p)) {
+              st.executeQuery("select " + p);
+            }
+            st.executeQuery("select " + p);
+            String q = request.getParameter("q");
+            if (!q.matches("[a-z]+")) {
+              return;
+            }
+            st.executeQuery("select " + q);
+          }
+        }""";
+    assertThat(analyze("A.java", code, Project.EMPTY)).singleElement()
+        .satisfies(f -> assertThat(f.getLocation().getStartLine()).isEqualTo(8));
+  }
+
+  @Test
   @DisplayName("XXE, deserialisation, trust-all TLS and hard-coded DB passwords are reported")
   void platformRules() {
     String code = """
