@@ -22,6 +22,9 @@ public final class KeywordAutomaton {
   private final List<Integer> fail = new ArrayList<>();
   private final List<List<Integer>> output = new ArrayList<>();
   private final List<String> keywords;
+  /** The complete transition table over ASCII (failure links folded in): one lookup per char. */
+  private final int[][] delta;
+  private final int[][] outputs;
 
   public KeywordAutomaton(List<String> keywords) {
     this.keywords = keywords.stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
@@ -39,6 +42,19 @@ public final class KeywordAutomaton {
       output.get(s).add(k);
     }
     buildFailureLinks();
+    delta = new int[next.size()][128];
+    outputs = new int[next.size()][];
+    var order = new ArrayDeque<Integer>();
+    order.add(0);
+    while (!order.isEmpty()) { // breadth-first, so a state's failure target is complete first
+      int s = order.poll();
+      outputs[s] = output.get(s).stream().mapToInt(Integer::intValue).toArray();
+      for (char c = 0; c < 128; c++) {
+        Integer t = next.get(s).get(c);
+        delta[s][c] = t != null ? t : s == 0 ? 0 : delta[fail.get(s)][c];
+      }
+      order.addAll(next.get(s).values());
+    }
   }
 
   public List<String> keywords() {
@@ -49,12 +65,16 @@ public final class KeywordAutomaton {
   public void scan(CharSequence text, Hit hit) {
     int s = 0;
     for (int i = 0; i < text.length(); i++) {
-      char c = Character.toLowerCase(text.charAt(i));
-      while (s != 0 && !next.get(s).containsKey(c)) {
-        s = fail.get(s);
+      char c = text.charAt(i);
+      if (c >= 128) {
+        s = 0; // keywords are ASCII
+        continue;
       }
-      s = next.get(s).getOrDefault(c, 0);
-      for (int k : output.get(s)) {
+      if (c >= 'A' && c <= 'Z') {
+        c += 'a' - 'A';
+      }
+      s = delta[s][c];
+      for (int k : outputs[s]) {
         hit.at(k, i + 1);
       }
     }
