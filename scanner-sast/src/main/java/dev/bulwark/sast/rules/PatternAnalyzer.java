@@ -80,7 +80,7 @@ public final class PatternAnalyzer implements Analyzer {
           continue;
         }
         String first = rule.allArguments() ? maskedArgs : firstArgument(maskedArgs);
-        boolean tainted = taint.isTainted(first);
+        boolean tainted = taint.isTainted(first, m.start());
         if (rule.require().equals("taint") && !tainted
             || rule.require().equals("nonConstant") && !nonConstant(first)) {
           continue;

@@ -50,6 +50,20 @@ class PatternRuleSamplesTest {
   }
 
   @Test
+  @DisplayName("taint stays in the function that read the request")
+  void taintIsFunctionLocal() throws Exception {
+    var py = PatternAnalyzer.builtIn("python");
+    String code = "def a():\n    e = request.args.get('e')\n    return e\n\ndef b(e):\n    return eval(e)\n";
+    assertThat(Samples.run(py, "a.py", code)).singleElement()
+        .satisfies(f -> assertThat(f.getConfidence()).isEqualTo(dev.bulwark.v1.Confidence.CONFIDENCE_MEDIUM));
+    var js = PatternAnalyzer.builtIn("javascript");
+    String handler = "function a(req) {\n  const id = req.params.id;\n}\nfunction b(id) {\n  db.query('x' + id);\n}\n"
+        + "app.get('/', (req, res) => {\n  const q = req.query.q;\n  db.query('x' + q);\n});\n";
+    assertThat(Samples.run(js, "a.js", handler)).singleElement()
+        .satisfies(f -> assertThat(f.getLocation().getStartLine()).isEqualTo(9));
+  }
+
+  @Test
   @DisplayName("the masker blanks comments and string contents but keeps offsets, lines and template code")
   void maskerKeepsGeometry() {
     var js = PatternPack.builtIn("javascript").masker();
