@@ -22,26 +22,39 @@ final class FunctionScopes {
   }
 
   private final List<Scope> scopes = new ArrayList<>();
-  private final int length;
+  private final Scope whole;
 
   FunctionScopes(String code, boolean indentation) {
-    this.length = code.length();
+    this.whole = new Scope(0, code.length() + 1);
     if (indentation) {
       indentScopes(code);
     } else {
       braceScopes(code);
     }
+    scopes.sort(java.util.Comparator.comparingInt(Scope::start));
   }
 
-  /** The innermost function containing the offset, or the whole file. */
+  /**
+   * The innermost function containing the offset, or the whole file. Scopes nest, so it is the
+   * containing scope that starts last: walk back from the last scope starting at or before it.
+   */
   Scope at(int offset) {
-    Scope best = new Scope(0, length + 1);
-    for (Scope s : scopes) {
-      if (s.contains(offset) && s.end() - s.start() < best.end() - best.start()) {
-        best = s;
+    int lo = 0;
+    int hi = scopes.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (scopes.get(mid).start() <= offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
       }
     }
-    return best;
+    for (int i = hi; i >= 0; i--) {
+      if (scopes.get(i).contains(offset)) {
+        return scopes.get(i);
+      }
+    }
+    return whole;
   }
 
   private void indentScopes(String code) {

@@ -63,10 +63,10 @@ public final class PatternAnalyzer implements Analyzer {
   @Override
   public void analyze(SourceFile file, Project project, Consumer<Finding> out) {
     String code = pack.masker().mask(file.text());
-    var taint = new LocalTaint(pack, code);
+    LocalTaint taint = null; // built on the first match only: most files match no rule
     var reported = new HashSet<String>();
     for (PatternRule rule : pack.rules()) {
-      if (rule.requires() != null && !rule.requires().matcher(file.text()).find()) {
+      if (!rule.mayMatch(code) || rule.requires() != null && !rule.requires().matcher(file.text()).find()) {
         continue;
       }
       Matcher m = rule.pattern().matcher(code);
@@ -80,6 +80,9 @@ public final class PatternAnalyzer implements Analyzer {
           continue;
         }
         String first = rule.allArguments() ? maskedArgs : firstArgument(maskedArgs);
+        if (taint == null) {
+          taint = new LocalTaint(pack, code);
+        }
         boolean tainted = taint.isTainted(first, m.start());
         if (rule.require().equals("taint") && !tainted
             || rule.require().equals("nonConstant") && !nonConstant(first)) {

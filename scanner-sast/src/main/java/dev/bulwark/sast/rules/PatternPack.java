@@ -24,7 +24,7 @@ public record PatternPack(String name, String version, String hash, List<String>
 
   record RuleYaml(String id, String message, String severity, List<Integer> cwe, String confidence,
       List<String> languages, String pattern, String argsMatch, String argsNotMatch, String require,
-      String requires, String remediation, Boolean allArguments) {}
+      String requires, String remediation, Boolean allArguments, List<String> keywords) {}
 
   record PackYaml(String name, String version, List<String> languages, List<String> extensions, SyntaxYaml syntax,
       List<String> sources, String assignment, List<RuleYaml> rules) {}
@@ -54,7 +54,7 @@ public record PatternPack(String name, String version, String hash, List<String>
             Confidence.valueOf("CONFIDENCE_" + upper(r.confidence(), "MEDIUM")),
             Pattern.compile(r.pattern()), compile(r.argsMatch()), compile(r.argsNotMatch()),
             r.require() == null ? "none" : r.require(), compile(r.requires()), r.remediation(),
-            Boolean.TRUE.equals(r.allArguments()));
+            Boolean.TRUE.equals(r.allArguments()), r.keywords() == null ? List.of() : r.keywords());
       } catch (RuntimeException e) {
         throw new IllegalArgumentException("rule " + r.id() + ": " + e.getMessage(), e);
       }
