@@ -23,6 +23,9 @@ import java.util.function.Consumer;
  */
 public final class SecretsAnalyzer implements Analyzer {
   public static final String VERSION = "1";
+  /** Lines longer than this (minified code, blobs) are searched only near each keyword. */
+  static final int LONG_LINE = 4096;
+  static final int WINDOW = 300;
   private static final Set<String> SKIPPED_NAMES = Set.of("package-lock.json", "yarn.lock", "pnpm-lock.yaml",
       "go.sum", "cargo.lock", "poetry.lock", "composer.lock", "gemfile.lock");
 
@@ -83,10 +86,12 @@ public final class SecretsAnalyzer implements Analyzer {
     String text = file.text();
     int[] lineStarts = lineStarts(text);
     Map<SecretRule, Set<Integer>> todo = new HashMap<>();
+    // Per rule: lines to search (>= 0), or, on long lines, -(keyword end) - 1 for a window around it.
     automaton.scan(text, (k, end) -> {
       int line = lineIndex(lineStarts, end - 1);
+      boolean longLine = lineEnd(text, lineStarts, line) - lineStarts[line] > LONG_LINE;
       for (SecretRule rule : rulesByKeyword.get(k)) {
-        todo.computeIfAbsent(rule, r -> new HashSet<>()).add(line);
+        todo.computeIfAbsent(rule, r -> new HashSet<>()).add(longLine && rule.lines() == 1 ? -end - 1 : line);
       }
     });
     var reported = new HashSet<String>();
@@ -98,11 +103,19 @@ public final class SecretsAnalyzer implements Analyzer {
       if (lines == null || !rule.appliesTo(file.path())) {
         continue;
       }
-      for (int line : new java.util.TreeSet<>(lines)) {
-        // A match starts on its keyword's line and spans at most rule.lines() lines.
-        int from = lineStarts[line];
-        int last = Math.min(lineStarts.length - 1, line + rule.lines() - 1);
-        int to = last + 1 < lineStarts.length ? lineStarts[last + 1] : text.length();
+      for (int key : new java.util.TreeSet<>(lines)) {
+        int from;
+        int to;
+        if (key >= 0) { // a match starts on its keyword's line and spans at most rule.lines() lines
+          from = lineStarts[key];
+          int last = Math.min(lineStarts.length - 1, key + rule.lines() - 1);
+          to = last + 1 < lineStarts.length ? lineStarts[last + 1] : text.length();
+        } else { // bounded work on a long line: only around the keyword
+          int hit = -key - 1;
+          int line = lineIndex(lineStarts, hit - 1);
+          from = Math.max(lineStarts[line], hit - WINDOW);
+          to = Math.min(lineEnd(text, lineStarts, line), hit + WINDOW);
+        }
         var m = rule.regex().matcher(text).region(from, to);
         while (m.find()) {
           String secret = m.group(rule.secretGroup());
@@ -165,6 +178,10 @@ public final class SecretsAnalyzer implements Analyzer {
       }
     }
     return starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  static int lineEnd(String text, int[] starts, int line) {
+    return line + 1 < starts.length ? starts[line + 1] - 1 : text.length();
   }
 
   static int lineIndex(int[] starts, int offset) {

@@ -37,6 +37,18 @@ class SecretsBuildingBlocksTest {
   }
 
   @Test
+  @DisplayName("a secret on a megabyte-long line is found without scanning the whole line per keyword")
+  void longLinesAreSearchedNearKeywords() throws Exception {
+    String blob = "A".repeat(1_000_000);
+    String key = "ghp_" + "Zq8vT3nW1xR6aB4cD5eF6gH7iJ8kL9mN0pQ1";
+    String text = "var x='" + blob + "';var token='" + key + "';var y='" + blob + "';";
+    var found = new java.util.ArrayList<dev.bulwark.v1.Finding>();
+    SecretsAnalyzer.builtIn().analyze(dev.bulwark.sast.core.SourceFile.of("app.min.jsx", text),
+        dev.bulwark.sast.core.Project.EMPTY, found::add);
+    assertThat(found).extracting(f -> f.getRuleId()).contains("secret.github-pat");
+  }
+
+  @Test
   @DisplayName("redaction keeps at most four leading characters of long secrets and none of short ones")
   void redaction() {
     assertThat(Redactor.redact("k=ghp_abcdefghijklmnopqrstuvwxyz", "ghp_abcdefghijklmnopqrstuvwxyz"))
