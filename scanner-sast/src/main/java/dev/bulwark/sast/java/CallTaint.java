@@ -18,12 +18,12 @@ import java.util.Optional;
 final class CallTaint {
   private final Frame f;
   private final ExpressionTaint ex;
-  private final Collections collections;
+  private final CollectionModels collections;
 
   CallTaint(Frame frame, ExpressionTaint ex) {
     this.f = frame;
     this.ex = ex;
-    this.collections = new Collections(frame);
+    this.collections = new CollectionModels(frame);
   }
 
   Val call(MethodCallExpr m) {

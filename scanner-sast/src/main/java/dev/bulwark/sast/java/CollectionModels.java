@@ -12,10 +12,10 @@ import java.util.Optional;
  * {@code map.put("a", safe); map.put("b", param); map.get("a")} is clean and
  * {@code list.remove(0); list.get(1)} picks the right element.
  */
-final class Collections {
+final class CollectionModels {
   private final Frame f;
 
-  Collections(Frame frame) {
+  CollectionModels(Frame frame) {
     this.f = frame;
   }
 
