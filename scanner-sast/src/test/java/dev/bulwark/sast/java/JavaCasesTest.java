@@ -122,9 +122,20 @@ class JavaCasesTest {
           Object read(java.io.InputStream in) throws Exception { return new java.io.ObjectInputStream(in).readObject(); }
           void tls(javax.net.ssl.HttpsURLConnection c) { c.setHostnameVerifier((h, s) -> true); }
           void db() throws Exception { java.sql.DriverManager.getConnection("jdbc:h2:mem:", "sa", "s3cret!"); }
+          javax.net.ssl.TrustManager trustAll = new javax.net.ssl.X509TrustManager() {
+            public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) { }
+            public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) { }
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() { return null; }
+          };
+          void safeXml() throws Exception {
+            var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+          }
+          Object custom(java.io.ObjectInputStream in) throws Exception { return null; }
+          private void readObject(java.io.ObjectInputStream in) throws Exception { in.readObject(); }
         }""";
     assertThat(analyze("P.java", code, Project.EMPTY)).extracting(f -> f.getCweList().get(0))
-        .containsExactlyInAnyOrder(611, 502, 295, 798);
+        .containsExactlyInAnyOrder(611, 502, 295, 295, 798);
   }
 
   @Test
