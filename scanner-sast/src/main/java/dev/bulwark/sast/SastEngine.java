@@ -53,28 +53,31 @@ public final class SastEngine implements ScannerEngine {
 
   @Override
   public ScanOutcome scan(ScanWorkspace ws, FindingSink sink) throws Exception {
-    List<FileEntry> wanted = ws.select(this::wants);
+    List<FileEntry> wanted = ws.select(this::wants).stream()
+        .filter(f -> f.getDigest().getSizeBytes() <= maxFileBytes).toList();
     var problems = new ArrayList<String>();
+    // Pass 1: project facts (the .properties files) that analyzers of any file may use.
     var project = new Project();
-    var texts = new ArrayList<SourceFile>();
-    for (int i = 0; i < wanted.size(); i += BATCH) {
-      var batch = wanted.subList(i, Math.min(wanted.size(), i + BATCH)).stream()
-          .filter(f -> f.getDigest().getSizeBytes() <= maxFileBytes).toList();
-      ws.prefetch(batch);
-      for (FileEntry f : batch) {
-        var text = ws.readText(f);
-        if (text.isEmpty()) {
-          continue; // binary
-        }
-        var file = SourceFile.of(f.getPath(), text.get());
-        if (f.getPath().endsWith(".properties")) {
-          project.addProperties(file.text());
-        }
-        texts.add(file);
-      }
+    for (SourceFile file : read(ws, wanted.stream().filter(f -> f.getPath().endsWith(".properties")).toList())) {
+      project.addProperties(file.text());
     }
-    int scanned = analyze(texts, project, sink, problems, ws::cancelled);
+    // Pass 2: the analyzers, batch by batch, so memory stays bounded on large trees.
+    int scanned = 0;
+    for (int i = 0; i < wanted.size() && !ws.cancelled(); i += BATCH) {
+      var batch = read(ws, wanted.subList(i, Math.min(wanted.size(), i + BATCH)));
+      scanned += analyze(batch, project, sink, problems, ws::cancelled);
+    }
     return ScanOutcome.of(problems, scanned);
+  }
+
+  /** Fetches the files in one round trip and reads them as text; binary files are left out. */
+  private static List<SourceFile> read(ScanWorkspace ws, List<FileEntry> files) throws java.io.IOException {
+    ws.prefetch(files);
+    var texts = new ArrayList<SourceFile>();
+    for (FileEntry f : files) {
+      ws.readText(f).ifPresent(text -> texts.add(SourceFile.of(f.getPath(), text)));
+    }
+    return texts;
   }
 
   /**
