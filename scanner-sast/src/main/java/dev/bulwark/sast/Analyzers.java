@@ -1,0 +1,26 @@
+package dev.bulwark.sast;
+
+import dev.bulwark.sast.core.Analyzer;
+import dev.bulwark.sast.java.JavaTaintAnalyzer;
+import dev.bulwark.sast.rules.PatternAnalyzer;
+import dev.bulwark.sast.secrets.SecretsAnalyzer;
+import java.util.List;
+
+/** The registry: every analyzer the SAST scanner runs, in one list. Adding one is one line here. */
+public final class Analyzers {
+  private Analyzers() {}
+
+  public static List<Analyzer> builtIn() {
+    return List.of(
+        SecretsAnalyzer.builtIn(),
+        new JavaTaintAnalyzer(),
+        PatternAnalyzer.builtIn("javascript"),
+        PatternAnalyzer.builtIn("python"),
+        PatternAnalyzer.builtIn("go"));
+  }
+
+  /** Only the secrets analyzer (benchmarks, secrets-only scans). */
+  public static List<Analyzer> secretsOnly() {
+    return List.of(SecretsAnalyzer.builtIn());
+  }
+}

@@ -1,0 +1,86 @@
+package dev.bulwark.sast;
+
+import dev.bulwark.sast.core.Project;
+import dev.bulwark.sast.core.SourceFile;
+import dev.bulwark.v1.Finding;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Scans a local folder without the cluster and prints one line per finding, then throughput on
+ * stderr. For benchmarks and quick checks: {@code LocalScan [--secrets-only] [--quiet] <folder>}.
+ */
+public final class LocalScan {
+  private LocalScan() {}
+
+  public static void main(String[] args) throws IOException {
+    boolean secretsOnly = List.of(args).contains("--secrets-only");
+    boolean quiet = List.of(args).contains("--quiet");
+    Path root = Path.of(args[args.length - 1]);
+    var engine = new SastEngine(secretsOnly ? Analyzers.secretsOnly() : Analyzers.builtIn(),
+        SastEngine.DEFAULT_MAX_FILE_BYTES);
+    long started = System.nanoTime();
+    var files = new ArrayList<SourceFile>();
+    var project = new Project();
+    long bytes = 0;
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        String rel = root.relativize(p).toString().replace('\\', '/');
+        if (rel.startsWith(".git/") || !engine.wants(rel) || Files.size(p) > engine.maxFileBytes()) {
+          continue;
+        }
+        var text = text(Files.readAllBytes(p));
+        if (text.isPresent()) {
+          bytes += text.get().length();
+          var file = SourceFile.of(rel, text.get());
+          if (rel.endsWith(".properties")) {
+            project.addProperties(file.text());
+          }
+          files.add(file);
+        }
+      }
+    }
+    var count = new AtomicInteger();
+    var problems = new ArrayList<String>();
+    int scanned = engine.analyze(files, project, f -> {
+      count.incrementAndGet();
+      if (!quiet) {
+        System.out.println(format(f));
+      }
+    }, problems, () -> false);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    problems.forEach(p -> System.err.println("problem: " + p));
+    System.err.printf("files=%d bytes=%d findings=%d seconds=%.3f MB/s=%.2f files/s=%.1f%n", scanned, bytes,
+        count.get(), seconds, bytes / 1e6 / seconds, scanned / seconds);
+  }
+
+  static String format(Finding f) {
+    return f.getLocation().getPath() + ":" + f.getLocation().getStartLine() + " " + f.getRuleId() + " CWE"
+        + f.getCweList() + " " + f.getSeverity() + " " + f.getConfidence() + " | " + f.getLocation().getSnippet()
+        .replace('\n', ' ');
+  }
+
+  private static Optional<String> text(byte[] bytes) {
+    for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
+      if (bytes[i] == 0) {
+        return Optional.empty();
+      }
+    }
+    try {
+      return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString());
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
+  }
+}

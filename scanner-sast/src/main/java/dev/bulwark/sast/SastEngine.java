@@ -1,0 +1,119 @@
+package dev.bulwark.sast;
+
+import dev.bulwark.common.scanner.FindingSink;
+import dev.bulwark.common.scanner.ScanOutcome;
+import dev.bulwark.common.scanner.ScanWorkspace;
+import dev.bulwark.common.scanner.ScannerEngine;
+import dev.bulwark.sast.core.Analyzer;
+import dev.bulwark.sast.core.Project;
+import dev.bulwark.sast.core.SourceFile;
+import dev.bulwark.v1.FileEntry;
+import dev.bulwark.v1.ScannerInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The SAST scanner: runs every registered {@link Analyzer} over the text files it wants.
+ * Binary files and files above {@link #DEFAULT_MAX_FILE_BYTES} are skipped; a file an analyzer
+ * cannot read is reported in a DEGRADED outcome and the scan goes on.
+ */
+public final class SastEngine implements ScannerEngine {
+  public static final String VERSION = "0.1.0";
+  public static final long DEFAULT_MAX_FILE_BYTES = 2L * 1024 * 1024;
+  private static final int BATCH = 256;
+
+  private final List<Analyzer> analyzers;
+  private final long maxFileBytes;
+
+  /** The built-in analyzers and rule packs. */
+  public SastEngine() {
+    this(Analyzers.builtIn(), DEFAULT_MAX_FILE_BYTES);
+  }
+
+  public SastEngine(List<Analyzer> analyzers, long maxFileBytes) {
+    this.analyzers = List.copyOf(analyzers);
+    this.maxFileBytes = maxFileBytes;
+  }
+
+  @Override
+  public String name() {
+    return "sast";
+  }
+
+  @Override
+  public ScannerInfo describe() {
+    var info = ScannerInfo.newBuilder().setName(name()).setVersion(VERSION);
+    for (Analyzer a : analyzers) {
+      info.addAnalyzers(dev.bulwark.v1.Analyzer.newBuilder().setName(a.name()).setVersion(a.version()));
+      info.addAllDatabases(a.databases());
+    }
+    return info.build();
+  }
+
+  @Override
+  public ScanOutcome scan(ScanWorkspace ws, FindingSink sink) throws Exception {
+    List<FileEntry> wanted = ws.select(this::wants).stream()
+        .filter(f -> f.getDigest().getSizeBytes() <= maxFileBytes).toList();
+    var problems = new ArrayList<String>();
+    // Pass 1: project facts (the .properties files) that analyzers of any file may use.
+    var project = new Project();
+    for (SourceFile file : read(ws, wanted.stream().filter(f -> f.getPath().endsWith(".properties")).toList())) {
+      project.addProperties(file.text());
+    }
+    // Pass 2: the analyzers, batch by batch, so memory stays bounded on large trees.
+    int scanned = 0;
+    for (int i = 0; i < wanted.size() && !ws.cancelled(); i += BATCH) {
+      var batch = read(ws, wanted.subList(i, Math.min(wanted.size(), i + BATCH)));
+      scanned += analyze(batch, project, sink, problems, ws::cancelled);
+    }
+    return ScanOutcome.of(problems, scanned);
+  }
+
+  /** Fetches the files in one round trip and reads them as text; binary files are left out. */
+  private static List<SourceFile> read(ScanWorkspace ws, List<FileEntry> files) throws java.io.IOException {
+    ws.prefetch(files);
+    var texts = new ArrayList<SourceFile>();
+    for (FileEntry f : files) {
+      ws.readText(f).ifPresent(text -> texts.add(SourceFile.of(f.getPath(), text)));
+    }
+    return texts;
+  }
+
+  /**
+   * Runs the analyzers over files already in memory (plain Java, for tests and benchmarks).
+   * Returns how many files an analyzer looked at; problems with single files go to {@code problems}.
+   */
+  public int analyze(List<SourceFile> files, Project project, FindingSink sink, List<String> problems,
+      BooleanSupplier cancelled) {
+    int scanned = 0;
+    for (SourceFile file : files) {
+      if (cancelled.getAsBoolean()) {
+        break;
+      }
+      boolean any = false;
+      for (Analyzer a : analyzers) {
+        if (!a.accepts(file.path())) {
+          continue;
+        }
+        any = true;
+        try {
+          a.analyze(file, project, sink::accept);
+        } catch (Exception | StackOverflowError e) {
+          problems.add(file.path() + ": " + a.name() + ": " + e.getMessage());
+        }
+      }
+      scanned += any ? 1 : 0;
+    }
+    return scanned;
+  }
+
+  /** Whether any analyzer wants this path ({@code .properties} files are always read, for project facts). */
+  public boolean wants(String path) {
+    return path.endsWith(".properties") || analyzers.stream().anyMatch(a -> a.accepts(path));
+  }
+
+  public long maxFileBytes() {
+    return maxFileBytes;
+  }
+}

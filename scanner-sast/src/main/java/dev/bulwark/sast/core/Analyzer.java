@@ -1,0 +1,32 @@
+package dev.bulwark.sast.core;
+
+import dev.bulwark.v1.DatabaseInfo;
+import dev.bulwark.v1.Finding;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One rule family of the SAST scanner (secrets, Java taint, a language's pattern pack). Each
+ * says which files it wants and carries a version, so cached results can be invalidated.
+ */
+public interface Analyzer {
+  String name();
+
+  String version();
+
+  /** True when this analyzer wants to read the file at this relative path. */
+  boolean accepts(String path);
+
+  /** Reports the file's findings; throws on input it cannot understand (the scan goes on). */
+  void analyze(SourceFile file, Project project, Consumer<Finding> out) throws Exception;
+
+  /** Rule packs this analyzer loads, for {@code Describe}. */
+  default List<DatabaseInfo> databases() {
+    return List.of();
+  }
+
+  /** "name@version", as it goes into every finding. */
+  default String id() {
+    return name() + "@" + version();
+  }
+}

@@ -1,0 +1,144 @@
+package dev.bulwark.sast.java;
+
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Method calls and constructors: sources, sinks, sanitisers, collections with constant keys and
+ * indexes, calls to methods of the same file (through summaries), and by default a result
+ * tainted by its receiver and arguments.
+ */
+final class CallTaint {
+  private final Frame f;
+  private final ExpressionTaint ex;
+  private final CollectionModels collections;
+
+  CallTaint(Frame frame, ExpressionTaint ex) {
+    this.f = frame;
+    this.ex = ex;
+    this.collections = new CollectionModels(frame);
+  }
+
+  Val call(MethodCallExpr m) {
+    String name = m.getNameAsString();
+    Optional<Expression> scope = m.getScope();
+    Val receiver = scope.map(ex::eval).orElse(Val.CLEAN);
+    var args = new ArrayList<Val>();
+    m.getArguments().forEach(a -> args.add(ex.eval(a)));
+
+    if (scope.isPresent() && f.types.isRequest(scope.get()) && (TaintCatalog.REQUEST_SOURCES.contains(name)
+        || TaintCatalog.WRAPPER_SOURCE.matcher(name).matches())) {
+      return Val.SOURCE;
+    }
+    checkSinks(m, name, scope, args);
+    if (name.equals("getProperty") && !args.isEmpty() && args.get(0).constant() instanceof String key) {
+      Object def = args.size() > 1 ? args.get(1).constant() : null;
+      return Val.of(f.file.project.property(key).map(Object.class::cast).orElse(def));
+    }
+    Val collected = collections.apply(m, name, scope, receiver, args);
+    if (collected != null) {
+      return collected;
+    }
+    Val all = args.stream().reduce(receiver, Val::or);
+    if (scope.isEmpty() || scope.get() instanceof ThisExpr || isLocalClass(scope.get())) {
+      var targets = f.file.methods(name, args.size());
+      if (!targets.isEmpty()) {
+        return targets.stream().map(t -> f.file.summary(t, args, f.depth)).reduce(Val.CLEAN, Val::or);
+      }
+    }
+    if (name.equals("valueOf") && scope.isPresent()
+        && TaintCatalog.NUMBER_TYPES.contains(JavaTypes.lastSegment(scope.get().toString()))) {
+      return Val.CLEAN;
+    }
+    Integer cleared = TaintCatalog.SANITISERS.get(name);
+    if (cleared != null) {
+      return all.sanitise(cleared);
+    }
+    if (TaintCatalog.CLEAN_RESULTS.contains(name)) {
+      return Val.CLEAN;
+    }
+    Long index = args.isEmpty() ? null : Constants.number(args.get(0).constant());
+    if (name.equals("charAt") && receiver.constant() instanceof String s && index != null
+        && index >= 0 && index < s.length()) {
+      return Val.of(s.charAt(index.intValue()));
+    }
+    if (TaintCatalog.MUTATORS.contains(name)) {
+      Expression root = mutatedRoot(m);
+      if (root instanceof NameExpr n) {
+        String var = n.getNameAsString();
+        Val grown = f.state.get(var).or(args.stream().reduce(Val.CLEAN, Val::or));
+        f.state.vars.put(var, grown);
+        return grown;
+      }
+    }
+    return Val.tainted(all.taint());
+  }
+
+  Val construct(ObjectCreationExpr o) {
+    var args = new ArrayList<Val>();
+    o.getArguments().forEach(a -> args.add(ex.eval(a)));
+    String type = JavaTypes.simple(o.getType());
+    Vuln vuln = TaintCatalog.CONSTRUCTOR_SINKS.get(type);
+    if (vuln != null && args.stream().anyMatch(a -> (a.taint() & vuln.bit()) != 0)) {
+      f.file.report(vuln, "new " + type + "(...)", o);
+    }
+    return Val.tainted(args.stream().reduce(Val.CLEAN, Val::or).taint());
+  }
+
+  private void checkSinks(MethodCallExpr m, String name, Optional<Expression> scope, List<Val> args) {
+    if (scope.isEmpty()) {
+      return;
+    }
+    String staticName = JavaTypes.lastSegment(scope.get().toString()) + "." + name;
+    Vuln stat = TaintCatalog.STATIC_SINKS.get(staticName);
+    if (stat != null && tainted(args, -1, stat)) {
+      f.file.report(stat, staticName + "(...)", m);
+    }
+    for (TaintCatalog.Sink sink : TaintCatalog.CALL_SINKS) {
+      if (sink.methods().contains(name) && receiverMatches(scope.get(), sink) && tainted(args, sink.arg(), sink.vuln())) {
+        f.file.report(sink.vuln(), name + "(...)", m);
+      }
+    }
+  }
+
+  private boolean receiverMatches(Expression scope, TaintCatalog.Sink sink) {
+    String type = f.types.typeOf(scope);
+    if (type != null) {
+      return sink.receiverTypes().contains(type);
+    }
+    String text = scope.toString().toLowerCase(Locale.ROOT);
+    String last = text.substring(text.lastIndexOf('.') + 1);
+    return sink.nameHints().stream().anyMatch(last::contains);
+  }
+
+  private static boolean tainted(List<Val> args, int index, Vuln vuln) {
+    if (index >= 0) {
+      return index < args.size() && (args.get(index).taint() & vuln.bit()) != 0;
+    }
+    return args.stream().anyMatch(a -> (a.taint() & vuln.bit()) != 0);
+  }
+
+  private boolean isLocalClass(Expression scope) {
+    if (scope instanceof ObjectCreationExpr o) {
+      return f.file.classNames.contains(JavaTypes.simple(o.getType()));
+    }
+    String t = f.types.typeOf(scope);
+    return t != null && f.file.classNames.contains(t);
+  }
+
+  /** The variable a chain like {@code sb.append(a).append(b)} writes into. */
+  private static Expression mutatedRoot(MethodCallExpr m) {
+    Expression e = m.getScope().orElse(null);
+    while (e instanceof MethodCallExpr inner && TaintCatalog.MUTATORS.contains(inner.getNameAsString())) {
+      e = inner.getScope().orElse(null);
+    }
+    return e;
+  }
+}

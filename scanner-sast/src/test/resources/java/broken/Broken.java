@@ -1,0 +1,4 @@
+package x;
+public class Broken {
+  void m( {
+}

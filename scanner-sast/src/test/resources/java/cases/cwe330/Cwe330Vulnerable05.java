@@ -1,0 +1,24 @@
+package org.owasp.benchmark.testcode;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+@WebServlet(value = "/cases/Cwe330Vulnerable05")
+public class Cwe330Vulnerable05 extends HttpServlet {
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("p");
+        byte[] bytes = new byte[10];
+        new java.util.Random().nextBytes(bytes);
+        String rememberMeKey = java.util.Base64.getEncoder().encodeToString(bytes);
+
+    }
+
+}

@@ -1,0 +1,25 @@
+package org.owasp.benchmark.testcode;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+@WebServlet(value = "/cases/Cwe614Safe02")
+public class Cwe614Safe02 extends HttpServlet {
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("p");
+        javax.servlet.http.Cookie cookie = new javax.servlet.http.Cookie("SomeCookie", "v");
+        cookie.setSecure(true);
+        cookie.setPath(request.getRequestURI());
+        response.addCookie(cookie);
+
+    }
+
+}

@@ -1,0 +1,39 @@
+package org.owasp.benchmark.testcode;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+@WebServlet(value = "/cases/Cwe643Vulnerable08")
+public class Cwe643Vulnerable08 extends HttpServlet {
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("p");
+        if (param == null) param = "";
+        String bar = new Test().doSomething(request, param);
+        try {
+            javax.xml.xpath.XPath xp = javax.xml.xpath.XPathFactory.newInstance().newXPath();
+            String expression = "/Employees/Employee[@emplid='" + bar + "']";
+            xp.compile(expression);
+        } catch (Exception e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private class Test {
+        public String doSomething(HttpServletRequest request, String param) throws ServletException, IOException {
+            String bar = "";
+            if (param != null) {
+                bar = new String(org.apache.commons.codec.binary.Base64.decodeBase64(
+                    org.apache.commons.codec.binary.Base64.encodeBase64(param.getBytes())));
+            }
+            return bar;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.owasp.benchmark.testcode;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+@WebServlet(value = "/cases/Cwe78Safe07")
+public class Cwe78Safe07 extends HttpServlet {
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("p");
+        if (param == null) param = "";
+        int n = Integer.parseInt(param);
+        String bar = "" + n;
+        String cmd = "echo ";
+        Runtime r = Runtime.getRuntime();
+        try {
+            Process p = r.exec(cmd + bar);
+        } catch (IOException e) {
+            throw new ServletException(e);
+        }
+    }
+
+}

@@ -1,0 +1,29 @@
+package org.owasp.benchmark.testcode;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+@WebServlet(value = "/cases/Cwe78Vulnerable01")
+public class Cwe78Vulnerable01 extends HttpServlet {
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("p");
+        if (param == null) param = "";
+        String bar = param;
+        String cmd = "echo ";
+        Runtime r = Runtime.getRuntime();
+        try {
+            Process p = r.exec(cmd + bar);
+        } catch (IOException e) {
+            throw new ServletException(e);
+        }
+    }
+
+}

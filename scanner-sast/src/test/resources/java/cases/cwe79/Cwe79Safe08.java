@@ -1,0 +1,42 @@
+package org.owasp.benchmark.testcode;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+@WebServlet(value = "/cases/Cwe79Safe08")
+public class Cwe79Safe08 extends HttpServlet {
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        if (request.getHeader("p") != null) {
+            param = request.getHeader("p");
+        }
+        param = java.net.URLDecoder.decode(param, "UTF-8");
+        String bar = new Test().doSomething(request, param);
+        response.setHeader("X-XSS-Protection", "0");
+        Object[] obj = {"a", bar};
+        response.getWriter().printf(java.util.Locale.US, "Formatted like: %1$s and %2$s.", obj);
+    }
+
+    private class Test {
+        public String doSomething(HttpServletRequest request, String param) throws ServletException, IOException {
+            String bar = "alsosafe";
+            if (param != null) {
+                java.util.List<String> valuesList = new java.util.ArrayList<String>();
+                valuesList.add("safe");
+                valuesList.add(param);
+                valuesList.add("moresafe");
+                valuesList.remove(0);
+                bar = valuesList.get(1);
+            }
+            return bar;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.owasp.benchmark.testcode;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+@WebServlet(value = "/cases/Cwe79Vulnerable01")
+public class Cwe79Vulnerable01 extends HttpServlet {
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = request.getParameter("p");
+        if (param == null) param = "";
+        String bar = param;
+        response.setHeader("X-XSS-Protection", "0");
+        response.getWriter().print(bar);
+    }
+
+}

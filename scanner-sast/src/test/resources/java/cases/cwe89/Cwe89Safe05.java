@@ -1,0 +1,40 @@
+package org.owasp.benchmark.testcode;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+@WebServlet(value = "/cases/Cwe89Safe05")
+public class Cwe89Safe05 extends HttpServlet {
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String queryString = request.getQueryString();
+        String paramval = "p" + "=";
+        int paramLoc = queryString.indexOf(paramval);
+        String param = queryString.substring(paramLoc + paramval.length());
+        String guess = "ABC";
+        char switchTarget = guess.charAt(1);
+        String bar;
+        switch (switchTarget) {
+            case 'A': bar = param; break;
+            case 'B': bar = "bobs_your_uncle"; break;
+            case 'C': case 'D': bar = param; break;
+            default: bar = "bobs_your_uncle"; break;
+        }
+        String sql = "{call " + bar + "}";
+        try {
+            java.sql.Connection connection = org.owasp.benchmark.helpers.DatabaseHelper.getSqlConnection();
+            java.sql.CallableStatement statement = connection.prepareCall(sql);
+            statement.executeQuery();
+        } catch (java.sql.SQLException e) {
+            throw new ServletException(e);
+        }
+    }
+
+}

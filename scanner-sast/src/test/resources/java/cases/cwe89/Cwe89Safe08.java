@@ -1,0 +1,47 @@
+package org.owasp.benchmark.testcode;
+
+import java.io.IOException;
+import javax.servlet.ServletException;
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+@WebServlet(value = "/cases/Cwe89Safe08")
+public class Cwe89Safe08 extends HttpServlet {
+
+    @Override
+    public void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        response.setContentType("text/html;charset=UTF-8");
+        String param = "";
+        if (request.getHeader("p") != null) {
+            param = request.getHeader("p");
+        }
+        param = java.net.URLDecoder.decode(param, "UTF-8");
+        String bar = new Test().doSomething(request, param);
+        String sql = "{call " + bar + "}";
+        try {
+            java.sql.Connection connection = org.owasp.benchmark.helpers.DatabaseHelper.getSqlConnection();
+            java.sql.CallableStatement statement = connection.prepareCall(sql);
+            statement.executeQuery();
+        } catch (java.sql.SQLException e) {
+            throw new ServletException(e);
+        }
+    }
+
+    private class Test {
+        public String doSomething(HttpServletRequest request, String param) throws ServletException, IOException {
+            String bar = "alsosafe";
+            if (param != null) {
+                java.util.List<String> valuesList = new java.util.ArrayList<String>();
+                valuesList.add("safe");
+                valuesList.add(param);
+                valuesList.add("moresafe");
+                valuesList.remove(0);
+                bar = valuesList.get(1);
+            }
+            return bar;
+        }
+    }
+}
