@@ -88,7 +88,7 @@ class GateApplicationTest {
               + ";DB_CLOSE_ON_EXIT=FALSE");
       assertThat(c.getDatabase().getDriverClass()).isEqualTo("org.h2.Driver");
     }
-    if (System.getenv("BULWARK_GATE_PORT") == null) {
+    if (System.getenv("BULWARK_GATE_GRPC_PORT") == null) {
       assertThat(c.getGrpc().getPort()).isEqualTo(7074);
     }
   }
