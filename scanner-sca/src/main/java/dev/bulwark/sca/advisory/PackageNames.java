@@ -1,0 +1,32 @@
+package dev.bulwark.sca.advisory;
+
+import dev.bulwark.sca.version.VersionOrders;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How each ecosystem spells one package two ways: the key advisories and installed packages
+ * are matched by. PyPI per PEP 503 (case-folded, runs of '-', '_', '.' as one '-'); NuGet and
+ * Packagist case-insensitive; Maven ("group:artifact"), npm, Go (including {@code stdlib}),
+ * crates.io, RubyGems and the distributions exactly as written.
+ */
+public final class PackageNames {
+  private PackageNames() {}
+
+  /** The ecosystem key ("PyPI", "Debian", "Ubuntu"), or empty when Bulwark has no order for it. */
+  public static Optional<String> ecosystemKey(String ecosystem) {
+    if (ecosystem == null || ecosystem.isBlank()) {
+      return Optional.empty();
+    }
+    return VersionOrders.find(ecosystem).map(o -> VersionOrders.canonicalName(ecosystem));
+  }
+
+  public static String normalise(String ecosystemKey, String name) {
+    String n = name.strip();
+    return switch (ecosystemKey) {
+      case "PyPI" -> n.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
+      case "NuGet", "Packagist" -> n.toLowerCase(Locale.ROOT);
+      default -> n;
+    };
+  }
+}
