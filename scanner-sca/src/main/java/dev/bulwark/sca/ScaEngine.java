@@ -127,7 +127,7 @@ public final class ScaEngine implements ScannerEngine {
       if (matches.isEmpty()) {
         continue;
       }
-      for (Vulnerability v : Vulnerability.merge(matches, order.get(), p.version(), index, p.ecosystem(), p.name())) {
+      for (Vulnerability v : Vulnerability.merge(matches, index, p.ecosystem(), p.name(), p.version())) {
         out.add(FindingFactory.finding(p, v));
       }
     }

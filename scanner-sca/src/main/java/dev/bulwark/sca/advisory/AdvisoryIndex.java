@@ -1,14 +1,17 @@
 package dev.bulwark.sca.advisory;
 
+import dev.bulwark.sca.version.Version;
 import dev.bulwark.sca.version.VersionOrder;
 import dev.bulwark.sca.version.VersionOrders;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * OSV records in memory, indexed by (ecosystem, normalised package name), so that matching an
@@ -82,6 +85,35 @@ public final class AdvisoryIndex {
       out.add(new Match(r, List.copyOf(verdicts), affected));
     }
     return out;
+  }
+
+  /**
+   * Versions above {@code installed} that fix all of {@code records}: every fixed event above
+   * it, lowest first, keeping those at which none of the records is still affected.
+   */
+  public List<String> fixedVersions(List<OsvRecord> records, String ecosystem, String name, String installed) {
+    VersionOrder order = VersionOrders.forEcosystem(ecosystem);
+    Version current = order.parse(installed);
+    var candidates = new TreeMap<Version, String>();
+    for (OsvRecord r : records) {
+      for (OsvRecord.Affected a : r.affected()) {
+        for (OsvRecord.Range range : a.ranges()) {
+          for (OsvRecord.Event e : range.events()) {
+            if (e.fixed() != null && order.isValid(e.fixed())) {
+              Version fixed = order.parse(e.fixed());
+              if (fixed.compareTo(current) > 0) {
+                candidates.putIfAbsent(fixed, e.fixed());
+              }
+            }
+          }
+        }
+      }
+    }
+    Set<String> ids = new HashSet<>();
+    records.forEach(r -> ids.add(r.id()));
+    return candidates.values().stream()
+        .filter(v -> affecting(ecosystem, name, v).stream().noneMatch(m -> ids.contains(m.record().id())))
+        .toList();
   }
 
   /** Only the records that affect this version. */

@@ -95,7 +95,8 @@ public final class AdvisoryStore {
           }
         }
       } catch (IOException | RuntimeException e) {
-        problems.add(origin + ": not an OSV record: " + e.getMessage());
+        String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        problems.add(origin + ": not an OSV record: " + why);
       }
     }, problems);
     var changed = new ArrayList<String>();

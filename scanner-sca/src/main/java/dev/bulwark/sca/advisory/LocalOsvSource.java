@@ -54,6 +54,12 @@ public record LocalOsvSource(Path path) implements OsvSource {
   }
 
   private static void readZip(Path zip, RecordSink sink) throws IOException {
+    byte[] magic = new byte[4];
+    try (InputStream head = Files.newInputStream(zip)) {
+      if (head.readNBytes(magic, 0, 4) < 4 || magic[0] != 'P' || magic[1] != 'K') {
+        throw new IOException("not a zip archive");
+      }
+    }
     try (InputStream in = Files.newInputStream(zip); var zin = new ZipInputStream(in)) {
       ZipEntry e;
       while ((e = zin.getNextEntry()) != null) {
