@@ -46,25 +46,26 @@ public final class ScaEngine implements ScannerEngine {
   }
 
   /**
-   * Opens the store under {@code dataDir}, importing {@code advisories} (an OSV folder of zips)
-   * into it first when given (idempotent). Without advisories and with an empty store, scans are
-   * DEGRADED. The package source is the lockfile inventory once it is wired in; until then every
-   * scan reports that as a problem.
+   * Opens the advisory store under {@code dataDir}, importing {@code advisories} (an OSV folder
+   * of per-ecosystem zips, or one zip) into it first when given; the import is idempotent, so a
+   * restart re-imports nothing. With no advisories and an empty store, every scan is DEGRADED.
+   * The package source is the lockfile inventory once the integrator wires it in here; until
+   * then every scan reports that as a problem.
    */
   public static ScaEngine create(Optional<Path> advisories, Path dataDir) throws IOException {
     return create(advisories, dataDir, ws -> new PackageSource.Packages(List.of(),
         List.of("package inventory is not wired into this build"), 0));
   }
 
+  /** As {@link #create(Optional, Path)}, with the given package source. */
   public static ScaEngine create(Optional<Path> advisories, Path dataDir, PackageSource source) throws IOException {
-    if (advisories.isEmpty()) {
-      return new ScaEngine(source, Optional.empty());
-    }
     AdvisoryStore store = AdvisoryStore.open(dataDir);
-    var result = store.importFrom(advisories.get());
-    result.problems().forEach(p -> LOG.warn("advisory import: {}", p));
-    LOG.info("advisories from {}: {} records read, changed: {}", advisories.get(), result.recordsRead(),
-        result.ecosystemsChanged());
+    if (advisories.isPresent()) {
+      var result = store.importFrom(advisories.get());
+      result.problems().forEach(p -> LOG.warn("advisory import: {}", p));
+      LOG.info("advisories from {}: {} records read, changed: {}", advisories.get(), result.recordsRead(),
+          result.ecosystemsChanged());
+    }
     return new ScaEngine(source, Optional.of(store));
   }
 
