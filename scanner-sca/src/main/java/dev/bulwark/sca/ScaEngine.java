@@ -17,9 +17,11 @@ import dev.bulwark.v1.ScannerInfo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -111,6 +113,7 @@ public final class ScaEngine implements ScannerEngine {
     var out = new ArrayList<Finding>();
     Set<String> seen = new HashSet<>();
     Set<String> unknownEcosystems = new LinkedHashSet<>();
+    Map<String, List<Vulnerability>> known = new HashMap<>();
     for (InstalledPackage p : packages) {
       if (!seen.add(p.ecosystem() + '\u0000' + p.name() + '\u0000' + p.version() + '\u0000' + p.manifestPath())) {
         continue;
@@ -124,11 +127,11 @@ public final class ScaEngine implements ScannerEngine {
         problems.add(p.manifestPath() + ": " + p.name() + ": cannot compare version '" + p.version() + "'");
         continue;
       }
-      var matches = index.affecting(p.ecosystem(), p.name(), p.version());
-      if (matches.isEmpty()) {
-        continue;
-      }
-      for (Vulnerability v : Vulnerability.merge(matches, index, p.ecosystem(), p.name(), p.version())) {
+      // the same package and version in several manifests is matched once
+      List<Vulnerability> vulns = known.computeIfAbsent(p.ecosystem() + '\u0000' + p.name() + '\u0000' + p.version(),
+          k -> Vulnerability.merge(index.affecting(p.ecosystem(), p.name(), p.version()), index,
+              p.ecosystem(), p.name(), p.version()));
+      for (Vulnerability v : vulns) {
         out.add(FindingFactory.finding(p, v));
       }
     }

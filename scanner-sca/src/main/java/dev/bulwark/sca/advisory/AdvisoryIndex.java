@@ -1,26 +1,39 @@
 package dev.bulwark.sca.advisory;
 
+import dev.bulwark.sca.version.CachingVersionOrder;
 import dev.bulwark.sca.version.Version;
 import dev.bulwark.sca.version.VersionOrder;
 import dev.bulwark.sca.version.VersionOrders;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * OSV records in memory, indexed by (ecosystem, normalised package name), so that matching an
- * inventory costs one hash lookup per package. Withdrawn records and packages of ecosystems
- * Bulwark has no version order for are left out.
+ * inventory costs one hash lookup per package; each index entry keeps the record's affected
+ * entries for that package, so names are normalised once, at build time. Withdrawn records and
+ * packages of ecosystems Bulwark has no version order for are left out. Parsed versions are
+ * cached per ecosystem. Thread-safe once built.
  */
 public final class AdvisoryIndex {
-  private final Map<String, List<OsvRecord>> byPackage = new HashMap<>();
+  /** Key of the order SEMVER ranges use, whatever the ecosystem. */
+  private static final String SEMVER_KEY = "\u0000SEMVER";
+  private final Map<String, List<Entry>> byPackage = new HashMap<>();
+  private final Map<String, VersionOrder> orders = new ConcurrentHashMap<>();
   private int records;
+
+  /** One record and its affected entries for one package, with their version lists as sets. */
+  private record Entry(OsvRecord record, List<OsvRecord.Affected> affected, List<Set<String>> listed) {
+    Entry(OsvRecord record, List<OsvRecord.Affected> affected) {
+      this(record, List.copyOf(affected), affected.stream().map(a -> Set.copyOf(a.versions())).toList());
+    }
+  }
 
   /** The outcome for one record naming the package: every entry's verdict, and the overall one. */
   public record Match(OsvRecord record, List<RangeEvaluator.AffectedVerdict> verdicts, boolean affected) {}
@@ -30,16 +43,16 @@ public final class AdvisoryIndex {
       if (r.isWithdrawn()) {
         continue;
       }
-      Set<String> keys = new LinkedHashSet<>();
+      Map<String, List<OsvRecord.Affected>> byKey = new LinkedHashMap<>();
       for (OsvRecord.Affected a : r.affected()) {
-        if (a.pkg() == null || a.pkg().name() == null) {
-          continue;
+        if (a.pkg() != null && a.pkg().name() != null) {
+          PackageNames.ecosystemKey(a.pkg().ecosystem()).ifPresent(eco ->
+              byKey.computeIfAbsent(key(eco, a.pkg().name()), k -> new ArrayList<>()).add(a));
         }
-        PackageNames.ecosystemKey(a.pkg().ecosystem())
-            .ifPresent(eco -> keys.add(key(eco, a.pkg().name())));
       }
-      keys.forEach(k -> byPackage.computeIfAbsent(k, x -> new ArrayList<>()).add(r));
-      records += keys.isEmpty() ? 0 : 1;
+      byKey.forEach((k, entries) ->
+          byPackage.computeIfAbsent(k, x -> new ArrayList<>()).add(new Entry(r, entries)));
+      records += byKey.isEmpty() ? 0 : 1;
     }
   }
 
@@ -52,11 +65,15 @@ public final class AdvisoryIndex {
     return ecosystemKey + '\u0000' + PackageNames.normalise(ecosystemKey, name);
   }
 
-  /** Every record that names the package, affected or not. */
-  public List<OsvRecord> recordsFor(String ecosystem, String name) {
+  private List<Entry> entries(String ecosystem, String name) {
     return PackageNames.ecosystemKey(ecosystem)
         .map(eco -> byPackage.getOrDefault(key(eco, name), List.of()))
         .orElse(List.of());
+  }
+
+  /** Every record that names the package, affected or not. */
+  public List<OsvRecord> recordsFor(String ecosystem, String name) {
+    return entries(ecosystem, name).stream().map(Entry::record).toList();
   }
 
   /**
@@ -65,26 +82,36 @@ public final class AdvisoryIndex {
    * @throws IllegalArgumentException when the ecosystem is unknown
    */
   public List<Match> evaluate(String ecosystem, String name, String version) {
-    VersionOrder order = VersionOrders.forEcosystem(ecosystem);
-    String eco = VersionOrders.canonicalName(ecosystem);
-    String wanted = PackageNames.normalise(eco, name);
-    var out = new ArrayList<Match>();
-    for (OsvRecord r : recordsFor(ecosystem, name)) {
-      var verdicts = new ArrayList<RangeEvaluator.AffectedVerdict>();
+    return evaluate(entries(ecosystem, name), ecosystem, version);
+  }
+
+  /** Only the records that affect this version. */
+  public List<Match> affecting(String ecosystem, String name, String version) {
+    return evaluate(ecosystem, name, version).stream().filter(Match::affected).toList();
+  }
+
+  private List<Match> evaluate(List<Entry> entries, String ecosystem, String version) {
+    VersionOrder order = order(VersionOrders.canonicalName(ecosystem));
+    VersionOrder semver = order(SEMVER_KEY);
+    var out = new ArrayList<Match>(entries.size());
+    for (Entry e : entries) {
+      var verdicts = new ArrayList<RangeEvaluator.AffectedVerdict>(e.affected().size());
       boolean affected = false;
-      for (OsvRecord.Affected a : r.affected()) {
-        if (a.pkg() == null || a.pkg().name() == null
-            || !PackageNames.ecosystemKey(a.pkg().ecosystem()).map(eco::equals).orElse(false)
-            || !PackageNames.normalise(eco, a.pkg().name()).equals(wanted)) {
-          continue;
-        }
-        var v = RangeEvaluator.evaluate(a, order, version);
+      for (int i = 0; i < e.affected().size(); i++) {
+        var v = RangeEvaluator.evaluate(e.affected().get(i), e.listed().get(i).contains(version), order, semver,
+            version);
         verdicts.add(v);
         affected |= v.isAffected();
       }
-      out.add(new Match(r, List.copyOf(verdicts), affected));
+      out.add(new Match(e.record(), List.copyOf(verdicts), affected));
     }
     return out;
+  }
+
+  /** Caches parsed versions per ecosystem: the same event versions recur across a scan. */
+  private VersionOrder order(String ecosystemKey) {
+    return orders.computeIfAbsent(ecosystemKey, k -> new CachingVersionOrder(
+        VersionOrders.forEcosystem(k.equals(SEMVER_KEY) ? "npm" : k)));
   }
 
   /**
@@ -92,32 +119,28 @@ public final class AdvisoryIndex {
    * it, lowest first, keeping those at which none of the records is still affected.
    */
   public List<String> fixedVersions(List<OsvRecord> records, String ecosystem, String name, String installed) {
-    VersionOrder order = VersionOrders.forEcosystem(ecosystem);
+    VersionOrder order = order(VersionOrders.canonicalName(ecosystem));
     Version current = order.parse(installed);
+    var wanted = new java.util.HashSet<String>();
+    records.forEach(r -> wanted.add(r.id()));
+    List<Entry> entries = entries(ecosystem, name).stream().filter(e -> wanted.contains(e.record().id())).toList();
     var candidates = new TreeMap<Version, String>();
-    for (OsvRecord r : records) {
-      for (OsvRecord.Affected a : r.affected()) {
+    for (Entry e : entries) {
+      for (OsvRecord.Affected a : e.affected()) {
         for (OsvRecord.Range range : a.ranges()) {
-          for (OsvRecord.Event e : range.events()) {
-            if (e.fixed() != null && order.isValid(e.fixed())) {
-              Version fixed = order.parse(e.fixed());
+          for (OsvRecord.Event ev : range.events()) {
+            if (ev.fixed() != null && order.isValid(ev.fixed())) {
+              Version fixed = order.parse(ev.fixed());
               if (fixed.compareTo(current) > 0) {
-                candidates.putIfAbsent(fixed, e.fixed());
+                candidates.putIfAbsent(fixed, ev.fixed());
               }
             }
           }
         }
       }
     }
-    Set<String> ids = new HashSet<>();
-    records.forEach(r -> ids.add(r.id()));
     return candidates.values().stream()
-        .filter(v -> affecting(ecosystem, name, v).stream().noneMatch(m -> ids.contains(m.record().id())))
+        .filter(v -> evaluate(entries, ecosystem, v).stream().noneMatch(Match::affected))
         .toList();
-  }
-
-  /** Only the records that affect this version. */
-  public List<Match> affecting(String ecosystem, String name, String version) {
-    return evaluate(ecosystem, name, version).stream().filter(Match::affected).toList();
   }
 }

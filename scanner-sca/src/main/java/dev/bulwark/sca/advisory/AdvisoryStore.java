@@ -130,9 +130,7 @@ public final class AdvisoryStore {
         if (index == null) {
           var records = new ArrayList<OsvRecord>();
           for (String eco : catalog.keySet()) {
-            for (String line : readLines(eco).values()) {
-              records.add(JSON.readValue(line, OsvRecord.class));
-            }
+            records.addAll(records(eco));
           }
           index = new AdvisoryIndex(records);
         }
@@ -140,6 +138,25 @@ public final class AdvisoryStore {
       }
     }
     return i;
+  }
+
+  /** The records held for one ecosystem (empty when it has none), parsed. */
+  public List<OsvRecord> records(String ecosystem) throws IOException {
+    var out = new ArrayList<OsvRecord>();
+    Path f = file(ecosystem);
+    if (!Files.exists(f)) {
+      return out;
+    }
+    try (var in = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(Files.newInputStream(f)), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (!line.isBlank()) {
+          out.add(JSON.readValue(line, OsvRecord.class));
+        }
+      }
+    }
+    return out;
   }
 
   private Path file(String eco) {

@@ -3,6 +3,7 @@ package dev.bulwark.sca.advisory;
 import dev.bulwark.sca.version.VersionOrders;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * How each ecosystem spells one package two ways: the key advisories and installed packages
@@ -11,6 +12,7 @@ import java.util.Optional;
  * crates.io, RubyGems and the distributions exactly as written.
  */
 public final class PackageNames {
+  private static final Pattern PEP503_SEPARATORS = Pattern.compile("[-_.]+");
   private PackageNames() {}
 
   /** The ecosystem key ("PyPI", "Debian", "Ubuntu"), or empty when Bulwark has no order for it. */
@@ -24,7 +26,7 @@ public final class PackageNames {
   public static String normalise(String ecosystemKey, String name) {
     String n = name.strip();
     return switch (ecosystemKey) {
-      case "PyPI" -> n.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
+      case "PyPI" -> PEP503_SEPARATORS.matcher(n.toLowerCase(Locale.ROOT)).replaceAll("-");
       case "NuGet", "Packagist" -> n.toLowerCase(Locale.ROOT);
       default -> n;
     };

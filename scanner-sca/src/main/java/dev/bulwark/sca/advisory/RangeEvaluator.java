@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Decides whether one version is affected by one {@code affected[]} entry, exactly as the OSV
- * schema specifies: the version is listed in {@code versions}, or some ECOSYSTEM / SEMVER range
+ * schema specifies: the version is listed in {@code versions} (exact strings), or some ECOSYSTEM / SEMVER range
  * affects it. A range's events are sorted by version ("0" introduced = before everything) and
  * walked in that order: introduced ≤ v makes it affected, fixed ≤ v or last_affected &lt; v
  * makes it unaffected; a limit event bounds the range from above. GIT ranges (commit hashes)
@@ -33,38 +33,35 @@ public final class RangeEvaluator {
       List<RangeVerdict> ranges, boolean isAffected) {}
 
   public static AffectedVerdict evaluate(OsvRecord.Affected affected, VersionOrder order, String version) {
-    boolean listed = listed(affected.versions(), order, version);
+    return evaluate(affected, order, SEMVER, version);
+  }
+
+  /** As {@link #evaluate(OsvRecord.Affected, VersionOrder, String)}, with the order SEMVER ranges use. */
+  public static AffectedVerdict evaluate(OsvRecord.Affected affected, VersionOrder order, VersionOrder semver,
+      String version) {
+    // the versions list holds the ecosystem's exact version strings
+    return evaluate(affected, affected.versions().contains(version), order, semver, version);
+  }
+
+  /** As above, when the caller already knows whether the versions list names the version. */
+  public static AffectedVerdict evaluate(OsvRecord.Affected affected, boolean listed, VersionOrder order,
+      VersionOrder semver, String version) {
     var verdicts = new ArrayList<RangeVerdict>();
     boolean any = listed;
     for (OsvRecord.Range range : affected.ranges()) {
-      RangeVerdict v = evaluate(range, order, version);
+      RangeVerdict v = evaluate(range, order, semver, version);
       verdicts.add(v);
       any |= v.affected();
     }
     return new AffectedVerdict(affected, listed, List.copyOf(verdicts), any);
   }
 
-  private static boolean listed(List<String> versions, VersionOrder order, String version) {
-    if (versions.contains(version)) {
-      return true;
-    }
-    if (versions.isEmpty() || !order.isValid(version)) {
-      return false;
-    }
-    Version v = order.parse(version);
-    for (String listedVersion : versions) {
-      if (order.isValid(listedVersion) && order.parse(listedVersion).compareTo(v) == 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  public static RangeVerdict evaluate(OsvRecord.Range range, VersionOrder ecosystemOrder, String version) {
+  public static RangeVerdict evaluate(OsvRecord.Range range, VersionOrder ecosystemOrder, VersionOrder semver,
+      String version) {
     String type = range.type() == null ? "" : range.type();
     VersionOrder order = switch (type) {
       case "ECOSYSTEM" -> ecosystemOrder;
-      case "SEMVER" -> SEMVER;
+      case "SEMVER" -> semver;
       default -> null;
     };
     if (order == null) {
