@@ -83,6 +83,18 @@ class VersionOrderTest {
   }
 
   @Test
+  @DisplayName("the caching order answers like the order it wraps, failures included")
+  void cachingOrderIsTransparent() {
+    var cached = new CachingVersionOrder(VersionOrders.forEcosystem("Maven"));
+    assertThat(cached.compare("1.0-SNAPSHOT", "1.0")).isNegative();
+    assertThat(cached.parse("2.0")).isSameAs(cached.parse("2.0"));
+    var semver = new CachingVersionOrder(VersionOrders.forEcosystem("npm"));
+    assertThatThrownBy(() -> semver.parse("x.y")).hasMessageContaining("invalid npm version 'x.y'");
+    assertThatThrownBy(() -> semver.parse("x.y")).hasMessageContaining("invalid npm version 'x.y'");
+    assertThat(semver.isValid("1.2.3")).isTrue();
+  }
+
+  @Test
   @DisplayName("VersionTool compares to '<' '=' '>' and sorts ascending")
   void versionTool() {
     assertThat(VersionTool.compare("Maven", "1.0-SNAPSHOT", "1.0")).isEqualTo('<');
