@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -155,9 +154,5 @@ class ScaEngineTest {
           .allMatch(f -> f.getScanner().equals("sca") && !f.getFingerprint().isEmpty());
       assertThat(harness.describe().getName()).isEqualTo("sca");
     }
-  }
-
-  static Stream<Path> unused() {
-    return Stream.empty();
   }
 }

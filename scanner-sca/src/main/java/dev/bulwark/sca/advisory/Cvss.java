@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * CVSS base scores from vectors. v3.0/v3.1: the specification's base-score formula, computed
  * here. v4.0: an approximation, not the official macro-vector lookup: the v4 base metrics are
- * mapped to their nearest v3.1 metrics (AT:P raises attack complexity; UI:P/A become UI:R;
- * subsequent-system impact High makes the scope Changed) and scored with the v3.1 formula.
+ * mapped to their nearest v3.1 metrics (AT:P raises attack complexity; UI:P/A become UI:R; any
+ * impact on subsequent systems makes the scope Changed; each of C/I/A is the higher of the
+ * vulnerable- and subsequent-system impact) and scored with the v3.1 formula.
  */
 public final class Cvss {
   private Cvss() {}
@@ -51,12 +52,18 @@ public final class Cvss {
     m.put("AC", "P".equals(v4.get("AT")) ? "H" : v4.get("AC"));
     m.put("PR", v4.get("PR"));
     m.put("UI", "N".equals(v4.get("UI")) ? "N" : "R");
-    boolean changed = "H".equals(v4.get("SC")) || "H".equals(v4.get("SI")) || "H".equals(v4.get("SA"));
+    boolean changed = !"N".equals(v4.get("SC")) || !"N".equals(v4.get("SI")) || !"N".equals(v4.get("SA"));
     m.put("S", changed ? "C" : "U");
-    m.put("C", v4.get("VC"));
-    m.put("I", v4.get("VI"));
-    m.put("A", v4.get("VA"));
+    m.put("C", higher(v4.get("VC"), v4.get("SC")));
+    m.put("I", higher(v4.get("VI"), v4.get("SI")));
+    m.put("A", higher(v4.get("VA"), v4.get("SA")));
     return m;
+  }
+
+  /** The higher of two impact values H &gt; L &gt; N. */
+  private static String higher(String a, String b) {
+    String order = "NLH";
+    return order.indexOf(String.valueOf(b)) > order.indexOf(String.valueOf(a)) ? b : a;
   }
 
   private static double v3(Map<String, String> m) {

@@ -119,6 +119,16 @@ class AdvisoryMatchingTest {
     assertThat(Cvss.baseScore(vector)).contains(score);
   }
 
+  @ParameterizedTest(name = "{0} approximates to {1}")
+  @DisplayName("CVSS v4 vectors map to the nearest v3.1 metrics, subsequent-system impact included")
+  @CsvSource({
+      "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N, 9.8",
+      "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:N/SC:N/SI:L/SA:N, 5.8",
+      "CVSS:4.0/AV:L/AC:L/AT:P/PR:L/UI:P/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N, 4.4"})
+  void cvssV4Approximations(String vector, double score) {
+    assertThat(Cvss.baseScore(vector)).contains(score);
+  }
+
   @Test
   @DisplayName("a vector that is not CVSS v3/v4 gives no score")
   void badVectorHasNoScore() {
