@@ -46,7 +46,10 @@ public final class AdvisoryIndex {
       Map<String, List<OsvRecord.Affected>> byKey = new LinkedHashMap<>();
       for (OsvRecord.Affected a : r.affected()) {
         if (a.pkg() != null && a.pkg().name() != null) {
+          // under the bare ecosystem, and under its release for distributions ("Debian:12")
           PackageNames.ecosystemKey(a.pkg().ecosystem()).ifPresent(eco ->
+              byKey.computeIfAbsent(key(eco, a.pkg().name()), k -> new ArrayList<>()).add(a));
+          PackageNames.releaseKey(a.pkg().ecosystem()).filter(k -> k.contains(":")).ifPresent(eco ->
               byKey.computeIfAbsent(key(eco, a.pkg().name()), k -> new ArrayList<>()).add(a));
         }
       }
@@ -65,8 +68,9 @@ public final class AdvisoryIndex {
     return ecosystemKey + '\u0000' + PackageNames.normalise(ecosystemKey, name);
   }
 
+  /** A query for "Debian:12" sees that release's records; one for "Debian" sees every release's. */
   private List<Entry> entries(String ecosystem, String name) {
-    return PackageNames.ecosystemKey(ecosystem)
+    return PackageNames.releaseKey(ecosystem)
         .map(eco -> byPackage.getOrDefault(key(eco, name), List.of()))
         .orElse(List.of());
   }

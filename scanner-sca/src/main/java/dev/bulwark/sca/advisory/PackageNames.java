@@ -23,9 +23,22 @@ public final class PackageNames {
     return VersionOrders.find(ecosystem).map(o -> VersionOrders.canonicalName(ecosystem));
   }
 
+  /**
+   * The index key of an ecosystem as written: the canonical name, with the release kept for
+   * distributions ("Debian:12", "Alpine:v3.18"), so that a package of one release does not match
+   * another release's advisories. Empty when Bulwark has no order for the ecosystem.
+   */
+  public static Optional<String> releaseKey(String ecosystem) {
+    return ecosystemKey(ecosystem).map(base -> {
+      int colon = ecosystem.indexOf(':');
+      String release = colon < 0 ? "" : ecosystem.substring(colon + 1).strip();
+      return release.isEmpty() ? base : base + ":" + release;
+    });
+  }
+
   public static String normalise(String ecosystemKey, String name) {
     String n = name.strip();
-    return switch (ecosystemKey) {
+    return switch (VersionOrders.baseName(ecosystemKey)) {
       case "PyPI" -> PEP503_SEPARATORS.matcher(n.toLowerCase(Locale.ROOT)).replaceAll("-");
       case "NuGet", "Packagist" -> n.toLowerCase(Locale.ROOT);
       default -> n;

@@ -49,7 +49,14 @@ class AdvisoryMatchingTest {
       "NuGet, Newtonsoft.Json, 13.0.1, false",
       "Go, stdlib, v1.21.3, true",
       "Go, stdlib, 1.20.12, false",
-      "Go, stdlib, 1.21.0-rc.2, true"})
+      "Go, stdlib, 1.21.0-rc.2, true",
+      "Debian:11, openssl, 1.1.1n-0+deb11u4, true",
+      "Debian:11, openssl, 1.1.1n-0+deb11u5, false",
+      "Debian:12, openssl, 1.1.1n-0+deb11u4, true",  // only Debian 12's range applies: fixed 3.0.11-1~deb12u1
+      "Debian:12, openssl, 3.0.11-1~deb12u1, false",
+      "Debian:12, openssl, 3.0.11-1, false",
+      "Debian:13, openssl, 1.0.0-1, false",          // no advisory for that release
+      "Debian, openssl, 3.0.10-1, true"})
   void rangesAreEvaluated(String eco, String name, String version, boolean affected) {
     assertThat(!affecting(eco, name, version).isEmpty()).isEqualTo(affected);
   }
