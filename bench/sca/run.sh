@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Benchmarks scanner-sca's advisory pipeline on real OSV data:
+#   import of an OSV folder into an empty store, opening the store (and loading its index),
+#   matching a 20,000-package inventory built from real advisory package names.
+# Usage: bench/sca/run.sh [osv-folder (default ../shared/osv)] [runs (default 5)]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+osv="${1:-$root/../shared/osv}"
+runs="${2:-5}"
+./mvnw -q -B -pl scanner-sca test-compile
+cp_file="$(mktemp)"
+trap 'rm -f "$cp_file"' EXIT
+./mvnw -q -B -pl scanner-sca dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
+cp="scanner-sca/target/test-classes:scanner-sca/target/classes:$(cat "$cp_file")"
+exec java -Xmx1g -cp "$cp" dev.bulwark.sca.bench.ScaBenchmark "$osv" "$runs"

@@ -1,0 +1,22 @@
+package dev.bulwark.sca;
+
+import dev.bulwark.common.scanner.ScanWorkspace;
+import dev.bulwark.sca.inventory.InstalledPackage;
+import java.util.List;
+
+/**
+ * Where the scanner gets the installed packages of a workspace from: in production the lockfile
+ * inventory ({@code dev.bulwark.sca.inventory.Inventory}), in tests a fixed list.
+ */
+@FunctionalInterface
+public interface PackageSource {
+  /** Packages found, and problems that made the list incomplete ("web/yarn.lock: unsupported"). */
+  record Packages(List<InstalledPackage> packages, List<String> problems, int filesScanned) {
+    public Packages {
+      packages = List.copyOf(packages);
+      problems = List.copyOf(problems);
+    }
+  }
+
+  Packages collect(ScanWorkspace workspace) throws Exception;
+}

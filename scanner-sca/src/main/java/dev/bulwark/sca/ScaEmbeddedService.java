@@ -1,0 +1,37 @@
+package dev.bulwark.sca;
+
+import dev.bulwark.common.cas.DiskBlobStore;
+import dev.bulwark.common.embedded.EmbeddedContext;
+import dev.bulwark.common.embedded.EmbeddedService;
+import dev.bulwark.common.scanner.ScannerGrpcService;
+import io.grpc.BindableService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * scanner-sca inside the embedded cluster: advisories from {@link EmbeddedContext#advisories()},
+ * the store under {@code <home>/sca}, blobs cached under {@code <home>/sca/cache}; the content
+ * store is the gateway's, named by each task.
+ */
+public final class ScaEmbeddedService implements EmbeddedService {
+  @Override
+  public String name() {
+    return "sca";
+  }
+
+  @Override
+  public int startOrder() {
+    return 10;
+  }
+
+  @Override
+  public List<BindableService> create(EmbeddedContext context) throws Exception {
+    Path home = Files.createDirectories(context.home().resolve("sca"));
+    ScaEngine engine = ScaEngine.create(context.advisories(), home);
+    var cache = new DiskBlobStore(Files.createDirectories(home.resolve("cache")));
+    var service = new ScannerGrpcService(engine, cache, context.targets().getOrDefault("gateway", ""));
+    context.closeOnStop(service);
+    return List.of(service);
+  }
+}

@@ -1,0 +1,141 @@
+package dev.bulwark.sca;
+
+import dev.bulwark.common.scanner.FindingSink;
+import dev.bulwark.common.scanner.ScanOutcome;
+import dev.bulwark.common.scanner.ScanWorkspace;
+import dev.bulwark.common.scanner.ScannerEngine;
+import dev.bulwark.sca.advisory.AdvisoryIndex;
+import dev.bulwark.sca.advisory.AdvisoryStore;
+import dev.bulwark.sca.advisory.Vulnerability;
+import dev.bulwark.sca.inventory.InstalledPackage;
+import dev.bulwark.sca.version.VersionOrder;
+import dev.bulwark.sca.version.VersionOrders;
+import dev.bulwark.v1.Analyzer;
+import dev.bulwark.v1.DatabaseInfo;
+import dev.bulwark.v1.Finding;
+import dev.bulwark.v1.ScannerInfo;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SCA scanner: takes the workspace's installed packages from a {@link PackageSource},
+ * matches each against the OSV advisories of an {@link AdvisoryStore}, and emits one finding
+ * per package and vulnerability (records about the same vulnerability merged). Without an
+ * advisory database every scan is DEGRADED.
+ */
+public final class ScaEngine implements ScannerEngine {
+  static final String VERSION = "0.1.0";
+  public static final String NO_DATABASE =
+      "advisory database missing: run `bulwark db update` or pass --advisories";
+  private static final Logger LOG = LoggerFactory.getLogger(ScaEngine.class);
+
+  private final PackageSource packages;
+  private final Optional<AdvisoryStore> store;
+
+  public ScaEngine(PackageSource packages, Optional<AdvisoryStore> store) {
+    this.packages = packages;
+    this.store = store.filter(s -> !s.isEmpty());
+  }
+
+  /**
+   * Opens the advisory store under {@code dataDir}, importing {@code advisories} (an OSV folder
+   * of per-ecosystem zips, or one zip) into it first when given; the import is idempotent, so a
+   * restart re-imports nothing. With no advisories and an empty store, every scan is DEGRADED.
+   * The package source is the lockfile inventory once the integrator wires it in here; until
+   * then every scan reports that as a problem.
+   */
+  public static ScaEngine create(Optional<Path> advisories, Path dataDir) throws IOException {
+    return create(advisories, dataDir, ws -> new PackageSource.Packages(List.of(),
+        List.of("package inventory is not wired into this build"), 0));
+  }
+
+  /** As {@link #create(Optional, Path)}, with the given package source. */
+  public static ScaEngine create(Optional<Path> advisories, Path dataDir, PackageSource source) throws IOException {
+    AdvisoryStore store = AdvisoryStore.open(dataDir);
+    if (advisories.isPresent()) {
+      var result = store.importFrom(advisories.get());
+      result.problems().forEach(p -> LOG.warn("advisory import: {}", p));
+      LOG.info("advisories from {}: {} records read, changed: {}", advisories.get(), result.recordsRead(),
+          result.ecosystemsChanged());
+    }
+    return new ScaEngine(source, Optional.of(store));
+  }
+
+  @Override
+  public String name() {
+    return "sca";
+  }
+
+  @Override
+  public ScannerInfo describe() {
+    var info = ScannerInfo.newBuilder().setName(name()).setVersion(VERSION)
+        .addAnalyzers(Analyzer.newBuilder().setName(FindingFactory.ANALYZER).setVersion(FindingFactory.ANALYZER_VERSION));
+    store.ifPresent(s -> s.ecosystems().forEach(e -> info.addDatabases(DatabaseInfo.newBuilder()
+        .setName("osv:" + e.name())
+        .setVersion(e.sha256().substring(0, 12))
+        .setUpdatedAt(e.updatedAt())
+        .setRecords(e.records()))));
+    return info.build();
+  }
+
+  @Override
+  public ScanOutcome scan(ScanWorkspace workspace, FindingSink sink) throws Exception {
+    PackageSource.Packages found = packages.collect(workspace);
+    var problems = new ArrayList<String>();
+    if (store.isEmpty()) {
+      problems.add(NO_DATABASE);
+      problems.addAll(found.problems());
+      return ScanOutcome.degraded(String.join("; ", problems), found.filesScanned());
+    }
+    problems.addAll(found.problems());
+    AdvisoryIndex index = store.get().index();
+    for (Finding f : match(index, found.packages(), problems)) {
+      if (workspace != null && workspace.cancelled()) {
+        break;
+      }
+      sink.accept(f);
+    }
+    return ScanOutcome.of(problems, found.filesScanned());
+  }
+
+  /** Matches packages against the index; unknown ecosystems and bad versions become problems. */
+  static List<Finding> match(AdvisoryIndex index, List<InstalledPackage> packages, List<String> problems) {
+    var out = new ArrayList<Finding>();
+    Set<String> seen = new HashSet<>();
+    Set<String> unknownEcosystems = new LinkedHashSet<>();
+    Map<String, List<Vulnerability>> known = new HashMap<>();
+    for (InstalledPackage p : packages) {
+      if (!seen.add(p.ecosystem() + '\u0000' + p.name() + '\u0000' + p.version() + '\u0000' + p.manifestPath())) {
+        continue;
+      }
+      Optional<VersionOrder> order = VersionOrders.find(p.ecosystem());
+      if (order.isEmpty()) {
+        unknownEcosystems.add(p.ecosystem());
+        continue;
+      }
+      if (!order.get().isValid(p.version())) {
+        problems.add(p.manifestPath() + ": " + p.name() + ": cannot compare version '" + p.version() + "'");
+        continue;
+      }
+      // the same package and version in several manifests is matched once
+      List<Vulnerability> vulns = known.computeIfAbsent(p.ecosystem() + '\u0000' + p.name() + '\u0000' + p.version(),
+          k -> Vulnerability.merge(index.affecting(p.ecosystem(), p.name(), p.version()), index,
+              p.ecosystem(), p.name(), p.version()));
+      for (Vulnerability v : vulns) {
+        out.add(FindingFactory.finding(p, v));
+      }
+    }
+    unknownEcosystems.forEach(e -> problems.add("no advisories for ecosystem '" + e + "'"));
+    return out;
+  }
+}
