@@ -2,6 +2,7 @@ package dev.bulwark.sca;
 
 import dev.bulwark.common.scanner.ScanWorkspace;
 import dev.bulwark.sca.inventory.InstalledPackage;
+import dev.bulwark.sca.inventory.Inventory;
 import java.util.List;
 
 /**
@@ -17,6 +18,13 @@ public interface PackageSource {
       problems = List.copyOf(problems);
     }
   }
+
+  /** The lockfiles and manifests of the scanned tree, read by {@link Inventory}. */
+  PackageSource LOCKFILES = workspace -> {
+    var inventory = Inventory.collect(workspace);
+    int files = workspace.select(path -> Inventory.parserFor(path).isPresent()).size();
+    return new Packages(inventory.packages(), inventory.problems(), files);
+  };
 
   Packages collect(ScanWorkspace workspace) throws Exception;
 }

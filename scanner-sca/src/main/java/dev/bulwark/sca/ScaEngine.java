@@ -51,12 +51,10 @@ public final class ScaEngine implements ScannerEngine {
    * Opens the advisory store under {@code dataDir}, importing {@code advisories} (an OSV folder
    * of per-ecosystem zips, or one zip) into it first when given; the import is idempotent, so a
    * restart re-imports nothing. With no advisories and an empty store, every scan is DEGRADED.
-   * The package source is the lockfile inventory once the integrator wires it in here; until
-   * then every scan reports that as a problem.
+   * Packages come from the lockfile and manifest inventory.
    */
   public static ScaEngine create(Optional<Path> advisories, Path dataDir) throws IOException {
-    return create(advisories, dataDir, ws -> new PackageSource.Packages(List.of(),
-        List.of("package inventory is not wired into this build"), 0));
+    return create(advisories, dataDir, PackageSource.LOCKFILES);
   }
 
   /** As {@link #create(Optional, Path)}, with the given package source. */

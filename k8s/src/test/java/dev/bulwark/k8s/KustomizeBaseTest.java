@@ -1,0 +1,107 @@
+package dev.bulwark.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.bulwark.common.testing.SharedFixtures;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.commons.text.StringSubstitutor;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayName("k8s/base renders to a hardened, consistent deployment of the five services")
+class KustomizeBaseTest {
+  static final Map<String, Integer> GRPC_PORTS = Map.of("gateway", 7070, "scanner-sast", 7071,
+      "scanner-sca", 7072, "scanner-container", 7073, "gate-service", 7074);
+  static Manifests base;
+
+  @BeforeAll
+  static void render() throws Exception {
+    boolean required = "true".equals(System.getenv("CI"));
+    assumeTrue(required || Manifests.kubectlAvailable(), "kubectl is not installed");
+    base = Manifests.render("base");
+  }
+
+  @Test
+  void rendersOneDeploymentAndOneHeadlessServicePerService() {
+    assertThat(base.ofKind("Deployment")).extracting(d -> d.path("metadata").path("name").asText())
+        .containsExactlyInAnyOrderElementsOf(GRPC_PORTS.keySet());
+    for (var e : GRPC_PORTS.entrySet()) {
+      JsonNode service = base.named("Service", e.getKey());
+      assertThat(service.path("spec").path("clusterIP").asText()).as(e.getKey()).isEqualTo("None");
+      assertThat(service.path("spec").path("selector").path("app.kubernetes.io/name").asText()).isEqualTo(e.getKey());
+      assertThat(service.path("spec").path("ports").get(0).path("port").asInt()).isEqualTo(e.getValue());
+    }
+  }
+
+  @ParameterizedTest(name = "{0} runs non-root, read-only, without capabilities, with native gRPC probes")
+  @ValueSource(strings = {"gateway", "scanner-sast", "scanner-sca", "scanner-container", "gate-service"})
+  void podsAreHardened(String name) {
+    JsonNode pod = base.named("Deployment", name).path("spec").path("template").path("spec");
+    assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).isTrue();
+    assertThat(pod.path("securityContext").path("seccompProfile").path("type").asText()).isEqualTo("RuntimeDefault");
+    assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).isFalse();
+    JsonNode c = pod.path("containers").get(0);
+    assertThat(c.path("securityContext").path("readOnlyRootFilesystem").asBoolean()).isTrue();
+    assertThat(c.path("securityContext").path("allowPrivilegeEscalation").asBoolean(true)).isFalse();
+    assertThat(c.path("securityContext").path("capabilities").path("drop").toString()).contains("ALL");
+    assertThat(c.path("resources").path("limits").has("memory")).isTrue();
+    assertThat(c.path("resources").path("limits").has("cpu")).isTrue();
+    int port = GRPC_PORTS.get(name);
+    for (String probe : new String[] {"readinessProbe", "livenessProbe", "startupProbe"}) {
+      assertThat(c.path(probe).path("grpc").path("port").asInt()).as(probe).isEqualTo(port);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}'s own config.yml, fed the manifests' environment, listens where its Service points")
+  @ValueSource(strings = {"gateway", "scanner-sast", "scanner-sca", "scanner-container", "gate-service"})
+  void serviceConfigurationAgreesWithTheManifests(String name) throws Exception {
+    Map<String, String> env = new HashMap<>();
+    base.named("ConfigMap", "bulwark-env").path("data").fields()
+        .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+    String yaml = Files.readString(SharedFixtures.repoRoot().resolve(name).resolve("config.yml"));
+    var substitutor = new StringSubstitutor(env);
+    substitutor.setEnableSubstitutionInVariables(true);
+    JsonNode config = new ObjectMapper(new YAMLFactory()).readTree(substitutor.replace(yaml));
+    assertThat(config.path("grpc").path("port").asInt()).isEqualTo(GRPC_PORTS.get(name));
+    JsonNode container = base.named("Deployment", name).path("spec").path("template").path("spec")
+        .path("containers").get(0);
+    assertThat(container.path("ports").toString()).contains("\"containerPort\":" + GRPC_PORTS.get(name));
+    assertThat(container.path("ports").toString()).contains("\"containerPort\":"
+        + config.path("server").path("adminConnectors").get(0).path("port").asInt());
+  }
+
+  @Test
+  void theGatewayReachesEachScannerAndTheGateThroughTheirHeadlessServices() {
+    JsonNode env = base.named("ConfigMap", "bulwark-env").path("data");
+    assertThat(env.path("BULWARK_SCANNER_SAST").asText()).isEqualTo("dns:///scanner-sast:7071");
+    assertThat(env.path("BULWARK_SCANNER_SCA").asText()).isEqualTo("dns:///scanner-sca:7072");
+    assertThat(env.path("BULWARK_SCANNER_CONTAINER").asText()).isEqualTo("dns:///scanner-container:7073");
+    assertThat(env.path("BULWARK_GATE").asText()).isEqualTo("dns:///gate-service:7074");
+  }
+
+  @Test
+  void theGateReadsDatabaseCredentialsFromASecret() {
+    JsonNode c = base.named("Deployment", "gate-service").path("spec").path("template").path("spec")
+        .path("containers").get(0);
+    assertThat(c.path("env").toString()).contains("bulwark-postgres").contains("BULWARK_DB_PASSWORD");
+  }
+
+  @Test
+  void theExampleOverlayRendersIntoItsNamespaceWithTheSecret() throws Exception {
+    Manifests example = Manifests.render("overlays/example");
+    assertThat(example.ofKind("Deployment")).hasSize(5)
+        .allSatisfy(d -> assertThat(d.path("metadata").path("namespace").asText()).isEqualTo("bulwark"));
+    assertThat(example.named("Secret", "bulwark-postgres")).isNotNull();
+    assertThat(example.named("Namespace", "bulwark").path("metadata").path("labels")
+        .path("pod-security.kubernetes.io/enforce").asText()).isEqualTo("restricted");
+  }
+}
