@@ -24,7 +24,8 @@ public final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
   /** Every migration, in order. Never edit one that has shipped: add the next. */
-  public static final List<String> SCRIPTS = List.of("V1__scans_findings_decisions.sql");
+  public static final List<String> SCRIPTS = List.of("V1__scans_findings_decisions.sql",
+      "V2__overrides_central_suppressions.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 
@@ -62,8 +63,9 @@ public final class Migrations {
               .execute();
         });
       } catch (RuntimeException e) {
-        // Another gate replica may have applied it concurrently: fine if it is recorded now.
-        if (appliedVersions(jdbi).contains(version)) {
+        // Another gate replica may be applying it concurrently (our statements failed or timed out on
+        // its locks): fine once it is recorded, which it will be within moments.
+        if (appliedWithin(jdbi, version, 15_000)) {
           LOG.info("gate schema: migration {} was applied concurrently by another process", script);
           continue;
         }
@@ -73,6 +75,24 @@ public final class Migrations {
       now.add(version);
     }
     return now;
+  }
+
+  private static boolean appliedWithin(Jdbi jdbi, int version, long millis) {
+    long deadline = System.currentTimeMillis() + millis;
+    while (true) {
+      if (appliedVersions(jdbi).contains(version)) {
+        return true;
+      }
+      if (System.currentTimeMillis() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
   }
 
   private static Set<Integer> appliedVersions(Jdbi jdbi) {

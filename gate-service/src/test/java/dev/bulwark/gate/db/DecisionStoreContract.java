@@ -50,6 +50,7 @@ abstract class DecisionStoreContract {
   void concurrentMigrations() throws Exception {
     // A second Jdbi on the same database, as a second gate replica would have.
     var other = db.name().equals("H2") ? db.jdbi() : org.jdbi.v3.core.Jdbi.create(db.url(), db.user(), db.password());
+    other.useHandle(h -> h.execute("DROP TABLE central_suppressions"));
     other.useHandle(h -> h.execute("DROP TABLE suppressions"));
     other.useHandle(h -> h.execute("DROP TABLE decisions"));
     other.useHandle(h -> h.execute("DROP TABLE findings"));
