@@ -60,6 +60,11 @@ public record RiskScore(int score, List<Factor> factors) {
     factors = List.copyOf(factors);
   }
 
+  /** The factor of this name, when the score has one. */
+  public Optional<Factor> factor(String name) {
+    return factors.stream().filter(f -> f.name().equals(name)).findFirst();
+  }
+
   /** Scores one finding without exploitation evidence, for a project of unspecified exposure. */
   public static RiskScore of(Finding f) {
     return of(f, Exposure.UNSPECIFIED, ExploitIntel.empty());
