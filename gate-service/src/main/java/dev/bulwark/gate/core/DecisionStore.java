@@ -55,7 +55,34 @@ public interface DecisionStore {
   void record(Evaluation evaluation);
 
   /** Decisions newest first, for one project or all ({@code project} empty). */
-  List<Decision> listDecisions(String project, int limit);
+  default List<Decision> listDecisions(String project, int limit) {
+    return listDecisions(new DecisionQuery(project, "", 0, limit)).decisions();
+  }
+
+  /** One page of decisions, newest first, filtered as the query says. */
+  DecisionPage listDecisions(DecisionQuery query);
+
+  /**
+   * Which decisions to list.
+   *
+   * @param project  empty for all projects
+   * @param branch   empty for all branches
+   * @param beforeId only decisions recorded before this position (a page token); 0 for the newest
+   * @param limit    at most this many
+   */
+  record DecisionQuery(String project, String branch, long beforeId, int limit) {}
+
+  /**
+   * A page of decisions.
+   *
+   * @param decisions   newest first
+   * @param nextBefore  the {@code beforeId} of the next page, 0 when this is the last page
+   */
+  record DecisionPage(List<Decision> decisions, long nextBefore) {
+    public DecisionPage {
+      decisions = List.copyOf(decisions);
+    }
+  }
 
   /**
    * One evaluation, as recorded.
@@ -65,7 +92,8 @@ public interface DecisionStore {
    * @param scanners      the scanner reports
    * @param suppressions  suppressions that were valid
    * @param ignored       suppressions not applied, with why
-   * @param inputsDigest  SHA-256 of the request (findings, scanners, policy text)
+   * @param inputsDigest  SHA-256 of the request (findings, scanners, policy text), the suppressions
+   *                      applied (in-repo and central) and the exploit intel's version
    */
   record Evaluation(Decision decision, List<AssessedFinding> findings, List<ScannerReport> scanners,
       List<Suppression> suppressions, List<String> ignored, String inputsDigest) {

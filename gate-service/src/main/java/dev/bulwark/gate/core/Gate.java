@@ -144,7 +144,8 @@ public final class Gate {
             : "the latest scan of " + req.getBaselineBranch(), policyVersion);
     var evaluation = new DecisionStore.Evaluation(decision, assessed, req.getScannersList(),
         policy == null ? List.of() : policy.file().suppressions(),
-        policy == null ? List.of() : policy.file().ignoredSuppressions(), inputsDigest(req));
+        policy == null ? List.of() : policy.file().ignoredSuppressions(),
+        inputsDigest(req, policy == null ? List.of() : policy.file().suppressions(), intel.version()));
     store.record(evaluation);
     emit(new AuditRecord(decision, evaluation.scannerStatuses(), evaluation.inputsDigest()));
     return new Result(decision, assessed, List.copyOf(fixed.values()));
@@ -152,6 +153,11 @@ public final class Gate {
 
   public List<Decision> listDecisions(String project, int limit) {
     return store.listDecisions(project, limit);
+  }
+
+  /** A page of decisions filtered by project and branch; see {@link DecisionStore.DecisionQuery}. */
+  public DecisionStore.DecisionPage listDecisions(DecisionStore.DecisionQuery query) {
+    return store.listDecisions(query);
   }
 
   /**
@@ -199,11 +205,18 @@ public final class Gate {
     }
   }
 
-  /** SHA-256 of the deterministic serialisation of everything the decision depends on. */
-  static String inputsDigest(EvaluateRequest req) {
+  /**
+   * SHA-256 of everything the decision depends on: the request (without its scan id), the
+   * suppressions applied (the repository's and the central ones) and the exploit intel's version.
+   */
+  static String inputsDigest(EvaluateRequest req, List<Suppression> applied, String intelVersion) {
     try {
       var md = MessageDigest.getInstance("SHA-256");
       md.update(req.toBuilder().clearScanId().build().toByteString().toByteArray());
+      for (var s : applied) {
+        md.update(("\0" + s.describe()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      md.update(("\0intel " + intelVersion).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(md.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,15 +165,36 @@ public final class JdbiDecisionStore implements DecisionStore {
   }
 
   @Override
-  public List<Decision> listDecisions(String project, int limit) {
-    String where = project.isEmpty() ? "" : " WHERE project = :p";
+  public DecisionPage listDecisions(DecisionQuery q) {
+    var where = new ArrayList<String>();
+    if (!q.project().isEmpty()) {
+      where.add("project = :p");
+    }
+    if (!q.branch().isEmpty()) {
+      where.add("branch = :b");
+    }
+    if (q.beforeId() > 0) {
+      where.add("id < :before");
+    }
+    String sql = "SELECT id, " + DECISION_COLUMNS + " FROM decisions"
+        + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY id DESC LIMIT :limit";
     return jdbi.withHandle(h -> {
-      var q = h.createQuery("SELECT " + DECISION_COLUMNS + " FROM decisions" + where + " ORDER BY id DESC LIMIT :limit")
-          .bind("limit", limit);
-      if (!project.isEmpty()) {
-        q.bind("p", project);
+      // One row more than asked tells whether another page follows.
+      var q2 = h.createQuery(sql).bind("limit", q.limit() + 1);
+      if (!q.project().isEmpty()) {
+        q2.bind("p", q.project());
       }
-      return q.map((rs, ctx) -> decision(rs)).list();
+      if (!q.branch().isEmpty()) {
+        q2.bind("b", q.branch());
+      }
+      if (q.beforeId() > 0) {
+        q2.bind("before", q.beforeId());
+      }
+      var rows = q2.map((rs, ctx) -> Map.entry(rs.getLong("id"), decision(rs))).list();
+      boolean more = rows.size() > q.limit();
+      var page = rows.subList(0, Math.min(rows.size(), q.limit()));
+      return new DecisionPage(page.stream().map(Map.Entry::getValue).toList(),
+          more && !page.isEmpty() ? page.get(page.size() - 1).getKey() : 0);
     });
   }
 

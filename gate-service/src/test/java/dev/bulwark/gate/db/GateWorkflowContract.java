@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.gate.core.CentralSuppressions;
+import dev.bulwark.gate.core.DecisionStore;
 import dev.bulwark.gate.core.Findings;
 import dev.bulwark.gate.core.Gate;
 import dev.bulwark.gate.core.GateRefusal;
@@ -142,6 +143,40 @@ abstract class GateWorkflowContract {
     assertThat(gate.suppressions().list("acme/shop")).isEmpty();
     assertThatThrownBy(() -> gate.suppressions().remove(added.id())).isInstanceOfSatisfying(GateRefusal.class,
         e -> assertThat(e.kind()).isEqualTo(GateRefusal.Kind.NOT_FOUND));
+  }
+
+  @Test
+  @DisplayName("the inputs digest covers the central suppressions applied: same request, same digest, until one is added")
+  void inputsDigestCoversCentralSuppressions() {
+    gate.evaluate(Findings.request("s1", "p", List.of(Findings.LOG4SHELL), ""));
+    gate.evaluate(Findings.request("s2", "p", List.of(Findings.LOG4SHELL), ""));
+    gate.suppressions().add(new CentralSuppressions.Request("p", Findings.LOG4SHELL.getFingerprint(), "", "", "", "",
+        "accepted until the upgrade", "2026-07-01", "alice"));
+    gate.evaluate(Findings.request("s3", "p", List.of(Findings.LOG4SHELL), ""));
+    String d1 = store.latestDecision("s1").orElseThrow().inputsDigest();
+    assertThat(store.latestDecision("s2").orElseThrow().inputsDigest()).isEqualTo(d1);
+    assertThat(store.latestDecision("s3").orElseThrow().inputsDigest()).isNotEqualTo(d1);
+  }
+
+  @Test
+  @DisplayName("decisions filter by project and branch and page newest first until the last page")
+  void pagedDecisions() {
+    for (int i = 1; i <= 5; i++) {
+      gate.evaluate(onBranch("main-" + i, "main", "", List.of(), ""));
+      gate.evaluate(onBranch("pr-" + i, "feature/x", "main", List.of(), ""));
+    }
+    gate.evaluate(Findings.request("elsewhere", "other", List.of(), ""));
+    var first = gate.listDecisions(new DecisionStore.DecisionQuery("acme/shop", "main", 0, 2));
+    assertThat(first.decisions()).extracting(d -> d.getScanId()).containsExactly("main-5", "main-4");
+    var second = gate.listDecisions(new DecisionStore.DecisionQuery("acme/shop", "main", first.nextBefore(), 2));
+    assertThat(second.decisions()).extracting(d -> d.getScanId()).containsExactly("main-3", "main-2");
+    var last = gate.listDecisions(new DecisionStore.DecisionQuery("acme/shop", "main", second.nextBefore(), 2));
+    assertThat(last.decisions()).extracting(d -> d.getScanId()).containsExactly("main-1");
+    assertThat(last.nextBefore()).isZero();
+    var prs = gate.listDecisions(new DecisionStore.DecisionQuery("acme/shop", "feature/x", 0, 10));
+    assertThat(prs.decisions()).hasSize(5).allMatch(d -> d.getContext().getBranch().equals("feature/x"));
+    assertThat(prs.nextBefore()).isZero();
+    assertThat(gate.listDecisions(new DecisionStore.DecisionQuery("", "", 0, 100)).decisions()).hasSize(11);
   }
 
   @Test
