@@ -9,8 +9,8 @@ ALTER TABLE decisions ADD COLUMN override_identity VARCHAR(500);
 -- "The latest decision of a scan" (overrides, re-evaluations).
 CREATE INDEX decisions_scan ON decisions (scan_id, id);
 
--- The baseline of a pull request is the latest scan of another branch of the same project.
-CREATE INDEX scans_project_branch_created ON scans (project, branch, created_at);
+-- The baseline of a pull request (the latest scan of another branch of the same project) uses
+-- scans_project_branch (project, branch, id) of V1.
 
 -- Suppressions managed over gRPC (AddSuppression), per project; all criteria set must match.
 CREATE TABLE central_suppressions (

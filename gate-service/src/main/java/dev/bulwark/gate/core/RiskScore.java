@@ -77,7 +77,7 @@ public record RiskScore(int score, List<Factor> factors) {
             Math.min(100.0, f.getCvssScore() * 10))
         : new Factor("severity", f.getSeverity().name(), severityPoints(f.getSeverity()));
     var kev = intel.kev(f);
-    var factors = List.of(base, scope(f), dependency(f), fix(f), confidence(f.getConfidence()), kev(kev),
+    var factors = List.of(base, scope(f), dependency(f), fix(f), confidence(f.getConfidence()), kev(kev, runtime(f)),
         epss(intel.epss(f)), exposure(exposure));
     double value = factors.get(0).effect();
     for (int i = 1; i < factors.size(); i++) {
@@ -95,9 +95,9 @@ public record RiskScore(int score, List<Factor> factors) {
         || f.getPackage().getScope() == Scope.SCOPE_UNSPECIFIED;
   }
 
-  private static Factor kev(Optional<KevEntry> kev) {
+  private static Factor kev(Optional<KevEntry> kev, boolean runtime) {
     return kev.map(k -> new Factor("kev", "listed " + k.cveId() + (k.dateAdded() == null ? "" : " since " + k.dateAdded())
-            + (k.ransomware() ? ", ransomware" : "") + (", floor " + KEV_RUNTIME_FLOOR + " in runtime"), KEV_BOOST))
+            + (k.ransomware() ? ", ransomware" : "") + (runtime ? ", floor " + KEV_RUNTIME_FLOOR : ""), KEV_BOOST))
         .orElse(new Factor("kev", "no", 1.0));
   }
 

@@ -24,9 +24,11 @@ import io.grpc.StatusRuntimeException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
@@ -43,11 +45,28 @@ class SuppressionAndOverrideGrpcTest {
   ManagedGrpcServer server;
   ManagedChannel channel;
   GateGrpc.GateBlockingStub gate;
+  /** The gate's clock; tests move it forward to see suppressions expire. */
+  final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-06-01T10:00:00Z"));
+  final Clock clock = new Clock() {
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Instant instant() {
+      return now.get();
+    }
+  };
 
   @BeforeEach
   void start() {
     pool = H2Files.pool(dir);
-    var clock = Clock.fixed(Instant.parse("2026-06-01T10:00:00Z"), ZoneOffset.UTC);
     var domain = new Gate(JdbiDecisionStore.migrated(Jdbi.create(pool)), clock);
     server = ManagedGrpcServer.onLoopback("gate", 0, new GateGrpcService(domain));
     server.start();
@@ -89,9 +108,19 @@ class SuppressionAndOverrideGrpcTest {
     assertThat(gate.listSuppressions(ListSuppressionsRequest.newBuilder().setProject("other").build())
         .getSuppressionsCount()).isZero();
 
+    // After its last day: listed as expired, not applied, named in the reasons.
+    now.set(Instant.parse("2026-09-02T00:00:00Z"));
+    var expired = gate.listSuppressions(ListSuppressionsRequest.newBuilder().setProject("shop").build());
+    assertThat(expired.getSuppressions(0).getExpired()).isTrue();
+    var late = gate.evaluate(Findings.request("s2", "shop", List.of(Findings.JUNIT), ""));
+    assertThat(late.getFindings(0).getStatus()).isEqualTo(FindingStatus.EXISTING);
+    assertThat(late.getDecision().getReasonsList()).anyMatch(l -> l.startsWith("IGNORED central suppression "
+        + added.getId() + " not applied: expired on 2026-09-01"));
+
     gate.removeSuppression(RemoveSuppressionRequest.newBuilder().setId(added.getId()).build());
-    var again = gate.evaluate(Findings.request("s2", "shop", List.of(Findings.JUNIT), ""));
+    var again = gate.evaluate(Findings.request("s3", "shop", List.of(Findings.JUNIT), ""));
     assertThat(again.getFindings(0).getStatus()).isEqualTo(FindingStatus.EXISTING);
+    assertThat(again.getDecision().getReasonsList()).noneMatch(l -> l.contains(added.getId()));
     assertStatus(() -> gate.removeSuppression(RemoveSuppressionRequest.newBuilder().setId(added.getId()).build()),
         Status.Code.NOT_FOUND, "no central suppression with id '" + added.getId() + "'");
   }
