@@ -70,6 +70,33 @@ abstract class DecisionStoreContract {
   }
 
   @Test
+  @DisplayName("upgrading a version-1 database keeps its decisions (not overridden) and lets them be overridden")
+  void upgradeFromVersion1() {
+    var jdbi = db.jdbi();
+    for (String t : List.of("central_suppressions", "suppressions", "decisions", "findings", "scans")) {
+      jdbi.useHandle(h -> h.execute("DROP TABLE " + t));
+    }
+    jdbi.useHandle(h -> h.execute("DELETE FROM schema_version"));
+    assertThat(Migrations.migrate(jdbi, 1)).containsExactly(1);
+    jdbi.useHandle(h -> {
+      h.execute("INSERT INTO scans (scan_id, project, branch, commit_id, requested_by, created_at) "
+          + "VALUES ('old', 'legacy', 'main', 'c0ffee', 'ci', TIMESTAMP WITH TIME ZONE '2026-05-01 00:00:00+00')");
+      h.execute("INSERT INTO decisions (scan_pk, scan_id, project, branch, commit_id, verdict, risk_score, reasons, "
+          + "policy_version, scanner_statuses, inputs_digest, requested_by, decided_at) SELECT id, 'old', 'legacy', "
+          + "'main', 'c0ffee', 'FAIL', 90, '[\"DENY severity: old\"]', 'v1', '{}', 'd', 'ci', created_at FROM scans");
+    });
+    assertThat(Migrations.migrate(jdbi)).containsExactly(2);
+    var old = gate.listDecisions("legacy", 10);
+    assertThat(old).singleElement().satisfies(d -> {
+      assertThat(d.getVerdict()).isEqualTo(Verdict.FAIL);
+      assertThat(d.getOverridden()).isFalse();
+      assertThat(d.getOverrideIdentity()).isEmpty();
+    });
+    assertThat(gate.override("old", "legacy release", "ops").getOverridden()).isTrue();
+    assertThat(gate.listDecisions("legacy", 10)).extracting(d -> d.getVerdict()).containsExactly(Verdict.PASS, Verdict.FAIL);
+  }
+
+  @Test
   @DisplayName("a finding seen in the previous scan of the same project and branch is EXISTING, a new one NEW")
   void newVersusExisting() {
     gate.evaluate(Findings.request("scan-1", "acme/shop", List.of(Findings.LOG4SHELL, Findings.SQLI), ""));
