@@ -8,6 +8,7 @@ import dev.bulwark.gate.db.JdbiDecisionStore;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.jdbi3.JdbiFactory;
 import java.time.Clock;
 
@@ -37,7 +38,14 @@ public class GateApplication extends Application<GateConfiguration> {
   public void run(GateConfiguration config, Environment environment) {
     var jdbi = new JdbiFactory().build(environment, config.databaseWithDefaults(), "database");
     var store = JdbiDecisionStore.migrated(jdbi);
-    var gate = new Gate(store, Clock.systemUTC());
+    var audit = config.auditSink();
+    environment.lifecycle().manage(new Managed() {
+      @Override
+      public void stop() {
+        audit.close();
+      }
+    });
+    var gate = new Gate(store, Clock.systemUTC(), config.exploitIntel(), audit);
     grpcServer = config.getGrpc().build("gate", environment, new GateGrpcService(gate));
   }
 

@@ -6,13 +6,18 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.nio.file.Path;
+import dev.bulwark.gate.audit.AuditSink;
 import dev.bulwark.gate.db.H2Files;
+import dev.bulwark.gate.intel.ExploitIntel;
+import dev.bulwark.gate.intel.IntelSource;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * The gate's YAML configuration: the {@code grpc:} block and the {@code database:} block
+ * The gate's YAML configuration: the {@code grpc:} block, the {@code database:} block
  * (Dropwizard's DataSourceFactory: an H2 file under $BULWARK_HOME when the url is "default",
- * PostgreSQL or anything JDBC by configuration).
+ * PostgreSQL or anything JDBC by configuration), the exploit-intel feeds ({@code kevFile},
+ * {@code epssFile}) and the audit feed ({@code auditFile}, {@code auditWebhook}).
  */
 public class GateConfiguration extends Configuration {
   @Valid
@@ -22,6 +27,69 @@ public class GateConfiguration extends Configuration {
   @Valid
   @NotNull
   private DataSourceFactory database = new DataSourceFactory();
+
+  /** CISA KEV feed (JSON or CSV), a file path; empty for none. */
+  private String kevFile = "";
+  /** FIRST EPSS feed (CSV), a file path; empty for none. */
+  private String epssFile = "";
+  /** Audit feed: a JSON-lines file to append each decision to; empty for none. */
+  private String auditFile = "";
+  /** Audit feed: a URL each decision is POSTed to; empty for none. */
+  private String auditWebhook = "";
+
+  /** The exploit intel of {@code kevFile} and {@code epssFile} (empty parts when not set or unreadable). */
+  public ExploitIntel exploitIntel() {
+    return ExploitIntel.load(source(kevFile), source(epssFile));
+  }
+
+  private static Optional<IntelSource> source(String file) {
+    return file == null || file.isBlank() ? Optional.empty() : Optional.of(IntelSource.file(Path.of(file.strip())));
+  }
+
+  /** The audit feed of {@code auditFile} and {@code auditWebhook}. */
+  public AuditSink auditSink() {
+    return AuditSink.configured(auditFile, auditWebhook);
+  }
+
+  @JsonProperty
+  public String getKevFile() {
+    return kevFile;
+  }
+
+  @JsonProperty
+  public void setKevFile(String kevFile) {
+    this.kevFile = kevFile;
+  }
+
+  @JsonProperty
+  public String getEpssFile() {
+    return epssFile;
+  }
+
+  @JsonProperty
+  public void setEpssFile(String epssFile) {
+    this.epssFile = epssFile;
+  }
+
+  @JsonProperty
+  public String getAuditFile() {
+    return auditFile;
+  }
+
+  @JsonProperty
+  public void setAuditFile(String auditFile) {
+    this.auditFile = auditFile;
+  }
+
+  @JsonProperty
+  public String getAuditWebhook() {
+    return auditWebhook;
+  }
+
+  @JsonProperty
+  public void setAuditWebhook(String auditWebhook) {
+    this.auditWebhook = auditWebhook;
+  }
 
   @JsonProperty
   public GrpcServerFactory getGrpc() {

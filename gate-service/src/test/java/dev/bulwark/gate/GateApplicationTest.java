@@ -40,7 +40,7 @@ class GateApplicationTest {
       startEvaluateStop(pg.url(), pg.user(), pg.password());
       int decisions = pg.jdbi().withHandle(h ->
           h.createQuery("SELECT COUNT(*) FROM decisions").mapTo(Integer.class).one());
-      assertThat(decisions).isEqualTo(1);
+      assertThat(decisions).isEqualTo(2);
     }
   }
 
@@ -53,7 +53,10 @@ class GateApplicationTest {
         ConfigOverride.config("server.adminConnectors[0].port", "0"),
         ConfigOverride.config("database.url", url),
         ConfigOverride.config("database.user", user),
-        ConfigOverride.config("database.password", password));
+        ConfigOverride.config("database.password", password),
+        ConfigOverride.config("kevFile", resource("/intel/kev.csv")),
+        ConfigOverride.config("epssFile", resource("/intel/epss.csv")),
+        ConfigOverride.config("auditFile", dir.resolve("audit.jsonl").toString()));
     support.before();
     try {
       GateApplication app = support.getApplication();
@@ -64,12 +67,22 @@ class GateApplicationTest {
         var r = GateGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
             .evaluate(Findings.request("app-1", "p", List.of(Findings.AWS_KEY), ""));
         assertThat(r.getDecision().getVerdict()).isEqualTo(Verdict.FAIL);
+        var log4j = GateGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
+            .evaluate(Findings.request("app-2", "p", List.of(Findings.LOG4SHELL), ""));
+        assertThat(log4j.getFindings(0).getFactorsList()).as("KEV from kevFile (CSV)")
+            .anyMatch(f -> f.getName().equals("kev") && f.getEffect() == 1.5);
       } finally {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
     } finally {
       support.after();
     }
+    assertThat(java.nio.file.Files.readAllLines(dir.resolve("audit.jsonl"))).hasSize(2)
+        .allMatch(l -> l.startsWith("{\"scan_id\":\"app-"));
+  }
+
+  private static String resource(String name) throws java.net.URISyntaxException {
+    return Path.of(GateApplicationTest.class.getResource(name).toURI()).toString();
   }
 
 

@@ -39,6 +39,38 @@ class GateEmbeddedServiceTest {
     runOnce(service, "second", Verdict.FAIL, 2);
   }
 
+  @Test
+  @DisplayName("loads exploit intel from <home>/intel (kev.json, epss.csv) and appends decisions to the gate.auditFile option")
+  void intelAndAudit() throws Exception {
+    Path intel = Files.createDirectories(home.resolve("intel"));
+    for (String f : List.of("kev.json", "epss.csv")) {
+      try (var in = getClass().getResourceAsStream("/intel/" + f)) {
+        Files.copy(in, intel.resolve(f));
+      }
+    }
+    Path audit = home.resolve("audit/decisions.jsonl");
+    var context = new EmbeddedContext(home, Optional.empty(), Map.of(),
+        Map.of(GateEmbeddedService.AUDIT_FILE, audit.toString()));
+    var server = ManagedGrpcServer.onLoopback("gate", 0,
+        new GateEmbeddedService().create(context).toArray(BindableService[]::new));
+    server.start();
+    var channel = Channels.forTarget(server.target());
+    try {
+      var stub = GateGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+      var r = stub.evaluate(Findings.request("s1", "embedded", List.of(Findings.LOG4SHELL), ""));
+      assertThat(r.getFindings(0).getFactorsList()).anyMatch(f -> f.getName().equals("kev")
+          && f.getValue().contains("CVE-2021-44228") && f.getEffect() == 1.5);
+      assertThat(r.getFindings(0).getFactorsList()).anyMatch(f -> f.getName().equals("epss") && f.getEffect() > 1.9);
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      server.stop();
+      for (var c : context.closeables()) {
+        c.close();
+      }
+    }
+    assertThat(Files.readAllLines(audit)).singleElement().asString().contains("\"scan_id\":\"s1\"");
+  }
+
   private void runOnce(EmbeddedService service, String scanId, Verdict expected, int decisions) throws Exception {
     var context = new EmbeddedContext(home, Optional.empty(), Map.of(), Map.of());
     List<BindableService> services = service.create(context);

@@ -1,20 +1,34 @@
 package dev.bulwark.gate.api;
 
 import dev.bulwark.gate.core.AssessedFinding;
+import dev.bulwark.gate.core.CentralSuppression;
+import dev.bulwark.gate.core.CentralSuppressions;
 import dev.bulwark.gate.core.Gate;
+import dev.bulwark.gate.core.GateRefusal;
+import dev.bulwark.v1.AddSuppressionRequest;
+import dev.bulwark.v1.Decision;
 import dev.bulwark.v1.EvaluateRequest;
 import dev.bulwark.v1.EvaluateResponse;
 import dev.bulwark.v1.EvaluatedFinding;
 import dev.bulwark.v1.GateGrpc;
 import dev.bulwark.v1.ListDecisionsRequest;
 import dev.bulwark.v1.ListDecisionsResponse;
+import dev.bulwark.v1.ListSuppressionsRequest;
+import dev.bulwark.v1.ListSuppressionsResponse;
+import dev.bulwark.v1.OverrideDecisionRequest;
+import dev.bulwark.v1.RemoveSuppressionRequest;
+import dev.bulwark.v1.RemoveSuppressionResponse;
 import dev.bulwark.v1.RiskFactor;
+import dev.bulwark.v1.Suppression;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Supplier;
 
 /**
  * The Gate service on the wire: validates requests (INVALID_ARGUMENT with a precise message),
- * calls the domain {@link Gate}, maps the result to protos. No logic of its own.
+ * calls the domain {@link Gate}, maps the result to protos and a {@link GateRefusal} to its
+ * status (INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION). No logic of its own.
  */
 public final class GateGrpcService extends GateGrpc.GateImplBase {
   /** Longest scan id the record accepts. */
@@ -37,10 +51,71 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
       return;
     }
     var result = gate.evaluate(req);
-    var response = EvaluateResponse.newBuilder().setDecision(result.decision());
+    var response = EvaluateResponse.newBuilder().setDecision(result.decision()).addAllFixed(result.fixed());
     result.findings().forEach(a -> response.addFindings(toProto(a)));
     out.onNext(response.build());
     out.onCompleted();
+  }
+
+  @Override
+  public void addSuppression(AddSuppressionRequest req, StreamObserver<Suppression> out) {
+    answer(out, () -> {
+      var s = req.getSuppression();
+      var added = gate.suppressions().add(new CentralSuppressions.Request(s.getProject(), s.getFingerprint(),
+          s.getRule(), s.getPathGlob(), s.getPurl(), s.getAdvisory(), s.getReason(), s.getExpires(), s.getCreatedBy()));
+      return toProto(added, false);
+    });
+  }
+
+  @Override
+  public void listSuppressions(ListSuppressionsRequest req, StreamObserver<ListSuppressionsResponse> out) {
+    answer(out, () -> {
+      if (req.getProject().isBlank()) {
+        throw GateRefusal.invalid("project is required");
+      }
+      var list = ListSuppressionsResponse.newBuilder();
+      gate.suppressions().list(req.getProject())
+          .forEach(s -> list.addSuppressions(toProto(s, gate.suppressions().expired(s))));
+      return list.build();
+    });
+  }
+
+  @Override
+  public void removeSuppression(RemoveSuppressionRequest req, StreamObserver<RemoveSuppressionResponse> out) {
+    answer(out, () -> {
+      gate.suppressions().remove(req.getId());
+      return RemoveSuppressionResponse.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void overrideDecision(OverrideDecisionRequest req, StreamObserver<Decision> out) {
+    answer(out, () -> gate.override(req.getScanId(), req.getJustification(), req.getIdentity()));
+  }
+
+  /** Runs the call; a {@link GateRefusal} becomes the matching status with its message. */
+  private static <T> void answer(StreamObserver<T> out, Supplier<T> call) {
+    T value;
+    try {
+      value = call.get();
+    } catch (GateRefusal r) {
+      var status = switch (r.kind()) {
+        case INVALID -> Status.INVALID_ARGUMENT;
+        case NOT_FOUND -> Status.NOT_FOUND;
+        case PRECONDITION -> Status.FAILED_PRECONDITION;
+      };
+      out.onError(status.withDescription(r.getMessage()).asRuntimeException());
+      return;
+    }
+    out.onNext(value);
+    out.onCompleted();
+  }
+
+  static Suppression toProto(CentralSuppression s, boolean expired) {
+    return Suppression.newBuilder().setId(s.id()).setProject(s.project()).setFingerprint(s.fingerprint())
+        .setRule(s.rule()).setPathGlob(s.pathGlob()).setPurl(s.purl()).setAdvisory(s.advisory()).setReason(s.reason())
+        .setExpires(s.expires().toString()).setCreatedBy(s.createdBy())
+        .setCreatedAt(DateTimeFormatter.ISO_INSTANT.format(s.createdAt())).setExpired(expired).build();
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.Map;
  *          cvss (double), cwe (list of int), path, line, confidence ("HIGH"/"MEDIUM"/"LOW"/""),
  *          fingerprint, status ("NEW"/"EXISTING"), risk (0-100), is_secret, has_fix,
  *          scope (effective: code and unspecified count as "RUNTIME"), ids (advisory id, aliases, rule id),
+ *          kev (listed in CISA KEV), epss (FIRST EPSS probability 0-1, 0.0 when unknown),
  *          package: {ecosystem, name, version, scope, direct, direct_known, fixed_versions, purl, manifest_path}
  * scan:    project, branch, commit, requested_by,
  *          scanners: list of {name, status ("OK"/"DEGRADED"/"FAILED"), message}
@@ -43,6 +44,9 @@ public final class CelFacts {
     m.put("is_secret", PolicyRule.SecretRule.isSecret(f));
     m.put("has_fix", f.getPackage().getFixedVersionsCount() > 0);
     m.put("scope", Thresholds.effectiveScope(a).name());
+    // Exploitation evidence as scored (RiskScore's kev and epss factors): false / 0.0 without intel.
+    m.put("kev", a.risk().factor("kev").map(k -> k.effect() > 1).orElse(false));
+    m.put("epss", a.risk().factor("epss").map(e -> e.effect() - 1).orElse(0.0));
     var ids = new ArrayList<String>();
     if (f.hasAdvisory()) {
       ids.add(f.getAdvisory().getId());

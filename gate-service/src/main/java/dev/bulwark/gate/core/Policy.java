@@ -37,6 +37,11 @@ public final class Policy {
     return new Policy(file, rules);
   }
 
+  /** The same rules with further (central) suppressions; see {@link PolicyFile#withSuppressions}. */
+  public Policy withSuppressions(List<String> ignored, List<Suppression> valid) {
+    return new Policy(file.withSuppressions(valid, ignored), rules);
+  }
+
   public PolicyFile file() {
     return file;
   }

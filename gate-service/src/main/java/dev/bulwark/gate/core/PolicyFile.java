@@ -18,6 +18,7 @@ import java.util.Optional;
  *   - fingerprint: 1f2e...     # and/or rule, path (glob), package ({ecosystem, name} or a purl), advisory
  *     reason: "false positive: constant input"   # required
  *     expires: 2026-12-31                        # required, ISO date, at most one year ahead
+ * exposure: internet-facing    # or internal; a risk factor (see RiskScore)
  * lists:                       # named string lists, visible to rules as lists.NAME
  *   kev: [CVE-2021-44228]
  * rules:                       # CEL rules; when present they replace the severity and secret rules
@@ -36,9 +37,11 @@ import java.util.Optional;
  * @param rules                CEL rules as written
  * @param lists                named lists for rules
  * @param version              hash of the policy text and the gate's rule versions
+ * @param exposure             how reachable the project is ({@code exposure:}), a risk factor
  */
 public record PolicyFile(String path, Thresholds thresholds, boolean secretsRule, List<Suppression> suppressions,
-    List<String> ignoredSuppressions, List<RuleSpec> rules, Map<String, List<String>> lists, String version) {
+    List<String> ignoredSuppressions, List<RuleSpec> rules, Map<String, List<String>> lists, String version,
+    Exposure exposure) {
 
   public PolicyFile {
     suppressions = List.copyOf(suppressions);
@@ -59,6 +62,15 @@ public record PolicyFile(String path, Thresholds thresholds, boolean secretsRule
    */
   public record RuleSpec(String name, String expr, boolean deny, String message, boolean perScan, int line,
       int exprLine) {}
+
+  /** This file with further suppressions (central ones): valid ones applied after its own, ignored ones reported. */
+  public PolicyFile withSuppressions(List<Suppression> valid, List<String> ignored) {
+    var all = new java.util.ArrayList<>(suppressions);
+    all.addAll(valid);
+    var allIgnored = new java.util.ArrayList<>(ignoredSuppressions);
+    allIgnored.addAll(ignored);
+    return new PolicyFile(path, thresholds, secretsRule, all, allIgnored, rules, lists, version, exposure);
+  }
 
   /** The suppression matching a finding, when one does. */
   public Optional<Suppression> suppressionFor(dev.bulwark.v1.Finding f) {

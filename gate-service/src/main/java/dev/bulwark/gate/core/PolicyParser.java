@@ -32,7 +32,7 @@ public final class PolicyParser {
   public static final int MAX_SUPPRESSION_DAYS = 366;
 
   private static final Set<String> TOP = Set.of("version", "failOn", "failOnScannerStatus", "suppressions",
-      "lists", "rules");
+      "lists", "rules", "exposure");
   private static final Set<String> FAIL_ON = Set.of("severity", "scopes", "onlyNew");
   private static final Set<String> SUPPRESSION = Set.of("fingerprint", "rule", "path", "package", "advisory",
       "reason", "expires");
@@ -56,7 +56,8 @@ public final class PolicyParser {
     Node root = text == null || text.isBlank() ? null : yaml.parse(text);
     String version = hash(VERSION + "\0" + RiskScore.VERSION + "\0" + (text == null ? "" : text));
     if (root == null) {
-      return new PolicyFile(path, Thresholds.DEFAULT, true, List.of(), List.of(), List.of(), Map.of(), version);
+      return new PolicyFile(path, Thresholds.DEFAULT, true, List.of(), List.of(), List.of(), Map.of(), version,
+          Exposure.UNSPECIFIED);
     }
     var top = yaml.mapping(root, "the policy", TOP);
     if (top.containsKey("version") && !"1".equals(yaml.scalar(top.get("version"), "version"))) {
@@ -98,7 +99,10 @@ public final class PolicyParser {
         }
       }
     }
-    return new PolicyFile(path, t, rules.isEmpty(), valid, ignored, rules, lists, version);
+    Exposure exposure = top.containsKey("exposure")
+        ? Exposure.parse(yaml.scalar(top.get("exposure"), "exposure"), yaml.at(top.get("exposure")))
+        : Exposure.UNSPECIFIED;
+    return new PolicyFile(path, t, rules.isEmpty(), valid, ignored, rules, lists, version, exposure);
   }
 
   private static Thresholds failOn(YamlTree yaml, Node n, Thresholds d) {
@@ -171,7 +175,7 @@ public final class PolicyParser {
       throw new PolicyException(yaml.at(m.get("expires")) + ": expires " + expires
           + " is more than one year ahead (" + describe(criteria) + ")");
     }
-    return new Suppression(criteria, yaml.scalar(m.get("reason"), "reason").strip(), expires, YamlTree.line(n));
+    return new Suppression(criteria, yaml.scalar(m.get("reason"), "reason").strip(), expires, "line " + YamlTree.line(n));
   }
 
   private static List<PolicyFile.RuleSpec> rules(YamlTree yaml, Node n) {

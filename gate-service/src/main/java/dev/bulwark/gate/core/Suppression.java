@@ -7,16 +7,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * An accepted risk from {@code .bulwark.yaml}: the findings it matches stay visible but become
+ * An accepted risk, from {@code .bulwark.yaml} or central ({@link CentralSuppression}): the findings it matches stay visible but become
  * SUPPRESSED and never fail the gate. Every criterion must match; each suppression carries a
  * reason and an expiry date (inclusive).
  *
  * @param criteria what it matches (at least one)
  * @param reason   why the risk is accepted
  * @param expires  last day it applies
- * @param line     its line in the policy file (1-based), for messages
+ * @param origin   where it was declared, for messages: "line 12" of the policy file, or
+ *                 "central 3f2a..." for one managed over gRPC ({@link CentralSuppression})
  */
-public record Suppression(List<Criterion> criteria, String reason, LocalDate expires, int line) {
+public record Suppression(List<Criterion> criteria, String reason, LocalDate expires, String origin) {
 
   public Suppression {
     criteria = List.copyOf(criteria);
@@ -140,7 +141,7 @@ public record Suppression(List<Criterion> criteria, String reason, LocalDate exp
   /** For the finding's {@code suppression} field and reasons. */
   public String describe() {
     return criteria.stream().map(Criterion::describe).collect(Collectors.joining(", "))
-        + " (line " + line + "): " + reason + "; expires " + expires;
+        + " (" + origin + "): " + reason + "; expires " + expires;
   }
 
   static Pattern globToRegex(String glob) {

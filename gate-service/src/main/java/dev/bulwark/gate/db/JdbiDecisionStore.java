@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.gate.core.AssessedFinding;
+import com.google.protobuf.InvalidProtocolBufferException;
 import dev.bulwark.gate.core.DecisionStore;
+import dev.bulwark.gate.core.SuppressionStore;
+import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.Decision;
 import dev.bulwark.v1.ScanContext;
 import dev.bulwark.v1.Verdict;
@@ -13,27 +16,32 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The gate's record in a SQL database through JDBI: scans, their findings, decisions and the
- * suppressions each decision considered. Works on H2 and PostgreSQL (schema in
+ * suppressions each decision considered, break-glass overrides, central suppressions
+ * ({@link JdbiSuppressionStore}). Works on H2 and PostgreSQL (schema in
  * {@code db/migration}, applied by {@link Migrations}).
  */
 public final class JdbiDecisionStore implements DecisionStore {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String DECISION_COLUMNS = "scan_id, project, branch, commit_id, verdict, risk_score, reasons, "
+      + "policy_version, requested_by, decided_at, overridden, override_justification, override_identity";
   private final Jdbi jdbi;
+  private final SuppressionStore suppressions;
 
   /** Wraps a Jdbi whose schema is already migrated (see {@link #migrated(Jdbi)}). */
   public JdbiDecisionStore(Jdbi jdbi) {
     this.jdbi = jdbi;
+    this.suppressions = new JdbiSuppressionStore(jdbi);
   }
 
   /** Applies pending migrations, then wraps the Jdbi. */
@@ -43,19 +51,55 @@ public final class JdbiDecisionStore implements DecisionStore {
   }
 
   @Override
-  public Set<String> previousFingerprints(String scanId, ScanContext c) {
+  public List<Finding> baselineFindings(String scanId, ScanContext c, String baselineBranch) {
     return jdbi.withHandle(h -> {
-      Optional<Long> self = h.createQuery("SELECT id FROM scans WHERE scan_id = :s").bind("s", scanId)
-          .mapTo(Long.class).findOne();
-      Optional<Long> prev = h.createQuery("SELECT MAX(id) FROM scans WHERE project = :p AND branch = :b AND id < :self")
-          .bind("p", c.getProject()).bind("b", c.getBranch()).bind("self", self.orElse(Long.MAX_VALUE))
-          .mapTo(Long.class).findOne();
-      if (prev.isEmpty() || prev.get() == null) {
-        return Set.of();
+      Optional<Long> base;
+      if (baselineBranch.isEmpty()) {
+        Optional<Long> self = h.createQuery("SELECT id FROM scans WHERE scan_id = :s").bind("s", scanId)
+            .mapTo(Long.class).findOne();
+        base = h.createQuery("SELECT MAX(id) FROM scans WHERE project = :p AND branch = :b AND id < :self")
+            .bind("p", c.getProject()).bind("b", c.getBranch()).bind("self", self.orElse(Long.MAX_VALUE))
+            .mapTo(Long.class).findOne();
+      } else {
+        base = h.createQuery("SELECT MAX(id) FROM scans WHERE project = :p AND branch = :b AND scan_id <> :s")
+            .bind("p", c.getProject()).bind("b", baselineBranch).bind("s", scanId).mapTo(Long.class).findOne();
       }
-      return new HashSet<>(h.createQuery("SELECT fingerprint FROM findings WHERE scan_pk = :id")
-          .bind("id", prev.get()).mapTo(String.class).list());
+      if (base.isEmpty() || base.get() == null) {
+        return List.<Finding>of();
+      }
+      return h.createQuery("SELECT finding FROM findings WHERE scan_pk = :id ORDER BY id").bind("id", base.get())
+          .map((rs, ctx) -> finding(rs.getBytes(1))).list();
     });
+  }
+
+  @Override
+  public Optional<StoredDecision> latestDecision(String scanId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + DECISION_COLUMNS + ", scanner_statuses, inputs_digest "
+            + "FROM decisions WHERE scan_id = :s ORDER BY id DESC LIMIT 1").bind("s", scanId)
+        .map((rs, ctx) -> new StoredDecision(decision(rs), statuses(rs.getString("scanner_statuses")),
+            rs.getString("inputs_digest")))
+        .findOne());
+  }
+
+  @Override
+  public void recordOverride(Decision o) {
+    int rows = jdbi.withHandle(h -> h.createUpdate("INSERT INTO decisions (scan_pk, scan_id, project, branch, "
+            + "commit_id, verdict, risk_score, reasons, policy_version, scanner_statuses, inputs_digest, requested_by, "
+            + "decided_at, overridden, override_justification, override_identity) "
+            + "SELECT scan_pk, scan_id, project, branch, commit_id, :v, risk_score, :reasons, policy_version, "
+            + "scanner_statuses, inputs_digest, requested_by, :at, TRUE, :j, :i FROM decisions "
+            + "WHERE id = (SELECT MAX(id) FROM decisions WHERE scan_id = :s)")
+        .bind("v", o.getVerdict().name()).bind("reasons", json(o.getReasonsList()))
+        .bind("at", Timestamp.from(Instant.parse(o.getDecidedAt()))).bind("j", o.getOverrideJustification())
+        .bind("i", o.getOverrideIdentity()).bind("s", o.getScanId()).execute());
+    if (rows != 1) {
+      throw new IllegalStateException("no decision of scan " + o.getScanId() + " to override");
+    }
+  }
+
+  @Override
+  public SuppressionStore suppressions() {
+    return suppressions;
   }
 
   @Override
@@ -79,9 +123,7 @@ public final class JdbiDecisionStore implements DecisionStore {
       if (!e.findings().isEmpty()) {
         batch.execute();
       }
-      var statuses = new LinkedHashMap<String, String>();
-      e.scanners().forEach(s -> statuses.put(s.getScanner(), s.getStatus().name()
-          + (s.getMessage().isBlank() ? "" : ": " + s.getMessage())));
+      var statuses = e.scannerStatuses();
       long decisionPk = h.createUpdate("INSERT INTO decisions (scan_pk, scan_id, project, branch, commit_id, verdict, "
               + "risk_score, reasons, policy_version, scanner_statuses, inputs_digest, requested_by, decided_at) "
               + "VALUES (:scan, :sid, :p, :b, :c, :v, :risk, :reasons, :pv, :ss, :digest, :by, :at)")
@@ -123,16 +165,36 @@ public final class JdbiDecisionStore implements DecisionStore {
   }
 
   @Override
-  public List<Decision> listDecisions(String project, int limit) {
-    String where = project.isEmpty() ? "" : " WHERE project = :p";
+  public DecisionPage listDecisions(DecisionQuery q) {
+    var where = new ArrayList<String>();
+    if (!q.project().isEmpty()) {
+      where.add("project = :p");
+    }
+    if (!q.branch().isEmpty()) {
+      where.add("branch = :b");
+    }
+    if (q.beforeId() > 0) {
+      where.add("id < :before");
+    }
+    String sql = "SELECT id, " + DECISION_COLUMNS + " FROM decisions"
+        + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY id DESC LIMIT :limit";
     return jdbi.withHandle(h -> {
-      var q = h.createQuery("SELECT scan_id, project, branch, commit_id, verdict, risk_score, reasons, policy_version, "
-          + "requested_by, decided_at FROM decisions" + where + " ORDER BY id DESC LIMIT :limit")
-          .bind("limit", limit);
-      if (!project.isEmpty()) {
-        q.bind("p", project);
+      // One row more than asked tells whether another page follows.
+      var q2 = h.createQuery(sql).bind("limit", q.limit() + 1);
+      if (!q.project().isEmpty()) {
+        q2.bind("p", q.project());
       }
-      return q.map((rs, ctx) -> decision(rs)).list();
+      if (!q.branch().isEmpty()) {
+        q2.bind("b", q.branch());
+      }
+      if (q.beforeId() > 0) {
+        q2.bind("before", q.beforeId());
+      }
+      var rows = q2.map((rs, ctx) -> Map.entry(rs.getLong("id"), decision(rs))).list();
+      boolean more = rows.size() > q.limit();
+      var page = rows.subList(0, Math.min(rows.size(), q.limit()));
+      return new DecisionPage(page.stream().map(Map.Entry::getValue).toList(),
+          more && !page.isEmpty() ? page.get(page.size() - 1).getKey() : 0);
     });
   }
 
@@ -164,7 +226,26 @@ public final class JdbiDecisionStore implements DecisionStore {
         .setContext(ScanContext.newBuilder().setProject(rs.getString("project")).setBranch(rs.getString("branch"))
             .setCommit(rs.getString("commit_id")).setRequestedBy(rs.getString("requested_by")))
         .setPolicyVersion(rs.getString("policy_version"))
+        .setOverridden(rs.getBoolean("overridden"))
+        .setOverrideJustification(Objects.requireNonNullElse(rs.getString("override_justification"), ""))
+        .setOverrideIdentity(Objects.requireNonNullElse(rs.getString("override_identity"), ""))
         .build();
+  }
+
+  private static Finding finding(byte[] bytes) {
+    try {
+      return Finding.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("a stored finding is unreadable: " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, String> statuses(String json) {
+    try {
+      return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      return Map.of("(stored statuses unreadable)", e.getOriginalMessage());
+    }
   }
 
   private static String json(Object value) {

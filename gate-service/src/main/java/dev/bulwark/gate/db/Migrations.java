@@ -24,7 +24,8 @@ public final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
   /** Every migration, in order. Never edit one that has shipped: add the next. */
-  public static final List<String> SCRIPTS = List.of("V1__scans_findings_decisions.sql");
+  public static final List<String> SCRIPTS = List.of("V1__scans_findings_decisions.sql",
+      "V2__overrides_central_suppressions.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 
@@ -32,6 +33,11 @@ public final class Migrations {
 
   /** Applies the pending scripts; returns the versions applied now. */
   public static List<Integer> migrate(Jdbi jdbi) {
+    return migrate(jdbi, Integer.MAX_VALUE);
+  }
+
+  /** Applies the pending scripts up to {@code upTo} (inclusive): an older gate's schema, for upgrade tests. */
+  static List<Integer> migrate(Jdbi jdbi, int upTo) {
     String versionTable = "CREATE TABLE IF NOT EXISTS schema_version ("
         + "version INT PRIMARY KEY, description VARCHAR(200) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)";
     try {
@@ -48,7 +54,7 @@ public final class Migrations {
         throw new IllegalStateException("migration " + script + " is not named V<n>__<description>.sql");
       }
       int version = Integer.parseInt(m.group(1));
-      if (applied.contains(version)) {
+      if (applied.contains(version) || version > upTo) {
         continue;
       }
       var statements = statements(read(script));
@@ -62,8 +68,9 @@ public final class Migrations {
               .execute();
         });
       } catch (RuntimeException e) {
-        // Another gate replica may have applied it concurrently: fine if it is recorded now.
-        if (appliedVersions(jdbi).contains(version)) {
+        // Another gate replica may be applying it concurrently (our statements failed or timed out on
+        // its locks): fine once it is recorded, which it will be within moments.
+        if (appliedWithin(jdbi, version, 15_000)) {
           LOG.info("gate schema: migration {} was applied concurrently by another process", script);
           continue;
         }
@@ -73,6 +80,24 @@ public final class Migrations {
       now.add(version);
     }
     return now;
+  }
+
+  private static boolean appliedWithin(Jdbi jdbi, int version, long millis) {
+    long deadline = System.currentTimeMillis() + millis;
+    while (true) {
+      if (appliedVersions(jdbi).contains(version)) {
+        return true;
+      }
+      if (System.currentTimeMillis() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
   }
 
   private static Set<Integer> appliedVersions(Jdbi jdbi) {

@@ -126,7 +126,7 @@ class ExamplePoliciesTest {
   void allCompile() throws IOException {
     try (var files = Files.list(SharedFixtures.repoRoot().resolve("examples/policies"))) {
       var names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList();
-      assertThat(names).hasSize(5);
+      assertThat(names).hasSize(6);
       for (String n : names) {
         var file = PolicyParser.parse(policy(n), n, java.time.LocalDate.now());
         assertThat(Policy.compile(file).rules()).as(n).isNotEmpty().allMatch(r -> r instanceof CelRule);

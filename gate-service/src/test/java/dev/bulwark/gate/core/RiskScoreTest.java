@@ -66,13 +66,14 @@ class RiskScoreTest {
   }
 
   @Test
-  @DisplayName("every score lists its five factors and stays within 0-100")
+  @DisplayName("every score lists its eight factors and stays within 0-100")
   void factorsListed() {
     for (Finding f : Findings.vulnerableApp()) {
       var r = RiskScore.of(f);
       assertThat(r.score()).isBetween(0, 100);
       assertThat(r.factors()).extracting(RiskScore.Factor::name)
-          .containsExactly(f.getCvssScore() > 0 ? "cvss" : "severity", "scope", "dependency", "fix-available", "confidence");
+          .containsExactly(f.getCvssScore() > 0 ? "cvss" : "severity", "scope", "dependency", "fix-available", "confidence",
+              "kev", "epss", "exposure");
     }
   }
 }

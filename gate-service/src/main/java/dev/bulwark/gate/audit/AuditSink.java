@@ -1,0 +1,58 @@
+package dev.bulwark.gate.audit;
+
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the gate sends one {@link AuditRecord} per decision. {@link #emit} must neither block
+ * the decision for long nor throw: a sink that fails logs it and drops the record.
+ */
+public interface AuditSink extends AutoCloseable {
+  void emit(AuditRecord record);
+
+  /** Flushes what is in flight, within a bounded time. */
+  @Override
+  default void close() {}
+
+  /** No audit feed. */
+  static AuditSink none() {
+    return r -> { };
+  }
+
+  /**
+   * The sinks configured: a file to append to and/or a webhook URL; blank or null means not set.
+   * IllegalArgumentException for a webhook that is not an http(s) URL.
+   */
+  static AuditSink configured(String file, String webhook) {
+    var sinks = new java.util.ArrayList<AuditSink>();
+    if (file != null && !file.isBlank()) {
+      sinks.add(new FileAuditSink(java.nio.file.Path.of(file.strip())));
+    }
+    if (webhook != null && !webhook.isBlank()) {
+      sinks.add(new WebhookAuditSink(java.net.URI.create(webhook.strip())));
+    }
+    return sinks.isEmpty() ? none() : all(sinks);
+  }
+
+  /** Every sink gets every record; one sink's failure does not stop the others. */
+  static AuditSink all(List<AuditSink> sinks) {
+    var copy = List.copyOf(sinks);
+    return new AuditSink() {
+      @Override
+      public void emit(AuditRecord record) {
+        for (var s : copy) {
+          try {
+            s.emit(record);
+          } catch (RuntimeException e) {
+            LoggerFactory.getLogger(AuditSink.class).warn("audit sink failed: {}", e.toString());
+          }
+        }
+      }
+
+      @Override
+      public void close() {
+        copy.forEach(AuditSink::close);
+      }
+    };
+  }
+}
