@@ -1,6 +1,7 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.cli.cluster.EmbeddedCluster;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,9 +16,15 @@ import java.util.function.Supplier;
  * @param interactive whether stderr is a terminal (progress is shown only then)
  * @param env         environment variables
  * @param clusters    makes the embedded cluster used when no --gateway is given
+ * @param in          standard input
  */
 public record CliEnvironment(PrintStream out, PrintStream err, boolean interactive, Map<String, String> env,
-    Supplier<EmbeddedCluster> clusters) {
+    Supplier<EmbeddedCluster> clusters, InputStream in) {
+
+  public CliEnvironment(PrintStream out, PrintStream err, boolean interactive, Map<String, String> env,
+      Supplier<EmbeddedCluster> clusters) {
+    this(out, err, interactive, env, clusters, System.in);
+  }
 
   public static CliEnvironment system() {
     return new CliEnvironment(System.out, System.err, System.console() != null, System.getenv(),

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bulwark", mixinStandardHelpOptions = true, version = "bulwark 0.1.0",
     description = "Security scanning for CI/CD pipelines: code, dependencies and container images.",
-    subcommands = {ScanCommand.class, ClusterCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ScanCommand.class, ClusterCommand.class, ExplainCommand.class, VersionsCommand.class,
+        DbCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int PASS = 0;
   public static final int FAIL = 1;
@@ -47,20 +48,21 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (scan, cluster)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (scan, cluster, explain, versions, db)");
   }
 
   /** Gives the commands their environment. */
   private record Factory(CliEnvironment environment) implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> type) throws Exception {
-      if (type == ScanCommand.class) {
-        return type.cast(new ScanCommand(environment));
+      // Commands that talk to the outside world take the environment in their constructor.
+      try {
+        var constructor = type.getDeclaredConstructor(CliEnvironment.class);
+        constructor.setAccessible(true);
+        return constructor.newInstance(environment);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(type);
       }
-      if (type == ClusterCommand.class) {
-        return type.cast(new ClusterCommand(environment));
-      }
-      return CommandLine.defaultFactory().create(type);
     }
   }
 }

@@ -120,6 +120,13 @@ public final class EmbeddedCluster implements AutoCloseable {
     return t;
   }
 
+  /** Stops one service at once, cancelling its calls: what a crash looks like to the others. */
+  public synchronized void kill(String name) {
+    running.stream().filter(r -> r.service().name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("embedded service '" + name + "' is not running"))
+        .server().kill();
+  }
+
   public Map<String, String> targets() {
     return Collections.unmodifiableMap(targets);
   }

@@ -4,6 +4,7 @@ import dev.bulwark.cli.CliEnvironment;
 import dev.bulwark.cli.Main;
 import dev.bulwark.cli.cluster.EmbeddedCluster;
 import dev.bulwark.common.embedded.EmbeddedService;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +16,16 @@ import java.util.Map;
 public record CliRun(int exitCode, String out, String err) {
 
   public static CliRun run(Path home, List<EmbeddedService> services, String... args) {
+    return withInput(home, services, "", args);
+  }
+
+  /** As {@link #run}, with {@code stdin} as standard input. */
+  public static CliRun withInput(Path home, List<EmbeddedService> services, String stdin, String... args) {
     var out = new ByteArrayOutputStream();
     var err = new ByteArrayOutputStream();
     var env = new CliEnvironment(new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), false, Map.of("BULWARK_HOME", home.toString()),
-        () -> new EmbeddedCluster(services));
+        () -> new EmbeddedCluster(services), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     int code = Main.run(env, args);
     return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

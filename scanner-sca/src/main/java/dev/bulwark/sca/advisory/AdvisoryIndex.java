@@ -39,8 +39,10 @@ public final class AdvisoryIndex {
   public record Match(OsvRecord record, List<RangeEvaluator.AffectedVerdict> verdicts, boolean affected) {}
 
   public AdvisoryIndex(Collection<OsvRecord> all) {
+    // A record about several ecosystems comes once per ecosystem export: index it once.
+    var seen = new java.util.HashSet<String>();
     for (OsvRecord r : all) {
-      if (r.isWithdrawn()) {
+      if (r.isWithdrawn() || !seen.add(r.id())) {
         continue;
       }
       Map<String, List<OsvRecord.Affected>> byKey = new LinkedHashMap<>();
