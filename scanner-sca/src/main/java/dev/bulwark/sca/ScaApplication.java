@@ -1,12 +1,9 @@
 package dev.bulwark.sca;
 
-import dev.bulwark.common.cas.DiskBlobStore;
 import dev.bulwark.common.grpc.DropwizardBootstrap;
-import dev.bulwark.common.scanner.ScannerGrpcService;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.lifecycle.Managed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -33,14 +30,6 @@ public class ScaApplication extends Application<ScaConfiguration> {
     Optional<Path> advisories = Optional.of(config.getAdvisories()).filter(s -> !s.isBlank()).map(Path::of);
     Path dataDir = Files.createDirectories(Path.of(config.getDataDir()));
     ScaEngine engine = ScaEngine.create(advisories, dataDir);
-    var cache = new DiskBlobStore(Files.createDirectories(Path.of(config.getCacheDir())));
-    var service = new ScannerGrpcService(engine, cache, config.getContentStore());
-    config.getGrpc().build("sca", environment, service);
-    environment.lifecycle().manage(new Managed() {
-      @Override
-      public void stop() {
-        service.close();
-      }
-    });
+    config.serve(engine, environment);
   }
 }
