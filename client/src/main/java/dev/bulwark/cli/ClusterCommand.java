@@ -19,6 +19,10 @@ final class ClusterCommand implements Callable<Integer> {
       description = "Gateway port; sast, sca, container and gate take the next four (default: ${DEFAULT-VALUE}).")
   int portBase;
 
+  @Option(names = "--bind", paramLabel = "HOST", defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for remote clients).")
+  String bindHost;
+
   @Option(names = "--advisories", paramLabel = "DIR", description = "OSV advisories (default: $BULWARK_ADVISORIES).")
   java.nio.file.Path advisories;
 
@@ -43,7 +47,7 @@ final class ClusterCommand implements Callable<Integer> {
     EmbeddedCluster cluster;
     try {
       cluster = env.clusters().get().requireComplete()
-          .start(new EmbeddedCluster.Settings(env.home(), advisoryDir, options(env), portBase));
+          .start(new EmbeddedCluster.Settings(env.home(), advisoryDir, options(env), portBase, bindHost));
     } catch (IllegalStateException e) {
       throw new UserError(e.getMessage(), e);
     }

@@ -2,6 +2,7 @@ package dev.bulwark.cli.cluster;
 
 import dev.bulwark.common.embedded.EmbeddedContext;
 import dev.bulwark.common.embedded.EmbeddedService;
+import dev.bulwark.common.grpc.GrpcServerFactory;
 import dev.bulwark.common.grpc.ManagedGrpcServer;
 import io.grpc.BindableService;
 import java.nio.file.Path;
@@ -37,7 +38,13 @@ public final class EmbeddedCluster implements AutoCloseable {
    * @param options    further settings for services (e.g. "trivy")
    * @param portBase   0: every service on a free port; else {@code portBase + PORT_OFFSETS}
    */
-  public record Settings(Path home, Optional<Path> advisories, Map<String, String> options, int portBase) {}
+  public record Settings(Path home, Optional<Path> advisories, Map<String, String> options, int portBase,
+      String bindHost) {
+    /** On loopback only, the default: nothing outside this machine can reach the services. */
+    public Settings(Path home, Optional<Path> advisories, Map<String, String> options, int portBase) {
+      this(home, advisories, options, portBase, "127.0.0.1");
+    }
+  }
 
   private record Running(EmbeddedService service, ManagedGrpcServer server, EmbeddedContext context) {}
 
@@ -96,7 +103,8 @@ public final class EmbeddedCluster implements AutoCloseable {
       try {
         List<BindableService> grpc = service.create(context);
         int port = settings.portBase() == 0 ? 0 : settings.portBase() + PORT_OFFSETS.getOrDefault(service.name(), 0);
-        server = ManagedGrpcServer.onLoopback(service.name(), port, grpc.toArray(BindableService[]::new));
+        server = new ManagedGrpcServer(service.name(), settings.bindHost(), port, java.time.Duration.ofSeconds(10),
+            GrpcServerFactory.DEFAULT_MAX_INBOUND_BYTES, grpc, null);
         server.start();
       } catch (Exception e) {
         closeQuietly(context.closeables());
