@@ -95,22 +95,27 @@ final class HookCommand implements Runnable {
    * {@code client/target/bulwark.jar} (it rebuilds a stale jar), else {@code java -jar} on the jar.
    */
   static List<String> running() {
-    Path jar;
+    Path codeSource;
     try {
-      jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+      codeSource = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
     } catch (Exception e) {
       throw new UserError("cannot tell where the bulwark CLI is; pass --bulwark PATH", e);
     }
-    if (!Files.isRegularFile(jar)) {
-      throw new UserError("bulwark is not running from a jar (" + jar + "); pass --bulwark PATH to the launcher");
+    return running(codeSource, Path.of(System.getProperty("java.home")));
+  }
+
+  /** {@link #running()} for a given code source (jar or classes folder) and Java home. */
+  static List<String> running(Path codeSource, Path javaHome) {
+    if (!Files.isRegularFile(codeSource)) {
+      throw new UserError("bulwark is not running from a jar (" + codeSource + "); pass --bulwark PATH to the launcher");
     }
-    Path target = jar.getParent();
+    Path target = codeSource.getParent();
     if (target != null && target.getParent() != null && target.getParent().getParent() != null) {
       Path launcher = target.getParent().getParent().resolve("bulwark");
       if (Files.isRegularFile(launcher) && Files.isExecutable(launcher)) {
         return List.of(launcher.toString());
       }
     }
-    return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString());
+    return List.of(javaHome.resolve("bin").resolve("java").toString(), "-jar", codeSource.toString());
   }
 }

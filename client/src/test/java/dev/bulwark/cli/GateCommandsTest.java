@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.cli.testing.CliRun;
+import dev.bulwark.common.embedded.EmbeddedContext;
+import dev.bulwark.common.grpc.ManagedGrpcServer;
+import dev.bulwark.gate.GateEmbeddedService;
+import io.grpc.BindableService;
 import dev.bulwark.v1.EvaluateRequest;
 import dev.bulwark.v1.EvaluateResponse;
 import dev.bulwark.v1.Finding;
@@ -20,6 +24,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -179,5 +184,26 @@ class GateCommandsTest {
     assertThat(run("decisions", "--format", "xml").err()).contains("unknown --format 'xml'");
     assertThat(run("decisions", "--limit", "0").exitCode()).isEqualTo(2);
     assertThat(run("suppress").err()).contains("a subcommand is required");
+  }
+
+  @Test
+  void withGateTheCommandsTalkToThatRemoteGate() throws Exception {
+    var context = new EmbeddedContext(home.resolve("remote"), Optional.empty(), Map.of(), Map.of());
+    var server = ManagedGrpcServer.onLoopback("gate", 0,
+        new GateEmbeddedService().create(context).toArray(BindableService[]::new));
+    server.start();
+    try {
+      var add = run("suppress", "add", "--gate", server.target(), "--project", "remote-shop", "--advisory",
+          "GHSA-jfh8-c2jp-5v3q", "--reason", "not reachable", "--expires", inDays(10));
+      assertThat(add.exitCode()).as(add.err()).isZero();
+      assertThat(run("suppress", "list", "--gate", server.target(), "--project", "remote-shop").out())
+          .contains("advisory=GHSA-jfh8-c2jp-5v3q");
+      assertThat(run("suppress", "list", "--project", "remote-shop").out()).as("not in the local database").isEmpty();
+    } finally {
+      server.stop();
+      for (AutoCloseable c : context.closeables()) {
+        c.close();
+      }
+    }
   }
 }

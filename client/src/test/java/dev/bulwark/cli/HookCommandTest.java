@@ -171,4 +171,20 @@ class HookCommandTest {
     var passed = gitWith(Map.of("FAKE_EXIT", "0"), "commit", "-q", "-m", "clean");
     assertThat(passed.exitCode()).as(passed.output()).isZero();
   }
+
+  @Test
+  void withoutBulwarkTheHookRunsTheRepositoryLauncherOrElseJavaOnTheJar() throws Exception {
+    Path root = Files.createDirectories(tmp.resolve("checkout"));
+    Path jar = Files.createDirectories(root.resolve("client/target")).resolve("bulwark.jar");
+    Files.writeString(jar, "jar");
+    Path javaHome = Path.of("/opt/jdk");
+    assertThat(HookCommand.running(jar, javaHome)).containsExactly("/opt/jdk/bin/java", "-jar", jar.toString());
+    Files.writeString(root.resolve("bulwark"), "#!/bin/sh\n");
+    Files.setPosixFilePermissions(root.resolve("bulwark"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    assertThat(HookCommand.running(jar, javaHome)).containsExactly(root.resolve("bulwark").toString());
+    var fromClasses = CliRun.run(home, List.of(), "hook", "install", "--path", repo.toString());
+    assertThat(fromClasses.exitCode()).isEqualTo(2);
+    assertThat(fromClasses.err()).contains("pass --bulwark PATH");
+    assertThat(hook()).doesNotExist();
+  }
 }
