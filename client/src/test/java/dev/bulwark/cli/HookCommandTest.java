@@ -158,7 +158,8 @@ class HookCommandTest {
     var blocked = gitWith(Map.of("FAKE_EXIT", "1"), "commit", "-q", "-m", "risky");
     assertThat(blocked.exitCode()).isNotZero();
     assertThat(blocked.output()).contains("FAKE REPORT").contains("commit blocked").contains("FAIL")
-        .contains("suppressions:").contains("git commit --no-verify");
+        .contains("suppressions:").contains("git commit --no-verify")
+        .contains("bulwark suppress add --project 'my repo' --rule RULE_ID");
     assertThat(git("rev-parse", "--verify", "-q", "HEAD").exitCode()).as("nothing committed").isNotZero();
 
     var error = gitWith(Map.of("FAKE_EXIT", "2"), "commit", "-q", "-m", "risky");

@@ -72,13 +72,13 @@ public final class PreCommitHook {
         else
           echo "bulwark: commit blocked: the scan ended in ERROR (exit $status), so the gate could not decide." >&2
         fi
-        cat >&2 <<'HELP'
+        cat >&2 <<HELP
         To accept a finding, add a suppression to .bulwark.yaml (and stage it), e.g.
           suppressions:
             - rule: RULE_ID            # or fingerprint, path, package, advisory
               reason: why the risk is acceptable
               expires: YYYY-MM-DD      # at most a year ahead
-        or ask for a central one: bulwark suppress add --project PROJECT --rule RULE_ID --reason ... --expires ...
+        or ask for a central one: bulwark suppress add --project '$project' --rule RULE_ID --reason ... --expires ...
         To commit anyway (the CI gate still applies): git commit --no-verify
         HELP
         exit 1
