@@ -101,6 +101,7 @@ final class GateConnection implements AutoCloseable {
       throw new UserError(switch (s.getCode()) {
         case UNAVAILABLE -> "cannot reach the gate at " + target + " (" + why + ")";
         case DEADLINE_EXCEEDED -> "the gate at " + target + " did not answer within " + DEADLINE_SECONDS + "s";
+        case UNIMPLEMENTED -> "the gate at " + target + " is too old for this command (" + why + ")";
         case INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION, ALREADY_EXISTS, PERMISSION_DENIED -> why;
         default -> "the gate at " + target + " failed: " + s.getCode() + ": " + why;
       }, e);
