@@ -4,6 +4,7 @@ import dev.bulwark.common.scanner.FindingSink;
 import dev.bulwark.common.scanner.ScanOutcome;
 import dev.bulwark.common.scanner.ScanWorkspace;
 import dev.bulwark.common.scanner.ScannerEngine;
+import dev.bulwark.container.advisory.OsvImageMatcher;
 import dev.bulwark.container.check.ConfigAnalyzer;
 import dev.bulwark.container.dockerfile.DockerfileAnalyzer;
 import dev.bulwark.container.eol.EndOfLifeTable;
@@ -62,8 +63,9 @@ public final class ContainerEngine implements ScannerEngine {
   }
 
   /**
-   * @param matcher matches image packages against advisories (the SCA module's database, wired by
-   *                the application); {@link ImagePackageMatcher#NONE} lists no package findings
+   * @param matcher matches image packages against advisories ({@link OsvImageMatcher} over the SCA
+   *                module's store, wired by the application); {@link ImagePackageMatcher#NONE}
+   *                lists no package findings and says the database is missing
    * @param limits  bounds on reading one image
    */
   public ContainerEngine(Settings settings, ImagePackageMatcher matcher, ImageLimits limits) {
@@ -79,12 +81,25 @@ public final class ContainerEngine implements ScannerEngine {
   }
 
   /**
-   * An engine with default settings. An empty {@code trivyExecutable} means: look for
-   * {@code trivy} on the PATH, and run native analyzers only when there is none.
+   * An engine with default settings and no advisory data: image packages are inventoried, and a
+   * scan of an image that has packages is DEGRADED ({@link ImagePackageMatcher#MISSING_DATABASE}).
+   * An empty {@code trivyExecutable} means: look for {@code trivy} on the PATH, and run native
+   * analyzers only when there is none.
    */
   public static ContainerEngine create(Optional<Path> trivyExecutable) {
+    return create(trivyExecutable, Optional.empty());
+  }
+
+  /**
+   * As {@link #create(Optional)}, matching image packages against the SCA advisory store under
+   * {@code advisoryDir} (the {@code dataDir} that {@code bulwark db update} and the SCA scanner
+   * use), opened at the first image scanned.
+   */
+  public static ContainerEngine create(Optional<Path> trivyExecutable, Optional<Path> advisoryDir) {
     return new ContainerEngine(new Settings(EngineMode.AUTO, trivyExecutable.or(TrivyLocator::onPath),
-        Duration.ofMinutes(5), Path.of(System.getProperty("java.io.tmpdir"), "bulwark-container"), Clock.systemUTC()));
+        Duration.ofMinutes(5), Path.of(System.getProperty("java.io.tmpdir"), "bulwark-container"), Clock.systemUTC()),
+        advisoryDir.<ImagePackageMatcher>map(OsvImageMatcher::overStore).orElse(ImagePackageMatcher.NONE),
+        ImageLimits.defaults());
   }
 
   public Settings settings() {
@@ -128,7 +143,10 @@ public final class ContainerEngine implements ScannerEngine {
       files = config.filesScanned();
       var imageResult = images.run(ws);
       findings.addAll(imageResult.findings());
-      problems.addAll(imageResult.problems());
+      // when Trivy runs, it matches the image packages itself: no native database is not a problem then
+      imageResult.problems().stream()
+          .filter(p -> !(trivyAvailable && p.equals(ImagePackageMatcher.MISSING_DATABASE)))
+          .forEach(problems::add);
     }
     if (trivyAvailable && !ws.cancelled()) {
       var trivy = new TrivyScan(new TrivyProcess(settings.trivy().get(), settings.trivyTimeout(), MAX_TRIVY_OUTPUT,
