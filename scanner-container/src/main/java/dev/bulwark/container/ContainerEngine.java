@@ -172,9 +172,13 @@ public final class ContainerEngine implements ScannerEngine {
         rulePaths.add(f.getRuleId() + "\0" + f.getLocation().getPath());
       }
     }
+    var packageIds = new java.util.HashSet<String>();
     for (var f : findings) {
       if (!f.hasPackage() && f.getLocation().getStartLine() == 0
           && rulePaths.contains(f.getRuleId() + "\0" + f.getLocation().getPath())) {
+        continue;
+      }
+      if (f.hasPackage() && !firstOfVulnerability(f, packageIds)) {
         continue;
       }
       String key = f.getRuleId() + "\0" + f.getLocation().getPath() + "\0" + f.getLocation().getStartLine()
@@ -182,5 +186,26 @@ public final class ContainerEngine implements ScannerEngine {
       unique.putIfAbsent(key, f);
     }
     return List.copyOf(unique.values());
+  }
+
+  /**
+   * Whether no earlier package finding named the same vulnerability (by rule id, advisory id or
+   * alias) for the same package and version in the same image: the native matcher's
+   * "ALPINE-v3.10-openssl-CVE-2019-1549" and Trivy's "CVE-2019-1549" on libssl1.1 are one.
+   */
+  private static boolean firstOfVulnerability(Finding f, java.util.Set<String> seen) {
+    String where = f.getLocation().getPath().isEmpty() ? f.getPackage().getManifestPath() : f.getLocation().getPath();
+    String prefix = where + "\0" + f.getPackage().getName() + "\0" + f.getPackage().getVersion() + "\0";
+    var ids = new java.util.LinkedHashSet<String>();
+    ids.add(f.getRuleId());
+    if (!f.getAdvisory().getId().isEmpty()) {
+      ids.add(f.getAdvisory().getId());
+    }
+    ids.addAll(f.getAdvisory().getAliasesList());
+    boolean first = ids.stream().noneMatch(id -> seen.contains(prefix + id));
+    if (first) {
+      ids.forEach(id -> seen.add(prefix + id));
+    }
+    return first;
   }
 }

@@ -14,12 +14,15 @@ import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.Location;
 import dev.bulwark.v1.Scope;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -34,43 +37,48 @@ import java.util.Optional;
  * name the binary package that is installed. Language packages (npm, PyPI) match as in a lockfile.
  *
  * <p>The store is opened at the first image that has packages, not at construction: in the
- * embedded cluster the SCA service fills the same store while services start. An empty store is
- * opened again at the next image, so data imported later is picked up.
+ * embedded cluster the SCA service fills the same store while services start. The store's
+ * {@code osv/catalog.json} is checked at each image: an empty store is opened again, and one
+ * changed by a later import ({@code bulwark db update}) is re-indexed.
  */
 public final class OsvImageMatcher implements ImagePackageMatcher {
   private final Path dataDir;
-  private volatile AdvisoryIndex index;
+  private final AdvisoryIndex fixed;
+  private Snapshot snapshot;
 
-  private OsvImageMatcher(Path dataDir) {
+  /** The index built from the store as its catalog stood at {@code stamp}. */
+  private record Snapshot(AdvisoryIndex index, FileTime stamp) {}
+
+  private OsvImageMatcher(Path dataDir, AdvisoryIndex fixed) {
     this.dataDir = dataDir;
+    this.fixed = fixed;
   }
 
   /** A matcher over the advisory store under {@code dataDir} (as {@link AdvisoryStore#open}), opened lazily. */
   public static OsvImageMatcher overStore(Path dataDir) {
-    return new OsvImageMatcher(dataDir);
+    return new OsvImageMatcher(dataDir, null);
   }
 
   /** A matcher over an index already built (tests, or a caller that holds the store). */
   public static OsvImageMatcher overIndex(AdvisoryIndex index) {
-    var m = new OsvImageMatcher(null);
-    m.index = index;
-    return m;
+    return new OsvImageMatcher(null, index);
   }
 
-  private Optional<AdvisoryIndex> index() throws IOException {
-    AdvisoryIndex i = index;
-    if (i == null && dataDir != null) {
-      synchronized (this) {
-        if (index == null) {
-          AdvisoryStore store = AdvisoryStore.open(dataDir);
-          if (!store.isEmpty()) {
-            index = store.index();
-          }
-        }
-        i = index;
-      }
+  /**
+   * The index, rebuilt when the store's catalog changed since it was built (an import by
+   * {@code bulwark db update} or the SCA service); empty while the store holds nothing.
+   */
+  private synchronized Optional<AdvisoryIndex> index() throws IOException {
+    if (fixed != null) {
+      return Optional.of(fixed);
     }
-    return Optional.ofNullable(i);
+    Path catalog = dataDir.resolve("osv").resolve("catalog.json");
+    FileTime stamp = Files.exists(catalog) ? Files.getLastModifiedTime(catalog) : null;
+    if (snapshot == null || !Objects.equals(snapshot.stamp(), stamp)) {
+      AdvisoryStore store = AdvisoryStore.open(dataDir);
+      snapshot = store.isEmpty() ? null : new Snapshot(store.index(), stamp);
+    }
+    return Optional.ofNullable(snapshot).map(Snapshot::index);
   }
 
   @Override

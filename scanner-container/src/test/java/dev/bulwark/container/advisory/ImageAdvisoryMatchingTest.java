@@ -206,7 +206,7 @@ class ImageAdvisoryMatchingTest {
   }
 
   @Test
-  @DisplayName("a store filled after the engine started is picked up at the next image")
+  @DisplayName("a store filled or updated after the engine started is picked up at the next image")
   void storeFilledLaterIsPickedUp() throws Exception {
     Path later = tmp.resolve("later");
     var matcher = OsvImageMatcher.overStore(later);
@@ -214,5 +214,13 @@ class ImageAdvisoryMatchingTest {
     assertThat(scan(matcher, image).summary().getStatus()).isEqualTo(ScannerStatus.DEGRADED);
     AdvisoryStore.open(later).importFrom(SHARED.resolve("osv-os/alpine-secdb-legacy/v3.10"));
     assertThat(cves(packageFindings(scan(matcher, image), "libssl1.1"))).contains("CVE-2019-1547");
+    // a later `db update` of another ecosystem is seen by the same matcher
+    Path node = new ImageBuilder().layer(new TarBuilder()
+        .file("app/node_modules/lodash/package.json", "{\"name\": \"lodash\", \"version\": \"4.17.15\"}").build())
+        .oci(tmp.resolve("node.tar"));
+    assertThat(packageFindings(scan(matcher, node), "lodash")).isEmpty();
+    Thread.sleep(20); // a distinct catalog modification time
+    AdvisoryStore.open(later).importFrom(SHARED.resolve("osv/npm.zip"));
+    assertThat(packageFindings(scan(matcher, node), "lodash")).hasSize(3);
   }
 }

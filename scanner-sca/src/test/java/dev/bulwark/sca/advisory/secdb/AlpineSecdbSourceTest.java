@@ -78,6 +78,17 @@ class AlpineSecdbSourceTest {
   }
 
   @Test
+  @DisplayName("a vuln-list folder imports through importFrom(Path) exactly as through AlpineSecdbSource")
+  void vulnListFolderThroughLocalOsvSource() throws Exception {
+    var store = AdvisoryStore.open(data);
+    var viaPath = store.importFrom(VULN_LIST);
+    assertThat(viaPath.problems()).isEmpty();
+    var viaSource = AdvisoryStore.open(data.resolve("other")).importFrom(new AlpineSecdbSource(VULN_LIST));
+    assertThat(viaPath.recordsRead()).isEqualTo(viaSource.recordsRead()).isPositive();
+    assertThat(store.index().recordsFor("Alpine:v3.22", "zlib")).isNotEmpty();
+  }
+
+  @Test
   @DisplayName("a secfixes line's ids become aliases, an id fixed twice keeps the lowest fix, \"0\" gives no record")
   void conversionRules() throws Exception {
     var records = new ArrayList<OsvRecord>();
