@@ -105,31 +105,38 @@ final class SecdbConverter {
     return out;
   }
 
-  /** The OSV record as JSON fields (built by hand: {@link OsvRecord} is for reading). */
+  /**
+   * The OSV record as JSON fields, built by hand ({@link OsvRecord} is for reading) and in a fixed
+   * field order: the store hashes the JSON text, so the same document must give the same bytes
+   * in every run (no {@code Map.of}, whose iteration order changes between JVMs).
+   */
   private static Map<String, Object> record(String release, String repo, String name, String vuln, String fixed,
       LinkedHashSet<String> ids) {
-    var pkg = new LinkedHashMap<String, Object>();
-    pkg.put("ecosystem", "Alpine:" + release);
-    pkg.put("name", name);
-    pkg.put("purl", "pkg:apk/alpine/" + name + "?distro=" + release.substring(1));
-    var range = Map.of("type", "ECOSYSTEM", "events", List.of(Map.of("introduced", "0"), Map.of("fixed", fixed)));
-    var affected = new LinkedHashMap<String, Object>();
-    affected.put("package", pkg);
-    affected.put("ranges", List.of(range));
-    affected.put("database_specific", Map.of("source", "alpine-secdb", "repository", repo));
-    var r = new LinkedHashMap<String, Object>();
-    r.put("schema_version", "1.6.0");
-    r.put("id", "ALPINE-" + release + "-" + name + "-" + vuln);
-    r.put("aliases", List.copyOf(ids));
-    r.put("summary", vuln + " in " + name + " (Alpine " + release + ")");
-    r.put("details", "Alpine's security database for " + release + (repo.isEmpty() ? "" : "/" + repo) + " lists "
-        + vuln + " as fixed in " + name + " " + fixed + ".");
-    r.put("affected", List.of(affected));
+    var pkg = ordered("ecosystem", "Alpine:" + release, "name", name,
+        "purl", "pkg:apk/alpine/" + name + "?distro=" + release.substring(1));
+    var range = ordered("type", "ECOSYSTEM",
+        "events", List.of(ordered("introduced", "0"), ordered("fixed", fixed)));
+    var affected = ordered("package", pkg, "ranges", List.of(range),
+        "database_specific", ordered("source", "alpine-secdb", "repository", repo));
+    var r = ordered("schema_version", "1.6.0", "id", "ALPINE-" + release + "-" + name + "-" + vuln,
+        "aliases", List.copyOf(ids),
+        "summary", vuln + " in " + name + " (Alpine " + release + ")",
+        "details", "Alpine's security database for " + release + (repo.isEmpty() ? "" : "/" + repo) + " lists "
+            + vuln + " as fixed in " + name + " " + fixed + ".",
+        "affected", List.of(affected));
     if (vuln.startsWith("CVE-")) {
-      r.put("references", List.of(Map.of("type", "ADVISORY", "url", "https://security.alpinelinux.org/vuln/" + vuln)));
+      r.put("references", List.of(ordered("type", "ADVISORY", "url", "https://security.alpinelinux.org/vuln/" + vuln)));
     }
-    r.put("database_specific", Map.of("source", "alpine-secdb", "converter_version", VERSION));
+    r.put("database_specific", ordered("source", "alpine-secdb", "converter_version", VERSION));
     return r;
+  }
+
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    var m = new LinkedHashMap<String, Object>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
   }
 
   /** The ids of one secfixes line: "CVE-2017-8904 XSA-214" → both; free text around them dropped. */

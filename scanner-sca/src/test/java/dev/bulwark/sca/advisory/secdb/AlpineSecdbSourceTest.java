@@ -125,6 +125,24 @@ class AlpineSecdbSourceTest {
   }
 
   @Test
+  @DisplayName("a record's JSON is byte-for-byte fixed (the store hashes it: re-imports in a new JVM must match)")
+  void recordJsonIsDeterministic() throws Exception {
+    var out = new java.util.TreeMap<String, String>();
+    new AlpineSecdbSource(resource("happy")).read((o, b) -> out.put(o.substring(o.indexOf('!') + 1),
+        new String(b, java.nio.charset.StandardCharsets.UTF_8)), new ArrayList<>());
+    assertThat(out.get("ALPINE-v3.12-demo-CVE-2020-0001")).isEqualTo("{\"schema_version\":\"1.6.0\","
+        + "\"id\":\"ALPINE-v3.12-demo-CVE-2020-0001\",\"aliases\":[\"CVE-2020-0001\"],"
+        + "\"summary\":\"CVE-2020-0001 in demo (Alpine v3.12)\","
+        + "\"details\":\"Alpine's security database for v3.12/main lists CVE-2020-0001 as fixed in demo 1.2.3-r1.\","
+        + "\"affected\":[{\"package\":{\"ecosystem\":\"Alpine:v3.12\",\"name\":\"demo\","
+        + "\"purl\":\"pkg:apk/alpine/demo?distro=3.12\"},\"ranges\":[{\"type\":\"ECOSYSTEM\","
+        + "\"events\":[{\"introduced\":\"0\"},{\"fixed\":\"1.2.3-r1\"}]}],"
+        + "\"database_specific\":{\"source\":\"alpine-secdb\",\"repository\":\"main\"}}],"
+        + "\"references\":[{\"type\":\"ADVISORY\",\"url\":\"https://security.alpinelinux.org/vuln/CVE-2020-0001\"}],"
+        + "\"database_specific\":{\"source\":\"alpine-secdb\",\"converter_version\":\"1\"}}");
+  }
+
+  @Test
   void idsOfASecfixesLine() {
     assertThat(SecdbConverter.ids("CVE-2017-8904 XSA-214")).containsExactly("CVE-2017-8904", "XSA-214");
     assertThat(SecdbConverter.ids("  ")).isEmpty();
