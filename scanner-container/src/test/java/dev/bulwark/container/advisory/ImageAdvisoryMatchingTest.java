@@ -48,6 +48,7 @@ class ImageAdvisoryMatchingTest {
     var store = AdvisoryStore.open(storeDir);
     assertThat(store.importFrom(SHARED.resolve("osv-os/alpine-secdb-legacy")).problems()).isEmpty();
     assertThat(store.importFrom(SHARED.resolve("osv/npm.zip")).problems()).isEmpty();
+    assertThat(store.importFrom(SHARED.resolve("osv/PyPI.zip")).problems()).isEmpty();
     assertThat(store.importFrom(TestResources.path("advisory/debian-10-openssl-DLA-3325-1.json")).problems()).isEmpty();
   }
 
@@ -178,6 +179,37 @@ class ImageAdvisoryMatchingTest {
       assertThat(f.getRemediation()).isEqualTo("upgrade lodash to 4.17.19");
       assertThat(f.getLocation().getSnippet()).contains("app/node_modules/lodash/package.json");
     });
+  }
+
+  @Test
+  @DisplayName("PyYAML 5.3 in an image's site-packages matches PyPI's pyyaml records (PEP 503 names)")
+  void pythonPackageInsideAnImage() throws Exception {
+    byte[] layer = new TarBuilder()
+        .file("usr/lib/python3/site-packages/PyYAML-5.3.dist-info/METADATA",
+            "Metadata-Version: 2.1\nName: PyYAML\nVersion: 5.3\n")
+        .build();
+    var result = scan(OsvImageMatcher.overStore(storeDir), new ImageBuilder().layer(layer).oci(tmp.resolve("py.tar")));
+    var pyyaml = packageFindings(result, "PyYAML");
+    assertThat(pyyaml).flatExtracting(f -> {
+      var ids = new java.util.ArrayList<>(f.getAdvisory().getAliasesList());
+      ids.add(f.getRuleId());
+      return ids;
+    }).contains("PYSEC-2020-96", "PYSEC-2021-142").doesNotContain("PYSEC-2018-49");
+    assertThat(pyyaml).allSatisfy(f -> assertThat(f.getPackage().getPurl()).isEqualTo("pkg:pypi/pyyaml@5.3"));
+  }
+
+  @Test
+  @DisplayName("a package whose version cannot be compared is a problem (DEGRADED); the others are still matched")
+  void uncomparableVersionIsReportedAndTheRestGoesOn() throws Exception {
+    byte[] layer = new TarBuilder()
+        .file("etc/os-release", "ID=alpine\nVERSION_ID=3.10.2\n")
+        .file("lib/apk/db/installed", TestResources.text("advisory/apk-installed-alpine310")
+            + "\nP:weird\nV:not-a-version\no:weird\n\n")
+        .build();
+    var result = scan(OsvImageMatcher.overStore(storeDir), new ImageBuilder().layer(layer).oci(tmp.resolve("w.tar")));
+    assertThat(result.summary().getStatus()).isEqualTo(ScannerStatus.DEGRADED);
+    assertThat(result.summary().getMessage()).contains("weird: cannot compare version 'not-a-version'");
+    assertThat(cves(packageFindings(result, "libssl1.1"))).contains("CVE-2019-1547");
   }
 
   @Test
