@@ -43,25 +43,18 @@ import java.util.Optional;
  */
 public final class OsvImageMatcher implements ImagePackageMatcher {
   private final Path dataDir;
-  private final AdvisoryIndex fixed;
   private Snapshot snapshot;
 
   /** The index built from the store as its catalog stood at {@code stamp}. */
   private record Snapshot(AdvisoryIndex index, FileTime stamp) {}
 
-  private OsvImageMatcher(Path dataDir, AdvisoryIndex fixed) {
+  private OsvImageMatcher(Path dataDir) {
     this.dataDir = dataDir;
-    this.fixed = fixed;
   }
 
   /** A matcher over the advisory store under {@code dataDir} (as {@link AdvisoryStore#open}), opened lazily. */
   public static OsvImageMatcher overStore(Path dataDir) {
-    return new OsvImageMatcher(dataDir, null);
-  }
-
-  /** A matcher over an index already built (tests, or a caller that holds the store). */
-  public static OsvImageMatcher overIndex(AdvisoryIndex index) {
-    return new OsvImageMatcher(null, index);
+    return new OsvImageMatcher(dataDir);
   }
 
   /**
@@ -69,9 +62,6 @@ public final class OsvImageMatcher implements ImagePackageMatcher {
    * {@code bulwark db update} or the SCA service); empty while the store holds nothing.
    */
   private synchronized Optional<AdvisoryIndex> index() throws IOException {
-    if (fixed != null) {
-      return Optional.of(fixed);
-    }
     Path catalog = dataDir.resolve("osv").resolve("catalog.json");
     FileTime stamp = Files.exists(catalog) ? Files.getLastModifiedTime(catalog) : null;
     if (snapshot == null || !Objects.equals(snapshot.stamp(), stamp)) {
