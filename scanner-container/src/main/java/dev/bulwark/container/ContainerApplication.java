@@ -3,6 +3,8 @@ package dev.bulwark.container;
 import dev.bulwark.common.cas.DiskBlobStore;
 import dev.bulwark.common.grpc.DropwizardBootstrap;
 import dev.bulwark.common.scanner.ScannerGrpcService;
+import dev.bulwark.container.advisory.OsvImageMatcher;
+import dev.bulwark.container.image.ImageLimits;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -34,7 +36,8 @@ public class ContainerApplication extends Application<ContainerConfiguration> {
     Path cacheDir = Files.createDirectories(Path.of(config.getCacheDir()));
     Optional<Path> trivy = config.getTrivy().isBlank() ? TrivyLocator.onPath() : Optional.of(Path.of(config.getTrivy()));
     var engine = new ContainerEngine(new ContainerEngine.Settings(EngineMode.parse(config.getEngine()), trivy,
-        config.getTrivyTimeout().toJavaDuration(), Files.createDirectories(cacheDir.resolve("work")), Clock.systemUTC()));
+        config.getTrivyTimeout().toJavaDuration(), Files.createDirectories(cacheDir.resolve("work")), Clock.systemUTC()),
+        OsvImageMatcher.overStore(Path.of(config.getAdvisoryDir())), ImageLimits.defaults());
     var blobs = new DiskBlobStore(Files.createDirectories(cacheDir.resolve("blobs")));
     var service = new ScannerGrpcService(engine, blobs, config.getContentStore());
     config.getGrpc().build("scanner-container", environment, service);

@@ -26,6 +26,22 @@ public class ContainerConfiguration extends Configuration {
   private String engine = "auto";
   @NotNull
   private Duration trivyTimeout = Duration.minutes(5);
+  /**
+   * The SCA scanner's advisory store ({@code dataDir} of scanner-sca, filled by
+   * {@code bulwark db update}); image packages are matched against it.
+   */
+  @NotEmpty
+  private String advisoryDir = "/tmp/bulwark/sca/data";
+
+  @JsonProperty
+  public String getAdvisoryDir() {
+    return advisoryDir;
+  }
+
+  @JsonProperty
+  public void setAdvisoryDir(String advisoryDir) {
+    this.advisoryDir = advisoryDir;
+  }
 
   @JsonProperty
   public GrpcServerFactory getGrpc() {

@@ -4,6 +4,8 @@ import dev.bulwark.common.cas.DiskBlobStore;
 import dev.bulwark.common.embedded.EmbeddedContext;
 import dev.bulwark.common.embedded.EmbeddedService;
 import dev.bulwark.common.scanner.ScannerGrpcService;
+import dev.bulwark.container.advisory.OsvImageMatcher;
+import dev.bulwark.container.image.ImageLimits;
 import io.grpc.BindableService;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.util.List;
  * The container scanner inside the embedded cluster. Option {@code trivy} names a Trivy
  * executable (else the PATH is searched); blobs and scratch space live under
  * {@code <home>/cache/container}. The content store is the task's (the gateway always names it).
+ * Image packages are matched against the SCA service's advisory store, {@code <home>/sca}.
  */
 public final class ContainerEmbeddedService implements EmbeddedService {
   @Override
@@ -32,8 +35,10 @@ public final class ContainerEmbeddedService implements EmbeddedService {
     Path cache = Files.createDirectories(context.home().resolve("cache").resolve("container"));
     var trivy = context.option("trivy").filter(s -> !s.isBlank()).map(Path::of).or(TrivyLocator::onPath);
     var mode = context.option("container.engine").map(EngineMode::parse).orElse(EngineMode.AUTO);
+    // the SCA service's store (filled by `bulwark db update` and --advisories), opened at the first image
+    var advisories = OsvImageMatcher.overStore(context.home().resolve("sca"));
     var engine = new ContainerEngine(new ContainerEngine.Settings(mode, trivy, Duration.ofMinutes(5),
-        Files.createDirectories(cache.resolve("work")), Clock.systemUTC()));
+        Files.createDirectories(cache.resolve("work")), Clock.systemUTC()), advisories, ImageLimits.defaults());
     var service = new ScannerGrpcService(engine, new DiskBlobStore(Files.createDirectories(cache.resolve("blobs"))),
         context.targets().getOrDefault("gateway", ""));
     context.closeOnStop(service);

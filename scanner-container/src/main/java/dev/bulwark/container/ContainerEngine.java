@@ -4,6 +4,7 @@ import dev.bulwark.common.scanner.FindingSink;
 import dev.bulwark.common.scanner.ScanOutcome;
 import dev.bulwark.common.scanner.ScanWorkspace;
 import dev.bulwark.common.scanner.ScannerEngine;
+import dev.bulwark.container.advisory.OsvImageMatcher;
 import dev.bulwark.container.check.ConfigAnalyzer;
 import dev.bulwark.container.dockerfile.DockerfileAnalyzer;
 import dev.bulwark.container.eol.EndOfLifeTable;
@@ -62,8 +63,9 @@ public final class ContainerEngine implements ScannerEngine {
   }
 
   /**
-   * @param matcher matches image packages against advisories (the SCA module's database, wired by
-   *                the application); {@link ImagePackageMatcher#NONE} lists no package findings
+   * @param matcher matches image packages against advisories ({@link OsvImageMatcher} over the SCA
+   *                module's store, wired by the application); {@link ImagePackageMatcher#NONE}
+   *                lists no package findings and says the database is missing
    * @param limits  bounds on reading one image
    */
   public ContainerEngine(Settings settings, ImagePackageMatcher matcher, ImageLimits limits) {
@@ -79,12 +81,25 @@ public final class ContainerEngine implements ScannerEngine {
   }
 
   /**
-   * An engine with default settings. An empty {@code trivyExecutable} means: look for
-   * {@code trivy} on the PATH, and run native analyzers only when there is none.
+   * An engine with default settings and no advisory data: image packages are inventoried, and a
+   * scan of an image that has packages is DEGRADED ({@link ImagePackageMatcher#MISSING_DATABASE}).
+   * An empty {@code trivyExecutable} means: look for {@code trivy} on the PATH, and run native
+   * analyzers only when there is none.
    */
   public static ContainerEngine create(Optional<Path> trivyExecutable) {
+    return create(trivyExecutable, Optional.empty());
+  }
+
+  /**
+   * As {@link #create(Optional)}, matching image packages against the SCA advisory store under
+   * {@code advisoryDir} (the {@code dataDir} that {@code bulwark db update} and the SCA scanner
+   * use), opened at the first image scanned.
+   */
+  public static ContainerEngine create(Optional<Path> trivyExecutable, Optional<Path> advisoryDir) {
     return new ContainerEngine(new Settings(EngineMode.AUTO, trivyExecutable.or(TrivyLocator::onPath),
-        Duration.ofMinutes(5), Path.of(System.getProperty("java.io.tmpdir"), "bulwark-container"), Clock.systemUTC()));
+        Duration.ofMinutes(5), Path.of(System.getProperty("java.io.tmpdir"), "bulwark-container"), Clock.systemUTC()),
+        advisoryDir.<ImagePackageMatcher>map(OsvImageMatcher::overStore).orElse(ImagePackageMatcher.NONE),
+        ImageLimits.defaults());
   }
 
   public Settings settings() {
@@ -128,7 +143,10 @@ public final class ContainerEngine implements ScannerEngine {
       files = config.filesScanned();
       var imageResult = images.run(ws);
       findings.addAll(imageResult.findings());
-      problems.addAll(imageResult.problems());
+      // when Trivy runs, it matches the image packages itself: no native database is not a problem then
+      imageResult.problems().stream()
+          .filter(p -> !(trivyAvailable && p.equals(ImagePackageMatcher.MISSING_DATABASE)))
+          .forEach(problems::add);
     }
     if (trivyAvailable && !ws.cancelled()) {
       var trivy = new TrivyScan(new TrivyProcess(settings.trivy().get(), settings.trivyTimeout(), MAX_TRIVY_OUTPUT,
@@ -154,9 +172,13 @@ public final class ContainerEngine implements ScannerEngine {
         rulePaths.add(f.getRuleId() + "\0" + f.getLocation().getPath());
       }
     }
+    var packageIds = new java.util.HashSet<String>();
     for (var f : findings) {
       if (!f.hasPackage() && f.getLocation().getStartLine() == 0
           && rulePaths.contains(f.getRuleId() + "\0" + f.getLocation().getPath())) {
+        continue;
+      }
+      if (f.hasPackage() && !firstOfVulnerability(f, packageIds)) {
         continue;
       }
       String key = f.getRuleId() + "\0" + f.getLocation().getPath() + "\0" + f.getLocation().getStartLine()
@@ -164,5 +186,26 @@ public final class ContainerEngine implements ScannerEngine {
       unique.putIfAbsent(key, f);
     }
     return List.copyOf(unique.values());
+  }
+
+  /**
+   * Whether no earlier package finding named the same vulnerability (by rule id, advisory id or
+   * alias) for the same package and version in the same image: the native matcher's
+   * "ALPINE-v3.10-openssl-CVE-2019-1549" and Trivy's "CVE-2019-1549" on libssl1.1 are one.
+   */
+  private static boolean firstOfVulnerability(Finding f, java.util.Set<String> seen) {
+    String where = f.getLocation().getPath().isEmpty() ? f.getPackage().getManifestPath() : f.getLocation().getPath();
+    String prefix = where + "\0" + f.getPackage().getName() + "\0" + f.getPackage().getVersion() + "\0";
+    var ids = new java.util.LinkedHashSet<String>();
+    ids.add(f.getRuleId());
+    if (!f.getAdvisory().getId().isEmpty()) {
+      ids.add(f.getAdvisory().getId());
+    }
+    ids.addAll(f.getAdvisory().getAliasesList());
+    boolean first = ids.stream().noneMatch(id -> seen.contains(prefix + id));
+    if (first) {
+      ids.forEach(id -> seen.add(prefix + id));
+    }
+    return first;
   }
 }

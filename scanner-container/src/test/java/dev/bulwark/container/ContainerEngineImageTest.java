@@ -37,13 +37,13 @@ class ContainerEngineImageTest {
   @Test
   void endOfLifeDistributionGivesOneInfoFindingAndPackagesReachTheMatcher() throws Exception {
     var image = ImageAnalyzerTest.debianImage(tmp.resolve("shop-debian10.tar"));
-    ImagePackageMatcher matcher = inventory -> inventory.packages().stream()
+    ImagePackageMatcher matcher = inventory -> ImagePackageMatcher.Matches.of(inventory.packages().stream()
         .filter(p -> p.sourceName().equals("openssl"))
         .map(p -> Finding.newBuilder().setRuleId("DSA-TEST-1").setSeverity(Severity.HIGH)
             .setPackage(Package.newBuilder().setEcosystem(p.osvEcosystem()).setName(p.name()).setVersion(p.version())
                 .setManifestPath(inventory.imageName()))
             .build())
-        .toList();
+        .toList());
     var result = scan(matcher, image);
     assertThat(result.summary().getStatus()).isEqualTo(ScannerStatus.OK);
     assertThat(result.findings()).filteredOn(f -> f.getRuleId().equals("bulwark.image.os-eol")).singleElement()

@@ -36,4 +36,20 @@ class FindingMergeTest {
     var b = Finding.newBuilder().setRuleId("CVE-1").setPackage(Package.newBuilder().setName("libssl").setVersion("1")).build();
     assertThat(ContainerEngine.merge(List.of(a, b, a))).containsExactly(a, b);
   }
+
+  @Test
+  void theNativeAndTrivyFindingsOfOneCveOnOnePackageInOneImageAreOne() {
+    var nativeFinding = Finding.newBuilder().setRuleId("ALPINE-v3.10-openssl-CVE-2019-1549")
+        .setAdvisory(dev.bulwark.v1.Advisory.newBuilder().setId("ALPINE-v3.10-openssl-CVE-2019-1549")
+            .addAliases("CVE-2019-1549"))
+        .setLocation(Location.newBuilder().setPath("app.tar"))
+        .setPackage(Package.newBuilder().setName("libssl1.1").setVersion("1.1.1c-r0").setManifestPath("app.tar [sha256:1]"))
+        .build();
+    var trivy = Finding.newBuilder().setRuleId("CVE-2019-1549")
+        .setPackage(Package.newBuilder().setName("libssl1.1").setVersion("1.1.1c-r0").setManifestPath("app.tar")).build();
+    var otherImage = trivy.toBuilder().setPackage(trivy.getPackage().toBuilder().setManifestPath("other.tar")).build();
+    var otherCve = trivy.toBuilder().setRuleId("CVE-2019-1551").build();
+    assertThat(ContainerEngine.merge(List.of(nativeFinding, trivy, otherImage, otherCve)))
+        .containsExactly(nativeFinding, otherImage, otherCve);
+  }
 }

@@ -7,6 +7,7 @@ import dev.bulwark.common.scanner.ScannerEngine;
 import dev.bulwark.sca.advisory.AdvisoryIndex;
 import dev.bulwark.sca.advisory.AdvisoryStore;
 import dev.bulwark.sca.advisory.Vulnerability;
+import dev.bulwark.sca.advisory.VulnerabilityFindings;
 import dev.bulwark.sca.inventory.InstalledPackage;
 import dev.bulwark.sca.version.VersionOrder;
 import dev.bulwark.sca.version.VersionOrders;
@@ -77,7 +78,7 @@ public final class ScaEngine implements ScannerEngine {
   @Override
   public ScannerInfo describe() {
     var info = ScannerInfo.newBuilder().setName(name()).setVersion(VERSION)
-        .addAnalyzers(Analyzer.newBuilder().setName(FindingFactory.ANALYZER).setVersion(FindingFactory.ANALYZER_VERSION));
+        .addAnalyzers(Analyzer.newBuilder().setName(VulnerabilityFindings.ANALYZER).setVersion(VulnerabilityFindings.ANALYZER_VERSION));
     store.ifPresent(s -> s.ecosystems().forEach(e -> info.addDatabases(DatabaseInfo.newBuilder()
         .setName("osv:" + e.name())
         .setVersion(e.sha256().substring(0, 12))
@@ -130,7 +131,7 @@ public final class ScaEngine implements ScannerEngine {
           k -> Vulnerability.merge(index.affecting(p.ecosystem(), p.name(), p.version()), index,
               p.ecosystem(), p.name(), p.version()));
       for (Vulnerability v : vulns) {
-        out.add(FindingFactory.finding(p, v));
+        out.add(VulnerabilityFindings.finding(p, v));
       }
     }
     unknownEcosystems.forEach(e -> problems.add("no advisories for ecosystem '" + e + "'"));

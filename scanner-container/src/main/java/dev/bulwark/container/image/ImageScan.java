@@ -47,7 +47,10 @@ public final class ImageScan {
         inventory.os().ifPresent(os -> eol.lookup(os.id(), os.version())
             .or(() -> os.codename().isEmpty() ? java.util.Optional.empty() : eol.lookup(os.id(), os.codename()))
             .ifPresent(e -> findings.add(eolFinding(image.getName(), os, e.description()))));
-        findings.addAll(matcher.match(inventory));
+        var matches = matcher.match(inventory);
+        findings.addAll(matches.findings());
+        // the same problem (e.g. no database) for several images is said once
+        matches.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
       } catch (HostileImageException e) {
         problems.add("image " + image.getName() + ": hostile archive refused: " + e.getMessage());
       } catch (IOException | RuntimeException e) {

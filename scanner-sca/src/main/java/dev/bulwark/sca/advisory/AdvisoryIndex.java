@@ -26,6 +26,8 @@ public final class AdvisoryIndex {
   private static final String SEMVER_KEY = "\u0000SEMVER";
   private final Map<String, List<Entry>> byPackage = new HashMap<>();
   private final Map<String, VersionOrder> orders = new ConcurrentHashMap<>();
+  /** Ecosystem keys with at least one package: "Alpine" and "Alpine:v3.10" alike. */
+  private final Set<String> ecosystems = new java.util.HashSet<>();
   private int records;
 
   /** One record and its affected entries for one package, with their version lists as sets. */
@@ -55,8 +57,10 @@ public final class AdvisoryIndex {
               byKey.computeIfAbsent(key(eco, a.pkg().name()), k -> new ArrayList<>()).add(a));
         }
       }
-      byKey.forEach((k, entries) ->
-          byPackage.computeIfAbsent(k, x -> new ArrayList<>()).add(new Entry(r, entries)));
+      byKey.forEach((k, entries) -> {
+        byPackage.computeIfAbsent(k, x -> new ArrayList<>()).add(new Entry(r, entries));
+        ecosystems.add(k.substring(0, k.indexOf('\u0000')));
+      });
       records += byKey.isEmpty() ? 0 : 1;
     }
   }
@@ -64,6 +68,14 @@ public final class AdvisoryIndex {
   /** Records indexed (withdrawn and unknown-ecosystem ones excluded). */
   public int size() {
     return records;
+  }
+
+  /**
+   * Whether any record is about this ecosystem as written: "Alpine:v3.10" only when records
+   * name that release, so a caller can fall back to the bare ecosystem when they do not.
+   */
+  public boolean covers(String ecosystem) {
+    return PackageNames.releaseKey(ecosystem).map(ecosystems::contains).orElse(false);
   }
 
   private static String key(String ecosystemKey, String name) {

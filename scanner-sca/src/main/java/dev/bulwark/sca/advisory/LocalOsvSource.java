@@ -1,5 +1,6 @@
 package dev.bulwark.sca.advisory;
 
+import dev.bulwark.sca.advisory.secdb.AlpineSecdbSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,7 +14,9 @@ import java.util.zip.ZipInputStream;
 /**
  * OSV data on disk in OSV's export layout: a zip of {@code <ID>.json} files (as
  * {@code <Ecosystem>/all.zip}), a folder of such zips, a folder of {@code .json} records (nested
- * folders allowed), or a single record file.
+ * folders allowed), or a single record file. Alpine secdb documents ({@code .yaml} or vuln-list
+ * {@code .json}, see {@link AlpineSecdbSource}) met on the way are converted to OSV records, so
+ * {@code bulwark db update --source <alpine-secdb folder>} imports them too.
  */
 public record LocalOsvSource(Path path) implements OsvSource {
 
@@ -45,8 +48,13 @@ public record LocalOsvSource(Path path) implements OsvSource {
     try {
       if (name.endsWith(".zip")) {
         readZip(f, sink);
-      } else if (name.endsWith(".json")) {
-        sink.accept(f.toString(), Files.readAllBytes(f));
+      } else if (AlpineSecdbSource.isCandidate(f)) {
+        byte[] bytes = Files.readAllBytes(f);
+        if (AlpineSecdbSource.isSecdb(bytes)) {
+          AlpineSecdbSource.convert(f.toString(), bytes, sink, problems);
+        } else if (name.endsWith(".json")) {
+          sink.accept(f.toString(), bytes);
+        }
       }
     } catch (IOException e) {
       problems.add(f + ": unreadable: " + e.getMessage());

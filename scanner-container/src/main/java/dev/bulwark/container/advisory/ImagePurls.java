@@ -1,0 +1,37 @@
+package dev.bulwark.container.advisory;
+
+import dev.bulwark.container.image.InventoryPackage;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Package URLs of image packages: {@code pkg:apk/alpine/musl@1.1.22-r3?distro=v3.10},
+ * {@code pkg:deb/debian/libssl1.1@1.1.1n-0+deb10u3?distro=debian-10},
+ * {@code pkg:npm/%40babel/core@7.0.0}, {@code pkg:pypi/pyyaml@5.3}.
+ */
+final class ImagePurls {
+  private ImagePurls() {}
+
+  static String of(InventoryPackage p) {
+    String version = encode(p.version());
+    return switch (p.ecosystem()) {
+      case "Alpine" -> "pkg:apk/alpine/" + encode(p.name()) + "@" + version + distro(p, p.release());
+      case "Debian", "Ubuntu" -> "pkg:deb/" + p.ecosystem().toLowerCase(Locale.ROOT) + "/" + encode(p.name()) + "@"
+          + version + distro(p, p.ecosystem().toLowerCase(Locale.ROOT) + "-" + p.release());
+      case "npm" -> "pkg:npm/" + (p.name().startsWith("@") && p.name().contains("/")
+          ? encode(p.name().substring(0, p.name().indexOf('/'))) + "/" + encode(p.name().substring(p.name().indexOf('/') + 1))
+          : encode(p.name())) + "@" + version;
+      case "PyPI" -> "pkg:pypi/" + encode(p.name().toLowerCase(Locale.ROOT).replace('_', '-')) + "@" + version;
+      default -> "";
+    };
+  }
+
+  private static String distro(InventoryPackage p, String distro) {
+    return p.release().isEmpty() ? "" : "?distro=" + encode(distro);
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}
