@@ -1,14 +1,11 @@
 package dev.bulwark.container;
 
-import dev.bulwark.common.cas.DiskBlobStore;
 import dev.bulwark.common.grpc.DropwizardBootstrap;
-import dev.bulwark.common.scanner.ScannerGrpcService;
 import dev.bulwark.container.advisory.OsvImageMatcher;
 import dev.bulwark.container.image.ImageLimits;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.lifecycle.Managed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,14 +35,6 @@ public class ContainerApplication extends Application<ContainerConfiguration> {
     var engine = new ContainerEngine(new ContainerEngine.Settings(EngineMode.parse(config.getEngine()), trivy,
         config.getTrivyTimeout().toJavaDuration(), Files.createDirectories(cacheDir.resolve("work")), Clock.systemUTC()),
         OsvImageMatcher.overStore(Path.of(config.getAdvisoryDir())), ImageLimits.defaults());
-    var blobs = new DiskBlobStore(Files.createDirectories(cacheDir.resolve("blobs")));
-    var service = new ScannerGrpcService(engine, blobs, config.getContentStore());
-    config.getGrpc().build("scanner-container", environment, service);
-    environment.lifecycle().manage(new Managed() {
-      @Override
-      public void stop() {
-        service.close();
-      }
-    });
+    config.serve(engine, environment);
   }
 }

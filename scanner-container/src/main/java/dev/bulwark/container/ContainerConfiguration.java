@@ -1,24 +1,13 @@
 package dev.bulwark.container;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.bulwark.common.grpc.GrpcServerFactory;
-import io.dropwizard.core.Configuration;
-import jakarta.validation.Valid;
+import dev.bulwark.common.scanner.ScannerConfiguration;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import io.dropwizard.util.Duration;
 
 /** The container scanner's YAML configuration (see {@code scanner-container/config.yml}). */
-public class ContainerConfiguration extends Configuration {
-  @Valid
-  @NotNull
-  private GrpcServerFactory grpc = new GrpcServerFactory();
-  /** Default content store (the gateway), used when a task names none. */
-  @NotEmpty
-  private String contentStore = "localhost:7070";
-  /** Local cache of fetched blobs, and scratch space for Trivy and image extraction. */
-  @NotEmpty
-  private String cacheDir = "/tmp/bulwark/container-cache";
+public class ContainerConfiguration extends ScannerConfiguration {
   /** Path of the trivy executable; empty means: look on the PATH. */
   private String trivy = "";
   /** auto, native, trivy or both. */
@@ -33,6 +22,10 @@ public class ContainerConfiguration extends Configuration {
   @NotEmpty
   private String advisoryDir = "/tmp/bulwark/sca/data";
 
+  public ContainerConfiguration() {
+    super(7073, "/tmp/bulwark/container-cache");
+  }
+
   @JsonProperty
   public String getAdvisoryDir() {
     return advisoryDir;
@@ -41,36 +34,6 @@ public class ContainerConfiguration extends Configuration {
   @JsonProperty
   public void setAdvisoryDir(String advisoryDir) {
     this.advisoryDir = advisoryDir;
-  }
-
-  @JsonProperty
-  public GrpcServerFactory getGrpc() {
-    return grpc;
-  }
-
-  @JsonProperty
-  public void setGrpc(GrpcServerFactory grpc) {
-    this.grpc = grpc;
-  }
-
-  @JsonProperty
-  public String getContentStore() {
-    return contentStore;
-  }
-
-  @JsonProperty
-  public void setContentStore(String contentStore) {
-    this.contentStore = contentStore;
-  }
-
-  @JsonProperty
-  public String getCacheDir() {
-    return cacheDir;
-  }
-
-  @JsonProperty
-  public void setCacheDir(String cacheDir) {
-    this.cacheDir = cacheDir;
   }
 
   @JsonProperty

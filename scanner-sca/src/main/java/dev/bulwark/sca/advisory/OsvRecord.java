@@ -1,5 +1,6 @@
 package dev.bulwark.sca.advisory;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -28,6 +29,7 @@ public record OsvRecord(String id, String modified, String published, String wit
     databaseSpecific = databaseSpecific == null ? Map.of() : databaseSpecific;
   }
 
+  @JsonIgnore // derived: must not be written back as a "withdrawn" field
   public boolean isWithdrawn() {
     return withdrawn != null && !withdrawn.isBlank();
   }
