@@ -1,6 +1,6 @@
 package dev.bulwark.sca.advisory;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -12,6 +12,8 @@ import java.util.Objects;
  * One OSV advisory record (https://ossf.github.io/osv-schema/), with the fields Bulwark uses.
  * Unknown fields are ignored; absent lists read as empty.
  */
+// isWithdrawn() is derived, not a field: it must never be written back as "withdrawn": true/false
+@JsonAutoDetect(isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record OsvRecord(String id, String modified, String published, String withdrawn,
@@ -29,7 +31,6 @@ public record OsvRecord(String id, String modified, String published, String wit
     databaseSpecific = databaseSpecific == null ? Map.of() : databaseSpecific;
   }
 
-  @JsonIgnore // derived: must not be written back as a "withdrawn" field
   public boolean isWithdrawn() {
     return withdrawn != null && !withdrawn.isBlank();
   }
