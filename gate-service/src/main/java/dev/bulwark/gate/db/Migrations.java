@@ -36,8 +36,13 @@ public final class Migrations {
     return migrate(jdbi, Integer.MAX_VALUE);
   }
 
-  /** Applies the pending scripts up to {@code upTo} (inclusive): an older gate's schema, for upgrade tests. */
-  static List<Integer> migrate(Jdbi jdbi, int upTo) {
+  /**
+   * Applies the pending scripts up to {@code upTo} (inclusive): an older gate's schema, for upgrade tests.
+   * Migrations in one process run one at a time: H2 commits DDL at once, so two interleaved runs could
+   * see each other's half-applied scripts. Across processes (gate replicas on PostgreSQL, whose DDL is
+   * transactional) the loser of a race waits for the winner's {@code schema_version} row.
+   */
+  static synchronized List<Integer> migrate(Jdbi jdbi, int upTo) {
     String versionTable = "CREATE TABLE IF NOT EXISTS schema_version ("
         + "version INT PRIMARY KEY, description VARCHAR(200) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)";
     try {
