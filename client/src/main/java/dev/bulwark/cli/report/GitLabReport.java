@@ -63,7 +63,7 @@ abstract class GitLabReport implements ReportFormat.ReportWriter {
   private ObjectNode scan(ScanResult result) {
     var scan = JsonReport.MAPPER.createObjectNode();
     scan.set("analyzer", tool("bulwark", "Bulwark"));
-    scan.set("scanner", tool("bulwark-" + type(), "Bulwark " + String.join("/", scanners())));
+    scan.set("scanner", tool("bulwark-" + type().replace('_', '-'), "Bulwark " + String.join("/", scanners())));
     scan.put("type", type());
     scan.put("start_time", time(Findings.startTime(result)));
     scan.put("end_time", time(Findings.endTime(result)));
