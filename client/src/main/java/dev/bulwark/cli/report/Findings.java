@@ -8,7 +8,10 @@ import dev.bulwark.v1.ScannerReport;
 import dev.bulwark.v1.ScannerStatus;
 import dev.bulwark.v1.Severity;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -27,6 +30,9 @@ final class Findings {
   static final String TOOL_VERSION =
       Optional.ofNullable(Findings.class.getPackage().getImplementationVersion()).orElse("0.1.0-dev");
   static final String TOOL_URI = "https://github.com/bulwark-dev/bulwark";
+
+  private static final DateTimeFormatter UTC_SECONDS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private Findings() {}
 
@@ -126,6 +132,11 @@ final class Findings {
     } catch (DateTimeParseException e) {
       return Instant.now();
     }
+  }
+
+  /** UTC date and time to the second, without zone ("2026-11-29T04:50:12"), as GitLab and JUnit want. */
+  static String utcSeconds(Instant at) {
+    return UTC_SECONDS.format(at.truncatedTo(ChronoUnit.SECONDS));
   }
 
   /** The scan's start: the end less the slowest scanner (scanners run side by side). */

@@ -6,10 +6,6 @@ import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.ScanResult;
 import java.io.IOException;
 import java.io.Writer;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 
@@ -24,9 +20,6 @@ import java.util.List;
  */
 abstract class GitLabReport implements ReportFormat.ReportWriter {
   static final String SCHEMA_VERSION = "15.0.7";
-  /** GitLab's pattern for scan times: UTC, seconds, no zone. */
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
-      .withZone(ZoneOffset.UTC);
 
   /** The report type, as {@code scan.type} and the CI artifact spell it ("sast"). */
   abstract String type();
@@ -65,8 +58,8 @@ abstract class GitLabReport implements ReportFormat.ReportWriter {
     scan.set("analyzer", tool("bulwark", "Bulwark"));
     scan.set("scanner", tool("bulwark-" + type().replace('_', '-'), "Bulwark " + String.join("/", scanners())));
     scan.put("type", type());
-    scan.put("start_time", time(Findings.startTime(result)));
-    scan.put("end_time", time(Findings.endTime(result)));
+    scan.put("start_time", Findings.utcSeconds(Findings.startTime(result)));
+    scan.put("end_time", Findings.utcSeconds(Findings.endTime(result)));
     var failed = Findings.failedScanners(result, scanners()::contains);
     scan.put("status", failed.isEmpty() ? "success" : "failure");
     if (!failed.isEmpty()) {
@@ -126,10 +119,6 @@ abstract class GitLabReport implements ReportFormat.ReportWriter {
       case INFO -> "Info";
       default -> "Unknown";
     };
-  }
-
-  static String time(Instant at) {
-    return TIME.format(at.truncatedTo(ChronoUnit.SECONDS));
   }
 
   private static String truncate(String s, int max) {

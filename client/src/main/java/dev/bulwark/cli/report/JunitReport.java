@@ -74,7 +74,7 @@ final class JunitReport implements ReportFormat.ReportWriter {
     var root = doc.createElement("testsuites");
     root.setAttribute("name", "bulwark" + (result.getScanId().isEmpty() ? "" : " " + result.getScanId()));
     int[] total = new int[4];
-    String timestamp = GitLabReport.time(Findings.endTime(result));
+    String timestamp = Findings.utcSeconds(Findings.endTime(result));
     suites.forEach((name, cases) -> {
       int[] counts = counts(cases);
       for (int i = 0; i < 4; i++) {

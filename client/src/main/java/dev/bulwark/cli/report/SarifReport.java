@@ -9,6 +9,8 @@ import dev.bulwark.v1.ScannerStatus;
 import dev.bulwark.v1.Severity;
 import java.io.IOException;
 import java.io.Writer;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 
@@ -61,7 +63,7 @@ final class SarifReport implements ReportFormat.ReportWriter {
       if (!path.isEmpty()) {
         var physical = r.putArray("locations").addObject().putObject("physicalLocation");
         var artifact = physical.putObject("artifactLocation");
-        artifact.put("uri", path);
+        artifact.put("uri", uri(path));
         artifact.put("uriBaseId", SRCROOT);
         int start = f.getLocation().getStartLine();
         if (start > 0) {
@@ -87,6 +89,21 @@ final class SarifReport implements ReportFormat.ReportWriter {
       props.put("status", ef.getStatus().name());
     }
     return root;
+  }
+
+  /**
+   * A relative path as a SARIF URI reference: spaces, '%', '#', '?' and non-ASCII percent-encoded,
+   * and "./" before a first segment with a colon (an image name such as "app:1.2") so that it is
+   * not read as a URI scheme.
+   */
+  static String uri(String path) {
+    try {
+      String encoded = new URI(null, null, path, null).toASCIIString().replace("?", "%3F");
+      String first = encoded.split("/", 2)[0];
+      return first.contains(":") ? "./" + encoded : encoded;
+    } catch (URISyntaxException e) {
+      return path; // URI(…, path, …) quotes every illegal character, so this does not happen
+    }
   }
 
   /** Whether every scanner ran, with one notification per scanner that was not OK. */

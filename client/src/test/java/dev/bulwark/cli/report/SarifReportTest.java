@@ -102,4 +102,13 @@ class SarifReportTest {
         .contains("container").contains("deadline exceeded");
     assertThat(sarif.at("/runs/0/automationDetails/id").asText()).isEqualTo("bulwark/4f0c2a8e-scan");
   }
+
+  @Test
+  void pathsBecomeValidRelativeUriReferences() {
+    assertThat(SarifReport.uri("src/main/App.java")).isEqualTo("src/main/App.java");
+    assertThat(SarifReport.uri("src/my file#1?.java")).isEqualTo("src/my%20file%231%3F.java");
+    assertThat(SarifReport.uri("docs/über.md")).isEqualTo("docs/%C3%BCber.md");
+    assertThat(SarifReport.uri("app:1.2")).isEqualTo("./app:1.2"); // an image name is no URI scheme
+    assertThat(SarifReport.uri("registry/app:1.2")).isEqualTo("registry/app:1.2");
+  }
 }
