@@ -44,7 +44,7 @@ final class ScanCommand implements Callable<Integer> {
   String gateway;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table, json or sarif (default: ${DEFAULT-VALUE}).")
+      description = "table, json, sarif, junit, gitlab-sast, gitlab-dependency-scanning or cyclonedx (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write the result here instead of stdout.")

@@ -1,6 +1,7 @@
 package dev.bulwark.cli.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +22,12 @@ final class JsonReport implements ReportFormat.ReportWriter {
 
   @Override
   public void write(ScanResult result, Writer out) throws IOException {
-    MAPPER.writeValue(out, toJson(result));
+    writeJson(toJson(result), out);
+  }
+
+  /** Writes a JSON document, indented, with a final newline; shared by the JSON-based formats. */
+  static void writeJson(JsonNode document, Writer out) throws IOException {
+    MAPPER.writeValue(out, document);
     out.write(System.lineSeparator());
     out.flush();
   }

@@ -4,37 +4,46 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.v1.EvaluatedFinding;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.ScanResult;
+import dev.bulwark.v1.ScannerReport;
+import dev.bulwark.v1.ScannerStatus;
 import dev.bulwark.v1.Severity;
 import java.io.IOException;
 import java.io.Writer;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 
 /**
- * SARIF 2.1.0, as GitHub code scanning reads it: one run, one rule per rule id with a
- * {@code security-severity}, one result per finding with a relative location and the finding's
- * fingerprint as {@code primaryLocationLineHash}.
+ * SARIF 2.1.0, as GitHub code scanning reads it: one run; one rule per rule id with a
+ * {@code security-severity} and CWE tags; one result per finding with a relative location (a
+ * dependency finding sits at its manifest line), the finding's fingerprint as
+ * {@code primaryLocationLineHash}, and {@code suppressions} when the gate suppressed it. Scanners
+ * that did not report OK become tool execution notifications of the run's invocation.
  */
 final class SarifReport implements ReportFormat.ReportWriter {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+  static final String SRCROOT = "%SRCROOT%";
 
   @Override
   public void write(ScanResult result, Writer out) throws IOException {
-    JsonReport.MAPPER.writeValue(out, toSarif(result));
-    out.write(System.lineSeparator());
-    out.flush();
+    JsonReport.writeJson(toSarif(result), out);
   }
 
   static ObjectNode toSarif(ScanResult result) {
-    var mapper = JsonReport.MAPPER;
-    var root = mapper.createObjectNode();
+    var root = JsonReport.MAPPER.createObjectNode();
     root.put("$schema", SCHEMA);
     root.put("version", "2.1.0");
     var run = root.putArray("runs").addObject();
     var driver = run.putObject("tool").putObject("driver");
     driver.put("name", "bulwark");
-    driver.put("informationUri", "https://github.com/bulwark-dev/bulwark");
+    driver.put("version", Findings.TOOL_VERSION);
+    driver.put("informationUri", Findings.TOOL_URI);
     var rules = driver.putArray("rules");
+    if (!result.getScanId().isEmpty()) {
+      run.putObject("automationDetails").put("id", "bulwark/" + result.getScanId());
+    }
+    run.set("invocations", JsonReport.MAPPER.createArrayNode().add(invocation(result)));
     var ruleIndex = new LinkedHashMap<String, Integer>();
     var results = run.putArray("results");
     for (EvaluatedFinding ef : Findings.byRisk(result)) {
@@ -54,8 +63,8 @@ final class SarifReport implements ReportFormat.ReportWriter {
       if (!path.isEmpty()) {
         var physical = r.putArray("locations").addObject().putObject("physicalLocation");
         var artifact = physical.putObject("artifactLocation");
-        artifact.put("uri", path);
-        artifact.put("uriBaseId", "%SRCROOT%");
+        artifact.put("uri", uri(path));
+        artifact.put("uriBaseId", SRCROOT);
         int start = f.getLocation().getStartLine();
         if (start > 0) {
           var region = physical.putObject("region");
@@ -68,6 +77,12 @@ final class SarifReport implements ReportFormat.ReportWriter {
       if (!f.getFingerprint().isEmpty()) {
         r.putObject("partialFingerprints").put("primaryLocationLineHash", f.getFingerprint());
       }
+      if (Findings.suppressed(ef)) {
+        var s = r.putArray("suppressions").addObject();
+        s.put("kind", "external"); // suppressed by the gate's policy, not in the source
+        s.put("status", "accepted");
+        s.put("justification", ef.getSuppression().isEmpty() ? "suppressed by bulwark policy" : ef.getSuppression());
+      }
       var props = r.putObject("properties");
       props.put("scanner", f.getScanner());
       props.put("riskScore", ef.getRiskScore());
@@ -76,13 +91,53 @@ final class SarifReport implements ReportFormat.ReportWriter {
     return root;
   }
 
+  /**
+   * A relative path as a SARIF URI reference: spaces, '%', '#', '?' and non-ASCII percent-encoded,
+   * and "./" before a first segment with a colon (an image name such as "app:1.2") so that it is
+   * not read as a URI scheme.
+   */
+  static String uri(String path) {
+    try {
+      String encoded = new URI(null, null, path, null).toASCIIString().replace("?", "%3F");
+      String first = encoded.split("/", 2)[0];
+      return first.contains(":") ? "./" + encoded : encoded;
+    } catch (URISyntaxException e) {
+      return path; // URI(…, path, …) quotes every illegal character, so this does not happen
+    }
+  }
+
+  /** Whether every scanner ran, with one notification per scanner that was not OK. */
+  private static ObjectNode invocation(ScanResult result) {
+    var invocation = JsonReport.MAPPER.createObjectNode();
+    boolean allRan = result.getScannersList().stream().noneMatch(s -> s.getStatus() == ScannerStatus.FAILED);
+    invocation.put("executionSuccessful", allRan);
+    var notes = JsonReport.MAPPER.createArrayNode();
+    for (ScannerReport s : result.getScannersList()) {
+      if (s.getStatus() != ScannerStatus.OK) {
+        var n = notes.addObject();
+        n.put("level", s.getStatus() == ScannerStatus.DEGRADED ? "warning" : "error");
+        n.putObject("message").put("text", "scanner " + s.getScanner() + " " + s.getStatus()
+            + (s.getMessage().isBlank() ? "" : ": " + s.getMessage()));
+        n.putObject("descriptor").put("id", "scanner/" + s.getScanner());
+      }
+    }
+    if (!notes.isEmpty()) {
+      invocation.set("toolExecutionNotifications", notes);
+    }
+    return invocation;
+  }
+
   private static ObjectNode rule(Finding f) {
     var rule = JsonReport.MAPPER.createObjectNode();
     rule.put("id", f.getRuleId());
-    rule.putObject("shortDescription").put("text", f.getTitle());
+    rule.putObject("shortDescription").put("text", f.getTitle().isEmpty() ? f.getRuleId() : f.getTitle());
     if (!f.getDescription().isEmpty()) {
       rule.putObject("fullDescription").put("text", f.getDescription());
     }
+    if (!f.getRemediation().isEmpty()) {
+      rule.putObject("help").put("text", f.getRemediation());
+    }
+    rule.putObject("defaultConfiguration").put("level", level(f.getSeverity()));
     var props = rule.putObject("properties");
     props.put("security-severity", String.format(Locale.ROOT, "%.1f", securitySeverity(f)));
     var tags = props.putArray("tags");
