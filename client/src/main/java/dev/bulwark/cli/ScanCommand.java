@@ -127,7 +127,7 @@ final class ScanCommand implements Callable<Integer> {
     try {
       return ReportFormat.valueOf(format.strip().toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new UserError("unknown --format '" + format + "': use table, json or sarif");
+      throw new UserError("unknown --format '" + format + "': use one of " + String.join(", ", ReportFormat.names()));
     }
   }
 
