@@ -15,7 +15,7 @@ jar="$root/client/target/bulwark.jar"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-ms() { date +%s%N | awk '{printf "%d", $1/1000000}'; }
+ms() { echo $(( $(date +%s%N) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 
 scan() { # home
