@@ -9,7 +9,7 @@ import java.util.ArrayList;
  * in both is RUNTIME). A leading {@code v} of the version is dropped (Packagist advisories use
  * bare versions). The lock does not tell direct from transitive.
  */
-final class ComposerLockParser implements LockfileParser {
+final class ComposerLockParser extends JsonLockfileParser {
   @Override
   public String name() {
     return "composer-lock";
@@ -26,15 +26,7 @@ final class ComposerLockParser implements LockfileParser {
   }
 
   @Override
-  public ParseResult parse(String path, byte[] content, ManifestSource tree) {
-    String text = Texts.decode(content);
-    JsonNode root;
-    try {
-      root = Texts.json(text);
-    } catch (Exception e) {
-      return ParseResult.broken(path, "not valid JSON: " + Texts.reason(e));
-    }
-    var lines = new LineLocator(text);
+  protected ParseResult read(String path, JsonNode root, LineLocator lines, ManifestSource tree) {
     var out = new ArrayList<InstalledPackage>();
     for (String section : new String[] {"packages", "packages-dev"}) {
       int cursor = Math.max(0, lines.find("\"" + section + "\"") - 1);

@@ -11,7 +11,7 @@ import java.util.ArrayList;
  * {@code python_requires} lists of {@code name/version#rrev%timestamp}). The root node (the
  * consumer conanfile, with a {@code path}) is left out; build requirements are DEV.
  */
-final class ConanLockParser implements LockfileParser {
+final class ConanLockParser extends JsonLockfileParser {
   @Override
   public String name() {
     return "conan-lock";
@@ -28,15 +28,7 @@ final class ConanLockParser implements LockfileParser {
   }
 
   @Override
-  public ParseResult parse(String path, byte[] content, ManifestSource tree) {
-    String text = Texts.decode(content);
-    JsonNode root;
-    try {
-      root = Texts.json(text);
-    } catch (Exception e) {
-      return ParseResult.broken(path, "not valid JSON: " + Texts.reason(e));
-    }
-    var lines = new LineLocator(text);
+  protected ParseResult read(String path, JsonNode root, LineLocator lines, ManifestSource tree) {
     var out = new ArrayList<InstalledPackage>();
     JsonNode nodes = root.path("graph_lock").path("nodes");
     nodes.forEach(node -> {

@@ -11,7 +11,7 @@ import java.util.Map;
  * version. Project references have no version and are left out; a package listed under
  * several frameworks is reported once (direct if it is direct anywhere).
  */
-final class NugetPackagesLockParser implements LockfileParser {
+final class NugetPackagesLockParser extends JsonLockfileParser {
   @Override
   public String name() {
     return "nuget-packages-lock";
@@ -28,15 +28,7 @@ final class NugetPackagesLockParser implements LockfileParser {
   }
 
   @Override
-  public ParseResult parse(String path, byte[] content, ManifestSource tree) {
-    String text = Texts.decode(content);
-    JsonNode root;
-    try {
-      root = Texts.json(text);
-    } catch (Exception e) {
-      return ParseResult.broken(path, "not valid JSON: " + Texts.reason(e));
-    }
-    var lines = new LineLocator(text);
+  protected ParseResult read(String path, JsonNode root, LineLocator lines, ManifestSource tree) {
     var out = new ArrayList<InstalledPackage>();
     for (Map.Entry<String, JsonNode> fw : (Iterable<Map.Entry<String, JsonNode>>) root.path("dependencies")::fields) {
       int cursor = Math.max(0, lines.find("\"" + fw.getKey() + "\"") - 1);

@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code ==x.y.z}. Entries without a version (VCS, path, editable) are left out. The lock does
  * not tell direct from transitive.
  */
-final class PipfileLockParser implements LockfileParser {
+final class PipfileLockParser extends JsonLockfileParser {
   @Override
   public String name() {
     return "pipfile-lock";
@@ -27,15 +27,7 @@ final class PipfileLockParser implements LockfileParser {
   }
 
   @Override
-  public ParseResult parse(String path, byte[] content, ManifestSource tree) {
-    String text = Texts.decode(content);
-    JsonNode root;
-    try {
-      root = Texts.json(text);
-    } catch (Exception e) {
-      return ParseResult.broken(path, "not valid JSON: " + Texts.reason(e));
-    }
-    var lines = new LineLocator(text);
+  protected ParseResult read(String path, JsonNode root, LineLocator lines, ManifestSource tree) {
     var out = new ArrayList<InstalledPackage>();
     for (String section : new String[] {"default", "develop"}) {
       int cursor = Math.max(0, lines.find("\"" + section + "\"") - 1);
