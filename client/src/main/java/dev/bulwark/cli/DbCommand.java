@@ -1,6 +1,8 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.sca.advisory.AdvisoryStore;
+import dev.bulwark.sca.advisory.UrlOsvSource;
+import java.net.URI;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +21,14 @@ final class DbCommand implements Runnable {
   }
 
   @Command(name = "update", mixinStandardHelpOptions = true,
-      description = "Import OSV advisories (OSV's per-ecosystem export layout: a zip of <ID>.json, or a folder"
+      description = "Import OSV advisories (OSV's per-ecosystem export layout: a zip of <ID>.json, a URL of one,"
+          + " e.g. https://osv-vulnerabilities.storage.googleapis.com/npm/all.zip, or a folder"
           + " of such zips or of JSON files) into $BULWARK_HOME/sca, and CISA KEV / FIRST EPSS files into"
           + " $BULWARK_HOME/intel. Re-importing the same data changes nothing.")
   static final class Update implements Callable<Integer> {
     private final CliEnvironment env;
 
-    @Option(names = "--source", paramLabel = "PATH", description = "OSV data (default: $BULWARK_ADVISORIES).")
+    @Option(names = "--source", paramLabel = "PATH|URL", description = "OSV data (default: $BULWARK_ADVISORIES).")
     String source;
 
     @Option(names = "--kev", paramLabel = "FILE", description = "CISA KEV catalog (its JSON or CSV format).")
@@ -57,18 +60,26 @@ final class DbCommand implements Runnable {
     }
 
     private void importAdvisories(String from) throws IOException {
-      if (from.startsWith("http://") || from.startsWith("https://")) {
-        throw new UserError("this build imports local OSV data only: download " + from
-            + " (e.g. <ecosystem>/all.zip) and pass the file or folder with --source");
-      }
-      Path path = Path.of(from);
-      if (!Files.exists(path)) {
-        throw new UserError("OSV source not found: " + path);
-      }
       var store = AdvisoryStore.open(Files.createDirectories(env.home().resolve("sca")));
-      var result = store.importFrom(path);
+      AdvisoryStore.ImportResult result;
+      if (from.startsWith("http://") || from.startsWith("https://")) {
+        // e.g. https://osv-vulnerabilities.storage.googleapis.com/npm/all.zip; resumes when run again
+        var source = new UrlOsvSource(URI.create(from), env.home().resolve("downloads"), p ->
+            env.progress("downloaded " + p.received() / 1024 + " KiB" + (p.total() > 0 ? " of " + p.total() / 1024 : "")));
+        try {
+          result = store.importFrom(source);
+        } catch (IOException e) {
+          throw new UserError(e.getMessage());
+        }
+      } else {
+        Path path = Path.of(from);
+        if (!Files.exists(path)) {
+          throw new UserError("OSV source not found: " + path);
+        }
+        result = store.importFrom(path);
+      }
       result.problems().forEach(p -> env.err().println("bulwark: " + p));
-      env.out().println("read " + result.recordsRead() + " records from " + path + "; changed: "
+      env.out().println("read " + result.recordsRead() + " records from " + from + "; changed: "
           + (result.ecosystemsChanged().isEmpty() ? "nothing" : String.join(", ", result.ecosystemsChanged())));
       for (var eco : store.ecosystems()) {
         env.out().printf("  %-12s %8d records  updated %s%n", eco.name(), eco.records(), eco.updatedAt());
