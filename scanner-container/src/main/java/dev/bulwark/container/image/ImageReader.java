@@ -27,6 +27,8 @@ public final class ImageReader {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String WHITEOUT = ".wh.";
   private static final String OPAQUE = ".wh..wh..opq";
+  /** Version of what {@link #readLayer} records; part of the layer cache key. */
+  static final String FORMAT_VERSION = "1";
 
   /** Called after each layer is applied, with the captured paths that layer wrote. */
   @FunctionalInterface
@@ -43,10 +45,23 @@ public final class ImageReader {
 
   private final ImageLimits limits;
   private final Predicate<String> capture;
+  private final LayerCache cache;
+  private final String cacheVersion;
 
+  /** A reader without a layer cache. */
   public ImageReader(ImageLimits limits, Predicate<String> capture) {
+    this(limits, capture, LayerCache.none(), "");
+  }
+
+  /**
+   * @param cache        where layers read before are kept
+   * @param cacheVersion what decides the captured set (the analyzers' versions): part of every cache key
+   */
+  public ImageReader(ImageLimits limits, Predicate<String> capture, LayerCache cache, String cacheVersion) {
     this.limits = limits;
     this.capture = capture;
+    this.cache = cache;
+    this.cacheVersion = "reader-" + FORMAT_VERSION + "/" + cacheVersion;
   }
 
   public Image read(Path archive, LayerListener listener) throws IOException, HostileImageException {
@@ -69,7 +84,17 @@ public final class ImageReader {
           throw new IOException("layer " + path + " listed in the manifest is missing from the archive");
         }
         String digest = i < layout.diffIds().size() ? layout.diffIds().get(i) : "sha256:" + path.replaceAll(".*/", "");
-        var captured = applyLayer(tar.getInputStream(entry), entry.getSize(), path, digest, fs, budget);
+        String key = LayerCache.key(digest, entry.getSize(), cacheVersion);
+        var cached = cache.load(key);
+        LayerChanges changes;
+        if (cached.isPresent()) {
+          changes = cached.get();
+          replay(changes, path, budget);
+        } else {
+          changes = readLayer(tar.getInputStream(entry), path, budget);
+          cache.store(key, changes);
+        }
+        var captured = apply(changes, digest, fs);
         listener.layerApplied(digest, captured, fs);
       }
       return new Image(layout.format(), layout.configDigest(), layout.diffIds().isEmpty()
@@ -144,9 +169,9 @@ public final class ImageReader {
     }
   }
 
-  /** Applies one layer; returns the captured paths it wrote. */
-  private List<String> applyLayer(InputStream raw, long compressedSize, String layerPath, String digest,
-      LayeredFileSystem fs, ReadBudget budget) throws IOException, HostileImageException {
+  /** Reads one layer's entries without touching the tree; the budget is charged as it goes. */
+  private LayerChanges readLayer(InputStream raw, String layerPath, ReadBudget budget)
+      throws IOException, HostileImageException {
     var compressed = new ReadBudget.CountingStream(new BufferedInputStream(raw));
     compressed.mark(4);
     byte[] magic = compressed.readNBytes(4);
@@ -163,18 +188,20 @@ public final class ImageReader {
     var counted = new ReadBudget.CountingStream(decompressed);
     // Checked on every read, so a bomb is stopped while it inflates, not after.
     counted.guard = () -> budget.bytes(counted.count, compressed.count, layerPath);
-    var changes = new ArrayList<Change>();
+    var changes = new ArrayList<LayerChanges.Change>();
+    long entries = 0;
     try (var tar = new TarArchiveInputStream(counted)) {
       TarArchiveEntry e;
       while ((e = tar.getNextEntry()) != null) {
         budget.entry(layerPath);
+        entries++;
         String name = e.getName();
         if (name.startsWith("/")) {
           throw new HostileImageException("layer " + layerPath + ": absolute entry name '" + name + "'");
         }
         String path = Paths.normalise(name).orElseThrow(() ->
             new HostileImageException("layer " + layerPath + ": entry '" + name + "' escapes the root with '..'"));
-        changes.add(change(tar, e, path, layerPath, digest, fs, changes));
+        changes.add(change(tar, e, path, layerPath));
       }
       // Drain the rest so the compression ratio counts everything.
       tar.transferTo(java.io.OutputStream.nullOutputStream());
@@ -188,44 +215,86 @@ public final class ImageReader {
       throw e;
     }
     budget.layerDone(counted.count);
+    return new LayerChanges(changes, entries, counted.count, compressed.count);
+  }
+
+  /** Charges a cached layer to the budget as if it had been read, and re-checks its captured sizes. */
+  private void replay(LayerChanges layer, String layerPath, ReadBudget budget) throws IOException, HostileImageException {
+    budget.entries(layer.entries(), layerPath);
+    try {
+      budget.bytes(layer.uncompressedBytes(), layer.compressedBytes(), layerPath);
+    } catch (ReadBudget.LimitExceeded e) {
+      throw new HostileImageException(e.getMessage());
+    }
+    budget.layerDone(layer.uncompressedBytes());
+    for (var c : layer.changes()) {
+      if (c.kind() == LayerChanges.Kind.NODE && c.content() != null && c.content().length > limits.maxCapturedFileBytes()) {
+        throw new IOException(c.path() + " is larger than " + limits.maxCapturedFileBytes() + " bytes");
+      }
+    }
+  }
+
+  /** Applies one layer's changes on top of the tree; returns the captured paths it wrote. */
+  private List<String> apply(LayerChanges layer, String digest, LayeredFileSystem fs) {
+    // Nodes first, against the tree as the lower layers left it: a hard link shares the content of
+    // its target, found earlier in this layer or else below.
+    var nodes = new ArrayList<LayeredFileSystem.Node>(layer.changes().size());
+    var ownNodes = new HashMap<String, LayeredFileSystem.Node>();
+    for (var c : layer.changes()) {
+      LayeredFileSystem.Node node = switch (c.kind()) {
+        case WHITEOUT, OPAQUE -> null;
+        case NODE -> new LayeredFileSystem.Node(c.type(), digest, c.linkTarget(), c.content());
+        case HARDLINK -> {
+          var source = ownNodes.containsKey(c.linkTarget()) ? ownNodes.get(c.linkTarget())
+              : fs.node(c.linkTarget()).orElse(null);
+          byte[] content = source != null && capture.test(c.path()) ? source.content() : null;
+          yield new LayeredFileSystem.Node(LayeredFileSystem.Type.FILE, digest, null, content);
+        }
+      };
+      nodes.add(node);
+      if (node != null) {
+        ownNodes.put(c.path(), node);
+      }
+    }
     // Whiteouts hide what lower layers wrote; this layer's own entries go on top.
-    for (var c : changes) {
-      if (c.opaque()) {
+    for (var c : layer.changes()) {
+      if (c.kind() == LayerChanges.Kind.OPAQUE) {
         fs.removeChildren(c.path());
-      } else if (c.whiteout()) {
+      } else if (c.kind() == LayerChanges.Kind.WHITEOUT) {
         fs.remove(c.path());
       }
     }
     var captured = new ArrayList<String>();
-    for (var c : changes) {
-      if (c.node() == null) {
+    for (int i = 0; i < nodes.size(); i++) {
+      var node = nodes.get(i);
+      if (node == null) {
         continue;
       }
-      boolean isDir = c.node().type() == LayeredFileSystem.Type.DIRECTORY;
-      boolean dirExists = fs.node(c.path()).map(n -> n.type() == LayeredFileSystem.Type.DIRECTORY).orElse(false);
+      String path = layer.changes().get(i).path();
+      boolean isDir = node.type() == LayeredFileSystem.Type.DIRECTORY;
+      boolean dirExists = fs.node(path).map(n -> n.type() == LayeredFileSystem.Type.DIRECTORY).orElse(false);
       if (!(isDir && dirExists)) {
-        fs.remove(c.path()); // a file replacing a directory hides the whole subtree
-        fs.put(c.path(), c.node());
+        fs.remove(path); // a file replacing a directory hides the whole subtree
+        fs.put(path, node);
       }
-      if (c.node().content() != null) {
-        captured.add(c.path());
+      if (node.content() != null) {
+        captured.add(path);
       }
     }
     return captured;
   }
 
-  private record Change(String path, boolean whiteout, boolean opaque, LayeredFileSystem.Node node) {}
-
-  private Change change(TarArchiveInputStream tar, TarArchiveEntry e, String path, String layerPath, String digest,
-      LayeredFileSystem fs, List<Change> sameLayer) throws IOException, HostileImageException {
+  private LayerChanges.Change change(TarArchiveInputStream tar, TarArchiveEntry e, String path, String layerPath)
+      throws IOException, HostileImageException {
     String base = path.substring(path.lastIndexOf('/') + 1);
     String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
     if (base.equals(OPAQUE)) {
-      return new Change(dir, false, true, null);
+      return new LayerChanges.Change(LayerChanges.Kind.OPAQUE, dir, null, null, null);
     }
     if (base.startsWith(WHITEOUT)) {
       String hidden = base.substring(WHITEOUT.length());
-      return new Change(dir.isEmpty() ? hidden : dir + "/" + hidden, true, false, null);
+      return new LayerChanges.Change(LayerChanges.Kind.WHITEOUT, dir.isEmpty() ? hidden : dir + "/" + hidden,
+          null, null, null);
     }
     if (e.isSymbolicLink()) {
       String target = e.getLinkName();
@@ -233,7 +302,7 @@ public final class ImageReader {
         throw new HostileImageException("layer " + layerPath + ": symlink '" + path + "' -> '" + target
             + "' points outside the image root");
       }
-      return new Change(path, false, false, new LayeredFileSystem.Node(LayeredFileSystem.Type.SYMLINK, digest, target, null));
+      return node(path, LayeredFileSystem.Type.SYMLINK, target, null);
     }
     if (e.isLink()) {
       String target = e.getLinkName();
@@ -242,14 +311,10 @@ public final class ImageReader {
         throw new HostileImageException("layer " + layerPath + ": hard link '" + path + "' -> '" + target
             + "' points outside the image root");
       }
-      // A hard link shares its target's content: look in this layer first, then below.
-      LayeredFileSystem.Node source = sameLayer.stream().filter(c -> c.path().equals(resolved) && c.node() != null)
-          .map(Change::node).reduce((a, b) -> b).orElse(fs.node(resolved).orElse(null));
-      byte[] content = source != null && capture.test(path) ? source.content() : null;
-      return new Change(path, false, false, new LayeredFileSystem.Node(LayeredFileSystem.Type.FILE, digest, null, content));
+      return new LayerChanges.Change(LayerChanges.Kind.HARDLINK, path, LayeredFileSystem.Type.FILE, resolved, null);
     }
     if (e.isDirectory()) {
-      return new Change(path, false, false, new LayeredFileSystem.Node(LayeredFileSystem.Type.DIRECTORY, digest, null, null));
+      return node(path, LayeredFileSystem.Type.DIRECTORY, null, null);
     }
     if (e.isFile()) {
       byte[] content = null;
@@ -259,8 +324,12 @@ public final class ImageReader {
         }
         content = tar.readNBytes((int) e.getSize());
       }
-      return new Change(path, false, false, new LayeredFileSystem.Node(LayeredFileSystem.Type.FILE, digest, null, content));
+      return node(path, LayeredFileSystem.Type.FILE, null, content);
     }
-    return new Change(path, false, false, new LayeredFileSystem.Node(LayeredFileSystem.Type.OTHER, digest, null, null));
+    return node(path, LayeredFileSystem.Type.OTHER, null, null);
+  }
+
+  private static LayerChanges.Change node(String path, LayeredFileSystem.Type type, String linkTarget, byte[] content) {
+    return new LayerChanges.Change(LayerChanges.Kind.NODE, path, type, linkTarget, content);
   }
 }
