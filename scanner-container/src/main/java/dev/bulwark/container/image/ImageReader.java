@@ -271,10 +271,11 @@ public final class ImageReader {
         continue;
       }
       String path = layer.changes().get(i).path();
+      var existing = fs.node(path).orElse(null);
       boolean isDir = node.type() == LayeredFileSystem.Type.DIRECTORY;
-      boolean dirExists = fs.node(path).map(n -> n.type() == LayeredFileSystem.Type.DIRECTORY).orElse(false);
+      boolean dirExists = existing != null && existing.type() == LayeredFileSystem.Type.DIRECTORY;
       if (!(isDir && dirExists)) {
-        fs.remove(path); // a file replacing a directory hides the whole subtree
+        fs.removeChildren(path); // a file replacing a directory hides the whole subtree
         fs.put(path, node);
       }
       if (node.content() != null) {

@@ -1,7 +1,7 @@
 package dev.bulwark.container.image;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -16,8 +16,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * Per-layer analysis results on disk, so that a rescan of an image (or of one sharing its base
@@ -139,56 +137,64 @@ public final class LayerCache {
   }
 
   private static void write(Path file, String key, LayerChanges layer) throws IOException {
+    var bytes = new ByteArrayOutputStream(1 << 16);
+    var out = new DataOutputStream(bytes);
+    writeString(out, MAGIC);
+    writeString(out, key);
+    out.writeLong(layer.entries());
+    out.writeLong(layer.uncompressedBytes());
+    out.writeLong(layer.compressedBytes());
+    out.writeInt(layer.changes().size());
+    for (var c : layer.changes()) {
+      out.writeByte(c.kind().ordinal());
+      writeString(out, c.path());
+      out.writeByte(c.type() == null ? -1 : c.type().ordinal());
+      writeString(out, c.linkTarget());
+      writeBytes(out, c.content());
+    }
     var crc = new CRC32();
-    try (var raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-      var out = new DataOutputStream(new CheckedOutputStream(raw, crc));
-      writeString(out, MAGIC);
-      writeString(out, key);
-      out.writeLong(layer.entries());
-      out.writeLong(layer.uncompressedBytes());
-      out.writeLong(layer.compressedBytes());
-      out.writeInt(layer.changes().size());
-      for (var c : layer.changes()) {
-        out.writeByte(c.kind().ordinal());
-        writeString(out, c.path());
-        out.writeByte(c.type() == null ? -1 : c.type().ordinal());
-        writeString(out, c.linkTarget());
-        writeBytes(out, c.content());
-      }
-      out.flush();
-      new DataOutputStream(raw).writeLong(crc.getValue());
+    crc.update(bytes.toByteArray());
+    out.writeLong(crc.getValue());
+    try (var stream = Files.newOutputStream(file)) {
+      bytes.writeTo(stream);
     }
   }
 
   private static LayerChanges read(Path file, String key) throws IOException {
-    var crc = new CRC32();
-    try (var raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      var in = new DataInputStream(new CheckedInputStream(raw, crc));
-      if (!MAGIC.equals(readString(in)) || !key.equals(readString(in))) {
-        throw new IOException("not an entry for this key");
-      }
-      long entries = in.readLong();
-      long uncompressed = in.readLong();
-      long compressed = in.readLong();
-      int n = in.readInt();
-      if (n < 0 || n > entries) {
-        throw new IOException("bad change count " + n);
-      }
-      var changes = new ArrayList<LayerChanges.Change>(Math.min(n, 1 << 16));
-      var kinds = LayerChanges.Kind.values();
-      var types = LayeredFileSystem.Type.values();
-      for (int i = 0; i < n; i++) {
-        var kind = kinds[in.readUnsignedByte()];
-        String path = readString(in);
-        int type = in.readByte();
-        changes.add(new LayerChanges.Change(kind, path, type < 0 ? null : types[type], readString(in), readBytes(in)));
-      }
-      long expected = crc.getValue();
-      if (new DataInputStream(raw).readLong() != expected || raw.read() != -1) {
-        throw new IOException("checksum mismatch");
-      }
-      return new LayerChanges(changes, entries, uncompressed, compressed);
+    byte[] all = Files.readAllBytes(file);
+    if (all.length < Long.BYTES) {
+      throw new IOException("truncated entry");
     }
+    var crc = new CRC32();
+    crc.update(all, 0, all.length - Long.BYTES);
+    var in = new DataInputStream(new ByteArrayInputStream(all));
+    if (in.skip(all.length - Long.BYTES) != all.length - Long.BYTES || in.readLong() != crc.getValue()) {
+      throw new IOException("checksum mismatch");
+    }
+    in = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - Long.BYTES));
+    if (!MAGIC.equals(readString(in)) || !key.equals(readString(in))) {
+      throw new IOException("not an entry for this key");
+    }
+    long entries = in.readLong();
+    long uncompressed = in.readLong();
+    long compressed = in.readLong();
+    int n = in.readInt();
+    if (n < 0 || n > entries) {
+      throw new IOException("bad change count " + n);
+    }
+    var changes = new ArrayList<LayerChanges.Change>(n);
+    var kinds = LayerChanges.Kind.values();
+    var types = LayeredFileSystem.Type.values();
+    for (int i = 0; i < n; i++) {
+      var kind = kinds[in.readUnsignedByte()];
+      String path = readString(in);
+      int type = in.readByte();
+      changes.add(new LayerChanges.Change(kind, path, type < 0 ? null : types[type], readString(in), readBytes(in)));
+    }
+    if (in.read() != -1) {
+      throw new IOException("trailing bytes");
+    }
+    return new LayerChanges(changes, entries, uncompressed, compressed);
   }
 
   private static void writeString(DataOutputStream out, String s) throws IOException {
