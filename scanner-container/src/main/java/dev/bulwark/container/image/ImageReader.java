@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -29,6 +30,7 @@ public final class ImageReader {
   private static final String OPAQUE = ".wh..wh..opq";
   /** Version of what {@link #readLayer} records; part of the layer cache key. */
   static final String FORMAT_VERSION = "1";
+  private static final java.util.regex.Pattern OCI_BLOB = java.util.regex.Pattern.compile("blobs/[a-z0-9]+/[a-f0-9]{32,128}");
 
   /** Called after each layer is applied, with the captured paths that layer wrote. */
   @FunctionalInterface
@@ -84,15 +86,19 @@ public final class ImageReader {
           throw new IOException("layer " + path + " listed in the manifest is missing from the archive");
         }
         String digest = i < layout.diffIds().size() ? layout.diffIds().get(i) : "sha256:" + path.replaceAll(".*/", "");
+        // Only a real digest may key the cache: a docker save without diff ids names its layers "<id>/layer.tar".
+        boolean identified = i < layout.diffIds().size() || OCI_BLOB.matcher(path).matches();
         String key = LayerCache.key(digest, entry.getSize(), cacheVersion);
-        var cached = cache.load(key);
+        var cached = identified ? cache.load(key) : Optional.<LayerChanges>empty();
         LayerChanges changes;
         if (cached.isPresent()) {
           changes = cached.get();
           replay(changes, path, budget);
         } else {
           changes = readLayer(tar.getInputStream(entry), path, budget);
-          cache.store(key, changes);
+          if (identified) {
+            cache.store(key, changes);
+          }
         }
         var captured = apply(changes, digest, fs);
         listener.layerApplied(digest, captured, fs);

@@ -29,8 +29,9 @@ import java.util.zip.CRC32;
  * again: the cache never fails a scan. Writes go to a temporary file moved into place, so
  * concurrent scans see whole entries or none.
  *
- * <p>The layer digest is taken from the image (diff id or blob name) and is not recomputed: the
- * cache trusts the digests an image states.
+ * <p>The layer digest is taken from the image (the config's diff id, or an OCI blob name) and is
+ * not recomputed: the cache trusts the digests an image states. A layer with neither (a
+ * {@code docker save} whose config lists no diff ids) is never cached.
  */
 public final class LayerCache {
   private static final String MAGIC = "bulwark-layer-cache/1";

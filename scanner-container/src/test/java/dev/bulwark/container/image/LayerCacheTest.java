@@ -153,4 +153,27 @@ class LayerCacheTest {
         .isInstanceOf(HostileImageException.class).hasMessageContaining("more than 5 entries");
     assertThat(cache.hits()).isPositive();
   }
+
+  @Test
+  void layersWithoutADigestAreNeverCachedSoSameSizedLayersOfOtherImagesCannotBeConfused() throws Exception {
+    var cache = LayerCache.at(tmp.resolve("cache"));
+    var analyzer = new ImageAnalyzer(ImageLimits.defaults(), cache);
+    // two images whose only layer is "<id>/layer.tar" of the same size, and whose config has no diff ids
+    Path a = noDiffIds(tmp.resolve("a.tar"), "Package: aaaa\nVersion: 1\nStatus: install ok installed\n");
+    Path b = noDiffIds(tmp.resolve("b.tar"), "Package: bbbb\nVersion: 1\nStatus: install ok installed\n");
+    assertThat(analyzer.analyze(a, "a").packages()).extracting(InventoryPackage::name).containsExactly("aaaa");
+    assertThat(analyzer.analyze(b, "b").packages()).extracting(InventoryPackage::name).containsExactly("bbbb");
+    assertThat(cache.hits() + cache.misses()).isZero();
+    assertThat(tmp.resolve("cache")).doesNotExist();
+  }
+
+  private static Path noDiffIds(Path file, String status) throws Exception {
+    byte[] layer = new TarBuilder().file("etc/os-release", "ID=debian\nVERSION_ID=12\n")
+        .file("var/lib/dpkg/status", status).build();
+    return Files.write(file, new TarBuilder()
+        .file("config.json", "{\"architecture\": \"amd64\"}")
+        .file("0123/layer.tar", layer)
+        .file("manifest.json", "[{\"Config\": \"config.json\", \"Layers\": [\"0123/layer.tar\"]}]")
+        .build());
+  }
 }
