@@ -2,9 +2,7 @@ package dev.bulwark.container.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,10 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarFile;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Reads a {@code docker save} tarball or an OCI image layout (as a tar): finds the manifest and
@@ -23,14 +20,12 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * into a {@link LayeredFileSystem}, keeping the content of the files {@code capture} accepts.
  * Entries that would escape the root (absolute or ".." names, symlinks or hard links pointing
  * outside) and archives that exceed the {@link ImageLimits} raise {@link HostileImageException}.
+ * Each layer is read by {@link LayerTarReader}, or taken from the {@link LayerCache} when it was
+ * read before; either way its {@link LayerChanges} are applied by the same code.
  */
 public final class ImageReader {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String WHITEOUT = ".wh.";
-  private static final String OPAQUE = ".wh..wh..opq";
-  /** Version of what {@link #readLayer} records; part of the layer cache key. */
-  static final String FORMAT_VERSION = "1";
-  private static final java.util.regex.Pattern OCI_BLOB = java.util.regex.Pattern.compile("blobs/[a-z0-9]+/[a-f0-9]{32,128}");
+  private static final Pattern OCI_BLOB = Pattern.compile("blobs/[a-z0-9]+/[a-f0-9]{32,128}");
 
   /** Called after each layer is applied, with the captured paths that layer wrote. */
   @FunctionalInterface
@@ -49,6 +44,7 @@ public final class ImageReader {
   private final Predicate<String> capture;
   private final LayerCache cache;
   private final String cacheVersion;
+  private final LayerTarReader layerReader;
 
   /** A reader without a layer cache. */
   public ImageReader(ImageLimits limits, Predicate<String> capture) {
@@ -63,7 +59,8 @@ public final class ImageReader {
     this.limits = limits;
     this.capture = capture;
     this.cache = cache;
-    this.cacheVersion = "reader-" + FORMAT_VERSION + "/" + cacheVersion;
+    this.cacheVersion = "reader-" + LayerTarReader.FORMAT_VERSION + "/" + cacheVersion;
+    this.layerReader = new LayerTarReader(limits, capture);
   }
 
   public Image read(Path archive, LayerListener listener) throws IOException, HostileImageException {
@@ -95,7 +92,7 @@ public final class ImageReader {
           changes = cached.get();
           replay(changes, path, budget);
         } else {
-          changes = readLayer(tar.getInputStream(entry), path, budget);
+          changes = layerReader.read(tar.getInputStream(entry), path, budget);
           if (identified) {
             cache.store(key, changes);
           }
@@ -175,55 +172,6 @@ public final class ImageReader {
     }
   }
 
-  /** Reads one layer's entries without touching the tree; the budget is charged as it goes. */
-  private LayerChanges readLayer(InputStream raw, String layerPath, ReadBudget budget)
-      throws IOException, HostileImageException {
-    var compressed = new ReadBudget.CountingStream(new BufferedInputStream(raw));
-    compressed.mark(4);
-    byte[] magic = compressed.readNBytes(4);
-    compressed.reset();
-    InputStream decompressed;
-    if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
-      decompressed = new GzipCompressorInputStream(compressed, true);
-    } else if (magic.length == 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xb5
-        && (magic[2] & 0xff) == 0x2f && (magic[3] & 0xff) == 0xfd) {
-      throw new IOException("layer " + layerPath + " is zstd-compressed, which is not supported yet");
-    } else {
-      decompressed = compressed;
-    }
-    var counted = new ReadBudget.CountingStream(decompressed);
-    // Checked on every read, so a bomb is stopped while it inflates, not after.
-    counted.guard = () -> budget.bytes(counted.count, compressed.count, layerPath);
-    var changes = new ArrayList<LayerChanges.Change>();
-    long entries = 0;
-    try (var tar = new TarArchiveInputStream(counted)) {
-      TarArchiveEntry e;
-      while ((e = tar.getNextEntry()) != null) {
-        budget.entry(layerPath);
-        entries++;
-        String name = e.getName();
-        if (name.startsWith("/")) {
-          throw new HostileImageException("layer " + layerPath + ": absolute entry name '" + name + "'");
-        }
-        String path = Paths.normalise(name).orElseThrow(() ->
-            new HostileImageException("layer " + layerPath + ": entry '" + name + "' escapes the root with '..'"));
-        changes.add(change(tar, e, path, layerPath));
-      }
-      // Drain the rest so the compression ratio counts everything.
-      tar.transferTo(java.io.OutputStream.nullOutputStream());
-    } catch (IOException e) {
-      // The tar reader may wrap what a read threw: look for our limit in the causes.
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof ReadBudget.LimitExceeded limit) {
-          throw new HostileImageException(limit.getMessage());
-        }
-      }
-      throw e;
-    }
-    budget.layerDone(counted.count);
-    return new LayerChanges(changes, entries, counted.count, compressed.count);
-  }
-
   /** Charges a cached layer to the budget as if it had been read, and re-checks its captured sizes. */
   private void replay(LayerChanges layer, String layerPath, ReadBudget budget) throws IOException, HostileImageException {
     budget.entries(layer.entries(), layerPath);
@@ -289,54 +237,5 @@ public final class ImageReader {
       }
     }
     return captured;
-  }
-
-  private LayerChanges.Change change(TarArchiveInputStream tar, TarArchiveEntry e, String path, String layerPath)
-      throws IOException, HostileImageException {
-    String base = path.substring(path.lastIndexOf('/') + 1);
-    String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
-    if (base.equals(OPAQUE)) {
-      return new LayerChanges.Change(LayerChanges.Kind.OPAQUE, dir, null, null, null);
-    }
-    if (base.startsWith(WHITEOUT)) {
-      String hidden = base.substring(WHITEOUT.length());
-      return new LayerChanges.Change(LayerChanges.Kind.WHITEOUT, dir.isEmpty() ? hidden : dir + "/" + hidden,
-          null, null, null);
-    }
-    if (e.isSymbolicLink()) {
-      String target = e.getLinkName();
-      if (!target.startsWith("/") && Paths.resolveLink(path, target).isEmpty()) {
-        throw new HostileImageException("layer " + layerPath + ": symlink '" + path + "' -> '" + target
-            + "' points outside the image root");
-      }
-      return node(path, LayeredFileSystem.Type.SYMLINK, target, null);
-    }
-    if (e.isLink()) {
-      String target = e.getLinkName();
-      String resolved = target.startsWith("/") ? null : Paths.normalise(target).orElse(null);
-      if (resolved == null) {
-        throw new HostileImageException("layer " + layerPath + ": hard link '" + path + "' -> '" + target
-            + "' points outside the image root");
-      }
-      return new LayerChanges.Change(LayerChanges.Kind.HARDLINK, path, LayeredFileSystem.Type.FILE, resolved, null);
-    }
-    if (e.isDirectory()) {
-      return node(path, LayeredFileSystem.Type.DIRECTORY, null, null);
-    }
-    if (e.isFile()) {
-      byte[] content = null;
-      if (capture.test(path)) {
-        if (e.getSize() > limits.maxCapturedFileBytes()) {
-          throw new IOException(path + " is larger than " + limits.maxCapturedFileBytes() + " bytes");
-        }
-        content = tar.readNBytes((int) e.getSize());
-      }
-      return node(path, LayeredFileSystem.Type.FILE, null, content);
-    }
-    return node(path, LayeredFileSystem.Type.OTHER, null, null);
-  }
-
-  private static LayerChanges.Change node(String path, LayeredFileSystem.Type type, String linkTarget, byte[] content) {
-    return new LayerChanges.Change(LayerChanges.Kind.NODE, path, type, linkTarget, content);
   }
 }
