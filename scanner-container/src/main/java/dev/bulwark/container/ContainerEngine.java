@@ -12,6 +12,7 @@ import dev.bulwark.container.image.ImageAnalyzer;
 import dev.bulwark.container.image.ImageLimits;
 import dev.bulwark.container.image.ImagePackageMatcher;
 import dev.bulwark.container.image.ImageScan;
+import dev.bulwark.container.image.LayerCache;
 import dev.bulwark.container.kubernetes.KubernetesAnalyzer;
 import dev.bulwark.container.terraform.TerraformAnalyzer;
 import dev.bulwark.container.trivy.TrivyProcess;
@@ -35,6 +36,8 @@ import java.util.Optional;
  */
 public final class ContainerEngine implements ScannerEngine {
   public static final String VERSION = "0.1.0";
+  /** Under {@link Settings#workDir()}: the native image analyzer's per-layer cache ({@link LayerCache}). */
+  public static final String LAYER_CACHE_DIR = "layer-cache";
 
   /**
    * How the engine is set up.
@@ -42,7 +45,7 @@ public final class ContainerEngine implements ScannerEngine {
    * @param mode         which analyzers run
    * @param trivy        the Trivy executable, when one was given or found on the PATH
    * @param trivyTimeout how long one Trivy run may take before its process tree is killed
-   * @param workDir      scratch space for materialized trees and image extraction
+   * @param workDir      scratch space for materialized trees and image extraction, and the layer cache
    * @param clock        for end-of-life decisions
    */
   public record Settings(EngineMode mode, Optional<Path> trivy, Duration trivyTimeout, Path workDir, Clock clock) {}
@@ -71,7 +74,7 @@ public final class ContainerEngine implements ScannerEngine {
   public ContainerEngine(Settings settings, ImagePackageMatcher matcher, ImageLimits limits) {
     this.settings = settings;
     this.eol = EndOfLifeTable.bundled(settings.clock());
-    this.imageAnalyzer = new ImageAnalyzer(limits);
+    this.imageAnalyzer = new ImageAnalyzer(limits, LayerCache.at(settings.workDir().resolve(LAYER_CACHE_DIR)));
     this.images = new ImageScan(imageAnalyzer, eol, matcher);
     // The registry of configuration analyzers: one line per format.
     this.analyzers = List.of(
@@ -104,6 +107,11 @@ public final class ContainerEngine implements ScannerEngine {
 
   public Settings settings() {
     return settings;
+  }
+
+  /** The native image analyzer (its {@link ImageAnalyzer#cache()} counts layer cache hits). */
+  public ImageAnalyzer imageAnalyzer() {
+    return imageAnalyzer;
   }
 
   public List<ConfigAnalyzer> analyzers() {

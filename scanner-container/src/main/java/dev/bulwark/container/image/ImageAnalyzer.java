@@ -20,6 +20,7 @@ public final class ImageAnalyzer {
       "etc/debian_version");
 
   private final ImageLimits limits;
+  private final LayerCache cache;
   // The registry of package databases: one line per format.
   private final List<PackageDatabase> databases = List.of(
       new DpkgDatabase(),
@@ -27,8 +28,19 @@ public final class ImageAnalyzer {
       new LanguagePackageDatabases.NodeModules(),
       new LanguagePackageDatabases.PythonPackages());
 
+  /** An analyzer that reads every layer of every image. */
   public ImageAnalyzer(ImageLimits limits) {
+    this(limits, LayerCache.none());
+  }
+
+  /** An analyzer that keeps each layer's reading in the cache, keyed with {@link #version()}. */
+  public ImageAnalyzer(ImageLimits limits, LayerCache cache) {
     this.limits = limits;
+    this.cache = cache;
+  }
+
+  public LayerCache cache() {
+    return cache;
   }
 
   public String name() {
@@ -48,7 +60,8 @@ public final class ImageAnalyzer {
   public ImageInventory analyze(Path archive, String imageName) throws IOException, HostileImageException {
     // First layer (and path) that showed each package at each version.
     Map<String, String[]> firstSeen = new HashMap<>();
-    var reader = new ImageReader(limits, p -> OS_FILES.contains(p) || databases.stream().anyMatch(d -> d.wants(p)));
+    var reader = new ImageReader(limits, p -> OS_FILES.contains(p) || databases.stream().anyMatch(d -> d.wants(p)),
+        cache, name() + "@" + version());
     var image = reader.read(archive, (layer, captured, fs) -> {
       for (String path : captured) {
         for (var db : databases) {

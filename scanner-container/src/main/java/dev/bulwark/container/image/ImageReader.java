@@ -2,19 +2,17 @@ package dev.bulwark.container.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarFile;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Reads a {@code docker save} tarball or an OCI image layout (as a tar): finds the manifest and
@@ -22,11 +20,12 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * into a {@link LayeredFileSystem}, keeping the content of the files {@code capture} accepts.
  * Entries that would escape the root (absolute or ".." names, symlinks or hard links pointing
  * outside) and archives that exceed the {@link ImageLimits} raise {@link HostileImageException}.
+ * Each layer is read by {@link LayerTarReader}, or taken from the {@link LayerCache} when it was
+ * read before; either way its {@link LayerChanges} are applied by the same code.
  */
 public final class ImageReader {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String WHITEOUT = ".wh.";
-  private static final String OPAQUE = ".wh..wh..opq";
+  private static final Pattern OCI_BLOB = Pattern.compile("blobs/[a-z0-9]+/[a-f0-9]{32,128}");
 
   /** Called after each layer is applied, with the captured paths that layer wrote. */
   @FunctionalInterface
@@ -43,10 +42,25 @@ public final class ImageReader {
 
   private final ImageLimits limits;
   private final Predicate<String> capture;
+  private final LayerCache cache;
+  private final String cacheVersion;
+  private final LayerTarReader layerReader;
 
+  /** A reader without a layer cache. */
   public ImageReader(ImageLimits limits, Predicate<String> capture) {
+    this(limits, capture, LayerCache.none(), "");
+  }
+
+  /**
+   * @param cache        where layers read before are kept
+   * @param cacheVersion what decides the captured set (the analyzers' versions): part of every cache key
+   */
+  public ImageReader(ImageLimits limits, Predicate<String> capture, LayerCache cache, String cacheVersion) {
     this.limits = limits;
     this.capture = capture;
+    this.cache = cache;
+    this.cacheVersion = "reader-" + LayerTarReader.FORMAT_VERSION + "/" + cacheVersion;
+    this.layerReader = new LayerTarReader(limits, capture);
   }
 
   public Image read(Path archive, LayerListener listener) throws IOException, HostileImageException {
@@ -69,7 +83,21 @@ public final class ImageReader {
           throw new IOException("layer " + path + " listed in the manifest is missing from the archive");
         }
         String digest = i < layout.diffIds().size() ? layout.diffIds().get(i) : "sha256:" + path.replaceAll(".*/", "");
-        var captured = applyLayer(tar.getInputStream(entry), entry.getSize(), path, digest, fs, budget);
+        // Only a real digest may key the cache: a docker save without diff ids names its layers "<id>/layer.tar".
+        boolean identified = i < layout.diffIds().size() || OCI_BLOB.matcher(path).matches();
+        String key = LayerCache.key(digest, entry.getSize(), cacheVersion);
+        var cached = identified ? cache.load(key) : Optional.<LayerChanges>empty();
+        LayerChanges changes;
+        if (cached.isPresent()) {
+          changes = cached.get();
+          replay(changes, path, budget);
+        } else {
+          changes = layerReader.read(tar.getInputStream(entry), path, budget);
+          if (identified) {
+            cache.store(key, changes);
+          }
+        }
+        var captured = apply(changes, digest, fs);
         listener.layerApplied(digest, captured, fs);
       }
       return new Image(layout.format(), layout.configDigest(), layout.diffIds().isEmpty()
@@ -144,123 +172,70 @@ public final class ImageReader {
     }
   }
 
-  /** Applies one layer; returns the captured paths it wrote. */
-  private List<String> applyLayer(InputStream raw, long compressedSize, String layerPath, String digest,
-      LayeredFileSystem fs, ReadBudget budget) throws IOException, HostileImageException {
-    var compressed = new ReadBudget.CountingStream(new BufferedInputStream(raw));
-    compressed.mark(4);
-    byte[] magic = compressed.readNBytes(4);
-    compressed.reset();
-    InputStream decompressed;
-    if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
-      decompressed = new GzipCompressorInputStream(compressed, true);
-    } else if (magic.length == 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xb5
-        && (magic[2] & 0xff) == 0x2f && (magic[3] & 0xff) == 0xfd) {
-      throw new IOException("layer " + layerPath + " is zstd-compressed, which is not supported yet");
-    } else {
-      decompressed = compressed;
+  /** Charges a cached layer to the budget as if it had been read, and re-checks its captured sizes. */
+  private void replay(LayerChanges layer, String layerPath, ReadBudget budget) throws IOException, HostileImageException {
+    budget.entries(layer.entries(), layerPath);
+    try {
+      budget.bytes(layer.uncompressedBytes(), layer.compressedBytes(), layerPath);
+    } catch (ReadBudget.LimitExceeded e) {
+      throw new HostileImageException(e.getMessage());
     }
-    var counted = new ReadBudget.CountingStream(decompressed);
-    // Checked on every read, so a bomb is stopped while it inflates, not after.
-    counted.guard = () -> budget.bytes(counted.count, compressed.count, layerPath);
-    var changes = new ArrayList<Change>();
-    try (var tar = new TarArchiveInputStream(counted)) {
-      TarArchiveEntry e;
-      while ((e = tar.getNextEntry()) != null) {
-        budget.entry(layerPath);
-        String name = e.getName();
-        if (name.startsWith("/")) {
-          throw new HostileImageException("layer " + layerPath + ": absolute entry name '" + name + "'");
-        }
-        String path = Paths.normalise(name).orElseThrow(() ->
-            new HostileImageException("layer " + layerPath + ": entry '" + name + "' escapes the root with '..'"));
-        changes.add(change(tar, e, path, layerPath, digest, fs, changes));
+    budget.layerDone(layer.uncompressedBytes());
+    for (var c : layer.changes()) {
+      if (c.kind() == LayerChanges.Kind.NODE && c.content() != null && c.content().length > limits.maxCapturedFileBytes()) {
+        throw new IOException(c.path() + " is larger than " + limits.maxCapturedFileBytes() + " bytes");
       }
-      // Drain the rest so the compression ratio counts everything.
-      tar.transferTo(java.io.OutputStream.nullOutputStream());
-    } catch (IOException e) {
-      // The tar reader may wrap what a read threw: look for our limit in the causes.
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof ReadBudget.LimitExceeded limit) {
-          throw new HostileImageException(limit.getMessage());
-        }
-      }
-      throw e;
     }
-    budget.layerDone(counted.count);
+  }
+
+  /** Applies one layer's changes on top of the tree; returns the captured paths it wrote. */
+  private List<String> apply(LayerChanges layer, String digest, LayeredFileSystem fs) {
+    // Nodes first, against the tree as the lower layers left it: a hard link shares the content of
+    // its target, found earlier in this layer or else below.
+    var nodes = new ArrayList<LayeredFileSystem.Node>(layer.changes().size());
+    var ownNodes = new HashMap<String, LayeredFileSystem.Node>();
+    for (var c : layer.changes()) {
+      LayeredFileSystem.Node node = switch (c.kind()) {
+        case WHITEOUT, OPAQUE -> null;
+        case NODE -> new LayeredFileSystem.Node(c.type(), digest, c.linkTarget(), c.content());
+        case HARDLINK -> {
+          var source = ownNodes.containsKey(c.linkTarget()) ? ownNodes.get(c.linkTarget())
+              : fs.node(c.linkTarget()).orElse(null);
+          byte[] content = source != null && capture.test(c.path()) ? source.content() : null;
+          yield new LayeredFileSystem.Node(LayeredFileSystem.Type.FILE, digest, null, content);
+        }
+      };
+      nodes.add(node);
+      if (node != null) {
+        ownNodes.put(c.path(), node);
+      }
+    }
     // Whiteouts hide what lower layers wrote; this layer's own entries go on top.
-    for (var c : changes) {
-      if (c.opaque()) {
+    for (var c : layer.changes()) {
+      if (c.kind() == LayerChanges.Kind.OPAQUE) {
         fs.removeChildren(c.path());
-      } else if (c.whiteout()) {
+      } else if (c.kind() == LayerChanges.Kind.WHITEOUT) {
         fs.remove(c.path());
       }
     }
     var captured = new ArrayList<String>();
-    for (var c : changes) {
-      if (c.node() == null) {
+    for (int i = 0; i < nodes.size(); i++) {
+      var node = nodes.get(i);
+      if (node == null) {
         continue;
       }
-      boolean isDir = c.node().type() == LayeredFileSystem.Type.DIRECTORY;
-      boolean dirExists = fs.node(c.path()).map(n -> n.type() == LayeredFileSystem.Type.DIRECTORY).orElse(false);
+      String path = layer.changes().get(i).path();
+      var existing = fs.node(path).orElse(null);
+      boolean isDir = node.type() == LayeredFileSystem.Type.DIRECTORY;
+      boolean dirExists = existing != null && existing.type() == LayeredFileSystem.Type.DIRECTORY;
       if (!(isDir && dirExists)) {
-        fs.remove(c.path()); // a file replacing a directory hides the whole subtree
-        fs.put(c.path(), c.node());
+        fs.removeChildren(path); // a file replacing a directory hides the whole subtree
+        fs.put(path, node);
       }
-      if (c.node().content() != null) {
-        captured.add(c.path());
+      if (node.content() != null) {
+        captured.add(path);
       }
     }
     return captured;
-  }
-
-  private record Change(String path, boolean whiteout, boolean opaque, LayeredFileSystem.Node node) {}
-
-  private Change change(TarArchiveInputStream tar, TarArchiveEntry e, String path, String layerPath, String digest,
-      LayeredFileSystem fs, List<Change> sameLayer) throws IOException, HostileImageException {
-    String base = path.substring(path.lastIndexOf('/') + 1);
-    String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
-    if (base.equals(OPAQUE)) {
-      return new Change(dir, false, true, null);
-    }
-    if (base.startsWith(WHITEOUT)) {
-      String hidden = base.substring(WHITEOUT.length());
-      return new Change(dir.isEmpty() ? hidden : dir + "/" + hidden, true, false, null);
-    }
-    if (e.isSymbolicLink()) {
-      String target = e.getLinkName();
-      if (!target.startsWith("/") && Paths.resolveLink(path, target).isEmpty()) {
-        throw new HostileImageException("layer " + layerPath + ": symlink '" + path + "' -> '" + target
-            + "' points outside the image root");
-      }
-      return new Change(path, false, false, new LayeredFileSystem.Node(LayeredFileSystem.Type.SYMLINK, digest, target, null));
-    }
-    if (e.isLink()) {
-      String target = e.getLinkName();
-      String resolved = target.startsWith("/") ? null : Paths.normalise(target).orElse(null);
-      if (resolved == null) {
-        throw new HostileImageException("layer " + layerPath + ": hard link '" + path + "' -> '" + target
-            + "' points outside the image root");
-      }
-      // A hard link shares its target's content: look in this layer first, then below.
-      LayeredFileSystem.Node source = sameLayer.stream().filter(c -> c.path().equals(resolved) && c.node() != null)
-          .map(Change::node).reduce((a, b) -> b).orElse(fs.node(resolved).orElse(null));
-      byte[] content = source != null && capture.test(path) ? source.content() : null;
-      return new Change(path, false, false, new LayeredFileSystem.Node(LayeredFileSystem.Type.FILE, digest, null, content));
-    }
-    if (e.isDirectory()) {
-      return new Change(path, false, false, new LayeredFileSystem.Node(LayeredFileSystem.Type.DIRECTORY, digest, null, null));
-    }
-    if (e.isFile()) {
-      byte[] content = null;
-      if (capture.test(path)) {
-        if (e.getSize() > limits.maxCapturedFileBytes()) {
-          throw new IOException(path + " is larger than " + limits.maxCapturedFileBytes() + " bytes");
-        }
-        content = tar.readNBytes((int) e.getSize());
-      }
-      return new Change(path, false, false, new LayeredFileSystem.Node(LayeredFileSystem.Type.FILE, digest, null, content));
-    }
-    return new Change(path, false, false, new LayeredFileSystem.Node(LayeredFileSystem.Type.OTHER, digest, null, null));
   }
 }

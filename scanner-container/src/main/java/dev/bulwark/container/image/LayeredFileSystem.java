@@ -48,7 +48,10 @@ public final class LayeredFileSystem {
       nodes.clear();
       return;
     }
-    nodes.subMap(prefix, prefix + Character.MAX_VALUE).clear();
+    String first = nodes.ceilingKey(prefix);
+    if (first != null && first.startsWith(prefix)) { // most paths have no children: skip the sub-map
+      nodes.subMap(prefix, prefix + Character.MAX_VALUE).clear();
+    }
   }
 
   public int size() {

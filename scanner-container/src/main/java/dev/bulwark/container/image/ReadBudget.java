@@ -20,6 +20,14 @@ final class ReadBudget {
     }
   }
 
+  /** Charges a layer's entries at once (a layer served from the cache). */
+  void entries(long n, String layer) throws HostileImageException {
+    entries += n;
+    if (entries > limits.maxEntries()) {
+      throw new HostileImageException("more than " + limits.maxEntries() + " entries (at layer " + layer + ")");
+    }
+  }
+
   void bytes(long uncompressed, long compressed, String layer) throws LimitExceeded {
     if (bytesBefore + uncompressed > limits.maxUncompressedBytes()) {
       throw new LimitExceeded("more than " + limits.maxUncompressedBytes()

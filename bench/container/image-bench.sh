@@ -1,0 +1,41 @@
+#!/bin/sh
+# Native image scan of a real Debian root file system: no cache, cold layer cache, warm layer cache.
+# Usage: bench/container/image-bench.sh <rootfs> [runs=5] [layers=2]   (from anywhere)
+#   <rootfs>  e.g. made by: debootstrap --variant=minbase bookworm <rootfs>
+#   layers=1  the whole root in one layer; layers=2  usr/share in a second layer (a base + top split)
+# Packs <rootfs> with tar as a `docker save` archive, then runs ImageCacheBenchmark under
+# /usr/bin/time -v (its "Maximum resident set size" is the JVM's peak RSS; heap peaks are printed
+# by the benchmark itself).
+set -eu
+[ $# -ge 1 ] || { echo "usage: $0 <rootfs> [runs] [layers]" >&2; exit 2; }
+rootfs=$(cd "$1" && pwd)
+runs=${2:-5}
+layers=${3:-2}
+[ -f "$rootfs/var/lib/dpkg/status" ] || { echo "$rootfs: not a Debian root (no var/lib/dpkg/status)" >&2; exit 2; }
+cd "$(dirname "$0")/../.."
+work=$(mktemp -d "${TMPDIR:-/tmp}/bulwark-image-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/image/layer0" "$work/image/layer1"
+tarflags="--numeric-owner --sort=name --mtime=@0"
+if [ "$layers" = 1 ]; then
+  tar $tarflags -C "$rootfs" -cf "$work/image/layer0/layer.tar" .
+  list='"layer0/layer.tar"'
+else
+  tar $tarflags -C "$rootfs" --exclude=./usr/share -cf "$work/image/layer0/layer.tar" .
+  tar $tarflags -C "$rootfs" -cf "$work/image/layer1/layer.tar" ./usr/share
+  list='"layer0/layer.tar","layer1/layer.tar"'
+fi
+ids=""
+for l in $(echo "$list" | tr -d '"' | tr ',' ' '); do
+  ids="$ids${ids:+,}\"sha256:$(sha256sum "$work/image/$l" | cut -d' ' -f1)\""
+done
+printf '{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[%s]}}' "$ids" > "$work/image/config.json"
+printf '[{"Config":"config.json","RepoTags":["bench/debian:bookworm"],"Layers":[%s]}]' "$list" > "$work/image/manifest.json"
+tar -C "$work/image" -cf "$work/debian.tar" manifest.json config.json $(echo "$list" | tr -d '"' | tr ',' ' ')
+
+./mvnw -q -B -pl scanner-container test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+cp="scanner-container/target/test-classes:scanner-container/target/classes:$(cat scanner-container/target/bench-classpath.txt)"
+/usr/bin/time -v java -Xmx1g -cp "$cp" dev.bulwark.container.bench.ImageCacheBenchmark "$work/debian.tar" "$runs" "$work/scratch" \
+  2> "$work/time.txt"
+grep -E "Maximum resident set size|Elapsed \(wall clock\)" "$work/time.txt" | sed 's/^[[:space:]]*/jvm: /'
