@@ -92,8 +92,9 @@ public final class ImageReader {
           changes = cached.get();
           replay(changes, path, budget);
         } else {
-          changes = layerReader.read(tar.getInputStream(entry), path, budget);
-          if (identified) {
+          var digests = new LayerDigests();
+          changes = layerReader.read(tar.getInputStream(entry), path, budget, digests);
+          if (identified && digests.matches(digest)) {
             cache.store(key, changes);
           }
         }

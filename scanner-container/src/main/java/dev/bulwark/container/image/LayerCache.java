@@ -29,9 +29,10 @@ import java.util.zip.CRC32;
  * again: the cache never fails a scan. Writes go to a temporary file moved into place, so
  * concurrent scans see whole entries or none.
  *
- * <p>The layer digest is taken from the image (the config's diff id, or an OCI blob name) and is
- * not recomputed: the cache trusts the digests an image states. A layer with neither (a
- * {@code docker save} whose config lists no diff ids) is never cached.
+ * <p>The layer digest is taken from the image (the config's diff id, or an OCI blob name). A layer
+ * is stored only after its content was hashed while being read and matched that digest
+ * ({@link LayerDigests}), so a forged image cannot plant results under another layer's digest; a
+ * layer with no digest (a {@code docker save} whose config lists no diff ids) is never cached.
  */
 public final class LayerCache {
   private static final String MAGIC = "bulwark-layer-cache/1";

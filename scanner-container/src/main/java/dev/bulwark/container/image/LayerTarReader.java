@@ -32,7 +32,13 @@ final class LayerTarReader {
   /** Reads one layer's entries without touching the tree; the budget is charged as it goes. */
   LayerChanges read(InputStream raw, String layerPath, ReadBudget budget)
       throws IOException, HostileImageException {
-    var compressed = new ReadBudget.CountingStream(new BufferedInputStream(raw));
+    return read(raw, layerPath, budget, new LayerDigests());
+  }
+
+  /** As {@link #read(InputStream, String, ReadBudget)}, hashing the layer as stored and as uncompressed. */
+  LayerChanges read(InputStream raw, String layerPath, ReadBudget budget, LayerDigests digests)
+      throws IOException, HostileImageException {
+    var compressed = new ReadBudget.CountingStream(new BufferedInputStream(digests.stored(raw)));
     compressed.mark(4);
     byte[] magic = compressed.readNBytes(4);
     compressed.reset();
@@ -45,7 +51,7 @@ final class LayerTarReader {
     } else {
       decompressed = compressed;
     }
-    var counted = new ReadBudget.CountingStream(decompressed);
+    var counted = new ReadBudget.CountingStream(digests.uncompressed(decompressed));
     // Checked on every read, so a bomb is stopped while it inflates, not after.
     counted.guard = () -> budget.bytes(counted.count, compressed.count, layerPath);
     var changes = new ArrayList<LayerChanges.Change>();
@@ -63,8 +69,10 @@ final class LayerTarReader {
             new HostileImageException("layer " + layerPath + ": entry '" + name + "' escapes the root with '..'"));
         changes.add(change(tar, e, path, layerPath));
       }
-      // Drain the rest so the compression ratio counts everything.
+      // Drain the rest (the tar's end padding too) so the compression ratio and the digests see everything.
       tar.transferTo(java.io.OutputStream.nullOutputStream());
+      counted.transferTo(java.io.OutputStream.nullOutputStream());
+      compressed.transferTo(java.io.OutputStream.nullOutputStream());
     } catch (IOException e) {
       // The tar reader may wrap what a read threw: look for our limit in the causes.
       for (Throwable t = e; t != null; t = t.getCause()) {

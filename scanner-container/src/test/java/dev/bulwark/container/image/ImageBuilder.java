@@ -16,9 +16,16 @@ public final class ImageBuilder {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final List<byte[]> layers = new ArrayList<>();
   private boolean gzip;
+  private List<String> claimedDiffIds;
 
   public ImageBuilder layer(byte[] tar) {
     layers.add(tar);
+    return this;
+  }
+
+  /** Diff ids the config states instead of the layers' real digests (a forged image). */
+  public ImageBuilder claimingDiffIds(List<String> diffIds) {
+    claimedDiffIds = List.copyOf(diffIds);
     return this;
   }
 
@@ -37,7 +44,7 @@ public final class ImageBuilder {
   }
 
   private byte[] config() throws IOException {
-    var diffIds = layers.stream().map(ImageBuilder::sha256).toList();
+    var diffIds = claimedDiffIds != null ? claimedDiffIds : layers.stream().map(ImageBuilder::sha256).toList();
     return JSON.writeValueAsBytes(Map.of("architecture", "amd64", "os", "linux",
         "rootfs", Map.of("type", "layers", "diff_ids", diffIds), "config", Map.of("Cmd", List.of("/bin/sh"))));
   }

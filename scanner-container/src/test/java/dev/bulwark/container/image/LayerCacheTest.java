@@ -176,4 +176,26 @@ class LayerCacheTest {
         .file("manifest.json", "[{\"Config\": \"config.json\", \"Layers\": [\"0123/layer.tar\"]}]")
         .build());
   }
+
+  @Test
+  void aLayerWhoseContentDoesNotMatchItsClaimedDigestNeverEntersTheCache() throws Exception {
+    byte[] base = new TarBuilder().file("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\n")
+        .file("var/lib/dpkg/status", TestResources.text("image/dpkg-status-base")).build();
+    // same size, different content: a forged layer that hides every package under the base's digest
+    byte[] forged = new String(base, java.nio.charset.StandardCharsets.ISO_8859_1)
+        .replace("Package: ", "Packagx: ").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(forged).hasSameSizeAs(base).isNotEqualTo(base);
+    var cache = LayerCache.at(tmp.resolve("cache"));
+    var analyzer = new ImageAnalyzer(ImageLimits.defaults(), cache);
+    Path evil = new ImageBuilder().layer(forged).claimingDiffIds(List.of(ImageBuilder.sha256(base)))
+        .dockerSave(tmp.resolve("evil.tar"));
+    Path good = new ImageBuilder().layer(base).dockerSave(tmp.resolve("good.tar"));
+
+    analyzer.analyze(evil, "app");
+    var inventory = analyzer.analyze(good, "app");
+
+    assertThat(cache.hits()).isZero();
+    assertThat(inventory.packages()).isNotEmpty();
+    assertThat(inventory).isEqualTo(uncached.analyze(good, "app"));
+  }
 }
