@@ -112,6 +112,7 @@ public final class ScaEngine implements ScannerEngine {
     var out = new ArrayList<Finding>();
     Set<String> seen = new HashSet<>();
     Set<String> unknownEcosystems = new LinkedHashSet<>();
+    Map<String, Integer> uncovered = new java.util.TreeMap<>();
     Map<String, List<Vulnerability>> known = new HashMap<>();
     for (InstalledPackage p : packages) {
       if (!seen.add(p.ecosystem() + '\u0000' + p.name() + '\u0000' + p.version() + '\u0000' + p.manifestPath())) {
@@ -120,6 +121,10 @@ public final class ScaEngine implements ScannerEngine {
       Optional<VersionOrder> order = VersionOrders.find(p.ecosystem());
       if (order.isEmpty()) {
         unknownEcosystems.add(p.ecosystem());
+        continue;
+      }
+      if (!index.covers(p.ecosystem())) {
+        uncovered.merge(p.ecosystem(), 1, Integer::sum);
         continue;
       }
       if (!order.get().isValid(p.version())) {
@@ -135,6 +140,8 @@ public final class ScaEngine implements ScannerEngine {
       }
     }
     unknownEcosystems.forEach(e -> problems.add("no advisories for ecosystem '" + e + "'"));
+    uncovered.forEach((e, n) -> problems.add("advisory database has no " + e + " data: " + n
+        + " package(s) not checked (run `bulwark db update` with " + e + " advisories)"));
     return out;
   }
 }
