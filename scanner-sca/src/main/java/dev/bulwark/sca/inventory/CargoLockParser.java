@@ -12,7 +12,7 @@ import java.util.Set;
  * the dependencies of local crates are marked direct. Cargo.lock does not tell dev from normal
  * dependencies: all are RUNTIME.
  */
-final class CargoLockParser implements LockfileParser {
+final class CargoLockParser extends TomlLockfileParser {
   @Override
   public String name() {
     return "cargo-lock";
@@ -29,13 +29,7 @@ final class CargoLockParser implements LockfileParser {
   }
 
   @Override
-  public ParseResult parse(String path, byte[] content, ManifestSource tree) {
-    List<TomlPackageTable.Entry> entries;
-    try {
-      entries = TomlPackageTable.read(Texts.decode(content));
-    } catch (Exception e) {
-      return ParseResult.broken(path, "not valid TOML: " + Texts.reason(e));
-    }
+  protected ParseResult read(String path, List<TomlPackageTable.Entry> entries, ManifestSource tree) {
     Set<String> direct = new HashSet<>();
     for (var e : entries) {
       if (Texts.str(e.node(), "source").isEmpty()) {

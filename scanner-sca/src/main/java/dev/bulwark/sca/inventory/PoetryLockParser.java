@@ -13,7 +13,7 @@ import java.util.Set;
  * are left out (their version is not a PyPI release); private index ({@code legacy}) ones stay.
  * poetry.lock does not tell direct from transitive.
  */
-final class PoetryLockParser implements LockfileParser {
+final class PoetryLockParser extends TomlLockfileParser {
   private static final Set<String> LOCAL_SOURCES = Set.of("git", "directory", "file", "url");
 
   @Override
@@ -32,13 +32,7 @@ final class PoetryLockParser implements LockfileParser {
   }
 
   @Override
-  public ParseResult parse(String path, byte[] content, ManifestSource tree) {
-    List<TomlPackageTable.Entry> entries;
-    try {
-      entries = TomlPackageTable.read(Texts.decode(content));
-    } catch (Exception e) {
-      return ParseResult.broken(path, "not valid TOML: " + Texts.reason(e));
-    }
+  protected ParseResult read(String path, List<TomlPackageTable.Entry> entries, ManifestSource tree) {
     var out = new ArrayList<InstalledPackage>();
     for (var e : entries) {
       JsonNode pkg = e.node();

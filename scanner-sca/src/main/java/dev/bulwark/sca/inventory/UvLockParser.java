@@ -19,7 +19,7 @@ import java.util.Set;
  * RUNTIME; what only extras pull in is OPTIONAL (installed on request); what only dev groups
  * pull in is DEV.
  */
-final class UvLockParser implements LockfileParser {
+final class UvLockParser extends TomlLockfileParser {
   @Override
   public String name() {
     return "uv-lock";
@@ -36,13 +36,7 @@ final class UvLockParser implements LockfileParser {
   }
 
   @Override
-  public ParseResult parse(String path, byte[] content, ManifestSource tree) {
-    List<TomlPackageTable.Entry> entries;
-    try {
-      entries = TomlPackageTable.read(Texts.decode(content));
-    } catch (Exception e) {
-      return ParseResult.broken(path, "not valid TOML: " + Texts.reason(e));
-    }
+  protected ParseResult read(String path, List<TomlPackageTable.Entry> entries, ManifestSource tree) {
     Map<String, List<String>> graph = new HashMap<>();
     Set<String> prodRoots = new HashSet<>();
     Set<String> optionalRoots = new HashSet<>();
