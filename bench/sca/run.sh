@@ -13,4 +13,5 @@ cp_file="$(mktemp)"
 trap 'rm -f "$cp_file"' EXIT
 ./mvnw -q -B -pl scanner-sca dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
 cp="scanner-sca/target/test-classes:scanner-sca/target/classes:$(cat "$cp_file")"
-exec java -Xmx1g -cp "$cp" dev.bulwark.sca.bench.ScaBenchmark "$osv" "$runs"
+# The target is a heap under 512 MiB: run inside that limit.
+exec java -Xmx512m -cp "$cp" dev.bulwark.sca.bench.ScaBenchmark "$osv" "$runs"
