@@ -90,6 +90,8 @@ public final class ScaEngine implements ScannerEngine {
   @Override
   public ScanOutcome scan(ScanWorkspace workspace, FindingSink sink) throws Exception {
     PackageSource.Packages found = packages.collect(workspace);
+    // the whole inventory, affected or not, for SBOMs
+    found.packages().forEach(p -> sink.inventory(VulnerabilityFindings.dependency(p)));
     var problems = new ArrayList<String>();
     if (store.isEmpty()) {
       problems.add(NO_DATABASE);

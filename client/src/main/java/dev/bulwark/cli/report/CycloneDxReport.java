@@ -47,6 +47,10 @@ final class CycloneDxReport implements ReportFormat.ReportWriter {
     bom.setVersion(1);
     bom.setMetadata(metadata(result));
     var components = new LinkedHashMap<String, Component>();
+    // the whole inventory first (an SBOM), then whatever findings name beyond it
+    for (Package p : result.getInventoryList()) {
+      components.computeIfAbsent(bomRef(p), ref -> component(ref, p));
+    }
     var vulnerabilities = new ArrayList<Vulnerability>();
     for (EvaluatedFinding ef : Findings.byRisk(result)) {
       Finding f = ef.getFinding();

@@ -66,6 +66,15 @@ class RealScanReportsTest {
   }
 
   @Test
+  void cyclonedxIsAnSbomOfTheWholeInventoryNotOnlyOfTheVulnerablePackages() throws Exception {
+    String bom = scan("cyclonedx");
+    var names = StreamSupport.stream(JSON.readTree(bom).get("components").spliterator(), false)
+        .map(c -> c.get("name").asText()).toList();
+    // javax.servlet-api 4.0.1 has no advisory: it is in the SBOM all the same
+    assertThat(names).contains("javax.servlet-api", "log4j-core", "lodash", "PyYAML").doesNotHaveDuplicates();
+  }
+
+  @Test
   void gitlabReportsOfTheVulnerableAppPassTheStrictRules() throws Exception {
     var rules = SchemaValidation.draft7("report/gitlab-security-report-15.subset.schema.json");
     var sast = json("gitlab-sast");

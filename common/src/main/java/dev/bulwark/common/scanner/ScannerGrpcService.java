@@ -60,12 +60,27 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
     var workspace = new ScanWorkspace(task, cache,
         new ContentStoreClient(channels.computeIfAbsent(target, Channels::forTarget)));
     var count = new AtomicInteger();
-    FindingSink sink = finding -> {
-      Finding complete = Fingerprints.ensure(finding.toBuilder().setScanner(engine.name()).build());
-      synchronized (response) {
-        if (!calls.isCancelled()) {
-          response.onNext(ScanEvent.newBuilder().setFinding(complete).build());
+    FindingSink sink = new FindingSink() {
+      @Override
+      public void accept(Finding finding) {
+        Finding complete = Fingerprints.ensure(finding.toBuilder().setScanner(engine.name()).build());
+        if (send(ScanEvent.newBuilder().setFinding(complete).build())) {
           count.incrementAndGet();
+        }
+      }
+
+      @Override
+      public void inventory(dev.bulwark.v1.Package dependency) {
+        send(ScanEvent.newBuilder().setPackage(dependency).build());
+      }
+
+      private boolean send(ScanEvent event) {
+        synchronized (response) {
+          if (calls.isCancelled()) {
+            return false;
+          }
+          response.onNext(event);
+          return true;
         }
       }
     };

@@ -132,7 +132,9 @@ public final class ScanCoordinator implements AutoCloseable {
           .addAllFindings(findings).addAllScanners(outcomes.stream().map(ScannerCaller.Outcome::report).toList());
       Deadline gateDeadline = Deadline.after(Math.max(scannerDeadline.timeRemaining(TimeUnit.MILLISECONDS), 0)
           + gateReserve.toMillis(), TimeUnit.MILLISECONDS);
-      record.finish(verdicts.decide(record, request, evaluate, gate, gateDeadline));
+      var inventory = outcomes.stream().flatMap(o -> o.inventory().stream()).toList();
+      record.finish(verdicts.decide(record, request, evaluate, gate, gateDeadline).toBuilder()
+          .addAllInventory(inventory).build());
     } catch (RejectedExecutionException e) {
       record.finish(verdicts.gatewayError(record, "gateway shutting down before the scan could run"));
     } catch (RuntimeException e) {

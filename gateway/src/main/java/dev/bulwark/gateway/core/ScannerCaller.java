@@ -43,7 +43,7 @@ public final class ScannerCaller implements AutoCloseable {
       Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED, Status.Code.RESOURCE_EXHAUSTED);
 
   /** What one scanner contributed to a scan. Findings are empty when the report is FAILED. */
-  public record Outcome(ScannerReport report, List<Finding> findings) {}
+  public record Outcome(ScannerReport report, List<Finding> findings, List<dev.bulwark.v1.Package> inventory) {}
 
   private final ScannerEndpoint endpoint;
   private final ManagedChannel channel;
@@ -101,7 +101,7 @@ public final class ScannerCaller implements AutoCloseable {
         return failed(started, a.summary.getMessage());
       }
       var status = a.summary.getStatus() == ScannerStatus.DEGRADED ? ScannerStatus.DEGRADED : ScannerStatus.OK;
-      return new Outcome(report(started, status, a.summary.getMessage(), a.findings.size()), a.findings);
+      return new Outcome(report(started, status, a.summary.getMessage(), a.findings.size()), a.findings, a.inventory);
     } catch (BulkheadFullException e) {
       return failed(started, "too busy: " + endpoint.policy().maxConcurrentScans()
           + " scans already in flight (bulkhead full)");
@@ -117,6 +117,7 @@ public final class ScannerCaller implements AutoCloseable {
 
   private Attempt attempt(ScanTask task, Deadline deadline, Consumer<Finding> onFinding) {
     var findings = new ArrayList<Finding>();
+    var inventory = new ArrayList<dev.bulwark.v1.Package>();
     ScanSummary summary = null;
     int events = 0;
     try {
@@ -127,6 +128,8 @@ public final class ScannerCaller implements AutoCloseable {
         if (e.hasFinding()) {
           findings.add(e.getFinding());
           onFinding.accept(e.getFinding());
+        } else if (e.hasPackage()) {
+          inventory.add(e.getPackage());
         } else if (e.hasSummary()) {
           summary = e.getSummary();
         }
@@ -134,11 +137,11 @@ public final class ScannerCaller implements AutoCloseable {
     } catch (StatusRuntimeException e) {
       throw new StreamBroken(e.getStatus(), events, Context.current().isCancelled());
     }
-    return new Attempt(findings, summary);
+    return new Attempt(findings, inventory, summary);
   }
 
   private Outcome failed(long started, String message) {
-    return new Outcome(report(started, ScannerStatus.FAILED, message, 0), List.of());
+    return new Outcome(report(started, ScannerStatus.FAILED, message, 0), List.of(), List.of());
   }
 
   private ScannerReport report(long started, ScannerStatus status, String message, int findings) {
@@ -152,7 +155,7 @@ public final class ScannerCaller implements AutoCloseable {
     channel.shutdownNow();
   }
 
-  private record Attempt(List<Finding> findings, ScanSummary summary) {}
+  private record Attempt(List<Finding> findings, List<dev.bulwark.v1.Package> inventory, ScanSummary summary) {}
 
   /** A Scan call that ended with an error status, after {@code events} events. */
   static final class StreamBroken extends RuntimeException {
