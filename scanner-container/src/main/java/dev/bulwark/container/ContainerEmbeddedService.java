@@ -1,9 +1,7 @@
 package dev.bulwark.container;
 
-import dev.bulwark.common.cas.DiskBlobStore;
 import dev.bulwark.common.embedded.EmbeddedContext;
 import dev.bulwark.common.embedded.EmbeddedService;
-import dev.bulwark.common.scanner.ScannerGrpcService;
 import dev.bulwark.container.advisory.OsvImageMatcher;
 import dev.bulwark.container.image.ImageLimits;
 import io.grpc.BindableService;
@@ -39,9 +37,6 @@ public final class ContainerEmbeddedService implements EmbeddedService {
     var advisories = OsvImageMatcher.overStore(context.home().resolve("sca"));
     var engine = new ContainerEngine(new ContainerEngine.Settings(mode, trivy, Duration.ofMinutes(5),
         Files.createDirectories(cache.resolve("work")), Clock.systemUTC()), advisories, ImageLimits.defaults());
-    var service = new ScannerGrpcService(engine, new DiskBlobStore(Files.createDirectories(cache.resolve("blobs"))),
-        context.targets().getOrDefault("gateway", ""));
-    context.closeOnStop(service);
-    return List.of(service);
+    return List.of(context.scanner(engine, cache.resolve("blobs")));
   }
 }

@@ -1,9 +1,7 @@
 package dev.bulwark.sast;
 
-import dev.bulwark.common.cas.DiskBlobStore;
 import dev.bulwark.common.embedded.EmbeddedContext;
 import dev.bulwark.common.embedded.EmbeddedService;
-import dev.bulwark.common.scanner.ScannerGrpcService;
 import io.grpc.BindableService;
 import java.util.List;
 
@@ -22,10 +20,6 @@ public final class SastEmbeddedService implements EmbeddedService {
 
   @Override
   public List<BindableService> create(EmbeddedContext context) {
-    var cache = new DiskBlobStore(context.home().resolve("cache").resolve("sast"));
-    String store = context.targets().getOrDefault("gateway", "");
-    var service = new ScannerGrpcService(new SastEngine(), cache, store);
-    context.closeOnStop(service);
-    return List.of(service);
+    return List.of(context.scanner(new SastEngine(), context.home().resolve("cache").resolve("sast")));
   }
 }

@@ -1,9 +1,7 @@
 package dev.bulwark.sca;
 
-import dev.bulwark.common.cas.DiskBlobStore;
 import dev.bulwark.common.embedded.EmbeddedContext;
 import dev.bulwark.common.embedded.EmbeddedService;
-import dev.bulwark.common.scanner.ScannerGrpcService;
 import io.grpc.BindableService;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +27,6 @@ public final class ScaEmbeddedService implements EmbeddedService {
   public List<BindableService> create(EmbeddedContext context) throws Exception {
     Path home = Files.createDirectories(context.home().resolve("sca"));
     ScaEngine engine = ScaEngine.create(context.advisories(), home);
-    var cache = new DiskBlobStore(Files.createDirectories(home.resolve("cache")));
-    var service = new ScannerGrpcService(engine, cache, context.targets().getOrDefault("gateway", ""));
-    context.closeOnStop(service);
-    return List.of(service);
+    return List.of(context.scanner(engine, home.resolve("cache")));
   }
 }

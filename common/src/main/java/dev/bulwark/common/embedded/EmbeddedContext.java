@@ -1,5 +1,8 @@
 package dev.bulwark.common.embedded;
 
+import dev.bulwark.common.cas.DiskBlobStore;
+import dev.bulwark.common.scanner.ScannerEngine;
+import dev.bulwark.common.scanner.ScannerGrpcService;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,6 +34,17 @@ public record EmbeddedContext(Path home, Optional<Path> advisories, Map<String, 
 
   public Optional<String> option(String name) {
     return Optional.ofNullable(options.get(name));
+  }
+
+  /**
+   * Puts a scanner engine on the wire for the embedded cluster, with its blob cache in
+   * {@code cacheDir}; the channels it opens are closed when the cluster stops. Tasks name the
+   * gateway's content store themselves (the gateway starts after the scanners).
+   */
+  public ScannerGrpcService scanner(ScannerEngine engine, Path cacheDir) {
+    var service = new ScannerGrpcService(engine, new DiskBlobStore(cacheDir), targets.getOrDefault("gateway", ""));
+    closeOnStop(service);
+    return service;
   }
 
   /** The address of a service started earlier. */
