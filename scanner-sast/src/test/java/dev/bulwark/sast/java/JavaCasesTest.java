@@ -85,7 +85,7 @@ class JavaCasesTest {
     assertThat(findings).singleElement().satisfies(f -> {
       assertThat(f.getCweList()).containsExactly(89);
       assertThat(f.getLocation().getStartLine()).isEqualTo(4);
-      assertThat(f.getAnalyzer()).isEqualTo("java-taint@1");
+      assertThat(f.getAnalyzer()).isEqualTo("java-taint@" + JavaTaintAnalyzer.VERSION);
     });
   }
 
