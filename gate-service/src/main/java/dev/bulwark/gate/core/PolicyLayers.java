@@ -80,12 +80,13 @@ public final class PolicyLayers {
       var grant = central.repo();
       var rules = new ArrayList<>(base.rules());
       var effective = central;
-      var refusedSuppressions = "the central policy " + (grant.allow() == RepoGrant.Allow.NONE
+      // Why the repository's policy (allow: none) or its suppressions are not applied.
+      var refusal = "the central policy " + (grant.allow() == RepoGrant.Allow.NONE
           ? "allows no repository policy (repo.allow: none)" : "lets no repository suppress (repo.suppressions: none)");
       boolean suppressionsAllowed = grant.allow() != RepoGrant.Allow.NONE && grant.suppressions();
       if (!in.repoPolicy().isBlank()) {
         if (grant.allow() == RepoGrant.Allow.NONE) {
-          notes.add("WARN policy " + in.repoPath() + " ignored: " + refusedSuppressions);
+          notes.add("WARN policy " + in.repoPath() + " ignored: " + refusal);
         } else {
           var repo = PolicyParser.parse(in.repoPolicy(), in.repoPath(), today);
           applied.add(layer("repo", repo));
@@ -95,10 +96,10 @@ public final class PolicyLayers {
           effective = tightened.effective();
           effective = suppressionsAllowed
               ? effective.withSuppressions(repo.suppressions(), repo.ignoredSuppressions())
-              : effective.withSuppressions(List.of(), refused(repo.suppressions(), refusedSuppressions));
+              : effective.withSuppressions(List.of(), refused(repo.suppressions(), refusal));
         }
       }
-      effective = withIgnoreFile(effective, in, applied, suppressionsAllowed, refusedSuppressions);
+      effective = withIgnoreFile(effective, in, applied, suppressionsAllowed, refusal);
       policy = Policy.layered(effective, rules, notes);
     }
     String version = applied.size() == 1 ? applied.get(0).getVersion()
@@ -113,8 +114,7 @@ public final class PolicyLayers {
       return file;
     }
     if (!allowed) {
-      var lines = new ArrayList<>(refused(ignore.valid(), refusal));
-      return file.withSuppressions(List.of(), lines);
+      return file.withSuppressions(List.of(), refused(ignore.valid(), refusal));
     }
     applied.add(AppliedPolicy.newBuilder().setLayer("ignore").setSource(ignore.path())
         .setVersion(in.ignoreVersion()).build());

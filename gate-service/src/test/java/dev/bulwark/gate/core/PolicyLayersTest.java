@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.v1.AppliedPolicy;
-import dev.bulwark.v1.EvaluateRequest;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.FindingStatus;
 import dev.bulwark.v1.ScannerReport;
@@ -194,7 +193,28 @@ class PolicyLayersTest {
     assertThat(d.getVerdict()).isEqualTo(Verdict.PASS);
   }
 
-  static EvaluateRequest.Builder request(String scanId, List<Finding> findings) {
-    return Findings.request(scanId, PROJECT, findings, "").toBuilder();
+  @Test
+  @DisplayName("under tighten, a repository policy that does not compile fails closed (ERROR naming its file and line)")
+  void brokenRepositoryPolicyUnderCentral() {
+    fx.gate.policies().set(PROJECT, file("central-critical.yaml"), "secteam");
+    var d = eval("s1", List.of(Findings.WEAK_RANDOM),
+        "rules:\n  - name: mine\n    expr: finding.no_such_field ==\n    action: deny\n").decision();
+    assertThat(d.getVerdict()).isEqualTo(Verdict.ERROR);
+    assertThat(d.getReasonsList().get(0)).startsWith("ERROR policy " + REPO_PATH + ":3: rule 'mine' does not compile");
+  }
+
+  @Test
+  @DisplayName("a repository's per-scan rule (e.g. no suppressions at all) is added under tighten and fires")
+  void repositoryPerScanRule() {
+    fx.gate.policies().set(PROJECT, file("central-critical.yaml") + "suppressions:\n  - rule: java.sqli.*\n"
+        + "    reason: reviewed\n    expires: 2026-07-01\n", "secteam");
+    String repo = "rules:\n  - name: no-suppressions\n    on: scan\n"
+        + "    expr: findings.exists(f, f.status == \"SUPPRESSED\")\n    action: deny\n"
+        + "    message: \"this repository accepts no suppressed findings\"\n";
+    var r = eval("s1", List.of(Findings.SQLI), repo);
+    assertThat(r.findings()).extracting(AssessedFinding::status).containsExactly(FindingStatus.SUPPRESSED);
+    assertThat(r.decision().getVerdict()).isEqualTo(Verdict.FAIL);
+    assertThat(r.decision().getReasonsList()).contains(
+        "DENY no-suppressions: this repository accepts no suppressed findings");
   }
 }
