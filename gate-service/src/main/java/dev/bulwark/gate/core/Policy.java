@@ -102,6 +102,15 @@ public final class Policy {
       }
     }
     reasons.addAll(notes);
+    for (var f : facts.findings()) {
+      if (f.status() == FindingStatus.SUPPRESSED) {
+        continue;
+      }
+      file.suppressions().stream().filter(s -> s.cappedOut(f.finding())).findFirst().ifPresent(s ->
+          reasons.add("WARN policy: suppression " + s.describe() + " not applied to " + f.label()
+              + ": the central policy lets the repository suppress only findings up to "
+              + s.cap().map(Enum::name).orElse("")));
+    }
     reasons.addAll(file.ignoredSuppressions().stream().map(s -> "IGNORED " + s).toList());
     long suppressed = facts.findings().stream().filter(f -> f.status() == FindingStatus.SUPPRESSED).count();
     Verdict verdict = error ? Verdict.ERROR : deny ? Verdict.FAIL : Verdict.PASS;

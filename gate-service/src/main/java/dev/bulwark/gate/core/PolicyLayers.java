@@ -17,7 +17,9 @@ import java.util.Optional;
  * (a rule named like a central one is refused), and its {@code failOn}, {@code failOnScannerStatus}
  * and {@code exposure} count only where they are at least as strict; under {@code none} nothing of
  * the repository counts. Whatever is refused is ignored and reported as a {@code WARN policy}
- * line of the decision; a refused suppression as an {@code IGNORED} line.
+ * line of the decision; a refused suppression as an {@code IGNORED} line. With
+ * {@code repo.suppressUpTo}, a repository suppression does not reach more severe findings
+ * ({@link Suppression.SeverityCap}); each finding it would have suppressed is reported.
  */
 public final class PolicyLayers {
   /** Shown as the source of the built-in default. */
@@ -69,7 +71,7 @@ public final class PolicyLayers {
           notes.add("WARN policy " + in.repoPath() + ": repo: only counts in a central policy; ignored");
         }
       }
-      file = withIgnoreFile(file, in, applied, true, "");
+      file = withIgnoreFile(file, in, applied, true, "", RepoGrant.NO_CENTRAL);
       var compiled = Policy.compile(file);
       policy = Policy.layered(compiled.file(), compiled.rules(), notes);
     } else {
@@ -95,11 +97,11 @@ public final class PolicyLayers {
           notes.addAll(tightened.refused());
           effective = tightened.effective();
           effective = suppressionsAllowed
-              ? effective.withSuppressions(repo.suppressions(), repo.ignoredSuppressions())
+              ? effective.withSuppressions(capped(repo.suppressions(), grant), repo.ignoredSuppressions())
               : effective.withSuppressions(List.of(), refused(repo.suppressions(), refusal));
         }
       }
-      effective = withIgnoreFile(effective, in, applied, suppressionsAllowed, refusal);
+      effective = withIgnoreFile(effective, in, applied, suppressionsAllowed, refusal, grant);
       policy = Policy.layered(effective, rules, notes);
     }
     String version = applied.size() == 1 ? applied.get(0).getVersion()
@@ -108,7 +110,7 @@ public final class PolicyLayers {
   }
 
   private static PolicyFile withIgnoreFile(PolicyFile file, Inputs in, List<AppliedPolicy> applied, boolean allowed,
-      String refusal) {
+      String refusal, RepoGrant grant) {
     var ignore = in.ignore();
     if (ignore.valid().isEmpty() && ignore.ignored().isEmpty()) {
       return file;
@@ -118,7 +120,16 @@ public final class PolicyLayers {
     }
     applied.add(AppliedPolicy.newBuilder().setLayer("ignore").setSource(ignore.path())
         .setVersion(in.ignoreVersion()).build());
-    return file.withSuppressions(ignore.valid(), ignore.ignored());
+    return file.withSuppressions(capped(ignore.valid(), grant), ignore.ignored());
+  }
+
+  /** The repository's suppressions under the central policy's {@code suppressUpTo}. */
+  private static List<Suppression> capped(List<Suppression> repo, RepoGrant grant) {
+    if (grant.suppressUpTo() == dev.bulwark.v1.Severity.CRITICAL) {
+      return repo;
+    }
+    var cap = new Suppression.SeverityCap(grant.suppressUpTo());
+    return repo.stream().map(s -> s.with(cap)).toList();
   }
 
   private static List<String> refused(List<Suppression> suppressions, String why) {

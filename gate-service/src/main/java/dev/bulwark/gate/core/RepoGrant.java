@@ -1,5 +1,7 @@
 package dev.bulwark.gate.core;
 
+import dev.bulwark.v1.Severity;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
@@ -13,12 +15,14 @@ import org.yaml.snakeyaml.nodes.Node;
  * repo:
  *   allow: tighten        # repository rules may only add denies and warnings (default); none: ignored
  *   suppressions: allow   # repository suppressions (policy file, .bulwarkignore.yaml) apply (default); none: ignored
+ *   suppressUpTo: MEDIUM  # repository suppressions only reach findings up to this severity (default: any)
  * </pre>
  *
  * @param allow        how far the repository's policy counts
  * @param suppressions whether the repository's suppressions apply
+ * @param suppressUpTo the most severe finding a repository suppression may reach
  */
-public record RepoGrant(Allow allow, boolean suppressions) {
+public record RepoGrant(Allow allow, boolean suppressions, Severity suppressUpTo) {
   /** How far a repository's policy counts. */
   public enum Allow {
     /** No central policy: the repository's file replaces the built-in default. */
@@ -30,15 +34,16 @@ public record RepoGrant(Allow allow, boolean suppressions) {
   }
 
   /** A central policy without {@code repo:}. */
-  public static final RepoGrant CENTRAL_DEFAULT = new RepoGrant(Allow.TIGHTEN, true);
+  public static final RepoGrant CENTRAL_DEFAULT = new RepoGrant(Allow.TIGHTEN, true, Severity.CRITICAL);
   /** No central policy at all. */
-  public static final RepoGrant NO_CENTRAL = new RepoGrant(Allow.REPLACE, true);
+  public static final RepoGrant NO_CENTRAL = new RepoGrant(Allow.REPLACE, true, Severity.CRITICAL);
 
-  private static final Set<String> KEYS = Set.of("allow", "suppressions");
+  private static final Set<String> KEYS = Set.of("allow", "suppressions", "suppressUpTo");
 
   /** As stored beside a central policy and shown by {@code bulwark policy show}. */
   public String describe() {
-    return allow.name().toLowerCase(java.util.Locale.ROOT) + (suppressions ? "" : ", no suppressions");
+    return allow.name().toLowerCase(java.util.Locale.ROOT) + (!suppressions ? ", no suppressions"
+        : suppressUpTo != Severity.CRITICAL ? ", suppressions up to " + suppressUpTo : "");
   }
 
   static RepoGrant parse(YamlTree yaml, Node n) {
@@ -63,6 +68,10 @@ public record RepoGrant(Allow allow, boolean suppressions) {
             + ": repo.suppressions must be allow or none, not '" + v + "'");
       };
     }
-    return new RepoGrant(allow, suppressions);
+    Severity upTo = m.containsKey("suppressUpTo")
+        ? yaml.enumValue(m.get("suppressUpTo"), Severity.class, "repo.suppressUpTo",
+            EnumSet.range(Severity.INFO, Severity.CRITICAL))
+        : Severity.CRITICAL;
+    return new RepoGrant(allow, suppressions, upTo);
   }
 }

@@ -194,6 +194,30 @@ class PolicyLayersTest {
   }
 
   @Test
+  @DisplayName("repo.suppressUpTo: a repository suppression reaches MEDIUM findings, not HIGH ones, and says so")
+  void suppressionsCappedBySeverity() {
+    var stored = fx.gate.policies().set(PROJECT, file("central-suppress-up-to-medium.yaml"), "secteam");
+    assertThat(stored.repoAllow()).isEqualTo("tighten, suppressions up to MEDIUM");
+    var r = fx.gate.evaluate(Findings.request("s1", PROJECT, List.of(Findings.SQLI, Findings.WEAK_RANDOM), "")
+        .toBuilder().setRepoIgnore(file("repo-ignore-high-and-medium.yaml")).setRepoIgnorePath(".bulwarkignore.yaml")
+        .build());
+    assertThat(r.findings()).extracting(a -> a.finding().getRuleId() + "=" + a.status())
+        .containsExactly("java.sqli.tainted-query=NEW", "java.crypto.weak-random=SUPPRESSED");
+    assertThat(r.decision().getVerdict()).isEqualTo(Verdict.FAIL);
+    assertThat(r.decision().getReasonsList()).anySatisfy(x -> assertThat(x)
+        .startsWith("WARN policy: suppression rule java.sqli.tainted-query, severity at most MEDIUM (central policy)")
+        .contains("not applied to").contains("java.sqli.tainted-query")
+        .endsWith("the central policy lets the repository suppress only findings up to MEDIUM"));
+    // Central suppressions are not capped: the security team decides those.
+    fx.gate.suppressions().add(new CentralSuppressions.Request(PROJECT, "", "java.sqli.tainted-query", "", "", "",
+        "accepted by secteam, SEC-7", "2026-07-01", "secteam"));
+    var again = fx.gate.evaluate(Findings.request("s2", PROJECT, List.of(Findings.SQLI), "")
+        .toBuilder().setRepoIgnore(file("repo-ignore-high-and-medium.yaml")).build());
+    assertThat(again.findings()).extracting(AssessedFinding::status).containsExactly(FindingStatus.SUPPRESSED);
+    assertThat(again.decision().getVerdict()).isEqualTo(Verdict.PASS);
+  }
+
+  @Test
   @DisplayName("under tighten, a repository policy that does not compile fails closed (ERROR naming its file and line)")
   void brokenRepositoryPolicyUnderCentral() {
     fx.gate.policies().set(PROJECT, file("central-critical.yaml"), "secteam");
