@@ -110,4 +110,59 @@ class AdvisoryCommandsTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("bulwark db update");
   }
+  static final String KEV_JSON = """
+      {"title": "CISA Catalog of Known Exploited Vulnerabilities", "count": 2, "vulnerabilities": [
+        {"cveID": "CVE-2021-44228", "vendorProject": "Apache", "product": "Log4j2", "dateAdded": "2021-12-10",
+         "knownRansomwareCampaignUse": "Known"},
+        {"cveID": "CVE-2022-22965", "vendorProject": "VMware", "product": "Spring", "dateAdded": "2022-04-04",
+         "knownRansomwareCampaignUse": "Unknown"}]}
+      """;
+  static final String EPSS_CSV = """
+      #model_version:v2025.03.14,score_date:2026-05-29T12:55:00Z
+      cve,epss,percentile
+      CVE-2021-44228,0.94358,0.99961
+      CVE-2019-12086,0.31520,0.96612
+      """;
+
+  @Test
+  @DisplayName("db update --kev/--epss take a file or a URL (gzipped EPSS too) and install what the gate can read")
+  void intelFeedsFromFilesAndUrls() throws Exception {
+    var gz = new java.io.ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+      out.write(EPSS_CSV.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/epss_scores-current.csv.gz", x -> {
+      x.sendResponseHeaders(200, gz.size());
+      x.getResponseBody().write(gz.toByteArray());
+      x.close();
+    });
+    server.start();
+    try {
+      java.nio.file.Path kevFile = java.nio.file.Files.writeString(home.resolve("kev-download.json"), KEV_JSON);
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/epss_scores-current.csv.gz";
+      var r = run("db", "update", "--kev", kevFile.toString(), "--epss", url);
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out()).contains("installed 2 KEV catalog entries").contains("installed 2 EPSS scores entries");
+      assertThat(java.nio.file.Files.readString(home.resolve("intel/epss.csv"))).contains("CVE-2019-12086,0.31520");
+      assertThat(home.resolve("intel/kev.json")).exists();
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  @DisplayName("a feed the gate cannot read is refused with a clear message and exit 2; the installed one stays")
+  void unreadableFeedsAreRefused() throws Exception {
+    java.nio.file.Path good = java.nio.file.Files.writeString(home.resolve("kev.json"), KEV_JSON);
+    assertThat(run("db", "update", "--kev", good.toString()).exitCode()).isZero();
+    java.nio.file.Path bad = java.nio.file.Files.writeString(home.resolve("not-kev.json"), "{\"hello\": \"world\"}");
+    var r = run("db", "update", "--kev", bad.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("not-kev.json is not a KEV catalog the gate can read");
+    assertThat(java.nio.file.Files.readString(home.resolve("intel/kev.json"))).contains("CVE-2021-44228");
+    var missing = run("db", "update", "--epss", home.resolve("nope.csv").toString());
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("file not found");
+  }
 }

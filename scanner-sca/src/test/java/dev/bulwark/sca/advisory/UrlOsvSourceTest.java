@@ -87,7 +87,7 @@ class UrlOsvSourceTest {
   void anInterruptedDownloadResumesWhereItStoppedAndImportsEveryRecord() throws Exception {
     byte[] zip = Files.readAllBytes(SharedFixtures.osv().resolve("npm.zip"));
     URI base = serve(zip, new AtomicBoolean(true));
-    var progress = new ArrayList<UrlOsvSource.Progress>();
+    var progress = new ArrayList<ResumableDownload.Progress>();
     var source = new UrlOsvSource(base.resolve("/npm/all.zip"), tmp.resolve("downloads"), progress::add);
 
     assertThatThrownBy(source::download).isInstanceOf(IOException.class);
