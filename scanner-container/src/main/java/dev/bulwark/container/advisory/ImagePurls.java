@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * Package URLs of image packages: {@code pkg:apk/alpine/musl@1.1.22-r3?distro=v3.10},
  * {@code pkg:deb/debian/libssl1.1@1.1.1n-0+deb10u3?distro=debian-10},
- * {@code pkg:npm/%40babel/core@7.0.0}, {@code pkg:pypi/pyyaml@5.3}.
+ * {@code pkg:npm/%40babel/core@7.0.0}, {@code pkg:pypi/pyyaml@5.3},
+ * {@code pkg:maven/org.yaml/snakeyaml@1.33}, {@code pkg:golang/github.com/gorilla/mux@v1.8.0}.
  */
 final class ImagePurls {
   private ImagePurls() {}
@@ -23,6 +24,10 @@ final class ImagePurls {
           ? encode(p.name().substring(0, p.name().indexOf('/'))) + "/" + encode(p.name().substring(p.name().indexOf('/') + 1))
           : encode(p.name())) + "@" + version;
       case "PyPI" -> "pkg:pypi/" + encode(p.name().toLowerCase(Locale.ROOT).replace('_', '-')) + "@" + version;
+      case "Maven" -> "pkg:maven/" + encode(p.name().substring(0, Math.max(0, p.name().indexOf(':')))) + "/"
+          + encode(p.name().substring(p.name().indexOf(':') + 1)) + "@" + version;
+      case "Go" -> "pkg:golang/" + String.join("/", java.util.Arrays.stream(p.name().split("/")).map(ImagePurls::encode)
+          .toList()) + "@" + version;
       default -> "";
     };
   }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Inventories a container image archive: reads the layers ({@link ImageReader}), detects the
@@ -26,7 +27,9 @@ public final class ImageAnalyzer {
       new DpkgDatabase(),
       new ApkDatabase(),
       new LanguagePackageDatabases.NodeModules(),
-      new LanguagePackageDatabases.PythonPackages());
+      new LanguagePackageDatabases.PythonPackages(),
+      new JavaArchives(),
+      new GoBinaries());
 
   /** An analyzer that reads every layer of every image. */
   public ImageAnalyzer(ImageLimits limits) {
@@ -60,14 +63,16 @@ public final class ImageAnalyzer {
   public ImageInventory analyze(Path archive, String imageName) throws IOException, HostileImageException {
     // First layer (and path) that showed each package at each version.
     Map<String, String[]> firstSeen = new HashMap<>();
+    var embedded = databases.stream().filter(EmbeddedPackageDatabase.class::isInstance)
+        .map(EmbeddedPackageDatabase.class::cast).toList();
     var reader = new ImageReader(limits, p -> OS_FILES.contains(p) || databases.stream().anyMatch(d -> d.wants(p)),
-        cache, name() + "@" + version());
+        embedded, cache, name() + "@" + version());
     var image = reader.read(archive, (layer, captured, fs) -> {
       for (String path : captured) {
+        var bytes = fs.read(path);
         for (var db : databases) {
-          if (db.wants(path)) {
-            fs.read(path).ifPresent(bytes -> db.parse(path, bytes)
-                .forEach(e -> firstSeen.putIfAbsent(key(db, e), new String[] {layer, path})));
+          if (bytes.isPresent() && db.reads(path, bytes.get())) {
+            db.parse(path, bytes.get()).forEach(e -> firstSeen.putIfAbsent(key(db, e), new String[] {layer, path}));
           }
         }
       }
@@ -76,15 +81,16 @@ public final class ImageAnalyzer {
     var os = OsInfo.detect(fs);
     var packages = new ArrayList<InventoryPackage>();
     var notes = new ArrayList<String>();
+    var paths = fs.paths();
     for (var db : databases) {
-      for (var entry : fs.paths()) {
-        if (!db.wants(entry)) {
+      for (var entry : paths) {
+        // an embedded database's record is the file's own (not reached through a symlink: no double count)
+        var bytes = db instanceof EmbeddedPackageDatabase
+            ? fs.node(entry).map(LayeredFileSystem.Node::content) : db.wants(entry) ? fs.read(entry) : Optional.<byte[]>empty();
+        if (bytes.isEmpty() || !db.reads(entry, bytes.get())) {
           continue;
         }
-        var bytes = fs.read(entry);
-        if (bytes.isEmpty()) {
-          continue;
-        }
+        db.problems(entry, bytes.get()).forEach(p -> notes.add(entry + ": " + p));
         String ecosystem = db.ecosystem().or(() -> os.flatMap(OsInfo::ecosystem)).orElse("");
         if (ecosystem.isEmpty()) {
           notes.add(db.name() + " database " + entry + " found, but the distribution "
@@ -94,8 +100,9 @@ public final class ImageAnalyzer {
         String release = db.ecosystem().isPresent() ? "" : os.map(OsInfo::osvRelease).orElse("");
         for (var e : db.parse(entry, bytes.get())) {
           String[] seen = firstSeen.getOrDefault(key(db, e), new String[] {fs.resolve(entry).get().layer(), entry});
+          String where = e.location().isEmpty() ? entry : entry + "!/" + e.location();
           packages.add(new InventoryPackage(ecosystem, release, e.name(), e.sourceName(), e.version(),
-              e.sourceVersion(), seen[0], entry));
+              e.sourceVersion(), seen[0], where, e.confidence()));
         }
       }
     }
