@@ -106,7 +106,11 @@ final class GoBuildInfo {
     if (version.isEmpty() || !version.get().startsWith("go")) {
       return Optional.empty();
     }
-    var modinfo = string(cursor).orElse("");
+    var read = string(cursor);
+    if (read.isEmpty()) {
+      return Optional.empty(); // cut short: a partial module list would hide dependencies
+    }
+    String modinfo = read.get();
     // the module information is wrapped in 16-byte sentinels, its last line ending before the closing one
     if (modinfo.length() >= 33 && modinfo.charAt(modinfo.length() - 17) == '\n') {
       modinfo = modinfo.substring(16, modinfo.length() - 16);
@@ -140,7 +144,7 @@ final class GoBuildInfo {
     Module main = null;
     var deps = new ArrayList<Module>();
     for (String line : modinfo.split("\n")) {
-      String[] f = line.split("\t");
+      String[] f = line.split("\t", -1);
       switch (f[0]) {
         case "path" -> path = f.length > 1 ? f[1] : "";
         case "mod" -> main = f.length > 2 ? new Module(f[1], f[2]) : null;
@@ -150,11 +154,9 @@ final class GoBuildInfo {
           }
         }
         case "=>" -> {
-          // replaces the module of the line before
+          // replaces the module of the line before; a local directory has no version
           if (f.length > 2 && !deps.isEmpty()) {
             deps.set(deps.size() - 1, new Module(f[1], f[2]));
-          } else if (f.length > 2 && main != null) {
-            main = new Module(f[1], f[2]);
           }
         }
         default -> { }

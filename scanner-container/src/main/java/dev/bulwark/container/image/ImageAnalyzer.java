@@ -14,9 +14,6 @@ import java.util.Optional;
  * registry below, each with the layer that first installed it.
  */
 public final class ImageAnalyzer {
-  /** Package databases that exist but are not read; their presence is reported. */
-  static final List<String> RPM_DATABASES = List.of("var/lib/rpm/Packages", "var/lib/rpm/Packages.db",
-      "var/lib/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/Packages.db");
   private static final List<String> OS_FILES = List.of("etc/os-release", "usr/lib/os-release", "etc/alpine-release",
       "etc/debian_version");
 
@@ -106,12 +103,7 @@ public final class ImageAnalyzer {
         }
       }
     }
-    for (String rpm : RPM_DATABASES) {
-      if (fs.exists(rpm)) {
-        notes.add("rpm database " + rpm + " found: rpm package inventory is not supported, OS packages of "
-            + "this image are not listed");
-      }
-    }
+    notes.addAll(RpmDatabases.unsupported(fs));
     return new ImageInventory(imageName, image.format(), image.layers(), os, packages, notes);
   }
 
