@@ -23,6 +23,7 @@ public final class ImageAnalyzer {
   private final List<PackageDatabase> databases = List.of(
       new DpkgDatabase(),
       new ApkDatabase(),
+      new RpmSqliteDatabase(),
       new LanguagePackageDatabases.NodeModules(),
       new LanguagePackageDatabases.PythonPackages(),
       new JavaArchives(),

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * rpm package databases, which this scanner finds but does not read yet: BerkeleyDB
- * ({@code var/lib/rpm/Packages}: RHEL/CentOS 7 and 8, Amazon Linux 2), ndb ({@code Packages.db}:
- * SUSE) and SQLite ({@code rpmdb.sqlite}: RHEL 9, Fedora 33 and later). An image that has one is
- * never reported as having no OS packages: each database found is a problem naming its format, so
- * the scan is DEGRADED.
+ * rpm package databases this scanner finds but does not read: BerkeleyDB ({@code var/lib/rpm/Packages}:
+ * RHEL/CentOS 7 and 8, Amazon Linux 2) and ndb ({@code Packages.db}: SUSE). (SQLite,
+ * {@code rpmdb.sqlite} of RHEL 9 and Fedora 33+, is read by {@link RpmSqliteDatabase}.) An image that
+ * has one is never reported as having no OS packages: each database found is a problem naming its
+ * format, so the scan is DEGRADED.
  */
 final class RpmDatabases {
   /** Where rpm keeps its database, by format. */
@@ -17,8 +17,6 @@ final class RpmDatabases {
       "var/lib/rpm/Packages", "BerkeleyDB",
       "var/lib/rpm/Packages.db", "ndb",
       "usr/lib/sysimage/rpm/Packages.db", "ndb",
-      "var/lib/rpm/rpmdb.sqlite", "sqlite",
-      "usr/lib/sysimage/rpm/rpmdb.sqlite", "sqlite",
       "usr/lib/sysimage/rpm/Packages", "BerkeleyDB");
 
   private RpmDatabases() {}
