@@ -134,9 +134,9 @@ final class GoBuildInfo {
     if (n > MAX_STRING || !ensure(cursor[0] + (int) n)) {
       return Optional.empty();
     }
-    String s = new String(buf, cursor[0], (int) n, StandardCharsets.ISO_8859_1);
+    String s = new String(buf, cursor[0], (int) n, StandardCharsets.UTF_8);
     cursor[0] += (int) n;
-    return Optional.of(new String(s.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+    return Optional.of(s);
   }
 
   static Info parse(String goVersion, String modinfo) {

@@ -9,12 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
@@ -46,11 +44,7 @@ public final class LayerCache {
   public static final long DEFAULT_MAX_BYTES = 2L * 1024 * 1024 * 1024;
   private final Path dir;
   private final long maxBytes;
-  private final AtomicLong evictions = new AtomicLong();
-  /** Last recency stamp given, so that entries used one after the other never tie. */
-  private final AtomicLong lastUse = new AtomicLong();
-  /** Total size of the entry files, as known to this process; -1 until the directory was walked. */
-  private long totalBytes = -1;
+  private final LeastRecentlyUsed lru;
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
   private final AtomicLong corrupt = new AtomicLong();
@@ -62,6 +56,7 @@ public final class LayerCache {
     }
     this.dir = dir;
     this.maxBytes = maxBytes;
+    this.lru = new LeastRecentlyUsed(dir, maxBytes, ".layer");
   }
 
   /** A cache in this directory (created at the first store), bounded to {@link #DEFAULT_MAX_BYTES}. */
@@ -81,7 +76,7 @@ public final class LayerCache {
 
   /** Entries deleted to keep the cache within its bound. */
   public long evictions() {
-    return evictions.get();
+    return lru.evictions();
   }
 
   /** The bound on the entries' total size. */
@@ -135,7 +130,7 @@ public final class LayerCache {
     try {
       var changes = read(file.get(), key);
       hits.incrementAndGet();
-      touch(file.get());
+      lru.touch(file.get());
       return Optional.of(changes);
     } catch (IOException | RuntimeException e) {
       corrupt.incrementAndGet();
@@ -161,8 +156,8 @@ public final class LayerCache {
       write(tmp, key, changes);
       long size = Files.size(tmp);
       Files.move(tmp, file.get(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      touch(file.get());
-      charge(size);
+      lru.touch(file.get());
+      lru.charge(size);
     } catch (IOException | RuntimeException e) {
       storeFailures.incrementAndGet();
       if (tmp != null) {
@@ -173,61 +168,6 @@ public final class LayerCache {
         }
       }
     }
-  }
-
-  /** Marks the entry as just used: eviction takes the entries used longest ago first. */
-  private void touch(Path file) {
-    long now = lastUse.updateAndGet(last -> Math.max(System.currentTimeMillis(), last + 1));
-    try {
-      Files.setLastModifiedTime(file, FileTime.fromMillis(now));
-    } catch (IOException e) {
-      // an entry that keeps its old time is only evicted earlier
-    }
-  }
-
-  /** Adds a stored entry to the total; over the bound, deletes least recently used entries until it fits. */
-  private synchronized void charge(long size) throws IOException {
-    if (totalBytes < 0) {
-      totalBytes = entries().stream().mapToLong(Used::size).sum();
-    } else {
-      totalBytes += size;
-    }
-    if (totalBytes <= maxBytes) {
-      return;
-    }
-    var all = entries(); // walked again: other processes may share the directory
-    all.sort(java.util.Comparator.comparingLong(Used::lastUsed));
-    long total = all.stream().mapToLong(Used::size).sum();
-    for (var e : all) {
-      if (total <= maxBytes) {
-        break;
-      }
-      if (Files.deleteIfExists(e.file())) {
-        evictions.incrementAndGet();
-      }
-      total -= e.size();
-    }
-    totalBytes = total;
-  }
-
-  private record Used(Path file, long size, long lastUsed) {}
-
-  private List<Used> entries() throws IOException {
-    var out = new ArrayList<Used>();
-    if (!Files.isDirectory(dir)) {
-      return out;
-    }
-    try (var files = Files.find(dir, 2, (p, a) -> a.isRegularFile() && p.getFileName().toString().endsWith(".layer"))) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        try {
-          var attrs = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
-          out.add(new Used(p, attrs.size(), attrs.lastModifiedTime().toMillis()));
-        } catch (IOException gone) {
-          // deleted meanwhile by another scan
-        }
-      }
-    }
-    return out;
   }
 
   private static void write(Path file, String key, LayerChanges layer) throws IOException {
