@@ -79,4 +79,14 @@ class ContainerEngineImageTest {
     assertThat(result.findings()).isEmpty();
     assertThat(List.of(result.summary().getMessage())).containsExactly("");
   }
+
+  @Test
+  void anRpmImageWhoseDatabaseFormatIsNotSupportedIsDegradedAndSaysWhich() throws Exception {
+    byte[] layer = new TarBuilder().file("etc/os-release", "ID=\"centos\"\nVERSION_ID=\"7\"\n")
+        .file("var/lib/rpm/Packages", new byte[4096]).build();
+    var image = new ImageBuilder().layer(layer).dockerSave(tmp.resolve("centos7.tar"));
+    var result = scan(ImagePackageMatcher.NONE, image);
+    assertThat(result.summary().getStatus()).isEqualTo(ScannerStatus.DEGRADED);
+    assertThat(result.summary().getMessage()).contains("image centos7.tar: rpm database format BerkeleyDB not supported");
+  }
 }

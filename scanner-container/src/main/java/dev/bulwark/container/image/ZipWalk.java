@@ -1,18 +1,26 @@
 package dev.bulwark.container.image;
 
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
- * Streams a zip archive once, front to back, with the archives nested in it, handing the entries a
- * {@link Visitor} wants to it. A hostile archive cannot make it run long or deep: nesting beyond
+ * Walks a zip archive and the archives nested in it, handing the entries a {@link Visitor} wants
+ * to it. An archive of at most {@link Limits#maxInMemoryBytes()} is read whole and walked through
+ * its central directory, so only the entries wanted (and nested archives) are ever inflated; a
+ * larger one, or one without a readable central directory (truncated), is streamed front to back
+ * once. A hostile archive cannot make it run long or deep: nesting beyond
  * {@link Limits#maxDepth()} is not opened, and more entries than {@link Limits#maxEntries()} or
  * more expanded bytes than {@link Limits#maxExpandedBytes()} (or than {@link Limits#maxExpansionRatio()}
  * times the archive's size: a zip bomb) stop the walk. Each of these, and a malformed archive,
@@ -29,10 +37,12 @@ public final class ZipWalk {
    * @param maxEntries        entries over all levels
    * @param maxExpandedBytes  bytes inflated over all levels
    * @param maxExpansionRatio inflated bytes over the archive's own size
+   * @param maxInMemoryBytes  archives up to this size are read whole and walked by their central directory
    */
-  public record Limits(int maxDepth, long maxEntries, long maxExpandedBytes, long maxExpansionRatio) {
+  public record Limits(int maxDepth, long maxEntries, long maxExpandedBytes, long maxExpansionRatio,
+      int maxInMemoryBytes) {
     public static Limits defaults() {
-      return new Limits(3, 500_000, 4L * 1024 * 1024 * 1024, 100);
+      return new Limits(3, 500_000, 4L * 1024 * 1024 * 1024, 100, 16 * 1024 * 1024);
     }
   }
 
@@ -69,7 +79,7 @@ public final class ZipWalk {
     this.size = Math.max(1, size);
     var problems = new ArrayList<String>();
     try {
-      walk(in, "", 0, visitor, problems);
+      walkAny(in, "", 0, visitor, problems);
     } catch (Stop e) {
       problems.add(e.getMessage() + "; the rest of the archive was not read");
     } catch (IOException | RuntimeException e) {
@@ -78,9 +88,66 @@ public final class ZipWalk {
     return problems;
   }
 
-  private void walk(InputStream in, String location, int depth, Visitor visitor, List<String> problems)
+  /** An archive small enough is walked by its central directory, others (and those without one) streamed. */
+  private void walkAny(InputStream in, String location, int depth, Visitor visitor, List<String> problems)
       throws IOException {
-    var zip = new ZipArchiveInputStream(new Unclosed(in), StandardCharsets.UTF_8.name(), true, true);
+    byte[] head = in.readNBytes(limits.maxInMemoryBytes() + 1);
+    if (head.length > limits.maxInMemoryBytes()) {
+      walkStream(new SequenceInputStream(new ByteArrayInputStream(head), in), location, depth, visitor, problems);
+      return;
+    }
+    ZipFile zip;
+    try {
+      zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(head)).get();
+    } catch (IOException | RuntimeException noCentralDirectory) {
+      walkStream(new ByteArrayInputStream(head), location, depth, visitor, problems);
+      return;
+    }
+    try (zip) {
+      walkCentral(zip, location, depth, visitor, problems);
+    }
+  }
+
+  private void walkCentral(ZipFile zip, String location, int depth, Visitor visitor, List<String> problems)
+      throws IOException {
+    for (var e : Collections.list(zip.getEntries())) {
+      if (++entries > limits.maxEntries()) {
+        throw new Stop("more than " + limits.maxEntries() + " zip entries");
+      }
+      String name = e.getName();
+      boolean wanted = !e.isDirectory() && visitor.wants(name);
+      boolean nested = !e.isDirectory() && !wanted && visitor.nested(name);
+      if (!wanted && !nested) {
+        continue;
+      }
+      String here = location.isEmpty() ? name : location + "!/" + name;
+      if (nested && depth + 1 > limits.maxDepth()) {
+        problems.add(here + ": archive nested more than " + limits.maxDepth() + " levels deep, not read");
+        continue;
+      }
+      try (var raw = zip.getInputStream(e)) {
+        if (raw == null) {
+          continue;
+        }
+        var in = new Counted(raw);
+        if (wanted) {
+          visitor.entry(location, name, in);
+        } else {
+          walkAny(in, here, depth + 1, visitor, problems);
+        }
+      } catch (Stop stop) {
+        throw stop;
+      } catch (IOException | RuntimeException bad) {
+        problems.add(here + (wanted ? ": unreadable entry: " : ": not a readable zip archive: ") + bad.getMessage());
+      }
+    }
+  }
+
+  private void walkStream(InputStream in, String location, int depth, Visitor visitor, List<String> problems)
+      throws IOException {
+    // the zip reader asks for 512 bytes at a time: buffer, or every level's streams are crossed per 512 bytes
+    var zip = new ZipArchiveInputStream(new java.io.BufferedInputStream(new Unclosed(in), 64 * 1024),
+        StandardCharsets.UTF_8.name(), true, true);
     var counted = new Counted(zip);
     ZipArchiveEntry e;
     // A nested archive's failure is said only once its parent read on: a truncated parent breaks both.
@@ -105,7 +172,7 @@ public final class ZipWalk {
           problems.add(here + ": archive nested more than " + limits.maxDepth() + " levels deep, not read");
         } else {
           try {
-            walk(counted, here, depth + 1, visitor, problems);
+            walkAny(counted, here, depth + 1, visitor, problems);
           } catch (Stop stop) {
             throw stop;
           } catch (IOException | RuntimeException bad) {

@@ -6,6 +6,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import dev.bulwark.v1.Confidence;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -95,15 +96,53 @@ class JavaArchivesTest {
             tuple("org.right:right", "1.1", Confidence.CONFIDENCE_HIGH));
   }
 
+  static byte[] bomb() throws Exception {
+    return new JarBuilder().pom("com.example", "bomb", "1.0").zeros("data.bin", 200L * 1024 * 1024).build();
+  }
+
   @Test
-  void aZipBombIsAProblemAndTheOtherArchivesAreStillInventoried() throws Exception {
-    byte[] bomb = new JarBuilder().pom("com.example", "bomb", "1.0").zeros("data.bin", 200L * 1024 * 1024).build();
+  void aZipBombEntryIsNeverInflatedWhenTheArchiveIsReadByItsCentralDirectory() throws Exception {
+    byte[] bomb = bomb();
     assertThat(bomb.length).isLessThan(1024 * 1024);
     var inventory = scan(new TarBuilder().file("opt/bomb.jar", bomb).file("opt/shop.war", shopWar()).build());
-    assertThat(inventory.notes()).singleElement().asString()
-        .startsWith("opt/bomb.jar: ").contains("zip bomb").contains("not read");
+    assertThat(inventory.notes()).isEmpty();
     assertThat(inventory.packages()).extracting(InventoryPackage::name)
         .contains("com.example:bomb", "org.apache.logging.log4j:log4j-core");
+  }
+
+  @Test
+  void aStreamedZipBombIsStoppedWithAProblemAndWhatWasFoundBeforeIsKept() throws Exception {
+    byte[] bomb = bomb();
+    var streamOnly = new JavaArchives(new ZipWalk.Limits(3, 500_000, 4L << 30, 100, 0));
+    byte[] record = streamOnly.extract("opt/bomb.jar", new java.io.ByteArrayInputStream(bomb), bomb.length).orElseThrow();
+    assertThat(ExtractedRecord.problems(record)).singleElement().asString()
+        .isEqualTo("expands more than 100 times its size: a zip bomb; the rest of the archive was not read");
+    assertThat(ExtractedRecord.entries(record)).extracting(PackageDatabase.Entry::name).containsExactly("com.example:bomb");
+  }
+
+  @Test
+  void streamedAndCentralDirectoryWalksFindTheSamePackages() throws Exception {
+    var streamOnly = new JavaArchives(new ZipWalk.Limits(3, 500_000, 4L << 30, 100, 0));
+    var central = new JavaArchives();
+    for (byte[] archive : List.of(shopWar(), springBootJar(), ear())) {
+      var streamed = streamOnly.extract("a.war", new java.io.ByteArrayInputStream(archive), archive.length);
+      var whole = central.extract("a.war", new java.io.ByteArrayInputStream(archive), archive.length);
+      assertThat(ExtractedRecord.entries(streamed.orElseThrow()))
+          .containsExactlyInAnyOrderElementsOf(ExtractedRecord.entries(whole.orElseThrow())).isNotEmpty();
+    }
+  }
+
+  @Test
+  void anArchiveWithMoreEntriesThanTheLimitIsCutShortWithAProblem() throws Exception {
+    var jar = new JarBuilder().pom("com.example", "many", "1");
+    for (int i = 0; i < 50; i++) {
+      jar.file("x/" + i + ".txt", "x");
+    }
+    byte[] archive = jar.build();
+    var few = new JavaArchives(new ZipWalk.Limits(3, 20, 4L << 30, 100, 16 << 20));
+    byte[] record = few.extract("many.jar", new java.io.ByteArrayInputStream(archive), archive.length).orElseThrow();
+    assertThat(ExtractedRecord.problems(record)).containsExactly(
+        "more than 20 zip entries; the rest of the archive was not read");
   }
 
   @Test
