@@ -9,7 +9,7 @@
 #             test classpath in WEB-INF/lib
 # Packs <rootfs> with tar as a `docker save` archive, then runs ImageCacheBenchmark under
 # /usr/bin/time -v (its "Maximum resident set size" is the JVM's peak RSS; heap peaks are printed
-# by the benchmark itself).
+# by the benchmark itself). BENCH_HEAP=256m sets -Xmx (default 1g).
 set -eu
 [ $# -ge 1 ] || { echo "usage: $0 <rootfs> [runs] [layers]" >&2; exit 2; }
 rootfs=$(cd "$1" && pwd)
@@ -61,6 +61,6 @@ printf '[{"Config":"config.json","RepoTags":["bench/debian:bookworm"],"Layers":[
 tar -C "$work/image" -cf "$work/debian.tar" manifest.json config.json $(echo "$list" | tr -d '"' | tr ',' ' ')
 
 cp="scanner-container/target/test-classes:scanner-container/target/classes:$classpath"
-/usr/bin/time -v java -Xmx1g -cp "$cp" dev.bulwark.container.bench.ImageCacheBenchmark "$work/debian.tar" "$runs" "$work/scratch" \
+/usr/bin/time -v java -Xmx"${BENCH_HEAP:-1g}" -cp "$cp" dev.bulwark.container.bench.ImageCacheBenchmark "$work/debian.tar" "$runs" "$work/scratch" \
   2> "$work/time.txt"
 grep -E "Maximum resident set size|Elapsed \(wall clock\)" "$work/time.txt" | sed 's/^[[:space:]]*/jvm: /'

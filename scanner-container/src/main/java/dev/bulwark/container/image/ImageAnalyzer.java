@@ -88,7 +88,6 @@ public final class ImageAnalyzer {
         if (bytes.isEmpty() || !db.reads(entry, bytes.get())) {
           continue;
         }
-        db.problems(entry, bytes.get()).forEach(p -> notes.add(entry + ": " + p));
         String ecosystem = db.ecosystem().or(() -> os.flatMap(OsInfo::ecosystem)).orElse("");
         if (ecosystem.isEmpty()) {
           notes.add(db.name() + " database " + entry + " found, but the distribution "
@@ -102,6 +101,7 @@ public final class ImageAnalyzer {
           packages.add(new InventoryPackage(ecosystem, release, e.name(), e.sourceName(), e.version(),
               e.sourceVersion(), seen[0], where, e.confidence()));
         }
+        db.problems(entry, bytes.get()).forEach(p -> notes.add(entry + ": " + p)); // after parse: it may record them
       }
     }
     notes.addAll(RpmDatabases.unsupported(fs));

@@ -79,7 +79,7 @@ public final class ZipWalk {
     this.size = Math.max(1, size);
     var problems = new ArrayList<String>();
     try {
-      walkAny(in, "", 0, visitor, problems);
+      walkAny(in, size, "", 0, visitor, problems);
     } catch (Stop e) {
       problems.add(e.getMessage() + "; the rest of the archive was not read");
     } catch (IOException | RuntimeException e) {
@@ -88,13 +88,36 @@ public final class ZipWalk {
     return problems;
   }
 
-  /** An archive small enough is walked by its central directory, others (and those without one) streamed. */
-  private void walkAny(InputStream in, String location, int depth, Visitor visitor, List<String> problems)
+  /**
+   * An archive small enough is walked by its central directory, others (and those without one)
+   * streamed. {@code size} is what the container says (-1: unknown); it is not trusted, only used to
+   * stream a large archive without buffering its start and to read a small one into an array of its size.
+   */
+  private void walkAny(InputStream in, long size, String location, int depth, Visitor visitor, List<String> problems)
       throws IOException {
-    byte[] head = in.readNBytes(limits.maxInMemoryBytes() + 1);
-    if (head.length > limits.maxInMemoryBytes()) {
-      walkStream(new SequenceInputStream(new ByteArrayInputStream(head), in), location, depth, visitor, problems);
+    int max = limits.maxInMemoryBytes();
+    if (size > max) {
+      walkStream(in, location, depth, visitor, problems);
       return;
+    }
+    byte[] head;
+    if (size >= 0) {
+      head = new byte[(int) size];
+      int n = in.readNBytes(head, 0, head.length);
+      int more = in.read();
+      if (more >= 0) { // larger than it said
+        var rest = new SequenceInputStream(new ByteArrayInputStream(head, 0, n),
+            new SequenceInputStream(new ByteArrayInputStream(new byte[] {(byte) more}), in));
+        walkStream(rest, location, depth, visitor, problems);
+        return;
+      }
+      head = n == head.length ? head : java.util.Arrays.copyOf(head, n);
+    } else {
+      head = in.readNBytes(max + 1);
+      if (head.length > max) {
+        walkStream(new SequenceInputStream(new ByteArrayInputStream(head), in), location, depth, visitor, problems);
+        return;
+      }
     }
     ZipFile zip;
     try {
@@ -133,7 +156,7 @@ public final class ZipWalk {
         if (wanted) {
           visitor.entry(location, name, in);
         } else {
-          walkAny(in, here, depth + 1, visitor, problems);
+          walkAny(in, e.getSize(), here, depth + 1, visitor, problems);
         }
       } catch (Stop stop) {
         throw stop;
@@ -172,7 +195,7 @@ public final class ZipWalk {
           problems.add(here + ": archive nested more than " + limits.maxDepth() + " levels deep, not read");
         } else {
           try {
-            walkAny(counted, here, depth + 1, visitor, problems);
+            walkAny(counted, e.getSize(), here, depth + 1, visitor, problems);
           } catch (Stop stop) {
             throw stop;
           } catch (IOException | RuntimeException bad) {
