@@ -159,6 +159,9 @@ public final class ContainerEngine implements ScannerEngine {
       files = config.filesScanned();
       var imageResult = images.run(ws);
       findings.addAll(imageResult.findings());
+      // every inventoried image package goes to the scan's inventory (the SBOM), affected or not
+      imageResult.inventories().forEach(inventory -> inventory.packages()
+          .forEach(p -> sink.inventory(OsvImageMatcher.dependency(inventory.imageName(), p))));
       // when Trivy runs, it matches the image packages itself: no native database is not a problem then
       imageResult.problems().stream()
           .filter(p -> !(trivyAvailable && p.equals(ImagePackageMatcher.MISSING_DATABASE)))

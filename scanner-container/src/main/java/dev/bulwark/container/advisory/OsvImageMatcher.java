@@ -121,10 +121,7 @@ public final class OsvImageMatcher implements ImagePackageMatcher {
    * package, since the binary and the advisory's source package may differ.
    */
   static Finding finding(String imageName, InventoryPackage p, Vulnerability v) {
-    String manifest = imageName + " [" + p.layer() + "]";
-    var installed = new InstalledPackage(p.osvEcosystem(), p.name(), p.version(), Scope.RUNTIME, null, manifest, 0,
-        ImagePurls.of(p));
-    Finding shared = VulnerabilityFindings.finding(installed, v);
+    Finding shared = VulnerabilityFindings.finding(installed(imageName, p), v);
     var b = shared.toBuilder()
         .setLocation(Location.newBuilder().setPath(imageName)
             .setSnippet("layer " + p.layer() + ": " + p.path() + ": " + p.name() + " " + p.version()))
@@ -137,5 +134,18 @@ public final class OsvImageMatcher implements ImagePackageMatcher {
       b.setRemediation("upgrade " + p.name() + " to " + v.fixedVersions().get(0));
     }
     return b.build();
+  }
+
+  /**
+   * The image package as the wire's inventory (SBOM) carries it, in the same shape as its findings:
+   * manifest path "image [layer]", the package URL, scope RUNTIME.
+   */
+  public static dev.bulwark.v1.Package dependency(String imageName, InventoryPackage p) {
+    return VulnerabilityFindings.dependency(installed(imageName, p));
+  }
+
+  private static InstalledPackage installed(String imageName, InventoryPackage p) {
+    return new InstalledPackage(p.osvEcosystem(), p.name(), p.version(), Scope.RUNTIME, null,
+        imageName + " [" + p.layer() + "]", 0, ImagePurls.of(p));
   }
 }
