@@ -30,6 +30,9 @@ final class DecisionsCommand implements Callable<Integer> {
   @Option(names = "--project", paramLabel = "P", description = "Only this project (default: all).")
   String project;
 
+  @Option(names = "--branch", paramLabel = "B", description = "Only this branch (default: all).")
+  String branch;
+
   @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
       description = "At most this many (default: ${DEFAULT-VALUE}).")
   int limit;
@@ -52,18 +55,27 @@ final class DecisionsCommand implements Callable<Integer> {
     if (limit < 1) {
       throw new UserError("--limit must be at least 1, got " + limit);
     }
-    var request = ListDecisionsRequest.newBuilder().setLimit(limit);
+    var request = ListDecisionsRequest.newBuilder();
     if (project != null) {
       request.setProject(project);
     }
-    List<Decision> decisions;
+    if (branch != null) {
+      request.setBranch(branch);
+    }
+    var decisions = new ArrayList<Decision>();
     try (var gate = GateConnection.open(env, address.gate)) {
-      decisions = gate.call(stub -> stub.listDecisions(request.build())).getDecisionsList();
+      // The gate caps a page; follow its page tokens until --limit decisions or the last page.
+      do {
+        var page = gate.call(stub -> stub.listDecisions(request.setLimit(limit - decisions.size()).build()));
+        decisions.addAll(page.getDecisionsList());
+        request.setPageToken(page.getNextPageToken());
+      } while (!request.getPageToken().isEmpty() && decisions.size() < limit);
     }
     if (json) {
       writeJson(decisions);
     } else if (decisions.isEmpty()) {
-      env.err().println("bulwark: no decisions recorded" + (project == null ? "" : " for project " + project));
+      env.err().println("bulwark: no decisions recorded" + (project == null ? "" : " for project " + project)
+          + (branch == null ? "" : " on branch " + branch));
     } else {
       env.out().print(table(decisions));
     }
@@ -88,6 +100,9 @@ final class DecisionsCommand implements Callable<Integer> {
         o.put("overrideJustification", d.getOverrideJustification());
       }
       o.put("policyVersion", d.getPolicyVersion());
+      var layers = o.putArray("policies");
+      d.getPoliciesList().forEach(p -> layers.addObject().put("layer", p.getLayer()).put("source", p.getSource())
+          .put("version", p.getVersion()));
       d.getReasonsList().forEach(o.putArray("reasons")::add);
     }
     JSON.writeValue(env.out(), array);

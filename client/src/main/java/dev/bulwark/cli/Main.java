@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bulwark", mixinStandardHelpOptions = true, version = "bulwark 0.1.0",
     description = "Security scanning for CI/CD pipelines: code, dependencies and container images.",
     subcommands = {ScanCommand.class, ClusterCommand.class, ExplainCommand.class, VersionsCommand.class,
-        DbCommand.class, DecisionsCommand.class, SuppressCommand.class, OverrideCommand.class, HookCommand.class,
+        DbCommand.class, DecisionsCommand.class, SuppressCommand.class, PolicyCommand.class, OverrideCommand.class,
+        HookCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int PASS = 0;
@@ -49,7 +50,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (scan, cluster, explain, versions, db, decisions, suppress, override, hook)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (scan, cluster, explain, versions, db, decisions, suppress, policy, override, hook)");
   }
 
   /** Gives the commands their environment. */

@@ -123,6 +123,32 @@ class ScanFlowTest {
   }
 
   @Test
+  void theTreesBulwarkPolicyYamlWinsOverTheLegacyNameAndItsIgnoreFileIsSentToo() throws Exception {
+    Files.createDirectories(tree.resolve(".bulwark"));
+    Files.writeString(tree.resolve(".bulwark/policy.yaml"), "failOn: {severity: MEDIUM}\n");
+    String ignore = "suppressions:\n  - rule: evil-dep\n    reason: fixture\n    expires: 2026-12-31\n";
+    Files.writeString(tree.resolve(".bulwarkignore.yaml"), ignore);
+    Files.writeString(tree.resolve("src/.bulwarkignore.yaml"), "not: the root one\n");
+    try (var fx = new GatewayFixture(tmp.resolve("work"), threeScanners())) {
+      fx.scan(fx.upload(tree), 60);
+      var sent = fx.gate.requests.get(0);
+      assertThat(sent.getRepoPolicy()).isEqualTo("failOn: {severity: MEDIUM}\n");
+      assertThat(sent.getRepoPolicyPath()).isEqualTo(".bulwark/policy.yaml");
+      assertThat(sent.getRepoIgnore()).isEqualTo(ignore);
+      assertThat(sent.getRepoIgnorePath()).isEqualTo(".bulwarkignore.yaml");
+    }
+  }
+
+  @Test
+  void withoutAnIgnoreFileTheRequestCarriesNone() throws Exception {
+    try (var fx = new GatewayFixture(tmp.resolve("work"), threeScanners())) {
+      fx.scan(fx.upload(tree), 60);
+      assertThat(fx.gate.requests.get(0).getRepoIgnore()).isEmpty();
+      assertThat(fx.gate.requests.get(0).getRepoIgnorePath()).isEmpty();
+    }
+  }
+
+  @Test
   void aPolicyInTheRequestOverridesTheTreesBulwarkYaml() throws Exception {
     try (var fx = new GatewayFixture(tmp.resolve("work"), threeScanners())) {
       var request = GatewayFixture.request(fx.upload(tree), 60).toBuilder().setPolicy("failOn: critical\n").build();

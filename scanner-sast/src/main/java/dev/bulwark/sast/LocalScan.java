@@ -31,7 +31,13 @@ public final class LocalScan {
         SastEngine.DEFAULT_MAX_FILE_BYTES);
     long started = System.nanoTime();
     var files = new ArrayList<SourceFile>();
-    var project = new Project();
+    var project = new Project(rel -> {
+      try {
+        return text(Files.readAllBytes(root.resolve(rel)));
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    });
     long bytes = 0;
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
@@ -47,6 +53,7 @@ public final class LocalScan {
             project.addProperties(file.text());
           }
           files.add(file);
+          project.addPath(rel);
         }
       }
     }

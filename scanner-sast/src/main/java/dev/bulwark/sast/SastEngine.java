@@ -9,8 +9,11 @@ import dev.bulwark.sast.core.Project;
 import dev.bulwark.sast.core.SourceFile;
 import dev.bulwark.v1.FileEntry;
 import dev.bulwark.v1.ScannerInfo;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -56,8 +59,12 @@ public final class SastEngine implements ScannerEngine {
     List<FileEntry> wanted = ws.select(this::wants).stream()
         .filter(f -> f.getDigest().getSizeBytes() <= maxFileBytes).toList();
     var problems = new ArrayList<String>();
-    // Pass 1: project facts (the .properties files) that analyzers of any file may use.
-    var project = new Project();
+    // Pass 1: project facts that analyzers of any file may use: the .properties files, and the
+    // paths of all files so that a call into another file can be followed (read on demand).
+    var byPath = new HashMap<String, FileEntry>();
+    wanted.forEach(f -> byPath.put(f.getPath(), f));
+    var project = new Project(path -> readOne(ws, byPath.get(path)));
+    wanted.forEach(f -> project.addPath(f.getPath()));
     for (SourceFile file : read(ws, wanted.stream().filter(f -> f.getPath().endsWith(".properties")).toList())) {
       project.addProperties(file.text());
     }
@@ -70,8 +77,20 @@ public final class SastEngine implements ScannerEngine {
     return ScanOutcome.of(problems, scanned);
   }
 
+  private static Optional<String> readOne(ScanWorkspace ws, FileEntry file) {
+    if (file == null) {
+      return Optional.empty();
+    }
+    try {
+      ws.prefetch(List.of(file));
+      return ws.readText(file);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Fetches the files in one round trip and reads them as text; binary files are left out. */
-  private static List<SourceFile> read(ScanWorkspace ws, List<FileEntry> files) throws java.io.IOException {
+  private static List<SourceFile> read(ScanWorkspace ws, List<FileEntry> files) throws IOException {
     ws.prefetch(files);
     var texts = new ArrayList<SourceFile>();
     for (FileEntry f : files) {

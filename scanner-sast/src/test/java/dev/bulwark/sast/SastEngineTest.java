@@ -47,4 +47,34 @@ class SastEngineTest {
       assertThat(after.getFingerprint()).isEqualTo(before.getFingerprint()).hasSize(32);
     }
   }
+  @Test
+  @DisplayName("over the wire, a call into another file of the tree is followed to the sink inside it")
+  void callsAcrossFilesOverTheWire(@TempDir Path tmp) throws Exception {
+    Path tree = Files.createDirectories(tmp.resolve("tree/src/app"));
+    Files.writeString(tree.resolve("Web.java"), """
+        package app;
+        public class Web extends javax.servlet.http.HttpServlet {
+          protected void doGet(javax.servlet.http.HttpServletRequest request,
+              javax.servlet.http.HttpServletResponse response) throws java.io.IOException {
+            Shell.run(request.getParameter("host"));
+            Shell.ping("localhost");
+          }
+        }
+        """);
+    Files.writeString(tree.resolve("Shell.java"), """
+        package app;
+        class Shell {
+          static void run(String host) throws java.io.IOException { Runtime.getRuntime().exec("ping " + host); }
+          static void ping(String host) throws java.io.IOException { Runtime.getRuntime().exec("ping " + host); }
+        }
+        """);
+    try (var harness = new ScannerHarness(new SastEngine(), tmp.resolve("work"))) {
+      var cmdi = harness.scan(tmp.resolve("tree")).findings().stream().filter(f -> f.getCweList().contains(78)).toList();
+      assertThat(cmdi).singleElement().satisfies(f -> {
+        assertThat(f.getLocation().getPath()).isEqualTo("src/app/Web.java");
+        assertThat(f.getLocation().getStartLine()).isEqualTo(5);
+        assertThat(f.getTitle()).contains("in Shell.run");
+      });
+    }
+  }
 }

@@ -16,7 +16,7 @@ public class Cwe327Vulnerable04 extends HttpServlet {
         response.setContentType("text/html;charset=UTF-8");
         String param = request.getParameter("p");
         java.util.Properties benchmarkprops = new java.util.Properties();
-        String algorithm = benchmarkprops.getProperty("cryptoAlg1", "DESede/ECB/PKCS5Padding");
+        String algorithm = benchmarkprops.getProperty("cryptoAlg1", "DES/ECB/PKCS5Padding");
         javax.crypto.Cipher c = javax.crypto.Cipher.getInstance(algorithm);
 
     }

@@ -88,7 +88,9 @@ class RealScanReportsTest {
 
   @Test
   void junitOfTheVulnerableAppFollowsTheJenkinsShape() throws Exception {
-    var doc = JunitXmlRules.parse(scan("junit"));
+    String xml = scan("junit");
+    assertThat(JunitSchemaTest.problems(xml)).as("junit-10 schema").isEmpty();
+    var doc = JunitXmlRules.parse(xml);
     assertThat(JunitXmlRules.problems(doc)).isEmpty();
     assertThat(Integer.parseInt(doc.getDocumentElement().getAttribute("failures"))).isPositive();
   }

@@ -1,8 +1,10 @@
 package dev.bulwark.gate.api;
 
 import dev.bulwark.gate.core.AssessedFinding;
+import dev.bulwark.gate.core.CentralPolicy;
 import dev.bulwark.gate.core.CentralSuppression;
 import dev.bulwark.gate.core.CentralSuppressions;
+import dev.bulwark.gate.core.DecisionStore;
 import dev.bulwark.gate.core.Gate;
 import dev.bulwark.gate.core.GateRefusal;
 import dev.bulwark.v1.AddSuppressionRequest;
@@ -11,6 +13,9 @@ import dev.bulwark.v1.EvaluateRequest;
 import dev.bulwark.v1.EvaluateResponse;
 import dev.bulwark.v1.EvaluatedFinding;
 import dev.bulwark.v1.GateGrpc;
+import dev.bulwark.v1.GetProjectPolicyRequest;
+import dev.bulwark.v1.ProjectPolicy;
+import dev.bulwark.v1.SetProjectPolicyRequest;
 import dev.bulwark.v1.ListDecisionsRequest;
 import dev.bulwark.v1.ListDecisionsResponse;
 import dev.bulwark.v1.ListSuppressionsRequest;
@@ -120,15 +125,32 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
 
   @Override
   public void listDecisions(ListDecisionsRequest req, StreamObserver<ListDecisionsResponse> out) {
-    if (req.getLimit() < 0) {
-      out.onError(Status.INVALID_ARGUMENT.withDescription("limit must be >= 0 (0 means " + DEFAULT_LIMIT
-          + "), got " + req.getLimit()).asRuntimeException());
-      return;
-    }
-    int limit = req.getLimit() == 0 ? DEFAULT_LIMIT : Math.min(req.getLimit(), MAX_LIMIT);
-    out.onNext(ListDecisionsResponse.newBuilder()
-        .addAllDecisions(gate.listDecisions(req.getProject(), limit)).build());
-    out.onCompleted();
+    answer(out, () -> {
+      if (req.getLimit() < 0) {
+        throw GateRefusal.invalid("limit must be >= 0 (0 means " + DEFAULT_LIMIT + "), got " + req.getLimit());
+      }
+      int limit = req.getLimit() == 0 ? DEFAULT_LIMIT : Math.min(req.getLimit(), MAX_LIMIT);
+      var page = gate.listDecisions(new DecisionStore.DecisionQuery(req.getProject(), req.getBranch(),
+          PageTokens.decode(req.getPageToken()), limit));
+      return ListDecisionsResponse.newBuilder().addAllDecisions(page.decisions())
+          .setNextPageToken(PageTokens.encode(page.nextBefore())).build();
+    });
+  }
+
+  @Override
+  public void setProjectPolicy(SetProjectPolicyRequest req, StreamObserver<ProjectPolicy> out) {
+    answer(out, () -> toProto(gate.policies().set(req.getProject(), req.getPolicy(), req.getSetBy())));
+  }
+
+  @Override
+  public void getProjectPolicy(GetProjectPolicyRequest req, StreamObserver<ProjectPolicy> out) {
+    answer(out, () -> toProto(gate.policies().get(req.getProject())));
+  }
+
+  static ProjectPolicy toProto(CentralPolicy p) {
+    return ProjectPolicy.newBuilder().setProject(p.project()).setPolicy(p.text()).setVersion(p.version())
+        .setRepoAllow(p.repoAllow()).setSetBy(p.setBy()).setSetAt(DateTimeFormatter.ISO_INSTANT.format(p.setAt()))
+        .build();
   }
 
   /** Null when valid, else what is wrong, naming the field. */

@@ -25,6 +25,9 @@ public record AuditRecord(Decision decision, Map<String, String> scannerStatuses
     scannerStatuses = new LinkedHashMap<>(scannerStatuses);
   }
 
+  /** A policy layer as the audit line shows it. */
+  private record Layer(String layer, String source, String version) {}
+
   /** The JSON line, without the trailing newline. */
   public String toJson() {
     var d = decision;
@@ -38,6 +41,8 @@ public record AuditRecord(Decision decision, Map<String, String> scannerStatuses
     m.put("risk", d.getRiskScore());
     m.put("reasons", List.copyOf(d.getReasonsList()));
     m.put("policy_version", d.getPolicyVersion());
+    m.put("policies", d.getPoliciesList().stream()
+        .map(p -> new Layer(p.getLayer(), p.getSource(), p.getVersion())).toList());
     m.put("scanner_statuses", scannerStatuses);
     m.put("inputs_digest", inputsDigest);
     m.put("requested_by", c.getRequestedBy());

@@ -39,6 +39,9 @@ public interface DecisionStore {
   /** Central suppressions, kept beside the record. */
   SuppressionStore suppressions();
 
+  /** Central policies, kept beside the record. */
+  CentralPolicyStore policies();
+
   /**
    * A decision as recorded.
    *

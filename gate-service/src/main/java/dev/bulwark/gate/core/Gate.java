@@ -4,6 +4,7 @@ import dev.bulwark.common.finding.Fingerprints;
 import dev.bulwark.gate.audit.AuditRecord;
 import dev.bulwark.gate.audit.AuditSink;
 import dev.bulwark.gate.intel.ExploitIntel;
+import dev.bulwark.v1.AppliedPolicy;
 import dev.bulwark.v1.Decision;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.EvaluateRequest;
@@ -32,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * suppressions (SUPPRESSED), lets the policy decide, records everything and sends the decision
  * to the audit feed. A policy that cannot be parsed or compiled gives ERROR, never PASS:
  * findings are still scored and recorded, but no suppression applies. A FAIL can be overridden
- * (break-glass), which records a new PASS decision naming who and why.
+ * (break-glass), which records a new PASS decision naming who and why. The policy is assembled
+ * from layers ({@link PolicyLayers}): the built-in default, the project's central policy, the
+ * repository's policy and its {@code .bulwarkignore.yaml}; the decision names each layer applied.
  */
 public final class Gate {
   private static final Logger LOG = LoggerFactory.getLogger(Gate.class);
@@ -43,6 +46,7 @@ public final class Gate {
   private final ExploitIntel intel;
   private final AuditSink audit;
   private final CentralSuppressions central;
+  private final CentralPolicies policies;
 
   /** A gate without exploit intel and without an audit feed. */
   public Gate(DecisionStore store, Clock clock) {
@@ -55,6 +59,7 @@ public final class Gate {
     this.intel = intel;
     this.audit = audit;
     this.central = new CentralSuppressions(store.suppressions(), clock);
+    this.policies = new CentralPolicies(store.policies(), clock);
   }
 
   /**
@@ -77,6 +82,11 @@ public final class Gate {
     return central;
   }
 
+  /** Central policies (SetProjectPolicy, GetProjectPolicy). */
+  public CentralPolicies policies() {
+    return policies;
+  }
+
   /** Evaluates a request the transport has validated (scan id and project present). */
   public Result evaluate(EvaluateRequest req) {
     var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -86,12 +96,18 @@ public final class Gate {
     Policy policy = null;
     String policyError = null;
     String policyVersion = PolicyParser.hash(PolicyParser.VERSION + "\0" + req.getRepoPolicy());
+    List<AppliedPolicy> applied = List.of();
+    String project = req.getContext().getProject();
     try {
-      var file = req.getRepoPolicy().isBlank() ? PolicyParser.parse("", "the default policy", today)
-          : PolicyParser.parse(req.getRepoPolicy(), path, today);
-      policy = Policy.compile(file);
-      policyVersion = file.version();
-      var centralOnes = central.forEvaluation(req.getContext().getProject(), today);
+      var centralPolicy = policies.current(project)
+          .map(c -> new PolicyLayers.Source(c.text(), CentralPolicy.source(project)));
+      var ignore = IgnoreFile.parse(req.getRepoIgnore(), req.getRepoIgnorePath(), today);
+      var resolved = PolicyLayers.resolve(new PolicyLayers.Inputs(centralPolicy, req.getRepoPolicy(), path, ignore,
+          req.getRepoIgnore().isBlank() ? "" : PolicyParser.hash(req.getRepoIgnore())), today);
+      policy = resolved.policy();
+      policyVersion = resolved.version();
+      applied = resolved.applied();
+      var centralOnes = central.forEvaluation(project, today);
       policy = policy.withSuppressions(centralOnes.ignored(), centralOnes.valid());
     } catch (PolicyException e) {
       policyError = e.getMessage();
@@ -133,6 +149,7 @@ public final class Gate {
         .setDecidedAt(DateTimeFormatter.ISO_INSTANT.format(now))
         .setContext(req.getContext())
         .setPolicyVersion(policyVersion)
+        .addAllPolicies(applied)
         .build();
     var current = assessed.stream().map(a -> a.finding().getFingerprint()).collect(Collectors.toSet());
     var fixed = new LinkedHashMap<String, Finding>();
@@ -145,7 +162,8 @@ public final class Gate {
     var evaluation = new DecisionStore.Evaluation(decision, assessed, req.getScannersList(),
         policy == null ? List.of() : policy.file().suppressions(),
         policy == null ? List.of() : policy.file().ignoredSuppressions(),
-        inputsDigest(req, policy == null ? List.of() : policy.file().suppressions(), intel.version()));
+        inputsDigest(req, policyVersion, policy == null ? List.of() : policy.file().suppressions(),
+            intel.version()));
     store.record(evaluation);
     emit(new AuditRecord(decision, evaluation.scannerStatuses(), evaluation.inputsDigest()));
     return new Result(decision, assessed, List.copyOf(fixed.values()));
@@ -206,13 +224,16 @@ public final class Gate {
   }
 
   /**
-   * SHA-256 of everything the decision depends on: the request (without its scan id), the
-   * suppressions applied (the repository's and the central ones) and the exploit intel's version.
+   * SHA-256 of everything the decision depends on: the request (without its scan id), the policy
+   * layers' version (which covers the central policy), the suppressions applied (the
+   * repository's and the central ones) and the exploit intel's version.
    */
-  static String inputsDigest(EvaluateRequest req, List<Suppression> applied, String intelVersion) {
+  static String inputsDigest(EvaluateRequest req, String policyVersion, List<Suppression> applied,
+      String intelVersion) {
     try {
       var md = MessageDigest.getInstance("SHA-256");
       md.update(req.toBuilder().clearScanId().build().toByteString().toByteArray());
+      md.update(("\0policy " + policyVersion).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       for (var s : applied) {
         md.update(("\0" + s.describe()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       }

@@ -17,10 +17,21 @@ import java.util.List;
 public final class Policy {
   private final PolicyFile file;
   private final List<PolicyRule> rules;
+  private final List<String> notes;
 
-  private Policy(PolicyFile file, List<PolicyRule> rules) {
+  private Policy(PolicyFile file, List<PolicyRule> rules, List<String> notes) {
     this.file = file;
     this.rules = List.copyOf(rules);
+    this.notes = List.copyOf(notes);
+  }
+
+  /**
+   * A policy assembled from layers ({@link PolicyLayers}): {@code file} gives the scanner-status
+   * threshold, exposure and suppressions, {@code rules} the rules of every layer, and
+   * {@code notes} lines added to every decision's reasons (what a layer tried and was refused).
+   */
+  static Policy layered(PolicyFile file, List<PolicyRule> rules, List<String> notes) {
+    return new Policy(file, rules, notes);
   }
 
   /** Compiles the file's rules; a CEL rule that does not compile throws {@link PolicyException}. */
@@ -34,12 +45,12 @@ public final class Policy {
         rules.add(CelRule.compile(spec, file.path(), file.lists()));
       }
     }
-    return new Policy(file, rules);
+    return new Policy(file, rules, List.of());
   }
 
   /** The same rules with further (central) suppressions; see {@link PolicyFile#withSuppressions}. */
   public Policy withSuppressions(List<String> ignored, List<Suppression> valid) {
-    return new Policy(file.withSuppressions(valid, ignored), rules);
+    return new Policy(file.withSuppressions(valid, ignored), rules, notes);
   }
 
   public PolicyFile file() {
@@ -89,6 +100,16 @@ public final class Policy {
         error = true;
         reasons.add("ERROR policy " + e.getMessage());
       }
+    }
+    reasons.addAll(notes);
+    for (var f : facts.findings()) {
+      if (f.status() == FindingStatus.SUPPRESSED) {
+        continue;
+      }
+      file.suppressions().stream().filter(s -> s.cappedOut(f.finding())).findFirst().ifPresent(s ->
+          reasons.add("WARN policy: suppression " + s.describe() + " not applied to " + f.label()
+              + ": the central policy lets the repository suppress only findings up to "
+              + s.cap().map(Enum::name).orElse("")));
     }
     reasons.addAll(file.ignoredSuppressions().stream().map(s -> "IGNORED " + s).toList());
     long suppressed = facts.findings().stream().filter(f -> f.status() == FindingStatus.SUPPRESSED).count();

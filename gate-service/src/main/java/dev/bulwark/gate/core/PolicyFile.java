@@ -19,6 +19,9 @@ import java.util.Optional;
  *     reason: "false positive: constant input"   # required
  *     expires: 2026-12-31                        # required, ISO date, at most one year ahead
  * exposure: internet-facing    # or internal; a risk factor (see RiskScore)
+ * repo:                        # central policy only: what a repository's policy may do (see RepoGrant)
+ *   allow: tighten             # or none
+ *   suppressions: allow        # or none
  * lists:                       # named string lists, visible to rules as lists.NAME
  *   kev: [CVE-2021-44228]
  * rules:                       # CEL rules; when present they replace the severity and secret rules
@@ -38,12 +41,15 @@ import java.util.Optional;
  * @param lists                named lists for rules
  * @param version              hash of the policy text and the gate's rule versions
  * @param exposure             how reachable the project is ({@code exposure:}), a risk factor
+ * @param declared             the top-level keys the file sets, so layering knows what a repository asked for
+ * @param repo                 what this file, as a central policy, lets a repository's policy do
  */
 public record PolicyFile(String path, Thresholds thresholds, boolean secretsRule, List<Suppression> suppressions,
     List<String> ignoredSuppressions, List<RuleSpec> rules, Map<String, List<String>> lists, String version,
-    Exposure exposure) {
+    Exposure exposure, java.util.Set<String> declared, RepoGrant repo) {
 
   public PolicyFile {
+    declared = java.util.Set.copyOf(declared);
     suppressions = List.copyOf(suppressions);
     ignoredSuppressions = List.copyOf(ignoredSuppressions);
     rules = List.copyOf(rules);
@@ -69,7 +75,8 @@ public record PolicyFile(String path, Thresholds thresholds, boolean secretsRule
     all.addAll(valid);
     var allIgnored = new java.util.ArrayList<>(ignoredSuppressions);
     allIgnored.addAll(ignored);
-    return new PolicyFile(path, thresholds, secretsRule, all, allIgnored, rules, lists, version, exposure);
+    return new PolicyFile(path, thresholds, secretsRule, all, allIgnored, rules, lists, version, exposure, declared,
+        repo);
   }
 
   /** The suppression matching a finding, when one does. */

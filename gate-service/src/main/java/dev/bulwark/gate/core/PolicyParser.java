@@ -32,7 +32,7 @@ public final class PolicyParser {
   public static final int MAX_SUPPRESSION_DAYS = 366;
 
   private static final Set<String> TOP = Set.of("version", "failOn", "failOnScannerStatus", "suppressions",
-      "lists", "rules", "exposure");
+      "lists", "rules", "exposure", "repo");
   private static final Set<String> FAIL_ON = Set.of("severity", "scopes", "onlyNew");
   private static final Set<String> SUPPRESSION = Set.of("fingerprint", "rule", "path", "package", "advisory",
       "reason", "expires");
@@ -57,7 +57,7 @@ public final class PolicyParser {
     String version = hash(VERSION + "\0" + RiskScore.VERSION + "\0" + (text == null ? "" : text));
     if (root == null) {
       return new PolicyFile(path, Thresholds.DEFAULT, true, List.of(), List.of(), List.of(), Map.of(), version,
-          Exposure.UNSPECIFIED);
+          Exposure.UNSPECIFIED, Set.of(), RepoGrant.CENTRAL_DEFAULT);
     }
     var top = yaml.mapping(root, "the policy", TOP);
     if (top.containsKey("version") && !"1".equals(yaml.scalar(top.get("version"), "version"))) {
@@ -85,24 +85,14 @@ public final class PolicyParser {
     var valid = new ArrayList<Suppression>();
     var ignored = new ArrayList<String>();
     if (top.containsKey("suppressions")) {
-      for (Node n : yaml.sequence(top.get("suppressions"), "suppressions")) {
-        try {
-          var s = suppression(yaml, n, today);
-          if (s.activeOn(today)) {
-            valid.add(s);
-          } else {
-            ignored.add("suppression at " + yaml.at(n) + " not applied: expired on " + s.expires()
-                + " (" + s.describe() + ")");
-          }
-        } catch (PolicyException e) {
-          ignored.add("suppression not applied: " + e.getMessage());
-        }
-      }
+      suppressions(yaml, top.get("suppressions"), today, valid, ignored);
     }
     Exposure exposure = top.containsKey("exposure")
         ? Exposure.parse(yaml.scalar(top.get("exposure"), "exposure"), yaml.at(top.get("exposure")))
         : Exposure.UNSPECIFIED;
-    return new PolicyFile(path, t, rules.isEmpty(), valid, ignored, rules, lists, version, exposure);
+    var repo = top.containsKey("repo") ? RepoGrant.parse(yaml, top.get("repo")) : RepoGrant.CENTRAL_DEFAULT;
+    return new PolicyFile(path, t, rules.isEmpty(), valid, ignored, rules, lists, version, exposure, top.keySet(),
+        repo);
   }
 
   private static Thresholds failOn(YamlTree yaml, Node n, Thresholds d) {
@@ -121,6 +111,26 @@ public final class PolicyParser {
     }
     boolean onlyNew = m.containsKey("onlyNew") ? yaml.bool(m.get("onlyNew"), "failOn.onlyNew") : d.onlyNew();
     return new Thresholds(severity, scopes, onlyNew, d.failOnScannerStatus());
+  }
+
+  /**
+   * Reads a list of suppressions: valid ones into {@code valid}, each one not applied (expired,
+   * reason-less, malformed, too far ahead) as a line into {@code ignored}.
+   */
+  static void suppressions(YamlTree yaml, Node list, LocalDate today, List<Suppression> valid, List<String> ignored) {
+    for (Node n : yaml.sequence(list, "suppressions")) {
+      try {
+        var s = suppression(yaml, n, today);
+        if (s.activeOn(today)) {
+          valid.add(s);
+        } else {
+          ignored.add("suppression at " + yaml.at(n) + " not applied: expired on " + s.expires()
+              + " (" + s.describe() + ")");
+        }
+      } catch (PolicyException e) {
+        ignored.add("suppression not applied: " + e.getMessage());
+      }
+    }
   }
 
   private static Suppression suppression(YamlTree yaml, Node n, LocalDate today) {
@@ -175,7 +185,8 @@ public final class PolicyParser {
       throw new PolicyException(yaml.at(m.get("expires")) + ": expires " + expires
           + " is more than one year ahead (" + describe(criteria) + ")");
     }
-    return new Suppression(criteria, yaml.scalar(m.get("reason"), "reason").strip(), expires, "line " + YamlTree.line(n));
+    return new Suppression(criteria, yaml.scalar(m.get("reason"), "reason").strip(), expires,
+        yaml.file() + " line " + YamlTree.line(n));
   }
 
   private static List<PolicyFile.RuleSpec> rules(YamlTree yaml, Node n) {

@@ -130,8 +130,43 @@ public record Suppression(List<Criterion> criteria, String reason, LocalDate exp
     }
   }
 
+  /**
+   * The cap a central policy puts on a repository's suppressions ({@code repo.suppressUpTo}): the
+   * suppression only reaches findings of this severity or lower.
+   */
+  public record SeverityCap(dev.bulwark.v1.Severity max) implements Criterion {
+    public boolean matches(Finding f) {
+      return f.getSeverity().getNumber() <= max.getNumber();
+    }
+
+    public String describe() {
+      return "severity at most " + max + " (central policy)";
+    }
+  }
+
   public boolean matches(Finding f) {
     return !criteria.isEmpty() && criteria.stream().allMatch(c -> c.matches(f));
+  }
+
+  /** This suppression with one more criterion (e.g. a {@link SeverityCap}). */
+  public Suppression with(Criterion c) {
+    var all = new java.util.ArrayList<>(criteria);
+    all.add(c);
+    return new Suppression(all, reason, expires, origin);
+  }
+
+  /**
+   * True when everything but its {@link SeverityCap} matches the finding and the cap does not:
+   * the repository tried to suppress a finding more severe than the central policy lets it.
+   */
+  public boolean cappedOut(Finding f) {
+    return cap().filter(max -> f.getSeverity().getNumber() > max.getNumber()).isPresent()
+        && criteria.stream().filter(c -> !(c instanceof SeverityCap)).allMatch(c -> c.matches(f));
+  }
+
+  /** The severity cap a central policy put on this (repository) suppression, if any. */
+  public java.util.Optional<dev.bulwark.v1.Severity> cap() {
+    return criteria.stream().filter(SeverityCap.class::isInstance).map(c -> ((SeverityCap) c).max()).findFirst();
   }
 
   public boolean activeOn(LocalDate day) {

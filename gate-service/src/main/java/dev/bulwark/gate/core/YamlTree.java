@@ -50,6 +50,11 @@ final class YamlTree {
     }
   }
 
+  /** The file name used in messages. */
+  String file() {
+    return file;
+  }
+
   String at(Node n) {
     return file + ":" + line(n) + ":" + (n.getStartMark().getColumn() + 1);
   }

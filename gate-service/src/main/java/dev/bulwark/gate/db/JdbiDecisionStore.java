@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.gate.core.AssessedFinding;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.bulwark.gate.core.DecisionStore;
+import dev.bulwark.gate.core.CentralPolicyStore;
 import dev.bulwark.gate.core.SuppressionStore;
+import dev.bulwark.v1.AppliedPolicy;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.Decision;
 import dev.bulwark.v1.ScanContext;
@@ -34,14 +36,16 @@ import org.jdbi.v3.core.Jdbi;
 public final class JdbiDecisionStore implements DecisionStore {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String DECISION_COLUMNS = "scan_id, project, branch, commit_id, verdict, risk_score, reasons, "
-      + "policy_version, requested_by, decided_at, overridden, override_justification, override_identity";
+      + "policy_version, requested_by, decided_at, overridden, override_justification, override_identity, policies";
   private final Jdbi jdbi;
   private final SuppressionStore suppressions;
+  private final CentralPolicyStore policies;
 
   /** Wraps a Jdbi whose schema is already migrated (see {@link #migrated(Jdbi)}). */
   public JdbiDecisionStore(Jdbi jdbi) {
     this.jdbi = jdbi;
     this.suppressions = new JdbiSuppressionStore(jdbi);
+    this.policies = new JdbiCentralPolicyStore(jdbi);
   }
 
   /** Applies pending migrations, then wraps the Jdbi. */
@@ -85,9 +89,9 @@ public final class JdbiDecisionStore implements DecisionStore {
   public void recordOverride(Decision o) {
     int rows = jdbi.withHandle(h -> h.createUpdate("INSERT INTO decisions (scan_pk, scan_id, project, branch, "
             + "commit_id, verdict, risk_score, reasons, policy_version, scanner_statuses, inputs_digest, requested_by, "
-            + "decided_at, overridden, override_justification, override_identity) "
+            + "decided_at, overridden, override_justification, override_identity, policies) "
             + "SELECT scan_pk, scan_id, project, branch, commit_id, :v, risk_score, :reasons, policy_version, "
-            + "scanner_statuses, inputs_digest, requested_by, :at, TRUE, :j, :i FROM decisions "
+            + "scanner_statuses, inputs_digest, requested_by, :at, TRUE, :j, :i, policies FROM decisions "
             + "WHERE id = (SELECT MAX(id) FROM decisions WHERE scan_id = :s)")
         .bind("v", o.getVerdict().name()).bind("reasons", json(o.getReasonsList()))
         .bind("at", Timestamp.from(Instant.parse(o.getDecidedAt()))).bind("j", o.getOverrideJustification())
@@ -100,6 +104,11 @@ public final class JdbiDecisionStore implements DecisionStore {
   @Override
   public SuppressionStore suppressions() {
     return suppressions;
+  }
+
+  @Override
+  public CentralPolicyStore policies() {
+    return policies;
   }
 
   @Override
@@ -125,12 +134,13 @@ public final class JdbiDecisionStore implements DecisionStore {
       }
       var statuses = e.scannerStatuses();
       long decisionPk = h.createUpdate("INSERT INTO decisions (scan_pk, scan_id, project, branch, commit_id, verdict, "
-              + "risk_score, reasons, policy_version, scanner_statuses, inputs_digest, requested_by, decided_at) "
-              + "VALUES (:scan, :sid, :p, :b, :c, :v, :risk, :reasons, :pv, :ss, :digest, :by, :at)")
+              + "risk_score, reasons, policy_version, scanner_statuses, inputs_digest, requested_by, decided_at, "
+              + "policies) VALUES (:scan, :sid, :p, :b, :c, :v, :risk, :reasons, :pv, :ss, :digest, :by, :at, :pols)")
           .bind("scan", scanPk).bind("sid", d.getScanId()).bind("p", c.getProject()).bind("b", c.getBranch())
           .bind("c", c.getCommit()).bind("v", d.getVerdict().name()).bind("risk", d.getRiskScore())
           .bind("reasons", json(d.getReasonsList())).bind("pv", d.getPolicyVersion()).bind("ss", json(statuses))
           .bind("digest", e.inputsDigest()).bind("by", c.getRequestedBy()).bind("at", at)
+          .bind("pols", json(d.getPoliciesList().stream().map(JdbiDecisionStore::layer).toList()))
           .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
       for (var s : e.suppressions()) {
         long matched = e.findings().stream().filter(a -> a.suppressedBy().filter(s::equals).isPresent()).count();
@@ -229,7 +239,27 @@ public final class JdbiDecisionStore implements DecisionStore {
         .setOverridden(rs.getBoolean("overridden"))
         .setOverrideJustification(Objects.requireNonNullElse(rs.getString("override_justification"), ""))
         .setOverrideIdentity(Objects.requireNonNullElse(rs.getString("override_identity"), ""))
+        .addAllPolicies(layers(rs.getString("policies")))
         .build();
+  }
+
+  private static List<String> layer(AppliedPolicy p) {
+    return List.of(p.getLayer(), p.getSource(), p.getVersion());
+  }
+
+  /** Stored as [[layer, source, version], ...]; NULL for decisions recorded before V3. */
+  private static List<AppliedPolicy> layers(String json) {
+    if (json == null) {
+      return List.of();
+    }
+    try {
+      return JSON.readValue(json, new TypeReference<List<List<String>>>() {}).stream()
+          .filter(l -> l.size() == 3)
+          .map(l -> AppliedPolicy.newBuilder().setLayer(l.get(0)).setSource(l.get(1)).setVersion(l.get(2)).build())
+          .toList();
+    } catch (JsonProcessingException e) {
+      return List.of(AppliedPolicy.newBuilder().setLayer("(unreadable)").setSource(e.getOriginalMessage()).build());
+    }
   }
 
   private static Finding finding(byte[] bytes) {

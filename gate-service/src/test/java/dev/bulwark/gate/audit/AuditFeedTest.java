@@ -74,7 +74,7 @@ class AuditFeedTest {
     assertThat(lines).hasSize(3);
     JsonNode first = JSON.readTree(lines.get(0));
     assertThat(first.fieldNames()).toIterable().containsExactly("scan_id", "project", "branch", "commit", "verdict",
-        "risk", "reasons", "policy_version", "scanner_statuses", "inputs_digest", "requested_by", "time", "overridden",
+        "risk", "reasons", "policy_version", "policies", "scanner_statuses", "inputs_digest", "requested_by", "time", "overridden",
         "override_justification", "override_identity");
     assertThat(first.get("scan_id").asText()).isEqualTo("s1");
     assertThat(first.get("project").asText()).isEqualTo("shop");
@@ -84,6 +84,8 @@ class AuditFeedTest {
     assertThat(first.get("risk").asInt()).isEqualTo(100);
     assertThat(first.get("reasons").get(0).asText()).contains("GHSA-jfh8-c2jp-5v3q");
     assertThat(first.get("scanner_statuses").get("sca").asText()).isEqualTo("OK");
+    assertThat(first.get("policies").get(0).get("layer").asText()).isEqualTo("default");
+    assertThat(first.get("policies").get(0).get("version").asText()).isEqualTo(first.get("policy_version").asText());
     assertThat(first.get("inputs_digest").asText()).hasSize(64);
     assertThat(first.get("requested_by").asText()).isEqualTo("ci:job-42");
     assertThat(first.get("time").asText()).isEqualTo("2026-06-01T10:00:00Z");

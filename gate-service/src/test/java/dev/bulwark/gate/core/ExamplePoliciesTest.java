@@ -133,4 +133,33 @@ class ExamplePoliciesTest {
       }
     }
   }
+  @Test
+  @DisplayName("central/org-baseline: a repository cannot loosen it, nor suppress a CRITICAL finding in .bulwarkignore.yaml")
+  void centralBaseline() throws IOException {
+    fx.gate.policies().set("acme/shop", policy("central/org-baseline.yaml"), "secteam");
+    String loosening = """
+        rules:
+          - name: high-in-runtime
+            expr: "false"
+            action: deny
+            message: never
+        """;
+    String ignore = """
+        suppressions:
+          - advisory: GHSA-jfh8-c2jp-5v3q
+            reason: we upgrade next sprint
+            expires: %s
+        """.formatted(java.time.LocalDate.now().plusMonths(1));
+    var request = Findings.request("c1", "acme/shop", List.of(Findings.LOG4SHELL, Findings.JACKSON), loosening)
+        .toBuilder().setRepoPolicyPath(".bulwark/policy.yaml")
+        .setRepoIgnore(ignore).setRepoIgnorePath(".bulwarkignore.yaml").build();
+    var d = fx.gate.evaluate(request).decision();
+    assertThat(d.getVerdict()).isEqualTo(Verdict.FAIL);
+    assertThat(d.getReasonsList()).anyMatch(l -> l.startsWith("WARN policy .bulwark/policy.yaml: rule 'high-in-runtime' ignored"));
+    assertThat(d.getReasonsList()).anyMatch(l -> l.startsWith("DENY") && l.contains("jackson"));
+    assertThat(d.getReasonsList()).anyMatch(l -> l.startsWith("WARN policy: suppression") && l.contains("GHSA-jfh8-c2jp-5v3q") && l.contains("not applied"));
+    var secret = fx.gate.evaluate(Findings.request("c2", "acme/shop", List.of(Findings.AWS_KEY), "")).decision();
+    assertThat(secret.getVerdict()).isEqualTo(Verdict.FAIL);
+    assertThat(secret.getReasonsList()).anyMatch(l -> l.startsWith("DENY no-committed-secrets"));
+  }
 }

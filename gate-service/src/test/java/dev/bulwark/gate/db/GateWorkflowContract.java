@@ -207,4 +207,37 @@ abstract class GateWorkflowContract {
           assertThat(e.getMessage()).contains("already overridden by carol@acme");
         });
   }
+
+  @Test
+  @DisplayName("central policies: every version stored, the newest in force and applied, a removal stored too")
+  void centralPolicies() {
+    var first = gate.policies().set("acme/shop", "failOn: {severity: CRITICAL}\nrepo: {allow: none}\n", "alice");
+    assertThat(first.repoAllow()).isEqualTo("none");
+    String text = "# " + "x".repeat(5000) + "\nrules:\n  - name: no-high\n    expr: finding.severity_rank >= 4\n"
+        + "    action: deny\nrepo:\n  suppressions: none\n";
+    var second = gate.policies().set("acme/shop", text, "bob");
+    assertThat(store.policies().latest("acme/shop")).hasValueSatisfying(p -> {
+      assertThat(p.text()).isEqualTo(text);
+      assertThat(p.version()).isEqualTo(second.version()).isNotEqualTo(first.version());
+      assertThat(p.repoAllow()).isEqualTo("tighten, no suppressions");
+      assertThat(p.setBy()).isEqualTo("bob");
+      assertThat(p.setAt()).isEqualTo(NOW);
+    });
+    assertThat(store.policies().latest("acme/other")).isEmpty();
+
+    var d = gate.evaluate(onBranch("s1", "main", "", List.of(Findings.JACKSON), "")).decision();
+    assertThat(d.getVerdict()).isEqualTo(Verdict.FAIL);
+    assertThat(d.getReasonsList().get(0)).startsWith("DENY no-high:");
+    assertThat(d.getPolicies(1).getVersion()).isEqualTo(second.version());
+    assertThat(store.latestDecision("s1").orElseThrow().decision().getPoliciesList()).isEqualTo(d.getPoliciesList());
+    gate.override("s1", "hotfix", "carol");
+    assertThat(store.latestDecision("s1").orElseThrow().decision().getPoliciesList())
+        .as("an override keeps the layers of the decision it overrides").isEqualTo(d.getPoliciesList());
+
+    gate.policies().set("acme/shop", "", "carol");
+    assertThat(gate.policies().current("acme/shop")).isEmpty();
+    assertThat(store.policies().latest("acme/shop")).hasValueSatisfying(p -> assertThat(p.setBy()).isEqualTo("carol"));
+    assertThat(gate.evaluate(onBranch("s2", "main", "", List.of(Findings.JACKSON), "")).decision().getReasonsList()
+        .get(0)).startsWith("DENY severity:");
+  }
 }

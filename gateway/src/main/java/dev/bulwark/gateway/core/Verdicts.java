@@ -20,12 +20,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns the collected findings into the scan's final result: attaches the repository policy,
- * asks the gate, and fails closed (verdict ERROR, naming the gate) when the gate cannot answer.
+ * Turns the collected findings into the scan's final result: attaches the repository's policy
+ * and ignore file, asks the gate, and fails closed (verdict ERROR, naming the gate) when the gate
+ * cannot answer.
  */
 final class Verdicts {
-  /** Where the repository policy lives in a scanned tree, in order of preference. */
-  static final List<String> POLICY_PATHS = List.of(".bulwark.yaml", ".bulwark.yml");
+  /**
+   * Where the repository policy lives in a scanned tree, in order of preference: the first found
+   * is sent. {@code .bulwark.yaml} is the legacy name, still read.
+   */
+  static final List<String> POLICY_PATHS = List.of(".bulwark/policy.yaml", ".bulwark/policy.yml", ".bulwark.yaml",
+      ".bulwark.yml");
+  /** Where the repository's suppressions live (in the tree's root), in order of preference. */
+  static final List<String> IGNORE_PATHS = List.of(".bulwarkignore.yaml", ".bulwarkignore.yml");
   private static final long MAX_POLICY_BYTES = 1024 * 1024;
 
   private final DiskBlobStore store;
@@ -40,6 +47,15 @@ final class Verdicts {
       attachPolicy(request, evaluate);
     } catch (IOException e) {
       return error(record, evaluate, "cannot read the repository policy: " + e.getMessage());
+    }
+    try {
+      var ignore = treeFile(request, IGNORE_PATHS);
+      if (ignore.isPresent()) {
+        evaluate.setRepoIgnore(ignore.get().text()).setRepoIgnorePath(ignore.get().path());
+      }
+    } catch (IOException e) {
+      // Without it the gate applies fewer suppressions, which fails safe; it still must be said.
+      return error(record, evaluate, "cannot read the repository's ignore file: " + e.getMessage());
     }
     EvaluateResponse response;
     try {
@@ -84,22 +100,33 @@ final class Verdicts {
         .addAllScanners(evaluate.getScannersList()).setDecision(decision).addAllFindings(findings).build();
   }
 
-  /** The request's policy wins; else the tree's {@code .bulwark.yaml}, read from our own store. */
+  /** The request's policy wins; else the tree's policy file, read from our own store. */
   private void attachPolicy(StartScanRequest request, EvaluateRequest.Builder evaluate) throws IOException {
     if (!request.getPolicy().isBlank()) {
       evaluate.setRepoPolicy(request.getPolicy()).setRepoPolicyPath("StartScanRequest.policy");
       return;
     }
-    Optional<FileEntry> policy = POLICY_PATHS.stream()
+    var policy = treeFile(request, POLICY_PATHS);
+    if (policy.isPresent()) {
+      evaluate.setRepoPolicy(policy.get().text()).setRepoPolicyPath(policy.get().path());
+    }
+  }
+
+  /** A text file of the scanned tree and where it was found. */
+  private record TreeFile(String path, String text) {}
+
+  /** The first of {@code paths} the manifest has, read from our own store. */
+  private Optional<TreeFile> treeFile(StartScanRequest request, List<String> paths) throws IOException {
+    Optional<FileEntry> found = paths.stream()
         .flatMap(p -> request.getManifest().getFilesList().stream().filter(f -> f.getPath().equals(p)))
         .findFirst();
-    if (policy.isPresent()) {
-      FileEntry f = policy.get();
-      if (f.getDigest().getSizeBytes() > MAX_POLICY_BYTES) {
-        throw new IOException(f.getPath() + " is larger than " + MAX_POLICY_BYTES + " bytes");
-      }
-      evaluate.setRepoPolicy(new String(store.read(f.getDigest()), StandardCharsets.UTF_8))
-          .setRepoPolicyPath(f.getPath());
+    if (found.isEmpty()) {
+      return Optional.empty();
     }
+    FileEntry f = found.get();
+    if (f.getDigest().getSizeBytes() > MAX_POLICY_BYTES) {
+      throw new IOException(f.getPath() + " is larger than " + MAX_POLICY_BYTES + " bytes");
+    }
+    return Optional.of(new TreeFile(f.getPath(), new String(store.read(f.getDigest()), StandardCharsets.UTF_8)));
   }
 }

@@ -1,6 +1,7 @@
 package dev.bulwark.sast.java;
 
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
@@ -51,6 +52,16 @@ final class CallTaint {
       var targets = f.file.methods(name, args.size());
       if (!targets.isEmpty()) {
         return targets.stream().map(t -> f.file.summary(t, args, f.depth)).reduce(Val.CLEAN, Val::or);
+      }
+    }
+    String projectClass = scope.map(this::projectClass).orElse(null);
+    if (projectClass != null) {
+      var summary = ProjectCalls.of(f.file.project).call(projectClass, name, args, f.depth);
+      if (summary.isPresent()) {
+        for (var hit : summary.get().hits()) {
+          f.file.report(hit.vuln(), hit.sink() + " in " + projectClass + "." + name, m);
+        }
+        return summary.get().returned();
       }
     }
     if (name.equals("valueOf") && scope.isPresent()
@@ -131,6 +142,24 @@ final class CallTaint {
     }
     String t = f.types.typeOf(scope);
     return t != null && f.file.classNames.contains(t);
+  }
+
+  /**
+   * The class of another file of the project that a call on this scope goes to: a static call
+   * ({@code Helper.m()}, {@code com.x.Helper.m()}), a variable or expression of that type, or a
+   * new instance. Null for library and same-file classes.
+   */
+  private String projectClass(Expression scope) {
+    String cls = f.types.typeOf(scope);
+    if (cls == null && (scope instanceof NameExpr || scope instanceof FieldAccessExpr)
+        && !f.state.vars.containsKey(JavaTypes.lastSegment(scope.toString()))) {
+      String last = JavaTypes.lastSegment(scope.toString());
+      cls = !last.isEmpty() && Character.isUpperCase(last.charAt(0)) ? last : null;
+    }
+    if (cls == null || f.file.classNames.contains(cls)) {
+      return null;
+    }
+    return ProjectCalls.of(f.file.project).declares(cls) ? cls : null;
   }
 
   /** The variable a chain like {@code sb.append(a).append(b)} writes into. */

@@ -21,6 +21,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import java.util.ArrayList;
@@ -179,8 +180,14 @@ final class ExpressionTaint {
       } else {
         f.state.vars.put(n.getNameAsString(), v);
       }
+      if (!f.locals.contains(n.getNameAsString()) && f.file.fieldNames.contains(n.getNameAsString())) {
+        f.file.storeField(n.getNameAsString(), v);
+      }
     } else if (target instanceof FieldAccessExpr fa) {
       f.state.set(fa.getNameAsString(), v);
+      if (fa.getScope() instanceof ThisExpr && f.file.fieldNames.contains(fa.getNameAsString())) {
+        f.file.storeField(fa.getNameAsString(), v);
+      }
     } else if (target instanceof ArrayAccessExpr aa && root(aa.getName()) instanceof NameExpr n) {
       f.state.vars.merge(n.getNameAsString(), Val.tainted(v.taint()), Val::or);
     }

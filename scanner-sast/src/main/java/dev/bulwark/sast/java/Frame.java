@@ -1,16 +1,22 @@
 package dev.bulwark.sast.java;
 
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** One activation of a method in the analysis: its state, its local types, what it returned. */
 final class Frame {
   final FileContext file;
   final JavaTypes types;
   final int depth;
+  /** Names declared in the method (parameters and locals): they shadow the fields. */
+  final Set<String> locals = new HashSet<>();
   State state = new State();
   Val returned = Val.CLEAN;
   /** States that left the innermost loop or switch through {@code break}/{@code continue}. */
@@ -25,6 +31,14 @@ final class Frame {
   static Frame forMethod(FileContext file, CallableDeclaration<?> m, List<Val> args, int depth) {
     var types = file.fieldTypes.child();
     var frame = new Frame(file, types, depth);
+    m.findAll(VariableDeclarator.class).forEach(v -> frame.locals.add(v.getNameAsString()));
+    m.findAll(Parameter.class).forEach(p -> frame.locals.add(p.getNameAsString()));
+    // Fields hold what any method of the file stored into them.
+    file.fieldTaint.forEach((name, v) -> {
+      if (!frame.locals.contains(name)) {
+        frame.state.set(name, v);
+      }
+    });
     var params = m.getParameters();
     for (int i = 0; i < params.size(); i++) {
       types.declare(params.get(i));

@@ -15,8 +15,14 @@ final class JavaRuleInfo {
   }
 
   static final RuleInfo WEAK_CIPHER = rule("java.crypto.weak-cipher", "Weak cipher or mode",
-      "The cipher is broken or the mode (ECB, or \"AES\" alone which means ECB) leaks patterns of the plaintext.",
+      "The cipher (DES, RC2, RC4, Blowfish) is broken or the mode (ECB, or \"AES\" alone which means ECB) leaks patterns of the plaintext.",
       Severity.MEDIUM, 327, Confidence.CONFIDENCE_HIGH, "Use AES/GCM/NoPadding (or ChaCha20-Poly1305) with a random nonce.");
+  static final RuleInfo LEGACY_CIPHER = rule("java.crypto.triple-des", "Triple DES (inadequate strength)",
+      "Triple DES is sound but too weak today: its 64-bit blocks make long sessions collide (Sweet32) and NIST disallows it for encryption since 2024.",
+      Severity.MEDIUM, 326, Confidence.CONFIDENCE_HIGH, "Use AES/GCM/NoPadding (or ChaCha20-Poly1305) with a random nonce.");
+  static final RuleInfo RSA_WITHOUT_OAEP = rule("java.crypto.rsa-without-oaep", "RSA without OAEP padding",
+      "RSA with PKCS#1 v1.5 padding is open to padding-oracle attacks (Bleichenbacher); without padding it is deterministic and malleable.",
+      Severity.MEDIUM, 780, Confidence.CONFIDENCE_HIGH, "Use RSA/ECB/OAEPWithSHA-256AndMGF1Padding.");
   static final RuleInfo WEAK_HASH = rule("java.crypto.weak-hash", "Weak hash algorithm",
       "MD2, MD4, MD5 and SHA-1 are broken: collisions can be computed.",
       Severity.MEDIUM, 328, Confidence.CONFIDENCE_HIGH, "Use SHA-256 or stronger; for passwords use bcrypt, scrypt or Argon2.");

@@ -26,13 +26,15 @@ import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
- * Java rules that need no data flow: weak ciphers and hashes (algorithm names resolved through
+ * Java rules that need no data flow: weak ciphers (broken, ECB, Triple DES, RSA without OAEP) and hashes (algorithm names resolved through
  * constants and project properties), predictable random numbers, cookies without Secure or
  * HttpOnly, XXE-prone parser factories, ObjectInputStream, trust-all TLS, hard-coded passwords.
  */
 final class JavaRules {
   private static final Pattern WEAK_CIPHER = Pattern.compile(
-      "^(DES|DESEDE|TRIPLEDES|3DES|RC2|RC4|ARCFOUR|BLOWFISH)(/.*)?$|^(?!RSA)[^/]+/ECB/|^AES$|^RSA/.*/NOPADDING$");
+      "^(DES|RC2|RC4|ARCFOUR|BLOWFISH)(/.*)?$|^(?!RSA|DESEDE|TRIPLEDES|3DES)[^/]+/ECB/|^AES$");
+  private static final Pattern TRIPLE_DES = Pattern.compile("^(DESEDE|TRIPLEDES|3DES)(/.*)?$");
+  private static final Pattern RSA_WITHOUT_OAEP = Pattern.compile("^RSA(/[^/]*/(NOPADDING|PKCS1PADDING))?$");
   private static final Set<String> WEAK_HASHES = Set.of("MD2", "MD4", "MD5", "SHA-1", "SHA1", "SHA");
   private static final Set<String> RANDOM_METHODS = Set.of("nextInt", "nextLong", "nextDouble", "nextFloat",
       "nextBoolean", "nextGaussian", "nextBytes", "ints", "longs", "doubles");
@@ -80,8 +82,9 @@ final class JavaRules {
     List<Expression> args = m.getArguments();
     if (name.equals("getInstance") && !args.isEmpty() && (scope.equals("Cipher") || scope.equals("MessageDigest"))) {
       resolve(args.get(0), m).map(s -> s.toUpperCase(Locale.ROOT)).ifPresent(alg -> {
-        if (scope.equals("Cipher") ? WEAK_CIPHER.matcher(alg).find() : WEAK_HASHES.contains(alg)) {
-          out.accept(scope.equals("Cipher") ? JavaRuleInfo.WEAK_CIPHER : JavaRuleInfo.WEAK_HASH, m);
+        RuleInfo weak = scope.equals("Cipher") ? cipher(alg) : WEAK_HASHES.contains(alg) ? JavaRuleInfo.WEAK_HASH : null;
+        if (weak != null) {
+          out.accept(weak, m);
         }
       });
     } else if (scope.equals("DigestUtils") && name.matches("(md2|md5|sha1|sha)(Hex)?|getMd5Digest|getSha1Digest")) {
@@ -106,6 +109,20 @@ final class JavaRules {
         && resolve(args.get(2), m).filter(p -> !p.isBlank()).isPresent()) {
       out.accept(JavaRuleInfo.HARD_CODED_PASSWORD, m);
     }
+  }
+
+  /**
+   * What is wrong with a cipher transformation, or null: broken ciphers and ECB are CWE-327,
+   * Triple DES (sound but too weak today) CWE-326, RSA without OAEP CWE-780.
+   */
+  private static RuleInfo cipher(String transformation) {
+    if (TRIPLE_DES.matcher(transformation).find()) {
+      return JavaRuleInfo.LEGACY_CIPHER;
+    }
+    if (RSA_WITHOUT_OAEP.matcher(transformation).find()) {
+      return JavaRuleInfo.RSA_WITHOUT_OAEP;
+    }
+    return WEAK_CIPHER.matcher(transformation).find() ? JavaRuleInfo.WEAK_CIPHER : null;
   }
 
   private boolean isWeakRandom(Expression scope, Node at) {

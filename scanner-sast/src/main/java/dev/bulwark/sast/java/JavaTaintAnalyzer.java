@@ -13,17 +13,20 @@ import dev.bulwark.sast.core.Findings.RuleInfo;
 import dev.bulwark.sast.core.Project;
 import dev.bulwark.sast.core.SourceFile;
 import dev.bulwark.v1.Finding;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.function.Consumer;
 
 /**
- * Java: parses each file with JavaParser, runs the intraprocedural taint analysis from every
- * method and constructor (request data → SQL, shell, file, LDAP, XPath, HTML response,
- * session), then the rules that need no data flow ({@link JavaRules}: weak crypto, predictable
+ * Java: parses each file with JavaParser, runs the taint analysis from every method and
+ * constructor (request data → SQL, shell, file, LDAP, XPath, HTML response, session), following
+ * calls into methods of the same file and of other files of the project ({@link ProjectCalls})
+ * and values stored in fields, then the rules that need no data flow ({@link JavaRules}: weak crypto, predictable
  * random, insecure cookies, XXE, deserialisation, trust-all TLS, hard-coded passwords).
  */
 public final class JavaTaintAnalyzer implements Analyzer {
-  public static final String VERSION = "1";
+  public static final String VERSION = "2";
+  private static final int MAX_FIELD_ROUNDS = 3;
 
   @Override
   public String name() {
@@ -50,11 +53,19 @@ public final class JavaTaintAnalyzer implements Analyzer {
       }
     };
     var context = new FileContext(cu, project, hit -> once.accept(finding(hit.vuln().rule(hit.sink()), file, hit.node())));
-    for (CallableDeclaration<?> c : cu.findAll(CallableDeclaration.class)) {
-      var body = c instanceof MethodDeclaration m ? m.getBody().orElse(null)
-          : ((ConstructorDeclaration) c).getBody();
-      if (body != null) {
-        new TaintInterpreter(context.entry(c)).run(body);
+    // Every method is an entry point. What one stores into a field, the others read: the file
+    // is analysed again while the fields' taint grows (a finding is reported once).
+    for (int round = 0; round < MAX_FIELD_ROUNDS; round++) {
+      var before = new HashMap<>(context.fieldTaint);
+      for (CallableDeclaration<?> c : cu.findAll(CallableDeclaration.class)) {
+        var body = c instanceof MethodDeclaration m ? m.getBody().orElse(null)
+            : ((ConstructorDeclaration) c).getBody();
+        if (body != null) {
+          new TaintInterpreter(context.entry(c)).run(body);
+        }
+      }
+      if (context.fieldTaint.equals(before)) {
+        break;
       }
     }
     new JavaRules(context, (rule, node) -> once.accept(finding(rule, file, node))).check();

@@ -85,7 +85,7 @@ class JavaCasesTest {
     assertThat(findings).singleElement().satisfies(f -> {
       assertThat(f.getCweList()).containsExactly(89);
       assertThat(f.getLocation().getStartLine()).isEqualTo(4);
-      assertThat(f.getAnalyzer()).isEqualTo("java-taint@1");
+      assertThat(f.getAnalyzer()).isEqualTo("java-taint@" + JavaTaintAnalyzer.VERSION);
     });
   }
 
@@ -144,5 +144,21 @@ class JavaCasesTest {
     Path broken = Path.of(JavaCasesTest.class.getResource("/java/broken/Broken.java").toURI());
     assertThatThrownBy(() -> analyze("Broken.java", Files.readString(broken), Project.EMPTY))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot parse Java");
+  }
+  @ParameterizedTest(name = "{0} → CWE-{1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+      "DES/CBC/PKCS5Padding, 327", "AES/ECB/PKCS5Padding, 327", "AES, 327", "RC4, 327",
+      "DESede/ECB/PKCS5Padding, 326", "DESede/CBC/PKCS5Padding, 326", "TripleDES, 326",
+      "RSA/ECB/PKCS1Padding, 780", "RSA/NONE/NoPadding, 780", "RSA, 780",
+      "AES/GCM/NoPadding, 0", "AES/CCM/NoPadding, 0", "RSA/ECB/OAEPWithSHA-256AndMGF1Padding, 0"})
+  @DisplayName("a cipher is broken (CWE-327), too weak today (Triple DES, CWE-326), RSA without OAEP (CWE-780), or fine")
+  void cipherTransformations(String transformation, int cwe) {
+    String code = "class K { void k() throws Exception { javax.crypto.Cipher.getInstance(\"" + transformation + "\"); } }";
+    var cwes = analyze("K.java", code, Project.EMPTY).stream().flatMap(f -> f.getCweList().stream()).toList();
+    if (cwe == 0) {
+      assertThat(cwes).isEmpty();
+    } else {
+      assertThat(cwes).containsExactly(cwe);
+    }
   }
 }

@@ -137,9 +137,11 @@ class AdvisoryMatchingTest {
   }
 
   @Test
-  @DisplayName("a vector that is not CVSS v3/v4 gives no score")
-  void badVectorHasNoScore() {
-    assertThat(Cvss.baseScore("AV:N/AC:L/Au:N/C:P/I:P/A:P")).isEmpty();
+  @DisplayName("a CVSS v2 vector is scored too; a vector that is not CVSS gives no score")
+  void v2AndBadVectors() {
+    assertThat(Cvss.baseScore("AV:N/AC:L/Au:N/C:P/I:P/A:P")).contains(7.5);
     assertThat(Cvss.baseScore("CVSS:3.1/AV:X")).isEmpty();
+    assertThat(Cvss.baseScore("not a vector")).isEmpty();
+    assertThat(Cvss.baseScore("")).isEmpty();
   }
 }
