@@ -70,7 +70,7 @@ public final class JavaArchives implements EmbeddedPackageDatabase {
     var found = new ArrayList<Entry>();
     var visitor = new ZipWalk.Visitor() {
       // per archive (by its location inside the top one): pom.properties found, manifest fallback
-      final java.util.Map<String, Boolean> hasPom = new java.util.HashMap<>();
+      final java.util.Set<String> withPom = new java.util.HashSet<>();
       final java.util.Map<String, Entry> manifestGuess = new java.util.HashMap<>();
 
       @Override
@@ -84,7 +84,7 @@ public final class JavaArchives implements EmbeddedPackageDatabase {
         if (entry.endsWith("pom.properties")) {
           fromPomProperties(bytes, archive).ifPresent(e -> {
             found.add(e);
-            hasPom.put(archive, true);
+            withPom.add(archive);
           });
         } else {
           fromManifest(bytes, archive.isEmpty() ? path : archive, archive).ifPresent(e -> manifestGuess.put(archive, e));
@@ -98,7 +98,7 @@ public final class JavaArchives implements EmbeddedPackageDatabase {
     };
     var problems = new ZipWalk(limits).walk(content, size, visitor);
     visitor.manifestGuess.forEach((archive, e) -> {
-      if (!visitor.hasPom.containsKey(archive)) {
+      if (!visitor.withPom.contains(archive)) {
         found.add(e);
       }
     });

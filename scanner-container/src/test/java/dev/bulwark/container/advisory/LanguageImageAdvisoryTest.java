@@ -103,4 +103,25 @@ class LanguageImageAdvisoryTest {
       assertThat(f.getPackage().getVersion()).isEqualTo("v1.21.5");
     });
   }
+
+  @Test
+  void debiansUmociIsMatchedThroughTheGoStandardLibraryItWasBuiltWith() throws Exception {
+    Path umoci = Path.of("/usr/bin/umoci");
+    if (!Files.isRegularFile(umoci)) {
+      String why = "/usr/bin/umoci is not installed (run-tests installs it when run as root)";
+      if ("true".equals(System.getenv("CI"))) {
+        throw new AssertionError(why);
+      }
+      org.junit.jupiter.api.Assumptions.abort(why);
+    }
+    var result = scan(new ImageBuilder().layer(new TarBuilder().executable("usr/bin/umoci", Files.readAllBytes(umoci))
+        .build()).gzipped().oci(tmp.resolve("umoci.tar")));
+    assertThat(result.summary().getStatus()).isEqualTo(ScannerStatus.OK);
+    // bookworm's umoci is built with Go 1.19, long superseded: the standard library has advisories
+    assertThat(of(result, "stdlib")).isNotEmpty().allSatisfy(f -> {
+      assertThat(f.getAdvisory().getId()).startsWith("GO-");
+      assertThat(f.getPackage().getPurl()).startsWith("pkg:golang/stdlib@v1.");
+      assertThat(f.getLocation().getSnippet()).contains("usr/bin/umoci");
+    });
+  }
 }

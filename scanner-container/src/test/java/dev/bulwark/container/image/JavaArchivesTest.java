@@ -182,4 +182,16 @@ class JavaArchivesTest {
     assertThat(warm).isEqualTo(cold);
     assertThat(warm.packages()).hasSize(3);
   }
+
+  @Test
+  void aJarWhitedOutByALaterLayerIsGoneAndAReplacedOneBelongsToTheLayerThatReplacedIt() throws Exception {
+    byte[] base = new TarBuilder()
+        .file("opt/lib/old.jar", new JarBuilder().pom("com.example", "old", "1").build())
+        .file("opt/lib/app.jar", new JarBuilder().pom("com.example", "app", "1").build()).build();
+    byte[] upgrade = new TarBuilder().file("opt/lib/.wh.old.jar", "")
+        .file("opt/lib/app.jar", new JarBuilder().pom("com.example", "app", "2").build()).build();
+    var inventory = scan(base, upgrade);
+    assertThat(inventory.packages()).extracting(InventoryPackage::name, InventoryPackage::version, InventoryPackage::layer)
+        .containsExactly(tuple("com.example:app", "2", ImageBuilder.sha256(upgrade)));
+  }
 }
