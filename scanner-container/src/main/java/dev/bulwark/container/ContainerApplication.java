@@ -33,7 +33,8 @@ public class ContainerApplication extends Application<ContainerConfiguration> {
     Path cacheDir = Files.createDirectories(Path.of(config.getCacheDir()));
     Optional<Path> trivy = config.getTrivy().isBlank() ? TrivyLocator.onPath() : Optional.of(Path.of(config.getTrivy()));
     var engine = new ContainerEngine(new ContainerEngine.Settings(EngineMode.parse(config.getEngine()), trivy,
-        config.getTrivyTimeout().toJavaDuration(), Files.createDirectories(cacheDir.resolve("work")), Clock.systemUTC()),
+        config.getTrivyTimeout().toJavaDuration(), Files.createDirectories(cacheDir.resolve("work")), Clock.systemUTC(),
+        config.getLayerCacheMaxSize().toBytes()),
         OsvImageMatcher.overStore(Path.of(config.getAdvisoryDir())), ImageLimits.defaults());
     config.serve(engine, environment);
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.bulwark.common.scanner.ScannerConfiguration;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 
 /** The container scanner's YAML configuration (see {@code scanner-container/config.yml}). */
@@ -21,6 +22,9 @@ public class ContainerConfiguration extends ScannerConfiguration {
    */
   @NotEmpty
   private String advisoryDir = "/tmp/bulwark/sca/data";
+  /** Bound on the image layer cache under the cache directory; least recently used layers are evicted. */
+  @NotNull
+  private DataSize layerCacheMaxSize = DataSize.gibibytes(2);
 
   public ContainerConfiguration() {
     super(7073, "/tmp/bulwark/container-cache");
@@ -64,5 +68,15 @@ public class ContainerConfiguration extends ScannerConfiguration {
   @JsonProperty
   public void setTrivyTimeout(Duration trivyTimeout) {
     this.trivyTimeout = trivyTimeout;
+  }
+
+  @JsonProperty
+  public DataSize getLayerCacheMaxSize() {
+    return layerCacheMaxSize;
+  }
+
+  @JsonProperty
+  public void setLayerCacheMaxSize(DataSize layerCacheMaxSize) {
+    this.layerCacheMaxSize = layerCacheMaxSize;
   }
 }

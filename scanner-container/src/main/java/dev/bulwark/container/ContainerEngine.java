@@ -47,8 +47,15 @@ public final class ContainerEngine implements ScannerEngine {
    * @param trivyTimeout how long one Trivy run may take before its process tree is killed
    * @param workDir      scratch space for materialized trees and image extraction, and the layer cache
    * @param clock        for end-of-life decisions
+   * @param layerCacheMaxBytes bound on the layer cache's total size (least recently used layers are evicted)
    */
-  public record Settings(EngineMode mode, Optional<Path> trivy, Duration trivyTimeout, Path workDir, Clock clock) {}
+  public record Settings(EngineMode mode, Optional<Path> trivy, Duration trivyTimeout, Path workDir, Clock clock,
+      long layerCacheMaxBytes) {
+    /** Settings with the default layer cache bound ({@link LayerCache#DEFAULT_MAX_BYTES}). */
+    public Settings(EngineMode mode, Optional<Path> trivy, Duration trivyTimeout, Path workDir, Clock clock) {
+      this(mode, trivy, trivyTimeout, workDir, clock, LayerCache.DEFAULT_MAX_BYTES);
+    }
+  }
 
   /** Larger Trivy reports are refused (the process is killed). */
   static final long MAX_TRIVY_OUTPUT = 256L * 1024 * 1024;
@@ -74,7 +81,8 @@ public final class ContainerEngine implements ScannerEngine {
   public ContainerEngine(Settings settings, ImagePackageMatcher matcher, ImageLimits limits) {
     this.settings = settings;
     this.eol = EndOfLifeTable.bundled(settings.clock());
-    this.imageAnalyzer = new ImageAnalyzer(limits, LayerCache.at(settings.workDir().resolve(LAYER_CACHE_DIR)));
+    this.imageAnalyzer = new ImageAnalyzer(limits, LayerCache.at(settings.workDir().resolve(LAYER_CACHE_DIR),
+        settings.layerCacheMaxBytes()));
     this.images = new ImageScan(imageAnalyzer, eol, matcher);
     // The registry of configuration analyzers: one line per format.
     this.analyzers = List.of(
@@ -151,6 +159,9 @@ public final class ContainerEngine implements ScannerEngine {
       files = config.filesScanned();
       var imageResult = images.run(ws);
       findings.addAll(imageResult.findings());
+      // every inventoried image package goes to the scan's inventory (the SBOM), affected or not
+      imageResult.inventories().forEach(inventory -> inventory.packages()
+          .forEach(p -> sink.inventory(OsvImageMatcher.dependency(inventory.imageName(), p))));
       // when Trivy runs, it matches the image packages itself: no native database is not a problem then
       imageResult.problems().stream()
           .filter(p -> !(trivyAvailable && p.equals(ImagePackageMatcher.MISSING_DATABASE)))

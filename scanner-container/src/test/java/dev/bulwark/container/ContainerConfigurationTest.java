@@ -27,5 +27,7 @@ class ContainerConfigurationTest {
     assertThat(config.getTrivy()).isEmpty();
     assertThat(config.getTrivyTimeout().toJavaDuration()).hasMinutes(5);
     assertThat(EngineMode.parse(config.getEngine())).isEqualTo(EngineMode.AUTO);
+    assertThat(config.getLayerCacheMaxSize().toBytes())
+        .isEqualTo(dev.bulwark.container.image.LayerCache.DEFAULT_MAX_BYTES);
   }
 }

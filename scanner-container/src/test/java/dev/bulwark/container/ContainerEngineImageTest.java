@@ -79,4 +79,67 @@ class ContainerEngineImageTest {
     assertThat(result.findings()).isEmpty();
     assertThat(List.of(result.summary().getMessage())).containsExactly("");
   }
+
+  @Test
+  void anRpmImageWhoseDatabaseFormatIsNotSupportedIsDegradedAndSaysWhich() throws Exception {
+    byte[] layer = new TarBuilder().file("etc/os-release", "ID=\"centos\"\nVERSION_ID=\"7\"\n")
+        .file("var/lib/rpm/Packages", new byte[4096]).build();
+    var image = new ImageBuilder().layer(layer).dockerSave(tmp.resolve("centos7.tar"));
+    var result = scan(ImagePackageMatcher.NONE, image);
+    assertThat(result.summary().getStatus()).isEqualTo(ScannerStatus.DEGRADED);
+    assertThat(result.summary().getMessage()).contains("image centos7.tar: rpm database format BerkeleyDB not supported");
+  }
+
+  @Test
+  void everyInventoriedImagePackageGoesToTheScansInventoryWithItsPurlAndLayer() throws Exception {
+    byte[] rpmLayer = new TarBuilder().file("etc/os-release", "ID=\"almalinux\"\nVERSION_ID=\"9.3\"\n")
+        .file("var/lib/rpm/rpmdb.sqlite", Files.readAllBytes(TestResources.path("rpm/rpmdb.sqlite"))).build();
+    byte[] appLayer = new TarBuilder().file("srv/app.jar", new dev.bulwark.container.image.JarBuilder()
+        .pom("org.yaml", "snakeyaml", "1.30").build()).build();
+    var image = new ImageBuilder().layer(rpmLayer).layer(appLayer).oci(tmp.resolve("alma.tar"));
+    var engine = new ContainerEngine(new ContainerEngine.Settings(EngineMode.NATIVE, Optional.empty(),
+        Duration.ofMinutes(1), tmp.resolve("work"), TestResources.CLOCK), ImagePackageMatcher.NONE, ImageLimits.defaults());
+    var inventory = new java.util.concurrent.CopyOnWriteArrayList<Package>();
+    var recording = new dev.bulwark.common.scanner.ScannerEngine() {
+      @Override
+      public String name() {
+        return engine.name();
+      }
+
+      @Override
+      public dev.bulwark.v1.ScannerInfo describe() {
+        return engine.describe();
+      }
+
+      @Override
+      public dev.bulwark.common.scanner.ScanOutcome scan(dev.bulwark.common.scanner.ScanWorkspace ws,
+          dev.bulwark.common.scanner.FindingSink sink) throws Exception {
+        return engine.scan(ws, new dev.bulwark.common.scanner.FindingSink() {
+          @Override
+          public void accept(Finding finding) {
+            sink.accept(finding);
+          }
+
+          @Override
+          public void inventory(Package dependency) {
+            inventory.add(dependency);
+            sink.inventory(dependency);
+          }
+        });
+      }
+    };
+    try (var harness = new ScannerHarness(recording, Files.createDirectories(tmp.resolve("harness")))) {
+      harness.scan(Files.createDirectories(tmp.resolve("repo")), image);
+    }
+    assertThat(inventory).extracting(Package::getEcosystem, Package::getName, Package::getPurl, Package::getManifestPath)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("AlmaLinux:9", "bulwark-hello",
+                "pkg:rpm/almalinux/bulwark-hello@1.2.3-4.el9?epoch=2&distro=almalinux-9",
+                "alma.tar [" + ImageBuilder.sha256(rpmLayer) + "]"),
+            org.assertj.core.groups.Tuple.tuple("AlmaLinux:9", "openssl-libs",
+                "pkg:rpm/almalinux/openssl-libs@3.0.7-24.el9?distro=almalinux-9",
+                "alma.tar [" + ImageBuilder.sha256(rpmLayer) + "]"),
+            org.assertj.core.groups.Tuple.tuple("Maven", "org.yaml:snakeyaml", "pkg:maven/org.yaml/snakeyaml@1.30",
+                "alma.tar [" + ImageBuilder.sha256(appLayer) + "]"));
+  }
 }

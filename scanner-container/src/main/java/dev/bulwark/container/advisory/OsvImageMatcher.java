@@ -10,6 +10,7 @@ import dev.bulwark.sca.advisory.Vulnerability;
 import dev.bulwark.sca.advisory.VulnerabilityFindings;
 import dev.bulwark.sca.inventory.InstalledPackage;
 import dev.bulwark.sca.version.VersionOrders;
+import dev.bulwark.v1.Confidence;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.Location;
 import dev.bulwark.v1.Scope;
@@ -34,7 +35,9 @@ import java.util.Optional;
  * <p>Distribution packages are matched by their source package (dpkg Source, apk origin) and
  * source version, in the release's ecosystem ("Alpine:v3.10", "Debian:10"); when the store holds
  * nothing for that release, in the bare ecosystem ("Alpine": every release's records). Findings
- * name the binary package that is installed. Language packages (npm, PyPI) match as in a lockfile.
+ * name the binary package that is installed. Language packages (npm, PyPI, Maven from Java
+ * archives, Go modules from executables) match as in a lockfile; a package whose coordinates were
+ * guessed from a JAR manifest gives LOW-confidence findings.
  *
  * <p>The store is opened at the first image that has packages, not at construction: in the
  * embedded cluster the SCA service fills the same store while services start. The store's
@@ -118,17 +121,31 @@ public final class OsvImageMatcher implements ImagePackageMatcher {
    * package, since the binary and the advisory's source package may differ.
    */
   static Finding finding(String imageName, InventoryPackage p, Vulnerability v) {
-    String manifest = imageName + " [" + p.layer() + "]";
-    var installed = new InstalledPackage(p.osvEcosystem(), p.name(), p.version(), Scope.RUNTIME, null, manifest, 0,
-        ImagePurls.of(p));
-    Finding shared = VulnerabilityFindings.finding(installed, v);
+    Finding shared = VulnerabilityFindings.finding(installed(imageName, p), v);
     var b = shared.toBuilder()
         .setLocation(Location.newBuilder().setPath(imageName)
             .setSnippet("layer " + p.layer() + ": " + p.path() + ": " + p.name() + " " + p.version()))
         .setFingerprint(Fingerprints.forPackage(v.id(), p.osvEcosystem(), p.name(), imageName));
+    if (p.confidence() == Confidence.CONFIDENCE_LOW) {
+      // a JAR manifest's guess of the Maven coordinates
+      b.setConfidence(Confidence.CONFIDENCE_LOW);
+    }
     if (!v.fixedVersions().isEmpty()) {
       b.setRemediation("upgrade " + p.name() + " to " + v.fixedVersions().get(0));
     }
     return b.build();
+  }
+
+  /**
+   * The image package as the wire's inventory (SBOM) carries it, in the same shape as its findings:
+   * manifest path "image [layer]", the package URL, scope RUNTIME.
+   */
+  public static dev.bulwark.v1.Package dependency(String imageName, InventoryPackage p) {
+    return VulnerabilityFindings.dependency(installed(imageName, p));
+  }
+
+  private static InstalledPackage installed(String imageName, InventoryPackage p) {
+    return new InstalledPackage(p.osvEcosystem(), p.name(), p.version(), Scope.RUNTIME, null,
+        imageName + " [" + p.layer() + "]", 0, ImagePurls.of(p));
   }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Inventories a container image archive: reads the layers ({@link ImageReader}), detects the
@@ -13,9 +14,6 @@ import java.util.Map;
  * registry below, each with the layer that first installed it.
  */
 public final class ImageAnalyzer {
-  /** Package databases that exist but are not read; their presence is reported. */
-  static final List<String> RPM_DATABASES = List.of("var/lib/rpm/Packages", "var/lib/rpm/Packages.db",
-      "var/lib/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/Packages.db");
   private static final List<String> OS_FILES = List.of("etc/os-release", "usr/lib/os-release", "etc/alpine-release",
       "etc/debian_version");
 
@@ -25,8 +23,11 @@ public final class ImageAnalyzer {
   private final List<PackageDatabase> databases = List.of(
       new DpkgDatabase(),
       new ApkDatabase(),
+      new RpmSqliteDatabase(),
       new LanguagePackageDatabases.NodeModules(),
-      new LanguagePackageDatabases.PythonPackages());
+      new LanguagePackageDatabases.PythonPackages(),
+      new JavaArchives(),
+      new GoBinaries());
 
   /** An analyzer that reads every layer of every image. */
   public ImageAnalyzer(ImageLimits limits) {
@@ -60,14 +61,16 @@ public final class ImageAnalyzer {
   public ImageInventory analyze(Path archive, String imageName) throws IOException, HostileImageException {
     // First layer (and path) that showed each package at each version.
     Map<String, String[]> firstSeen = new HashMap<>();
+    var embedded = databases.stream().filter(EmbeddedPackageDatabase.class::isInstance)
+        .map(EmbeddedPackageDatabase.class::cast).toList();
     var reader = new ImageReader(limits, p -> OS_FILES.contains(p) || databases.stream().anyMatch(d -> d.wants(p)),
-        cache, name() + "@" + version());
+        embedded, cache, name() + "@" + version());
     var image = reader.read(archive, (layer, captured, fs) -> {
       for (String path : captured) {
+        var bytes = fs.read(path);
         for (var db : databases) {
-          if (db.wants(path)) {
-            fs.read(path).ifPresent(bytes -> db.parse(path, bytes)
-                .forEach(e -> firstSeen.putIfAbsent(key(db, e), new String[] {layer, path})));
+          if (bytes.isPresent() && db.reads(path, bytes.get())) {
+            db.parse(path, bytes.get()).forEach(e -> firstSeen.putIfAbsent(key(db, e), new String[] {layer, path}));
           }
         }
       }
@@ -76,13 +79,13 @@ public final class ImageAnalyzer {
     var os = OsInfo.detect(fs);
     var packages = new ArrayList<InventoryPackage>();
     var notes = new ArrayList<String>();
+    var paths = fs.paths();
     for (var db : databases) {
-      for (var entry : fs.paths()) {
-        if (!db.wants(entry)) {
-          continue;
-        }
-        var bytes = fs.read(entry);
-        if (bytes.isEmpty()) {
+      for (var entry : paths) {
+        // an embedded database's record is the file's own (not reached through a symlink: no double count)
+        var bytes = db instanceof EmbeddedPackageDatabase
+            ? fs.node(entry).map(LayeredFileSystem.Node::content) : db.wants(entry) ? fs.read(entry) : Optional.<byte[]>empty();
+        if (bytes.isEmpty() || !db.reads(entry, bytes.get())) {
           continue;
         }
         String ecosystem = db.ecosystem().or(() -> os.flatMap(OsInfo::ecosystem)).orElse("");
@@ -94,17 +97,14 @@ public final class ImageAnalyzer {
         String release = db.ecosystem().isPresent() ? "" : os.map(OsInfo::osvRelease).orElse("");
         for (var e : db.parse(entry, bytes.get())) {
           String[] seen = firstSeen.getOrDefault(key(db, e), new String[] {fs.resolve(entry).get().layer(), entry});
+          String where = e.location().isEmpty() ? entry : entry + "!/" + e.location();
           packages.add(new InventoryPackage(ecosystem, release, e.name(), e.sourceName(), e.version(),
-              e.sourceVersion(), seen[0], entry));
+              e.sourceVersion(), seen[0], where, e.confidence()));
         }
+        db.problems(entry, bytes.get()).forEach(p -> notes.add(entry + ": " + p)); // after parse: it may record them
       }
     }
-    for (String rpm : RPM_DATABASES) {
-      if (fs.exists(rpm)) {
-        notes.add("rpm database " + rpm + " found: rpm package inventory is not supported, OS packages of "
-            + "this image are not listed");
-      }
-    }
+    notes.addAll(RpmDatabases.unsupported(fs));
     return new ImageInventory(imageName, image.format(), image.layers(), os, packages, notes);
   }
 

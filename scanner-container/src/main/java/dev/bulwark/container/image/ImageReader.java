@@ -56,11 +56,20 @@ public final class ImageReader {
    * @param cacheVersion what decides the captured set (the analyzers' versions): part of every cache key
    */
   public ImageReader(ImageLimits limits, Predicate<String> capture, LayerCache cache, String cacheVersion) {
+    this(limits, capture, List.of(), cache, cacheVersion);
+  }
+
+  /**
+   * @param embedded databases that other regular files are streamed through (Java archives, Go
+   *                 executables); their records are kept as those files' content
+   */
+  public ImageReader(ImageLimits limits, Predicate<String> capture, List<EmbeddedPackageDatabase> embedded,
+      LayerCache cache, String cacheVersion) {
     this.limits = limits;
     this.capture = capture;
     this.cache = cache;
     this.cacheVersion = "reader-" + LayerTarReader.FORMAT_VERSION + "/" + cacheVersion;
-    this.layerReader = new LayerTarReader(limits, capture);
+    this.layerReader = new LayerTarReader(limits, capture, embedded);
   }
 
   public Image read(Path archive, LayerListener listener) throws IOException, HostileImageException {

@@ -29,6 +29,10 @@ import java.util.zip.CRC32;
  * again: the cache never fails a scan. Writes go to a temporary file moved into place, so
  * concurrent scans see whole entries or none.
  *
+ * <p>The cache is bounded by the total size of its entry files ({@link #DEFAULT_MAX_BYTES} unless
+ * given): when a store takes it above the bound, the least recently used entries (by file
+ * modification time, which a hit refreshes) are deleted until it fits again.
+ *
  * <p>The layer digest is taken from the image (the config's diff id, or an OCI blob name). A layer
  * is stored only after its content was hashed while being read and matched that digest
  * ({@link LayerDigests}), so a forged image cannot plant results under another layer's digest; a
@@ -36,24 +40,48 @@ import java.util.zip.CRC32;
  */
 public final class LayerCache {
   private static final String MAGIC = "bulwark-layer-cache/1";
+  /** The bound on the entries' total size when none is given: 2 GiB. */
+  public static final long DEFAULT_MAX_BYTES = 2L * 1024 * 1024 * 1024;
   private final Path dir;
+  private final long maxBytes;
+  private final LeastRecentlyUsed lru;
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
   private final AtomicLong corrupt = new AtomicLong();
   private final AtomicLong storeFailures = new AtomicLong();
 
-  private LayerCache(Path dir) {
+  private LayerCache(Path dir, long maxBytes) {
+    if (maxBytes <= 0) {
+      throw new IllegalArgumentException("layer cache size bound must be positive, not " + maxBytes);
+    }
     this.dir = dir;
+    this.maxBytes = maxBytes;
+    this.lru = new LeastRecentlyUsed(dir, maxBytes, ".layer");
   }
 
-  /** A cache in this directory (created at the first store). */
+  /** A cache in this directory (created at the first store), bounded to {@link #DEFAULT_MAX_BYTES}. */
   public static LayerCache at(Path dir) {
-    return new LayerCache(dir);
+    return new LayerCache(dir, DEFAULT_MAX_BYTES);
+  }
+
+  /** A cache in this directory whose entries take at most {@code maxBytes} together. */
+  public static LayerCache at(Path dir, long maxBytes) {
+    return new LayerCache(dir, maxBytes);
   }
 
   /** No cache: every layer is read. */
   public static LayerCache none() {
-    return new LayerCache(null);
+    return new LayerCache(null, Long.MAX_VALUE);
+  }
+
+  /** Entries deleted to keep the cache within its bound. */
+  public long evictions() {
+    return lru.evictions();
+  }
+
+  /** The bound on the entries' total size. */
+  public long maxBytes() {
+    return maxBytes;
   }
 
   /** Layers served from the cache. */
@@ -102,6 +130,7 @@ public final class LayerCache {
     try {
       var changes = read(file.get(), key);
       hits.incrementAndGet();
+      lru.touch(file.get());
       return Optional.of(changes);
     } catch (IOException | RuntimeException e) {
       corrupt.incrementAndGet();
@@ -125,7 +154,10 @@ public final class LayerCache {
       Files.createDirectories(file.get().getParent());
       tmp = Files.createTempFile(file.get().getParent(), "entry", ".tmp");
       write(tmp, key, changes);
+      long size = Files.size(tmp);
       Files.move(tmp, file.get(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      lru.touch(file.get());
+      lru.charge(size);
     } catch (IOException | RuntimeException e) {
       storeFailures.incrementAndGet();
       if (tmp != null) {

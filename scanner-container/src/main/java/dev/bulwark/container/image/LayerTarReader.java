@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -12,8 +13,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 /**
  * Reads one layer blob (plain or gzip tar) into its {@link LayerChanges}: whiteouts
  * ({@code .wh.name}, {@code .wh..wh..opq}), nodes with the content of the files {@code capture}
- * accepts, hard links. Escaping names and links, and layers beyond the {@link ImageLimits},
- * raise {@link HostileImageException}.
+ * accepts, hard links. Other regular files that an {@link EmbeddedPackageDatabase} examines are
+ * streamed through it, and only its short record is kept as their content. Escaping names and
+ * links, and layers beyond the {@link ImageLimits}, raise {@link HostileImageException}.
  */
 final class LayerTarReader {
   /** Version of what {@link #read} records; part of the layer cache key. */
@@ -23,10 +25,16 @@ final class LayerTarReader {
 
   private final ImageLimits limits;
   private final Predicate<String> capture;
+  private final List<EmbeddedPackageDatabase> embedded;
 
   LayerTarReader(ImageLimits limits, Predicate<String> capture) {
+    this(limits, capture, List.of());
+  }
+
+  LayerTarReader(ImageLimits limits, Predicate<String> capture, List<EmbeddedPackageDatabase> embedded) {
     this.limits = limits;
     this.capture = capture;
+    this.embedded = List.copyOf(embedded);
   }
 
   /** Reads one layer's entries without touching the tree; the budget is charged as it goes. */
@@ -125,10 +133,71 @@ final class LayerTarReader {
           throw new IOException(path + " is larger than " + limits.maxCapturedFileBytes() + " bytes");
         }
         content = tar.readNBytes((int) e.getSize());
+      } else {
+        content = extract(tar, e, path);
       }
       return node(path, LayeredFileSystem.Type.FILE, null, content);
     }
     return node(path, LayeredFileSystem.Type.OTHER, null, null);
+  }
+
+  /** The record of the first embedded database that examines the file and finds packages in it, else null. */
+  private byte[] extract(TarArchiveInputStream tar, TarArchiveEntry e, String path) throws IOException {
+    for (var db : embedded) {
+      if (db.examines(path, e.getSize(), e.getMode())) {
+        var in = new EntryStream(tar);
+        var record = db.extract(path, in, e.getSize());
+        if (in.failure != null) {
+          throw in.failure; // the layer's own read failed (a limit, a truncated layer): not the file's fault
+        }
+        return record.orElse(null);
+      }
+    }
+    return null;
+  }
+
+  /** The current entry, for an extractor: closing it does not close the tar; failures of the tar are kept. */
+  private static final class EntryStream extends java.io.FilterInputStream {
+    IOException failure;
+
+    EntryStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      try {
+        return super.skip(n);
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() {
+      // the tar goes on with its next entry
+    }
   }
 
   private static LayerChanges.Change node(String path, LayeredFileSystem.Type type, String linkTarget, byte[] content) {

@@ -66,24 +66,30 @@ public record OsInfo(String id, String version, String codename, String name, St
     return out;
   }
 
-  /** The ecosystem as OSV spells it, when this distribution has OSV data ("Debian", "Alpine", "Ubuntu"). */
+  /**
+   * The ecosystem as OSV spells it, when this distribution has OSV data ("Debian", "Alpine",
+   * "Ubuntu", and for rpm: "AlmaLinux", "Rocky Linux", "Red Hat").
+   */
   public Optional<String> ecosystem() {
     return switch (id) {
       case "debian" -> Optional.of("Debian");
       case "ubuntu" -> Optional.of("Ubuntu");
       case "alpine" -> Optional.of("Alpine");
+      case "almalinux" -> Optional.of("AlmaLinux");
+      case "rocky" -> Optional.of("Rocky Linux");
+      case "rhel" -> Optional.of("Red Hat");
       default -> Optional.empty();
     };
   }
 
   /**
    * The release as OSV's ecosystem suffix spells it: "12" for Debian (major only), "v3.18" for
-   * Alpine (major.minor), "22.04" for Ubuntu.
+   * Alpine (major.minor), "22.04" for Ubuntu, "9" for the rpm distributions (major only).
    */
   public String osvRelease() {
     String[] parts = version.split("[./]");
     return switch (id) {
-      case "debian" -> parts[0];
+      case "debian", "almalinux", "rocky", "rhel" -> parts[0];
       case "alpine" -> parts.length >= 2 ? "v" + parts[0] + "." + parts[1] : "v" + version;
       default -> version;
     };

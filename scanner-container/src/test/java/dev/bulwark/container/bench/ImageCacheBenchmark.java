@@ -70,6 +70,9 @@ public final class ImageCacheBenchmark {
     }
     System.out.printf("image %s: %d MiB, %d layers, %d packages; %d runs per phase%n", image.getFileName(),
         Files.size(image) >> 20, uncached.inventory().layers().size(), uncached.inventory().packages().size(), runs);
+    var byEcosystem = new java.util.TreeMap<String, Long>();
+    uncached.inventory().packages().forEach(p -> byEcosystem.merge(p.ecosystem(), 1L, Long::sum));
+    System.out.printf("packages by ecosystem: %s; notes: %s%n", byEcosystem, uncached.inventory().notes());
     for (var p : List.of(uncached, cold, warm)) {
       System.out.printf("%-12s median %8.1f ms   min %8.1f ms   peak heap %6.1f MiB%n", p.name(), p.median(),
           p.millis().stream().min(Comparator.naturalOrder()).orElseThrow(), p.peakHeapBytes() / 1048576.0);

@@ -120,16 +120,18 @@ public class ImageAnalyzerTest {
             org.assertj.core.groups.Tuple.tuple("PyPI", "PyYAML", "5.3"));
   }
 
-  @Test
-  void rpmDatabasesAreReportedAsUnsupported() throws Exception {
+  @org.junit.jupiter.params.ParameterizedTest(name = "{1} at {0}")
+  @org.junit.jupiter.params.provider.CsvSource({
+      "var/lib/rpm/Packages, BerkeleyDB", "usr/lib/sysimage/rpm/Packages, BerkeleyDB", "usr/lib/sysimage/rpm/Packages.db, ndb", "var/lib/rpm/Packages.db, ndb"})
+  void berkeleyDbAndNdbRpmDatabasesAreReportedByFormatAsUnsupportedNeverAsAnEmptyInventory(String path, String format) throws Exception {
     byte[] layer = new TarBuilder()
         .file("etc/os-release", "ID=rhel\nVERSION_ID=\"9.3\"\n")
-        .file("var/lib/rpm/rpmdb.sqlite", "SQLite format 3\0")
+        .file(path, "database")
         .build();
     var inventory = analyzer.analyze(new ImageBuilder().layer(layer).dockerSave(tmp.resolve("r.tar")), "r.tar");
     assertThat(inventory.packages()).isEmpty();
-    assertThat(inventory.notes()).singleElement().asString()
-        .contains("rpm database var/lib/rpm/rpmdb.sqlite found").contains("not supported");
+    assertThat(inventory.notes()).containsExactly("rpm database format " + format + " not supported (" + path
+        + "): the rpm packages of this image are not listed");
   }
 
   @Test

@@ -198,4 +198,50 @@ class LayerCacheTest {
     assertThat(inventory.packages()).isNotEmpty();
     assertThat(inventory).isEqualTo(uncached.analyze(good, "app"));
   }
+
+  private Path oneLayerImage(String name, int seed) throws Exception {
+    byte[] data = new byte[100_000];
+    new java.util.Random(seed).nextBytes(data);
+    return new ImageBuilder().layer(new TarBuilder().file("data/" + name, data).build()).oci(tmp.resolve(name + ".tar"));
+  }
+
+  private long cachedBytes(Path dir) throws Exception {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(p -> p.toString().endsWith(".layer")).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+
+  @Test
+  void beyondItsSizeBoundTheCacheEvictsTheLeastRecentlyUsedLayer() throws Exception {
+    Path dir = tmp.resolve("cache");
+    var cache = LayerCache.at(dir, 250_000); // room for two 100 kB entries, not three
+    var reader = new ImageReader(ImageLimits.defaults(), p -> true, cache, "test");
+    Path a = oneLayerImage("a", 1);
+    Path b = oneLayerImage("b", 2);
+    Path c = oneLayerImage("c", 3);
+    reader.read(a, (l, x, f) -> { });
+    reader.read(b, (l, x, f) -> { });
+    reader.read(a, (l, x, f) -> { }); // a is now used more recently than b
+    assertThat(cache.hits()).isEqualTo(1);
+    assertThat(cache.evictions()).isZero();
+
+    reader.read(c, (l, x, f) -> { }); // over the bound: b goes
+
+    assertThat(cache.evictions()).isEqualTo(1);
+    assertThat(cachedBytes(dir)).isLessThanOrEqualTo(250_000);
+    long hits = cache.hits();
+    reader.read(a, (l, x, f) -> { });
+    reader.read(c, (l, x, f) -> { });
+    assertThat(cache.hits() - hits).isEqualTo(2);
+    long misses = cache.misses();
+    reader.read(b, (l, x, f) -> { });
+    assertThat(cache.misses() - misses).isEqualTo(1);
+  }
+
+  @Test
+  void theDefaultBoundIsTwoGibibytesAndABoundMustBePositive() {
+    assertThat(LayerCache.at(tmp).maxBytes()).isEqualTo(LayerCache.DEFAULT_MAX_BYTES).isEqualTo(2L << 30);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LayerCache.at(tmp, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -31,9 +31,18 @@ public final class TarBuilder {
   }
 
   public TarBuilder file(String name, byte[] content) throws IOException {
+    return file(name, content, 0644);
+  }
+
+  /** A regular file with mode 0755, as an installed program. */
+  public TarBuilder executable(String name, byte[] content) throws IOException {
+    return file(name, content, 0755);
+  }
+
+  public TarBuilder file(String name, byte[] content, int mode) throws IOException {
     var e = new TarArchiveEntry(name, true);
     e.setSize(content.length);
-    e.setMode(0644);
+    e.setMode(mode);
     tar.putArchiveEntry(e);
     tar.write(content);
     tar.closeArchiveEntry();
