@@ -104,4 +104,33 @@ class KustomizeBaseTest {
     assertThat(example.named("Namespace", "bulwark").path("metadata").path("labels")
         .path("pod-security.kubernetes.io/enforce").asText()).isEqualTo("restricted");
   }
+  @ParameterizedTest(name = "{0} imports the shared OSV exports, mounted read-only")
+  @ValueSource(strings = {"scanner-sca", "scanner-container"})
+  void scannersReadTheSharedAdvisories(String name) {
+    JsonNode pod = base.named("Deployment", name).path("spec").path("template").path("spec");
+    JsonNode mount = null;
+    for (JsonNode m : pod.path("containers").get(0).path("volumeMounts")) {
+      if (m.path("name").asText().equals("advisories")) {
+        mount = m;
+      }
+    }
+    assertThat(mount).as("advisories mount").isNotNull();
+    assertThat(mount.path("readOnly").asBoolean()).isTrue();
+    String dir = base.named("ConfigMap", "bulwark-env").path("data").path("BULWARK_ADVISORIES").asText();
+    assertThat(dir).isEqualTo(mount.path("mountPath").asText());
+    assertThat(pod.path("volumes").toString()).contains("\"claimName\":\"bulwark-advisories\"");
+  }
+
+  @Test
+  void theAdvisorySyncJobFillsTheSharedVolumeAndIsHardened() {
+    JsonNode job = base.named("CronJob", "advisories-sync");
+    JsonNode pod = job.path("spec").path("jobTemplate").path("spec").path("template").path("spec");
+    assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).isTrue();
+    JsonNode c = pod.path("containers").get(0);
+    assertThat(c.path("securityContext").path("readOnlyRootFilesystem").asBoolean()).isTrue();
+    assertThat(c.path("volumeMounts").get(0).path("mountPath").asText()).isEqualTo("/advisories");
+    assertThat(c.path("args").get(0).asText()).contains("$OSV_BASE/$eco/all.zip").contains("mv -f");
+    assertThat(base.named("PersistentVolumeClaim", "bulwark-advisories").path("spec").path("accessModes").toString())
+        .contains("ReadWriteMany");
+  }
 }

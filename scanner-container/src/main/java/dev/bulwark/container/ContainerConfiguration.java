@@ -22,6 +22,13 @@ public class ContainerConfiguration extends ScannerConfiguration {
    */
   @NotEmpty
   private String advisoryDir = "/tmp/bulwark/sca/data";
+  /**
+   * OSV exports (a folder or zip, as {@code bulwark db update --source} reads) imported into
+   * {@link #advisoryDir} at start-up, for a scanner that does not share scanner-sca's store (each
+   * pod in Kubernetes); empty = the store is filled by someone else.
+   */
+  @NotNull
+  private String advisories = "";
   /** Bound on the image layer cache under the cache directory; least recently used layers are evicted. */
   @NotNull
   private DataSize layerCacheMaxSize = DataSize.gibibytes(2);
@@ -38,6 +45,16 @@ public class ContainerConfiguration extends ScannerConfiguration {
   @JsonProperty
   public void setAdvisoryDir(String advisoryDir) {
     this.advisoryDir = advisoryDir;
+  }
+
+  @JsonProperty
+  public String getAdvisories() {
+    return advisories;
+  }
+
+  @JsonProperty
+  public void setAdvisories(String advisories) {
+    this.advisories = advisories == null ? "" : advisories;
   }
 
   @JsonProperty

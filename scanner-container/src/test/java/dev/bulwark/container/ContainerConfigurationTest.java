@@ -10,7 +10,11 @@ import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
 import dev.bulwark.common.testing.SharedFixtures;
+import dev.bulwark.sca.advisory.AdvisoryStore;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ContainerConfigurationTest {
 
@@ -27,7 +31,18 @@ class ContainerConfigurationTest {
     assertThat(config.getTrivy()).isEmpty();
     assertThat(config.getTrivyTimeout().toJavaDuration()).hasMinutes(5);
     assertThat(EngineMode.parse(config.getEngine())).isEqualTo(EngineMode.AUTO);
+    assertThat(config.getAdvisories()).isEmpty();
     assertThat(config.getLayerCacheMaxSize().toBytes())
         .isEqualTo(dev.bulwark.container.image.LayerCache.DEFAULT_MAX_BYTES);
+  }
+
+  @Test
+  @DisplayName("with `advisories` set, the scanner imports them into its own store at start; a missing source only logs")
+  void importsAdvisoriesIntoItsOwnStore(@TempDir Path tmp) throws Exception {
+    Path store = tmp.resolve("store");
+    ContainerApplication.importAdvisories(SharedFixtures.osv(), store);
+    assertThat(AdvisoryStore.open(store).ecosystems()).extracting(e -> e.name()).contains("Maven", "npm", "Go");
+    ContainerApplication.importAdvisories(tmp.resolve("no-such-folder"), tmp.resolve("other"));
+    assertThat(tmp.resolve("other")).doesNotExist();
   }
 }
