@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Image packages matched over the wire against a real advisory store: Alpine secdb (legacy, as
- * {@code bulwark db update --source} imports it), OSV's npm export, and one hand-written Debian
- * record (no Debian OSV data is available offline).
+ * {@code bulwark db update --source} imports it), OSV's npm export, and hand-written Debian and
+ * AlmaLinux records (no Debian or AlmaLinux OSV data is available offline).
  */
 class ImageAdvisoryMatchingTest {
   static final Path SHARED = SharedFixtures.shared();
@@ -50,6 +50,7 @@ class ImageAdvisoryMatchingTest {
     assertThat(store.importFrom(SHARED.resolve("osv/npm.zip")).problems()).isEmpty();
     assertThat(store.importFrom(SHARED.resolve("osv/PyPI.zip")).problems()).isEmpty();
     assertThat(store.importFrom(TestResources.path("advisory/debian-10-openssl-DLA-3325-1.json")).problems()).isEmpty();
+    assertThat(store.importFrom(TestResources.path("advisory/almalinux-9-openssl-ALSA-2023-7877.json")).problems()).isEmpty();
   }
 
   private ScannerHarness.Result scan(ImagePackageMatcher matcher, Path... images) throws Exception {
@@ -254,5 +255,22 @@ class ImageAdvisoryMatchingTest {
     Thread.sleep(20); // a distinct catalog modification time
     AdvisoryStore.open(later).importFrom(SHARED.resolve("osv/npm.zip"));
     assertThat(packageFindings(scan(matcher, node), "lodash")).hasSize(3);
+  }
+
+  @Test
+  @DisplayName("rpm packages (rpmdb.sqlite made by rpm 4.18) match AlmaLinux advisories in rpm's order, epochs included")
+  void rpmPackagesMatchInRpmOrder() throws Exception {
+    byte[] layer = new TarBuilder().file("etc/os-release", "ID=\"almalinux\"\nVERSION_ID=\"9.3\"\n")
+        .file("var/lib/rpm/rpmdb.sqlite", Files.readAllBytes(TestResources.path("rpm/rpmdb.sqlite"))).build();
+    var image = new ImageBuilder().layer(layer).oci(tmp.resolve("alma.tar"));
+    var result = scan(OsvImageMatcher.overStore(storeDir), image);
+    assertThat(result.summary().getStatus()).as(result.summary().getMessage()).isEqualTo(ScannerStatus.OK);
+    // openssl-libs 3.0.7-24.el9 (epoch 0) < 1:3.0.7-25.el9_3: affected
+    assertThat(packageFindings(result, "openssl-libs")).singleElement().satisfies(f -> {
+      assertThat(f.getAdvisory().getId()).isEqualTo("ALSA-2023:7877");
+      assertThat(f.getPackage().getFixedVersionsList()).containsExactly("1:3.0.7-25.el9_3");
+    });
+    // bulwark-hello 2:1.2.3-4.el9: its epoch 2 is above the fix's epoch 1, so it is not affected
+    assertThat(packageFindings(result, "bulwark-hello")).isEmpty();
   }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * The registry of version orders by OSV ecosystem name: the one list of which ecosystems
  * Bulwark can compare versions of. Names are matched case-insensitively, and an OSV ecosystem
  * suffix is ignored ("Debian:11" and "Alpine:v3.18" use the Debian and Alpine orders);
- * "Ubuntu" uses Debian's order.
+ * "Ubuntu" uses Debian's order, the rpm-based distributions rpm's.
  */
 public final class VersionOrders {
   private static final List<VersionOrder> ORDERS = List.of(
@@ -25,7 +25,12 @@ public final class VersionOrders {
       new NuGetVersionOrder(),
       new ComposerVersionOrder(),
       new DebianVersionOrder(),
-      new AlpineVersionOrder());
+      new AlpineVersionOrder(),
+      new RpmVersionOrder());
+
+  /** Ecosystems that share another's order: Ubuntu uses Debian's, the rpm-based ones rpm's. */
+  private static final Map<String, String> ALIASES = Map.of("Ubuntu", "Debian", "AlmaLinux", "Red Hat",
+      "Rocky Linux", "Red Hat", "SUSE", "Red Hat", "openSUSE", "Red Hat", "Mageia", "Red Hat");
 
   private static final Map<String, VersionOrder> BY_NAME = index();
 
@@ -36,11 +41,11 @@ public final class VersionOrders {
     for (VersionOrder order : ORDERS) {
       map.put(order.name().toLowerCase(Locale.ROOT), order);
     }
-    map.put("ubuntu", map.get("debian"));
+    ALIASES.forEach((alias, of) -> map.put(alias.toLowerCase(Locale.ROOT), map.get(of.toLowerCase(Locale.ROOT))));
     return Map.copyOf(map);
   }
 
-  /** Every order, one per ecosystem (aliases such as Ubuntu not repeated). */
+  /** Every order, one per ecosystem (aliases such as Ubuntu or AlmaLinux not repeated). */
   public static List<VersionOrder> all() {
     return ORDERS;
   }
@@ -63,10 +68,11 @@ public final class VersionOrders {
         "unknown ecosystem '" + ecosystem + "'; known: " + String.join(", ", names())));
   }
 
-  /** The canonical spelling of a known ecosystem ("pypi" → "PyPI", "Debian:12" → "Debian"). */
+  /** The canonical spelling of a known ecosystem ("pypi" → "PyPI", "Debian:12" → "Debian", "almalinux" → "AlmaLinux"). */
   public static String canonicalName(String ecosystem) {
     String base = baseName(ecosystem);
-    return base.equalsIgnoreCase("ubuntu") ? "Ubuntu" : forEcosystem(base).name();
+    return ALIASES.keySet().stream().filter(base::equalsIgnoreCase).findFirst()
+        .orElseGet(() -> forEcosystem(base).name());
   }
 
   /** "Debian:11" → "Debian"; "crates.io" stays. */
@@ -78,7 +84,7 @@ public final class VersionOrders {
   public static List<String> names() {
     var names = new java.util.ArrayList<String>();
     ORDERS.forEach(o -> names.add(o.name()));
-    names.add("Ubuntu");
+    names.addAll(new java.util.TreeSet<>(ALIASES.keySet()));
     return names;
   }
 }

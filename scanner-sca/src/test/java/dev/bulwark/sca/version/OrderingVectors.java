@@ -18,7 +18,7 @@ final class OrderingVectors {
   }
 
   static final List<String> ECOSYSTEMS = List.of("Maven", "PyPI", "npm", "Go", "crates.io", "Hex", "Pub",
-      "RubyGems", "NuGet", "Packagist", "Debian", "Ubuntu", "Alpine");
+      "RubyGems", "NuGet", "Packagist", "Debian", "Ubuntu", "Alpine", "Red Hat");
 
   private OrderingVectors() {}
 
