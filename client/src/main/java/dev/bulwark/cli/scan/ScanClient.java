@@ -1,9 +1,14 @@
 package dev.bulwark.cli.scan;
 
+import dev.bulwark.cli.history.GitRepositories;
+import dev.bulwark.cli.history.HistoryPacker;
+import dev.bulwark.cli.history.HistoryWalker;
 import dev.bulwark.common.cas.ContentStoreClient;
 import dev.bulwark.common.cas.Digests;
 import dev.bulwark.common.cas.TreePacker;
+import dev.bulwark.sast.secrets.SecretsAnalyzer;
 import dev.bulwark.v1.Digest;
+import dev.bulwark.v1.FileEntry;
 import dev.bulwark.v1.GatewayGrpc;
 import dev.bulwark.v1.Image;
 import dev.bulwark.v1.Manifest;
@@ -17,7 +22,9 @@ import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +32,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * What {@code bulwark scan} does on the wire: packs the tree (respecting {@code .gitignore}),
- * uploads only the blobs the gateway lacks, starts the scan and follows it to its result.
+ * What {@code bulwark scan} does on the wire: packs the tree (respecting {@code .gitignore}) and,
+ * when asked, the file versions of its git history that the tree no longer holds, uploads only
+ * the blobs the gateway lacks, starts the scan and follows it to its result.
  */
 public final class ScanClient {
   /** Used for the watch deadline when the request leaves the scan deadline to the gateway. */
@@ -37,9 +45,15 @@ public final class ScanClient {
    * @param images          image archives ({@code docker save} / OCI tarballs)
    * @param deadlineSeconds 0 for the gateway's default
    * @param policy          policy text overriding the tree's {@code .bulwark.yaml}, or empty
+   * @param history         which git history of the tree to add for the secrets analyzer, or null for none
    */
   public record Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy,
-      String baselineBranch) {
+      String baselineBranch, HistoryWalker.Bounds history) {
+    public Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy,
+        String baselineBranch) {
+      this(tree, images, context, deadlineSeconds, policy, baselineBranch, null);
+    }
+
     public Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy) {
       this(tree, images, context, deadlineSeconds, policy, "");
     }
@@ -57,14 +71,52 @@ public final class ScanClient {
     this.progress = progress;
   }
 
-  public Run scan(Request request) throws IOException {
-    var manifest = Manifest.newBuilder();
-    var blobs = new LinkedHashMap<Digest, Path>();
-    if (request.tree() != null) {
-      var packed = TreePacker.pack(request.tree(), new GitIgnore(request.tree()));
-      manifest.addAllFiles(packed.files());
-      blobs.putAll(packed.blobs());
+  /**
+   * Packs, uploads, scans and follows the scan to its result.
+   *
+   * @throws GitRepositories.NotARepositoryException when history is asked for a tree outside git
+   */
+  public Run scan(Request request) throws IOException, GitRepositories.NotARepositoryException {
+    Path spool = null;
+    try {
+      var manifest = Manifest.newBuilder();
+      var blobs = new LinkedHashMap<Digest, Path>();
+      if (request.tree() != null) {
+        var packed = TreePacker.pack(request.tree(), new GitIgnore(request.tree()));
+        manifest.addAllFiles(packed.files());
+        blobs.putAll(packed.blobs());
+        if (request.history() != null) {
+          spool = Files.createTempDirectory("bulwark-history");
+          addHistory(request, packed.files(), spool, manifest, blobs);
+        }
+      }
+      return scan(request, manifest, blobs);
+    } finally {
+      if (spool != null) {
+        deleteTree(spool);
+      }
     }
+  }
+
+  /** The history's versions the tree lacks, as entries for the secrets analyzer (see {@link HistoryPacker}). */
+  private void addHistory(Request request, List<FileEntry> tree, Path spool, Manifest.Builder manifest,
+      Map<Digest, Path> blobs) throws IOException, GitRepositories.NotARepositoryException {
+    var treeHashes = new HashSet<String>();
+    var treePaths = new HashSet<String>();
+    tree.forEach(f -> {
+      treeHashes.add(f.getDigest().getHash());
+      treePaths.add(f.getPath());
+    });
+    var history = new HistoryPacker(HistoryPacker.DEFAULT_MAX_FILE_BYTES, SecretsAnalyzer::scansPath)
+        .pack(request.tree(), request.history(), treeHashes, spool);
+    history.files().stream().filter(f -> !treePaths.contains(f.getPath())).forEach(manifest::addFiles);
+    history.blobs().forEach(blobs::putIfAbsent);
+    progress.accept(String.format("history: %d commit(s), %d file version(s) no longer in the tree"
+        + " (%d already in it, %d binary, oversized or generated left out)",
+        history.commits(), history.files().size(), history.inTree(), history.skipped()));
+  }
+
+  private Run scan(Request request, Manifest.Builder manifest, Map<Digest, Path> blobs) throws IOException {
     for (Path image : request.images()) {
       Digest d = Digests.of(image);
       manifest.addImages(Image.newBuilder().setName(image.getFileName().toString()).setArchive(d));
@@ -104,6 +156,14 @@ public final class ScanClient {
       throw new IOException("the gateway ended scan " + scanId + " without a result");
     }
     return new Run(result, manifest.getFilesCount(), blobs.size(), toUpload.size(), bytes);
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary folder left behind is not worth failing a finished scan for
+    }
   }
 
   /**
