@@ -200,6 +200,7 @@ final class ScanCommand implements Callable<Integer> {
     if (historyDepth < 0) {
       throw new UserError("--history-depth must not be negative");
     }
+    Instant since = historySince == null ? null : parseSince(historySince);
     if (tree == null) {
       throw new UserError("--history needs a folder to scan (PATH), not only images");
     }
@@ -210,7 +211,7 @@ final class ScanCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserError("--history: cannot open the git repository of " + tree + ": " + e.getMessage());
     }
-    return new HistoryWalker.Bounds(historyDepth, historySince == null ? null : parseSince(historySince));
+    return new HistoryWalker.Bounds(historyDepth, since);
   }
 
   static Instant parseSince(String text) {
