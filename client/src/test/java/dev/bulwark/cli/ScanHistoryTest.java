@@ -113,6 +113,14 @@ class ScanHistoryTest {
   }
 
   @Test
+  @DisplayName("the scan command's help documents --history and its bounds")
+  void helpDocumentsTheFlags() {
+    String help = CliRun.run(tmp.resolve("home-f"), List.of(), "scan", "--help").out();
+    assertThat(help).contains("--history ").contains("secrets").contains("--history-depth=N")
+        .contains("--history-since=DATE").contains("fetch-depth: 0");
+  }
+
+  @Test
   @DisplayName("--history outside a git repository is a clear error with exit code 2")
   void notAGitRepository() throws Exception {
     Path plain = Files.createDirectories(tmp.resolve("plain"));

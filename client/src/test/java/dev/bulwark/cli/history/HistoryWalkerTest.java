@@ -18,7 +18,7 @@ class HistoryWalkerTest {
 
   private final HistoryWalker walker = new HistoryWalker(1024, path -> !path.endsWith(".lock"));
 
-  private HistoryWalker.Walk walk(TestRepo repo, Path folder, Bounds bounds) throws Exception {
+  private HistoryWalker.Walk walk(Path folder, Bounds bounds) throws Exception {
     try (Repository git = GitRepositories.open(folder)) {
       return walker.walk(git, folder, bounds);
     }
@@ -37,7 +37,7 @@ class HistoryWalkerTest {
       repo.delete("old/notes.txt").commit("delete");
       var fourth = repo.write("readme.md", "hi\n").commit("unrelated");
 
-      var walk = walk(repo, repo.dir(), Bounds.ALL);
+      var walk = walk(repo.dir(), Bounds.ALL);
 
       assertThat(walk.commits()).isEqualTo(4);
       assertThat(walk.versions()).extracting(v -> v.path() + "@" + v.commit()).containsExactly(
@@ -54,7 +54,7 @@ class HistoryWalkerTest {
       repo.write("b/copy.env", "same\n").write("a/other.env", "other\n").commit("b");
       repo.delete("a/config.env").commit("c");
 
-      assertThat(paths(walk(repo, repo.dir(), Bounds.ALL))).containsExactly("a/config.env", "a/other.env");
+      assertThat(paths(walk(repo.dir(), Bounds.ALL))).containsExactly("a/config.env", "a/other.env");
     }
   }
 
@@ -70,7 +70,7 @@ class HistoryWalkerTest {
       repo.branch("spike").write("spike.env", "never merged\n").commit("spike");
       repo.checkout("main");
 
-      var walk = walk(repo, repo.dir(), Bounds.ALL);
+      var walk = walk(repo.dir(), Bounds.ALL);
 
       assertThat(paths(walk)).contains("feature.env").doesNotContain("spike.env");
       assertThat(walk.commits()).isEqualTo(5);
@@ -86,14 +86,14 @@ class HistoryWalkerTest {
       var sinceTwo = repo.lastCommitTime();
       var three = repo.write("f.txt", "3\n").commit("three");
 
-      var newest = walk(repo, repo.dir(), new Bounds(1, null));
+      var newest = walk(repo.dir(), new Bounds(1, null));
       assertThat(newest.commits()).isEqualTo(1);
       assertThat(newest.versions()).singleElement().extracting(Version::commit).isEqualTo(three.name());
 
-      var recent = walk(repo, repo.dir(), new Bounds(0, sinceTwo));
+      var recent = walk(repo.dir(), new Bounds(0, sinceTwo));
       assertThat(recent.commits()).isEqualTo(2);
       assertThat(recent.versions()).hasSize(2);
-      assertThat(walk(repo, repo.dir(), new Bounds(5, null)).versions()).hasSize(3);
+      assertThat(walk(repo.dir(), new Bounds(5, null)).versions()).hasSize(3);
     }
   }
 
@@ -104,7 +104,7 @@ class HistoryWalkerTest {
       repo.write("service/conf/app.env", "s\n").write("other/x.env", "o\n").commit("one");
       repo.delete("service/conf/app.env").write("service/keep.txt", "k\n").commit("two");
 
-      assertThat(paths(walk(repo, repo.dir().resolve("service"), Bounds.ALL)))
+      assertThat(paths(walk(repo.dir().resolve("service"), Bounds.ALL)))
           .containsExactly("conf/app.env", "keep.txt");
     }
   }
@@ -117,7 +117,7 @@ class HistoryWalkerTest {
       java.nio.file.Files.createSymbolicLink(repo.dir().resolve("link"), Path.of("ok.txt"));
       repo.commit("one");
 
-      var walk = walk(repo, repo.dir(), Bounds.ALL);
+      var walk = walk(repo.dir(), Bounds.ALL);
 
       assertThat(paths(walk)).containsExactly("ok.txt");
       assertThat(walk.oversized()).isEqualTo(1);
@@ -126,10 +126,30 @@ class HistoryWalkerTest {
   }
 
   @Test
+  @DisplayName("a shallow clone (as CI checks out) walks the commits it has, without failing on missing parents")
+  void shallowClonesWalkWhatTheyHave() throws Exception {
+    try (var repo = TestRepo.init(tmp.resolve("origin"))) {
+      repo.write("app.env", "v1\n").commit("one");
+      repo.write("app.env", "v2\n").commit("two");
+      var head = repo.write("app.env", "v3\n").commit("three");
+      Path clone = tmp.resolve("clone");
+      try (var git = org.eclipse.jgit.api.Git.cloneRepository().setURI(repo.dir().toUri().toString())
+          .setDirectory(clone.toFile()).setDepth(1).call()) {
+        assertThat(git.getRepository().getObjectDatabase().getShallowCommits()).contains(head);
+      }
+
+      var walk = walk(clone, Bounds.ALL);
+
+      assertThat(walk.commits()).isEqualTo(1);
+      assertThat(walk.versions()).singleElement().extracting(Version::commit).isEqualTo(head.name());
+    }
+  }
+
+  @Test
   @DisplayName("a repository without commits has no history; a folder outside git is refused")
   void emptyRepositoryAndNoRepository() throws Exception {
     try (var repo = TestRepo.init(tmp.resolve("repo"))) {
-      assertThat(walk(repo, repo.dir(), Bounds.ALL).versions()).isEmpty();
+      assertThat(walk(repo.dir(), Bounds.ALL).versions()).isEmpty();
     }
     Path plain = java.nio.file.Files.createDirectories(tmp.resolve("plain"));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> GitRepositories.open(plain))
