@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.cli.history.TestRepo;
 import dev.bulwark.cli.testing.CliRun;
 import dev.bulwark.common.embedded.EmbeddedService;
+import dev.bulwark.common.testing.SharedFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,6 +97,46 @@ class ScanHistoryTest {
 
     var again = secrets(scan("home-b", "--history"));
     assertThat(again).as("fingerprints are stable across runs").isEqualTo(found);
+  }
+
+  @Test
+  @DisplayName("old manifests and Dockerfiles in the history are not given to the SCA or container scanner")
+  void otherScannersIgnoreHistoryEntries() throws Exception {
+    Path vulnerable = SharedFixtures.vulnerableApp();
+    Path clean = SharedFixtures.cleanApp();
+    Path copy = Files.createDirectories(tmp.resolve("vulnerable-now"));
+    Files.copy(vulnerable.resolve("pom.xml"), copy.resolve("pom.xml"));
+    Files.copy(vulnerable.resolve("Dockerfile"), copy.resolve("Dockerfile"));
+    try (var git = TestRepo.init(tmp.resolve("fixed"))) {
+      git.write("pom.xml", Files.readString(vulnerable.resolve("pom.xml")))
+          .write("Dockerfile", Files.readString(vulnerable.resolve("Dockerfile"))).commit("vulnerable");
+      git.write("pom.xml", Files.readString(clean.resolve("pom.xml")))
+          .write("Dockerfile", Files.readString(clean.resolve("Dockerfile"))).commit("fixed");
+    }
+    var withHistory = nonSast(scanAt(tmp.resolve("fixed"), "home-g", "--history"));
+
+    assertThat(nonSast(scanAt(copy, "home-h"))).as("the old versions, in a tree, are flagged")
+        .anyMatch(f -> f.startsWith("sca ")).anyMatch(f -> f.startsWith("container "));
+    assertThat(withHistory).isEqualTo(nonSast(scanAt(tmp.resolve("fixed"), "home-i")));
+  }
+
+  static CliRun scanAt(Path folder, String home, String... extra) {
+    var services = new ArrayList<EmbeddedService>();
+    ServiceLoader.load(EmbeddedService.class).forEach(services::add);
+    var args = new ArrayList<>(List.of("scan", folder.toString(), "--format", "json",
+        "--advisories", SharedFixtures.osv().toString()));
+    args.addAll(List.of(extra));
+    return CliRun.run(tmp.resolve(home), services, args.toArray(String[]::new));
+  }
+
+  /** The SCA and container findings of a run, as "scanner rule path". */
+  static List<String> nonSast(CliRun run) throws Exception {
+    assertThat(run.exitCode()).as(run.err()).isIn(0, 1);
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    return StreamSupport.stream(json.get("findings").spliterator(), false)
+        .filter(f -> !f.get("scanner").asText().equals("sast"))
+        .map(f -> f.get("scanner").asText() + " " + f.get("ruleId").asText() + " " + f.at("/location/path").asText())
+        .sorted().toList();
   }
 
   @Test
