@@ -4,15 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.cli.cluster.EmbeddedCluster;
+import dev.bulwark.cli.history.HistoryWalker;
 import dev.bulwark.cli.history.TestRepo;
+import dev.bulwark.cli.scan.ScanClient;
+import dev.bulwark.common.grpc.Channels;
 import dev.bulwark.cli.testing.CliRun;
 import dev.bulwark.common.embedded.EmbeddedService;
 import dev.bulwark.common.testing.SharedFixtures;
+import dev.bulwark.v1.ScanContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.stream.StreamSupport;
@@ -137,6 +143,37 @@ class ScanHistoryTest {
         .filter(f -> !f.get("scanner").asText().equals("sast"))
         .map(f -> f.get("scanner").asText() + " " + f.get("ruleId").asText() + " " + f.at("/location/path").asText())
         .sorted().toList();
+  }
+
+  @Test
+  @DisplayName("a second --history scan against the same gateway sends the history entries but uploads no blob")
+  void aRepeatedHistoryScanUploadsNothing() throws Exception {
+    var services = new ArrayList<EmbeddedService>();
+    ServiceLoader.load(EmbeddedService.class).forEach(services::add);
+    var settings = new EmbeddedCluster.Settings(tmp.resolve("home-j"), Optional.empty(), Map.of(), 0);
+    try (var cluster = new EmbeddedCluster(services).start(settings)) {
+      var channel = Channels.forTarget(cluster.target("gateway"));
+      try {
+        var progress = new ArrayList<String>();
+        var client = new ScanClient(channel, progress::add);
+        var request = new ScanClient.Request(repo, List.of(), ScanContext.newBuilder().setProject("payments").build(),
+            120, "", "", HistoryWalker.Bounds.ALL);
+        var first = client.scan(request);
+        var second = client.scan(request);
+
+        // the tree: README.md, config/app.env, src/settings.py; the history adds app.env's and settings.py's
+        // first versions, release.env and ci.env (the other three versions are the tree's content)
+        assertThat(progress).contains("history: 7 commit(s), 4 file version(s) no longer in the tree"
+            + " (3 already in it, 0 binary, oversized or generated left out)");
+        assertThat(first.filesPacked()).isEqualTo(second.filesPacked()).isEqualTo(3 + 4);
+        assertThat(first.blobsUploaded()).isEqualTo(first.blobsTotal()).isEqualTo(7);
+        assertThat(second.blobsUploaded()).isZero();
+        assertThat(second.result().getFindingsList()).filteredOn(f -> f.getFinding().getTitle().contains("git history"))
+            .hasSize(3);
+      } finally {
+        Channels.close(channel);
+      }
+    }
   }
 
   @Test

@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 
@@ -25,7 +25,8 @@ import org.eclipse.jgit.lib.Repository;
  * Turns the history of a scanned folder into manifest entries ({@code bulwark scan --history}):
  * each text file version that is not in the tree being scanned becomes a {@link FileEntry} with
  * {@code history_commit} and {@code history_path} set, keyed {@code .bulwark-history/<blob id>}
- * (a path no scanner's file-name rules match), and its content is spooled to a file for upload.
+ * (a path no scanner's file-name rules match); its content stays in git until {@link HistorySpool}
+ * writes what the content store lacks.
  * Binary versions are left out like the SAST scanner leaves them out (a NUL byte in the first
  * 8 KiB, or invalid UTF-8), and so are versions whose content the tree already holds, at any path.
  */
@@ -39,12 +40,12 @@ public final class HistoryPacker {
    * The history as a manifest part.
    *
    * @param files    entries, oldest commit first
-   * @param blobs    the spooled content of each entry, for upload
+   * @param blobs    the git blob holding each entry's content, by digest
    * @param commits  how many commits were walked
    * @param skipped  versions left out: binary, oversized, unwanted paths
    * @param inTree   versions left out because the tree holds the same content
    */
-  public record PackedHistory(List<FileEntry> files, Map<Digest, Path> blobs, int commits, int skipped,
+  public record PackedHistory(List<FileEntry> files, Map<Digest, ObjectId> blobs, int commits, int skipped,
       int inTree) {}
 
   private final HistoryWalker walker;
@@ -56,15 +57,14 @@ public final class HistoryPacker {
   /**
    * @param folder     the scanned folder, in a git work tree
    * @param treeHashes SHA-256 (hex) of every file the tree scan already sends
-   * @param spool      an empty folder for the versions' content; the caller deletes it after upload
    * @throws GitRepositories.NotARepositoryException when the folder is in no git work tree
    */
-  public PackedHistory pack(Path folder, Bounds bounds, Set<String> treeHashes, Path spool)
+  public PackedHistory pack(Path folder, Bounds bounds, Set<String> treeHashes)
       throws IOException, GitRepositories.NotARepositoryException {
     try (Repository repo = GitRepositories.open(folder); ObjectReader reader = repo.newObjectReader()) {
       var walk = walker.walk(repo, folder, bounds);
       var files = new ArrayList<FileEntry>();
-      var blobs = new LinkedHashMap<Digest, Path>();
+      var blobs = new LinkedHashMap<Digest, ObjectId>();
       int skipped = walk.oversized() + walk.unwanted();
       int inTree = 0;
       for (Version v : walk.versions()) {
@@ -78,11 +78,7 @@ public final class HistoryPacker {
           inTree++;
           continue;
         }
-        if (!blobs.containsKey(digest)) {
-          Path spooled = spool.resolve(digest.getHash());
-          Files.write(spooled, bytes);
-          blobs.put(digest, spooled);
-        }
+        blobs.putIfAbsent(digest, v.blob());
         files.add(FileEntry.newBuilder().setPath(PATH_PREFIX + v.blob().name()).setDigest(digest).setMode(0644)
             .setHistoryCommit(v.commit()).setHistoryPath(v.path()).build());
       }

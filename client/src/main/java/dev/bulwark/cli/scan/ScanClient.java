@@ -2,6 +2,7 @@ package dev.bulwark.cli.scan;
 
 import dev.bulwark.cli.history.GitRepositories;
 import dev.bulwark.cli.history.HistoryPacker;
+import dev.bulwark.cli.history.HistorySpool;
 import dev.bulwark.cli.history.HistoryWalker;
 import dev.bulwark.common.cas.ContentStoreClient;
 import dev.bulwark.common.cas.Digests;
@@ -22,14 +23,15 @@ import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * What {@code bulwark scan} does on the wire: packs the tree (respecting {@code .gitignore}) and,
@@ -77,30 +79,30 @@ public final class ScanClient {
    * @throws GitRepositories.NotARepositoryException when history is asked for a tree outside git
    */
   public Run scan(Request request) throws IOException, GitRepositories.NotARepositoryException {
-    Path spool = null;
-    try {
-      var manifest = Manifest.newBuilder();
-      var blobs = new LinkedHashMap<Digest, Path>();
-      if (request.tree() != null) {
-        var packed = TreePacker.pack(request.tree(), new GitIgnore(request.tree()));
-        manifest.addAllFiles(packed.files());
-        blobs.putAll(packed.blobs());
-        if (request.history() != null) {
-          spool = Files.createTempDirectory("bulwark-history");
-          addHistory(request, packed.files(), spool, manifest, blobs);
-        }
+    var manifest = Manifest.newBuilder();
+    var blobs = new LinkedHashMap<Digest, Path>();
+    Map<Digest, ObjectId> history = Map.of();
+    if (request.tree() != null) {
+      var packed = TreePacker.pack(request.tree(), new GitIgnore(request.tree()));
+      manifest.addAllFiles(packed.files());
+      blobs.putAll(packed.blobs());
+      if (request.history() != null) {
+        history = addHistory(request, packed.files(), manifest);
       }
-      return scan(request, manifest, blobs);
-    } finally {
-      if (spool != null) {
-        deleteTree(spool);
-      }
+    }
+    for (Path image : request.images()) {
+      Digest d = Digests.of(image);
+      manifest.addImages(Image.newBuilder().setName(image.getFileName().toString()).setArchive(d));
+      blobs.putIfAbsent(d, image);
+    }
+    try (var spool = new HistorySpool(request.tree(), history)) {
+      return scan(request, manifest, blobs, spool);
     }
   }
 
-  /** The history's versions the tree lacks, as entries for the secrets analyzer (see {@link HistoryPacker}). */
-  private void addHistory(Request request, List<FileEntry> tree, Path spool, Manifest.Builder manifest,
-      Map<Digest, Path> blobs) throws IOException, GitRepositories.NotARepositoryException {
+  /** Adds the history's versions the tree lacks (see {@link HistoryPacker}); returns their blobs by digest. */
+  private Map<Digest, ObjectId> addHistory(Request request, List<FileEntry> tree, Manifest.Builder manifest)
+      throws IOException, GitRepositories.NotARepositoryException {
     var treeHashes = new HashSet<String>();
     var treePaths = new HashSet<String>();
     tree.forEach(f -> {
@@ -108,27 +110,27 @@ public final class ScanClient {
       treePaths.add(f.getPath());
     });
     var history = new HistoryPacker(HistoryPacker.DEFAULT_MAX_FILE_BYTES, SecretsAnalyzer::scansPath)
-        .pack(request.tree(), request.history(), treeHashes, spool);
+        .pack(request.tree(), request.history(), treeHashes);
     history.files().stream().filter(f -> !treePaths.contains(f.getPath())).forEach(manifest::addFiles);
-    history.blobs().forEach(blobs::putIfAbsent);
     progress.accept(String.format("history: %d commit(s), %d file version(s) no longer in the tree"
         + " (%d already in it, %d binary, oversized or generated left out)",
         history.commits(), history.files().size(), history.inTree(), history.skipped()));
+    return history.blobs();
   }
 
-  private Run scan(Request request, Manifest.Builder manifest, Map<Digest, Path> blobs) throws IOException {
-    for (Path image : request.images()) {
-      Digest d = Digests.of(image);
-      manifest.addImages(Image.newBuilder().setName(image.getFileName().toString()).setArchive(d));
-      blobs.putIfAbsent(d, image);
-    }
+  private Run scan(Request request, Manifest.Builder manifest, Map<Digest, Path> blobs, HistorySpool history)
+      throws IOException {
+    var all = new LinkedHashSet<>(blobs.keySet());
+    all.addAll(history.digests());
     var store = new ContentStoreClient(channel);
-    var missing = store.findMissing(blobs.keySet());
+    var missing = store.findMissing(all);
     Map<Digest, Path> toUpload = new LinkedHashMap<>();
-    missing.forEach(d -> toUpload.put(d, blobs.get(d)));
+    for (Digest d : missing) {
+      toUpload.put(d, blobs.containsKey(d) ? blobs.get(d) : history.write(d));
+    }
     long bytes = toUpload.keySet().stream().mapToLong(Digest::getSizeBytes).sum();
     progress.accept(String.format("packed %d files and %d images; uploading %d of %d blobs (%s)",
-        manifest.getFilesCount(), manifest.getImagesCount(), toUpload.size(), blobs.size(), human(bytes)));
+        manifest.getFilesCount(), manifest.getImagesCount(), toUpload.size(), all.size(), human(bytes)));
     store.upload(toUpload);
 
     var gateway = GatewayGrpc.newBlockingStub(channel);
@@ -155,15 +157,7 @@ public final class ScanClient {
     if (result == null) {
       throw new IOException("the gateway ended scan " + scanId + " without a result");
     }
-    return new Run(result, manifest.getFilesCount(), blobs.size(), toUpload.size(), bytes);
-  }
-
-  private static void deleteTree(Path dir) {
-    try (var walk = Files.walk(dir)) {
-      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temporary folder left behind is not worth failing a finished scan for
-    }
+    return new Run(result, manifest.getFilesCount(), all.size(), toUpload.size(), bytes);
   }
 
   /**

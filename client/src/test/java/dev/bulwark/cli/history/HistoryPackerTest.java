@@ -19,15 +19,14 @@ class HistoryPackerTest {
   Path tmp;
 
   @Test
-  @DisplayName("versions the tree no longer holds become history entries with their commit, path and content")
+  @DisplayName("versions the tree no longer holds become history entries with their commit and path; the spool writes their content")
   void entriesNameCommitAndPath() throws Exception {
     try (var repo = TestRepo.init(tmp.resolve("repo"))) {
       var first = repo.write("conf/app.env", "TOKEN=old\n").write("keep.txt", "kept\n").commit("one");
       repo.write("conf/app.env", "TOKEN=${TOKEN}\n").commit("two");
       Set<String> tree = Set.of(hash("TOKEN=${TOKEN}\n"), hash("kept\n"));
 
-      var packed = new HistoryPacker(1024, p -> true).pack(repo.dir(), Bounds.ALL, tree,
-          Files.createDirectories(tmp.resolve("spool")));
+      var packed = new HistoryPacker(1024, p -> true).pack(repo.dir(), Bounds.ALL, tree);
 
       assertThat(packed.commits()).isEqualTo(2);
       assertThat(packed.inTree()).isEqualTo(2);
@@ -36,8 +35,13 @@ class HistoryPackerTest {
       assertThat(entry.getHistoryCommit()).isEqualTo(first.name());
       assertThat(entry.getHistoryPath()).isEqualTo("conf/app.env");
       assertThat(entry.getPath()).startsWith(HistoryPacker.PATH_PREFIX).hasSize(HistoryPacker.PATH_PREFIX.length() + 40);
-      assertThat(Files.readString(packed.blobs().get(entry.getDigest()))).isEqualTo("TOKEN=old\n");
       assertThat(entry.getDigest()).isEqualTo(Digests.of("TOKEN=old\n".getBytes(StandardCharsets.UTF_8)));
+      try (var spool = new HistorySpool(repo.dir(), packed.blobs())) {
+        Path file = spool.write(entry.getDigest());
+        assertThat(Files.readString(file)).isEqualTo("TOKEN=old\n");
+        spool.close();
+        assertThat(file).doesNotExist();
+      }
     }
   }
 
@@ -50,8 +54,7 @@ class HistoryPackerTest {
           .write("text.txt", "plain\n").commit("one");
       repo.delete("logo.png").delete("latin1.txt").delete("text.txt").commit("gone");
 
-      var packed = new HistoryPacker(1024, p -> true).pack(repo.dir(), Bounds.ALL, Set.of(),
-          Files.createDirectories(tmp.resolve("spool")));
+      var packed = new HistoryPacker(1024, p -> true).pack(repo.dir(), Bounds.ALL, Set.of());
 
       assertThat(packed.files()).extracting(FileEntry::getHistoryPath).containsExactly("text.txt");
       assertThat(packed.skipped()).isEqualTo(2);
