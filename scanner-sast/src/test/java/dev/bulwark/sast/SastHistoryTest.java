@@ -41,7 +41,7 @@ class SastHistoryTest {
   }
 
   @Test
-  @DisplayName("history versions get the secrets analyzer only; code rules run on the tree; a secret in both is reported once")
+  @DisplayName("history versions get only the secrets analyzer; code rules on the tree; a shared secret counts once")
   void historyEntriesAreSecretsOnly() throws Exception {
     Path tree = Files.createDirectories(tmp.resolve("tree"));
     Files.writeString(tree.resolve("settings.py"), UNSAFE_YAML);

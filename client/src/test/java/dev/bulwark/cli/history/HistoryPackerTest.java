@@ -19,7 +19,7 @@ class HistoryPackerTest {
   Path tmp;
 
   @Test
-  @DisplayName("versions the tree no longer holds become history entries with their commit and path; the spool writes their content")
+  @DisplayName("versions the tree no longer holds become history entries with commit and path; the spool writes them")
   void entriesNameCommitAndPath() throws Exception {
     try (var repo = TestRepo.init(tmp.resolve("repo"))) {
       var first = repo.write("conf/app.env", "TOKEN=old\n").write("keep.txt", "kept\n").commit("one");
@@ -34,7 +34,8 @@ class HistoryPackerTest {
       assertThat(packed.files()).hasSize(1);
       assertThat(entry.getHistoryCommit()).isEqualTo(first.name());
       assertThat(entry.getHistoryPath()).isEqualTo("conf/app.env");
-      assertThat(entry.getPath()).startsWith(HistoryPacker.PATH_PREFIX).hasSize(HistoryPacker.PATH_PREFIX.length() + 40);
+      assertThat(entry.getPath()).startsWith(HistoryPacker.PATH_PREFIX)
+          .hasSize(HistoryPacker.PATH_PREFIX.length() + 40);
       assertThat(entry.getDigest()).isEqualTo(Digests.of("TOKEN=old\n".getBytes(StandardCharsets.UTF_8)));
       try (var spool = new HistorySpool(repo.dir(), packed.blobs())) {
         Path file = spool.write(entry.getDigest());
