@@ -1,6 +1,8 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.cli.cluster.EmbeddedCluster;
+import dev.bulwark.cli.history.GitRepositories;
+import dev.bulwark.cli.history.HistoryWalker;
 import dev.bulwark.cli.report.ReportFormat;
 import dev.bulwark.cli.scan.ScanClient;
 import dev.bulwark.common.grpc.Channels;
@@ -16,6 +18,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +73,22 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--commit", paramLabel = "SHA", description = "Commit id.")
   String commit;
 
+  @Option(names = "--history",
+      description = "Also look for secrets in PATH's git history: every file version a commit reachable from"
+          + " HEAD holds that the tree no longer does (deleted files, overwritten versions). Only the secrets"
+          + " analyzer reads them, and each finding names its commit. A shallow clone has only the history it"
+          + " fetched (in CI, fetch the full history, e.g. fetch-depth: 0).")
+  boolean history;
+
+  @Option(names = "--history-depth", paramLabel = "N", defaultValue = "0",
+      description = "With --history: only the N most recent commits (default: all; implies --history).")
+  int historyDepth;
+
+  @Option(names = "--history-since", paramLabel = "DATE",
+      description = "With --history: only commits made since DATE, e.g. 2024-01-31 or 2024-01-31T12:00:00Z"
+          + " (UTC; implies --history).")
+  String historySince;
+
   @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "0",
       description = "Time the whole scan may take (default: the gateway's).")
   int deadlineSeconds;
@@ -116,6 +138,8 @@ final class ScanCommand implements Callable<Integer> {
       throw new UserError(s.getCode() == Status.Code.UNAVAILABLE
           ? "cannot reach the gateway at " + target + " (" + why + ")"
           : "the gateway at " + target + " refused the scan: " + why, e);
+    } catch (GitRepositories.NotARepositoryException e) {
+      throw new UserError("--history needs a git repository: " + e.getMessage(), e);
     } catch (IOException | UncheckedIOException e) {
       throw new UserError("scan failed: " + e.getMessage(), e);
     } finally {
@@ -165,7 +189,37 @@ final class ScanCommand implements Callable<Integer> {
     Optional.ofNullable(branch).ifPresent(context::setBranch);
     Optional.ofNullable(commit).ifPresent(context::setCommit);
     return new ScanClient.Request(tree, List.copyOf(images), context.build(), deadlineSeconds, "",
-        baselineBranch == null ? "" : baselineBranch);
+        baselineBranch == null ? "" : baselineBranch, historyBounds(tree));
+  }
+
+  /** The history to add, or null without --history; checked here so a bad PATH fails before any cluster starts. */
+  private HistoryWalker.Bounds historyBounds(Path tree) {
+    if (!history && historyDepth == 0 && historySince == null) {
+      return null;
+    }
+    if (historyDepth < 0) {
+      throw new UserError("--history-depth must not be negative");
+    }
+    Instant since = historySince == null ? null : parseSince(historySince);
+    if (tree == null) {
+      throw new UserError("--history needs a folder to scan (PATH), not only images");
+    }
+    try (var repo = GitRepositories.open(tree)) {
+      // found and readable: the walk itself happens while packing
+    } catch (GitRepositories.NotARepositoryException e) {
+      throw new UserError("--history needs a git repository: " + e.getMessage());
+    } catch (IOException e) {
+      throw new UserError("--history: cannot open the git repository of " + tree + ": " + e.getMessage());
+    }
+    return new HistoryWalker.Bounds(historyDepth, since);
+  }
+
+  static Instant parseSince(String text) {
+    try {
+      return text.contains("T") ? Instant.parse(text) : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new UserError("--history-since '" + text + "' is not a date such as 2024-01-31 or 2024-01-31T12:00:00Z");
+    }
   }
 
   private Optional<Path> advisoryDir() {

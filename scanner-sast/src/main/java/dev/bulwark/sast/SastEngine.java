@@ -7,6 +7,8 @@ import dev.bulwark.common.scanner.ScannerEngine;
 import dev.bulwark.sast.core.Analyzer;
 import dev.bulwark.sast.core.Project;
 import dev.bulwark.sast.core.SourceFile;
+import dev.bulwark.sast.secrets.HistorySecrets;
+import dev.bulwark.sast.secrets.SecretsAnalyzer;
 import dev.bulwark.v1.FileEntry;
 import dev.bulwark.v1.ScannerInfo;
 import java.io.IOException;
@@ -19,7 +21,8 @@ import java.util.function.BooleanSupplier;
 /**
  * The SAST scanner: runs every registered {@link Analyzer} over the text files it wants.
  * Binary files and files above {@link #DEFAULT_MAX_FILE_BYTES} are skipped; a file an analyzer
- * cannot read is reported in a DEGRADED outcome and the scan goes on.
+ * cannot read is reported in a DEGRADED outcome and the scan goes on. Git history entries of the
+ * manifest ({@code history_commit} set) go to the secrets analyzer only ({@link HistorySecrets}).
  */
 public final class SastEngine implements ScannerEngine {
   public static final String VERSION = "0.1.0";
@@ -58,7 +61,9 @@ public final class SastEngine implements ScannerEngine {
   public ScanOutcome scan(ScanWorkspace ws, FindingSink sink) throws Exception {
     List<FileEntry> wanted = ws.select(this::wants).stream()
         .filter(f -> f.getDigest().getSizeBytes() <= maxFileBytes).toList();
+    List<FileEntry> history = ws.historyFiles();
     var problems = new ArrayList<String>();
+    HistorySecrets historySecrets = history.isEmpty() ? null : historySecrets(problems);
     // Pass 1: project facts that analyzers of any file may use: the .properties files, and the
     // paths of all files so that a call into another file can be followed (read on demand).
     var byPath = new HashMap<String, FileEntry>();
@@ -73,6 +78,13 @@ public final class SastEngine implements ScannerEngine {
     for (int i = 0; i < wanted.size() && !ws.cancelled(); i += BATCH) {
       var batch = read(ws, wanted.subList(i, Math.min(wanted.size(), i + BATCH)));
       scanned += analyze(batch, project, sink, problems, ws::cancelled);
+      if (historySecrets != null) {
+        batch.forEach(historySecrets::rememberTree);
+      }
+    }
+    // Pass 3 (--history): only the secrets analyzer, on versions that left the tree.
+    if (historySecrets != null) {
+      scanned += historySecrets.scan(ws, history, maxFileBytes, sink::accept, problems);
     }
     return ScanOutcome.of(problems, scanned);
   }
@@ -87,6 +99,16 @@ public final class SastEngine implements ScannerEngine {
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  /** History entries are for the secrets analyzer; without it they are skipped, and the outcome says so. */
+  private HistorySecrets historySecrets(List<String> problems) {
+    var secrets = analyzers.stream().filter(SecretsAnalyzer.class::isInstance).map(SecretsAnalyzer.class::cast)
+        .findFirst();
+    if (secrets.isEmpty()) {
+      problems.add("git history entries skipped: the secrets analyzer is not enabled");
+    }
+    return secrets.map(HistorySecrets::new).orElse(null);
   }
 
   /** Fetches the files in one round trip and reads them as text; binary files are left out. */

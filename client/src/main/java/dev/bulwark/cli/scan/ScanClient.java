@@ -1,9 +1,15 @@
 package dev.bulwark.cli.scan;
 
+import dev.bulwark.cli.history.GitRepositories;
+import dev.bulwark.cli.history.HistoryPacker;
+import dev.bulwark.cli.history.HistorySpool;
+import dev.bulwark.cli.history.HistoryWalker;
 import dev.bulwark.common.cas.ContentStoreClient;
 import dev.bulwark.common.cas.Digests;
 import dev.bulwark.common.cas.TreePacker;
+import dev.bulwark.sast.secrets.SecretsAnalyzer;
 import dev.bulwark.v1.Digest;
+import dev.bulwark.v1.FileEntry;
 import dev.bulwark.v1.GatewayGrpc;
 import dev.bulwark.v1.Image;
 import dev.bulwark.v1.Manifest;
@@ -18,15 +24,19 @@ import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * What {@code bulwark scan} does on the wire: packs the tree (respecting {@code .gitignore}),
- * uploads only the blobs the gateway lacks, starts the scan and follows it to its result.
+ * What {@code bulwark scan} does on the wire: packs the tree (respecting {@code .gitignore}) and,
+ * when asked, the file versions of its git history that the tree no longer holds, uploads only
+ * the blobs the gateway lacks, starts the scan and follows it to its result.
  */
 public final class ScanClient {
   /** Used for the watch deadline when the request leaves the scan deadline to the gateway. */
@@ -37,9 +47,15 @@ public final class ScanClient {
    * @param images          image archives ({@code docker save} / OCI tarballs)
    * @param deadlineSeconds 0 for the gateway's default
    * @param policy          policy text overriding the tree's {@code .bulwark.yaml}, or empty
+   * @param history         which git history of the tree to add for the secrets analyzer, or null for none
    */
   public record Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy,
-      String baselineBranch) {
+      String baselineBranch, HistoryWalker.Bounds history) {
+    public Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy,
+        String baselineBranch) {
+      this(tree, images, context, deadlineSeconds, policy, baselineBranch, null);
+    }
+
     public Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy) {
       this(tree, images, context, deadlineSeconds, policy, "");
     }
@@ -57,26 +73,64 @@ public final class ScanClient {
     this.progress = progress;
   }
 
-  public Run scan(Request request) throws IOException {
+  /**
+   * Packs, uploads, scans and follows the scan to its result.
+   *
+   * @throws GitRepositories.NotARepositoryException when history is asked for a tree outside git
+   */
+  public Run scan(Request request) throws IOException, GitRepositories.NotARepositoryException {
     var manifest = Manifest.newBuilder();
     var blobs = new LinkedHashMap<Digest, Path>();
+    Map<Digest, ObjectId> history = Map.of();
     if (request.tree() != null) {
       var packed = TreePacker.pack(request.tree(), new GitIgnore(request.tree()));
       manifest.addAllFiles(packed.files());
       blobs.putAll(packed.blobs());
+      if (request.history() != null) {
+        history = addHistory(request, packed.files(), manifest);
+      }
     }
     for (Path image : request.images()) {
       Digest d = Digests.of(image);
       manifest.addImages(Image.newBuilder().setName(image.getFileName().toString()).setArchive(d));
       blobs.putIfAbsent(d, image);
     }
+    try (var spool = new HistorySpool(request.tree(), history)) {
+      return scan(request, manifest, blobs, spool);
+    }
+  }
+
+  /** Adds the history's versions the tree lacks (see {@link HistoryPacker}); returns their blobs by digest. */
+  private Map<Digest, ObjectId> addHistory(Request request, List<FileEntry> tree, Manifest.Builder manifest)
+      throws IOException, GitRepositories.NotARepositoryException {
+    var treeHashes = new HashSet<String>();
+    var treePaths = new HashSet<String>();
+    tree.forEach(f -> {
+      treeHashes.add(f.getDigest().getHash());
+      treePaths.add(f.getPath());
+    });
+    var history = new HistoryPacker(HistoryPacker.DEFAULT_MAX_FILE_BYTES, SecretsAnalyzer::scansPath)
+        .pack(request.tree(), request.history(), treeHashes);
+    history.files().stream().filter(f -> !treePaths.contains(f.getPath())).forEach(manifest::addFiles);
+    progress.accept(String.format("history: %d commit(s), %d file version(s) no longer in the tree"
+        + " (%d already in it, %d binary, oversized or generated left out)",
+        history.commits(), history.files().size(), history.inTree(), history.skipped()));
+    return history.blobs();
+  }
+
+  private Run scan(Request request, Manifest.Builder manifest, Map<Digest, Path> blobs, HistorySpool history)
+      throws IOException {
+    var all = new LinkedHashSet<>(blobs.keySet());
+    all.addAll(history.digests());
     var store = new ContentStoreClient(channel);
-    var missing = store.findMissing(blobs.keySet());
+    var missing = store.findMissing(all);
     Map<Digest, Path> toUpload = new LinkedHashMap<>();
-    missing.forEach(d -> toUpload.put(d, blobs.get(d)));
+    for (Digest d : missing) {
+      toUpload.put(d, blobs.containsKey(d) ? blobs.get(d) : history.write(d));
+    }
     long bytes = toUpload.keySet().stream().mapToLong(Digest::getSizeBytes).sum();
     progress.accept(String.format("packed %d files and %d images; uploading %d of %d blobs (%s)",
-        manifest.getFilesCount(), manifest.getImagesCount(), toUpload.size(), blobs.size(), human(bytes)));
+        manifest.getFilesCount(), manifest.getImagesCount(), toUpload.size(), all.size(), human(bytes)));
     store.upload(toUpload);
 
     var gateway = GatewayGrpc.newBlockingStub(channel);
@@ -103,7 +157,7 @@ public final class ScanClient {
     if (result == null) {
       throw new IOException("the gateway ended scan " + scanId + " without a result");
     }
-    return new Run(result, manifest.getFilesCount(), blobs.size(), toUpload.size(), bytes);
+    return new Run(result, manifest.getFilesCount(), all.size(), toUpload.size(), bytes);
   }
 
   /**

@@ -27,19 +27,34 @@ public final class ScanWorkspace {
   private final ScanTask task;
   private final DiskBlobStore cache;
   private final ContentStoreClient store;
+  private final List<FileEntry> tree;
+  private final List<FileEntry> history;
 
   public ScanWorkspace(ScanTask task, DiskBlobStore cache, ContentStoreClient store) {
     this.task = task;
     this.cache = cache;
     this.store = store;
+    var files = task.getManifest().getFilesList();
+    this.tree = files.stream().filter(f -> f.getHistoryCommit().isEmpty()).toList();
+    this.history = files.stream().filter(f -> !f.getHistoryCommit().isEmpty()).toList();
   }
 
   public ScanTask task() {
     return task;
   }
 
+  /**
+   * The files of the scanned tree. Versions that {@code bulwark scan --history} adds from git
+   * history are not among them (see {@link #historyFiles()}), so a scanner that reads every file
+   * never mistakes them for the tree.
+   */
   public List<FileEntry> files() {
-    return task.getManifest().getFilesList();
+    return tree;
+  }
+
+  /** File versions from git history that the tree no longer holds ({@code FileEntry.history_commit} set). */
+  public List<FileEntry> historyFiles() {
+    return history;
   }
 
   public List<Image> images() {

@@ -71,6 +71,14 @@ public final class SecretsAnalyzer implements Analyzer {
 
   @Override
   public boolean accepts(String path) {
+    return scansPath(path);
+  }
+
+  /**
+   * Whether the analyzer reads a file at this path: everything but lockfiles, minified code and
+   * source maps (generated, large, full of hashes). The CLI uses it to skip such history versions.
+   */
+  public static boolean scansPath(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
     return !SKIPPED_NAMES.contains(name) && !name.endsWith(".min.js") && !name.endsWith(".map");
   }
@@ -81,8 +89,20 @@ public final class SecretsAnalyzer implements Analyzer {
         .setVersion(pack.version() + "+" + pack.hash()).setRecords(pack.rules().size()).build());
   }
 
+  /**
+   * One reported secret: the finding (secret redacted), the rule that found it, and a SHA-256 of
+   * the secret itself, so callers can tell the same secret apart from a different one behind the
+   * same redacted line without holding the secret.
+   */
+  public record SecretMatch(SecretRule rule, Finding finding, String secretHash) {}
+
   @Override
   public void analyze(SourceFile file, Project project, Consumer<Finding> out) {
+    matches(file, m -> out.accept(m.finding()));
+  }
+
+  /** As {@link #analyze}, with the rule and the secret's hash of every finding. */
+  public void matches(SourceFile file, Consumer<SecretMatch> out) {
     String text = file.text();
     int[] lineStarts = lineStarts(text);
     Map<SecretRule, Set<Integer>> todo = new HashMap<>();
@@ -96,7 +116,7 @@ public final class SecretsAnalyzer implements Analyzer {
     });
     var reported = new HashSet<String>();
     var specific = new HashSet<String>();
-    var generic = new ArrayList<Finding>();
+    var generic = new ArrayList<SecretMatch>();
     var genericSecrets = new ArrayList<String>();
     for (SecretRule rule : pack.rules()) {
       Set<Integer> lines = todo.get(rule);
@@ -127,13 +147,14 @@ public final class SecretsAnalyzer implements Analyzer {
           if (!reported.add(rule.id() + ":" + start + ":" + secret)) {
             continue;
           }
-          var finding = finding(rule, file, lineStarts, start, endLine, secret);
+          var match = new SecretMatch(rule, finding(rule, file, lineStarts, start, endLine, secret),
+              sha256(secret));
           if (rule.id().contains("generic")) {
-            generic.add(finding);
+            generic.add(match);
             genericSecrets.add(start + ":" + secret);
           } else {
             specific.add(start + ":" + secret);
-            out.accept(finding);
+            out.accept(match);
           }
         }
       }
@@ -142,8 +163,8 @@ public final class SecretsAnalyzer implements Analyzer {
   }
 
   /** A generic rule only speaks where no provider rule already reported the same line. */
-  private static void reportGeneric(List<Finding> generic, List<String> secrets, Set<String> specific,
-      Consumer<Finding> out) {
+  private static void reportGeneric(List<SecretMatch> generic, List<String> secrets, Set<String> specific,
+      Consumer<SecretMatch> out) {
     var specificLines = new HashSet<Integer>();
     specific.forEach(s -> specificLines.add(Integer.parseInt(s.substring(0, s.indexOf(':')))));
     for (int i = 0; i < generic.size(); i++) {
@@ -167,6 +188,15 @@ public final class SecretsAnalyzer implements Analyzer {
         rule.severity(), rule.cwe(), generic ? Confidence.CONFIDENCE_MEDIUM : Confidence.CONFIDENCE_HIGH,
         "Revoke and rotate the credential, then load it from a secret store or the environment.");
     return Findings.at(info, id(), file, start, end, shown);
+  }
+
+  static String sha256(String secret) {
+    try {
+      var md = java.security.MessageDigest.getInstance("SHA-256");
+      return java.util.HexFormat.of().formatHex(md.digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static int[] lineStarts(String text) {
