@@ -15,6 +15,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.bulwark.sast.core.Findings.RuleInfo;
 import dev.bulwark.v1.Confidence;
@@ -127,7 +128,46 @@ final class JavaRules {
 
   private boolean isWeakRandom(Expression scope, Node at) {
     String type = typesAt(at).typeOf(scope);
-    return "Random".equals(type) || "ThreadLocalRandom".equals(type);
+    if (!"Random".equals(type) && !"ThreadLocalRandom".equals(type)) {
+      return false;
+    }
+    // A parameter declared as Random: what the file's callers really pass decides.
+    return callerArgumentTypes(scope, at).map(types -> types.stream().anyMatch(t -> t == null
+        || t.equals("Random") || t.equals("ThreadLocalRandom"))).orElse(true);
+  }
+
+  /**
+   * When {@code scope} names a parameter of the enclosing method, the types of the arguments
+   * every call of that method in this file passes for it (null where unknown); empty when it is
+   * not a parameter or the method is not called in this file.
+   */
+  private Optional<List<String>> callerArgumentTypes(Expression scope, Node at) {
+    if (!(scope instanceof NameExpr n)) {
+      return Optional.empty();
+    }
+    var method = at.findAncestor(MethodDeclaration.class);
+    if (method.isEmpty()) {
+      return Optional.empty();
+    }
+    var params = method.get().getParameters();
+    int index = -1;
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i).getNameAsString().equals(n.getNameAsString())) {
+        index = i;
+      }
+    }
+    if (index < 0) {
+      return Optional.empty();
+    }
+    int position = index;
+    var calls = ctx.cu.findAll(MethodCallExpr.class).stream()
+        .filter(c -> c.getNameAsString().equals(method.get().getNameAsString()) && c.getArguments().size() == params.size())
+        .filter(c -> c.getScope().isEmpty() || c.getScope().get() instanceof ThisExpr)
+        .toList();
+    if (calls.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(calls.stream().map(c -> typesAt(c).typeOf(c.getArgument(position))).toList());
   }
 
   private void weakRandom(MethodCallExpr m) {
