@@ -54,7 +54,11 @@ final class CallTaint {
         return targets.stream().map(t -> f.file.summary(t, args, f.depth)).reduce(Val.CLEAN, Val::or);
       }
     }
-    String projectClass = scope.map(this::projectClass).orElse(null);
+    // Into another file of the project: worth it only when data could flow through the call (a
+    // tainted argument, or a request the callee may read); a tainted receiver keeps the default,
+    // since the callee's fields are not followed across objects.
+    String projectClass = scope.filter(x -> !receiver.isTainted() && (args.stream().anyMatch(Val::isTainted)
+        || m.getArguments().stream().anyMatch(f.types::isRequest))).map(this::projectClass).orElse(null);
     if (projectClass != null) {
       var summary = ProjectCalls.of(f.file.project).call(projectClass, name, args, f.depth);
       if (summary.isPresent()) {

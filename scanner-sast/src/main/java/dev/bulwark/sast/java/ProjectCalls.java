@@ -22,7 +22,7 @@ import java.util.Set;
  * arguments reach inside it) is kept for the rest of the scan.
  */
 final class ProjectCalls {
-  private static final int PARSED_FILES_KEPT = 32;
+  private static final int PARSED_FILES_KEPT = 64;
 
   private final Project project;
   private final Map<String, Optional<FileContext>> files = new LinkedHashMap<>(16, 0.75f, true) {
@@ -33,6 +33,8 @@ final class ProjectCalls {
   };
   private final Map<String, FileContext.Summary> summaries = new HashMap<>();
   private final Set<String> inProgress = new HashSet<>();
+  /** "path#Class.method/arity" with no body in that file (an interface, an inherited method). */
+  private final Set<String> absent = new HashSet<>();
 
   private ProjectCalls(Project project) {
     this.project = project;
@@ -52,22 +54,25 @@ final class ProjectCalls {
    * (an interface, an inherited or a library method): the caller then falls back to its default.
    */
   Optional<FileContext.Summary> call(String className, String method, List<Val> args, int depth) {
+    var taints = new StringBuilder();
+    args.forEach(a -> taints.append(a.taint()).append(','));
     for (String path : project.pathsNamed(className + ".java")) {
-      var context = file(path);
-      if (context.isEmpty()) {
+      String site = path + '#' + className + '.' + method + '/' + args.size();
+      if (absent.contains(site)) {
         continue;
       }
-      var targets = methods(context.get().cu, className, method, args.size());
-      if (targets.isEmpty()) {
-        continue;
-      }
-      var key = new StringBuilder(path).append('#').append(method).append(':');
-      args.forEach(a -> key.append(a.taint()).append(','));
-      var cached = summaries.get(key.toString());
+      String key = site + ':' + taints;
+      var cached = summaries.get(key);
       if (cached != null) {
         return Optional.of(cached);
       }
-      if (depth >= FileContext.MAX_CALL_DEPTH || !inProgress.add(key.toString())) {
+      var context = file(path);
+      var targets = context.map(c -> methods(c.cu, className, method, args.size())).orElse(List.of());
+      if (targets.isEmpty()) {
+        absent.add(site);
+        continue;
+      }
+      if (depth >= FileContext.MAX_CALL_DEPTH || !inProgress.add(key)) {
         return Optional.empty();
       }
       try {
@@ -79,10 +84,10 @@ final class ProjectCalls {
           hits.addAll(s.hits());
         }
         var summary = new FileContext.Summary(returned, List.copyOf(hits));
-        summaries.put(key.toString(), summary);
+        summaries.put(key, summary);
         return Optional.of(summary);
       } finally {
-        inProgress.remove(key.toString());
+        inProgress.remove(key);
       }
     }
     return Optional.empty();

@@ -42,6 +42,17 @@ class JavaProjectFlowTest {
         public static String fixed(String s) { return "constant"; }
         public static String digits(String s) { return String.valueOf(Integer.parseInt(s)); }
         public String viaInstance(String s) { return Text.same(s); }
+        public static String param(javax.servlet.http.HttpServletRequest r) { return r.getParameter("q"); }
+        public static String header(javax.servlet.http.HttpServletRequest r) { return "fixed"; }
+      }
+      """;
+
+  private static final String HOLDER = """
+      package app.util;
+      public class Holder {
+        private final String value;
+        public Holder(String value) { this.value = value; }
+        public String get() { return value; }
       }
       """;
 
@@ -60,6 +71,7 @@ class JavaProjectFlowTest {
     files.put("src/main/java/app/web/S.java", servlet);
     files.put("src/main/java/app/data/Db.java", DB);
     files.put("src/main/java/app/util/Text.java", TEXT);
+    files.put("src/main/java/app/util/Holder.java", HOLDER);
     return files;
   }
 
@@ -163,5 +175,27 @@ class JavaProjectFlowTest {
         """));
     files.put("src/main/java/app/util/Text.java", "public class Text { this is not java");
     assertThat(sqlLines(analyze(files))).containsExactly(7);
+  }
+
+  @Test
+  @DisplayName("a method of another file that reads the request it is given is a source; one that does not is not")
+  void requestPassedToAnotherFile() {
+    String body = """
+            java.sql.Statement st = java.sql.DriverManager.getConnection("jdbc:h2:mem:x").createStatement();
+            st.executeQuery("select " + app.util.Text.param(request));
+            st.executeQuery("select " + app.util.Text.header(request));
+        """;
+    assertThat(sqlLines(analyze(project(servlet(body))))).containsExactly(7);
+  }
+
+  @Test
+  @DisplayName("an object built from request data keeps it: a getter on it is tainted (fields across objects are not followed)")
+  void taintedReceiverKeepsTheDefault() {
+    String body = """
+            java.sql.Statement st = java.sql.DriverManager.getConnection("jdbc:h2:mem:x").createStatement();
+            st.executeQuery("select " + new app.util.Holder(p).get());
+            st.executeQuery("select " + new app.util.Holder("fixed").get());
+        """;
+    assertThat(sqlLines(analyze(project(servlet(body))))).containsExactly(7);
   }
 }
