@@ -3,6 +3,7 @@ package dev.bulwark.container;
 import dev.bulwark.common.grpc.DropwizardBootstrap;
 import dev.bulwark.container.advisory.OsvImageMatcher;
 import dev.bulwark.container.image.ImageLimits;
+import dev.bulwark.sca.ScaEngine;
 import dev.bulwark.sca.advisory.AdvisoryStore;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
@@ -54,8 +55,6 @@ public class ContainerApplication extends Application<ContainerConfiguration> {
       LOG.warn("advisories: {} does not exist; image packages are matched against what {} already holds", source, store);
       return;
     }
-    var result = AdvisoryStore.open(store).importFrom(source);
-    result.problems().forEach(p -> LOG.warn("advisory import: {}", p));
-    LOG.info("advisories from {}: {} records read, changed: {}", source, result.recordsRead(), result.ecosystemsChanged());
+    ScaEngine.importAdvisories(source, AdvisoryStore.open(store));
   }
 }

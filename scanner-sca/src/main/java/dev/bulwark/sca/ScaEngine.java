@@ -62,12 +62,16 @@ public final class ScaEngine implements ScannerEngine {
   public static ScaEngine create(Optional<Path> advisories, Path dataDir, PackageSource source) throws IOException {
     AdvisoryStore store = AdvisoryStore.open(dataDir);
     if (advisories.isPresent()) {
-      var result = store.importFrom(advisories.get());
-      result.problems().forEach(p -> LOG.warn("advisory import: {}", p));
-      LOG.info("advisories from {}: {} records read, changed: {}", advisories.get(), result.recordsRead(),
-          result.ecosystemsChanged());
+      importAdvisories(advisories.get(), store);
     }
     return new ScaEngine(source, Optional.of(store));
+  }
+
+  /** Imports OSV data into the store at start-up (idempotent), logging what changed and each problem. */
+  public static void importAdvisories(Path source, AdvisoryStore store) throws IOException {
+    var result = store.importFrom(source);
+    result.problems().forEach(p -> LOG.warn("advisory import: {}", p));
+    LOG.info("advisories from {}: {} records read, changed: {}", source, result.recordsRead(), result.ecosystemsChanged());
   }
 
   @Override
