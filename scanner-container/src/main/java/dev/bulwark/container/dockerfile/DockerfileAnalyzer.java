@@ -6,6 +6,7 @@ import dev.bulwark.container.check.FamilyAnalyzer;
 import dev.bulwark.container.eol.EndOfLifeTable;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Dockerfiles and Containerfiles: parsed by {@link DockerfileParser}, checked by the families below. */
 public final class DockerfileAnalyzer extends FamilyAnalyzer<Dockerfile> {
@@ -29,11 +30,22 @@ public final class DockerfileAnalyzer extends FamilyAnalyzer<Dockerfile> {
     return "1";
   }
 
+  /**
+   * Suffixes that make {@code Dockerfile.<suffix>} a file about Dockerfiles (source code, docs,
+   * data), not a Dockerfile variant like {@code Dockerfile.dev} or {@code Dockerfile.alpine}.
+   */
+  private static final Set<String> NOT_DOCKERFILE_SUFFIXES = Set.of("java", "kt", "kts", "scala", "groovy", "go",
+      "py", "js", "mjs", "cjs", "ts", "tsx", "jsx", "rb", "rs", "cs", "php", "c", "h", "cc", "cpp", "swift", "md",
+      "txt", "rst", "adoc", "json", "yaml", "yml", "toml", "xml", "html", "sh", "bash", "ps1", "bat", "lock",
+      "properties", "class", "jar", "orig", "rej", "bak", "swp", "snap", "golden", "test", "spec");
+
   @Override
   public boolean accepts(String path) {
     String name = fileName(path).toLowerCase(Locale.ROOT);
-    return name.equals("dockerfile") || name.equals("containerfile") || name.startsWith("dockerfile.")
-        || name.endsWith(".dockerfile");
+    if (name.startsWith("dockerfile.")) {
+      return !NOT_DOCKERFILE_SUFFIXES.contains(name.substring(name.lastIndexOf('.') + 1));
+    }
+    return name.equals("dockerfile") || name.equals("containerfile") || name.endsWith(".dockerfile");
   }
 
   @Override

@@ -60,4 +60,14 @@ class DockerfileParserTest {
     assertThat(ImageReference.parse("node@sha256:abc").floating()).isFalse();
     assertThat(ImageReference.parse("localhost:5000/x").repository()).isEqualTo("x");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} → {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+      "Dockerfile, true", "docker/Dockerfile.dev, true", "Dockerfile.alpine, true", "build/app.Dockerfile, true",
+      "Containerfile, true", "src/main/java/x/Dockerfile.java, false", "docs/Dockerfile.md, false",
+      "Dockerfile.yaml, false", "Dockerfile.go, false", "DockerfileParser.java, false", "README.md, false"})
+  void whichFilesAreDockerfiles(String path, boolean dockerfile) {
+    var analyzer = new DockerfileAnalyzer(dev.bulwark.container.eol.EndOfLifeTable.bundled(TestResources.CLOCK));
+    assertThat(analyzer.accepts(path)).isEqualTo(dockerfile);
+  }
 }
