@@ -42,8 +42,11 @@ final class MavenPomParser implements LockfileParser {
     return Texts.fileName(path).equals("pom.xml") && !path.contains("/target/") && !path.startsWith("target/");
   }
 
-  /** Properties and managed (version, scope) per groupId:artifactId, child over parent. */
-  private record Context(Map<String, String> properties, Map<String, String[]> managed) {}
+  /**
+   * Properties and managed (version, scope) per groupId:artifactId, child over parent; the BOMs
+   * the chain imports ({@code g:a:v}), whose content is not in the tree.
+   */
+  private record Context(Map<String, String> properties, Map<String, String[]> managed, List<String> boms) {}
 
   @Override
   public ParseResult parse(String path, byte[] content, ManifestSource tree) {
@@ -86,8 +89,11 @@ final class MavenPomParser implements LockfileParser {
         continue;
       }
       if (version.isEmpty() || version.contains("${")) {
-        problems.add(path + ":" + dep.line() + ": version of " + ga + " unresolved"
-            + (version.isEmpty() ? " (none declared or managed)" : " (" + version + ")"));
+        String why = !version.isEmpty() ? version
+            : ctx.boms().isEmpty() ? "none declared or managed"
+            : "not declared; perhaps managed by an imported BOM whose content is not in the tree: "
+                + String.join(", ", ctx.boms());
+        problems.add(path + ":" + dep.line() + ": version of " + ga + " unresolved (" + why + ")");
         continue;
       }
       if (version.startsWith("[") || version.startsWith("(")) {
@@ -149,6 +155,7 @@ final class MavenPomParser implements LockfileParser {
   private static Context context(List<Xml.Element> chain) {
     Map<String, String> props = new HashMap<>();
     Map<String, String[]> managed = new HashMap<>();
+    var boms = new ArrayList<String>();
     for (int i = chain.size() - 1; i >= 0; i--) {
       Xml.Element pom = chain.get(i);
       Xml.Element properties = pom.child("properties");
@@ -179,9 +186,12 @@ final class MavenPomParser implements LockfileParser {
       for (Xml.Element d : dm.all("dependencies", "dependency")) {
         String ga = interpolate(d.text("groupId"), props) + ":" + interpolate(d.text("artifactId"), props);
         managed.put(ga, new String[] {d.text("version"), d.text("scope")});
+        if (d.text("scope").equals("import")) {
+          boms.add(ga + ":" + interpolate(d.text("version"), props));
+        }
       }
     }
-    return new Context(props, managed);
+    return new Context(props, managed, List.copyOf(boms));
   }
 
   /** Replaces {@code ${name}} repeatedly (nested properties), leaving unknown ones in place. */

@@ -19,7 +19,8 @@ class MavenManifestsTest {
     assertThat(r.packages()).extracting(InstalledPackage::name, InstalledPackage::version)
         .containsExactly(tuple("org.alice:alice", "1.0.0"), tuple("org.bob:bob", "2.0.0"), tuple("org.chuck:chuck", "3.0.0"));
     assertThat(r.problems()).containsExactly(
-        "maven/pom/with-parent.xml:32: version of org.frank:frank unresolved (none declared or managed)");
+        "maven/pom/with-parent.xml:32: version of org.frank:frank unresolved (not declared; perhaps managed by an"
+            + " imported BOM whose content is not in the tree: org.import:import:1.2.3)");
   }
 
   @Test
@@ -108,5 +109,26 @@ class MavenManifestsTest {
         .extracting(InstalledPackage::name, InstalledPackage::version, InstalledPackage::line)
         .containsExactly(tuple("org.apache.pdfbox:pdfbox", "2.0.17", 5));
     assertThat(Trees.parse(verification, "maven/gradle-verification/missing-attribute.xml").packages()).isEmpty();
+  }
+  @Test
+  @DisplayName("pom: a version left to an imported BOM that is not in the tree is a problem naming the BOM")
+  void versionsFromAnImportedBomAreNamed() {
+    String xml = """
+        <project>
+          <groupId>org.example</groupId><artifactId>app</artifactId><version>1</version>
+          <properties><grpc.version>1.85.1</grpc.version></properties>
+          <dependencyManagement><dependencies>
+            <dependency><groupId>io.grpc</groupId><artifactId>grpc-bom</artifactId><version>${grpc.version}</version>
+              <type>pom</type><scope>import</scope></dependency>
+          </dependencies></dependencyManagement>
+          <dependencies>
+            <dependency><groupId>io.grpc</groupId><artifactId>grpc-stub</artifactId></dependency>
+          </dependencies>
+        </project>
+        """;
+    ParseResult r = pom.parse("pom.xml", xml.getBytes(java.nio.charset.StandardCharsets.UTF_8), path -> java.util.Optional.empty());
+    assertThat(r.packages()).isEmpty();
+    assertThat(r.problems()).containsExactly("pom.xml:9: version of io.grpc:grpc-stub unresolved (not declared;"
+        + " perhaps managed by an imported BOM whose content is not in the tree: io.grpc:grpc-bom:1.85.1)");
   }
 }
