@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.bulwark.v1.Decision;
 import dev.bulwark.v1.ListDecisionsRequest;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +84,7 @@ final class DecisionsCommand implements Callable<Integer> {
     return Main.PASS;
   }
 
-  private void writeJson(List<Decision> decisions) throws java.io.IOException {
+  private void writeJson(List<Decision> decisions) throws IOException {
     var array = JSON.createArrayNode();
     for (Decision d : decisions) {
       var o = array.addObject();

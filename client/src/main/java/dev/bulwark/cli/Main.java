@@ -1,9 +1,10 @@
 package dev.bulwark.cli;
 
-import picocli.CommandLine;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The {@code bulwark} command line. Exit codes: 0 PASS, 1 FAIL, 2 ERROR, bad input or usage
@@ -30,8 +31,8 @@ public final class Main implements Runnable {
   /** Runs the command line and returns its exit code; never throws, never exits. */
   public static int run(CliEnvironment environment, String... args) {
     var cli = new CommandLine(new Main(), new Factory(environment));
-    cli.setOut(new java.io.PrintWriter(environment.out(), true));
-    cli.setErr(new java.io.PrintWriter(environment.err(), true));
+    cli.setOut(new PrintWriter(environment.out(), true));
+    cli.setErr(new PrintWriter(environment.err(), true));
     cli.setParameterExceptionHandler((e, badArgs) -> {
       environment.err().println("bulwark: " + e.getMessage());
       environment.err().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");

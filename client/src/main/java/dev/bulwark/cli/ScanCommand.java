@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -149,7 +150,7 @@ final class ScanCommand implements Callable<Integer> {
 
   private ReportFormat parseFormat() {
     try {
-      return ReportFormat.valueOf(format.strip().toUpperCase(java.util.Locale.ROOT));
+      return ReportFormat.valueOf(format.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new UserError("unknown --format '" + format + "': use one of " + String.join(", ", ReportFormat.names()));
     }

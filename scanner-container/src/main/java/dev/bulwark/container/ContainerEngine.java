@@ -25,9 +25,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The container scanner: Dockerfiles, Kubernetes manifests and Terraform checked by native
@@ -185,13 +188,13 @@ public final class ContainerEngine implements ScannerEngine {
    */
   static List<Finding> merge(List<Finding> findings) {
     var unique = new LinkedHashMap<String, Finding>();
-    var rulePaths = new java.util.HashSet<String>();
+    var rulePaths = new HashSet<String>();
     for (var f : findings) {
       if (!f.hasPackage() && f.getLocation().getStartLine() > 0) {
         rulePaths.add(f.getRuleId() + "\0" + f.getLocation().getPath());
       }
     }
-    var packageIds = new java.util.HashSet<String>();
+    var packageIds = new HashSet<String>();
     for (var f : findings) {
       if (!f.hasPackage() && f.getLocation().getStartLine() == 0
           && rulePaths.contains(f.getRuleId() + "\0" + f.getLocation().getPath())) {
@@ -212,10 +215,10 @@ public final class ContainerEngine implements ScannerEngine {
    * alias) for the same package and version in the same image: the native matcher's
    * "ALPINE-v3.10-openssl-CVE-2019-1549" and Trivy's "CVE-2019-1549" on libssl1.1 are one.
    */
-  private static boolean firstOfVulnerability(Finding f, java.util.Set<String> seen) {
+  private static boolean firstOfVulnerability(Finding f, Set<String> seen) {
     String where = f.getLocation().getPath().isEmpty() ? f.getPackage().getManifestPath() : f.getLocation().getPath();
     String prefix = where + "\0" + f.getPackage().getName() + "\0" + f.getPackage().getVersion() + "\0";
-    var ids = new java.util.LinkedHashSet<String>();
+    var ids = new LinkedHashSet<String>();
     ids.add(f.getRuleId());
     if (!f.getAdvisory().getId().isEmpty()) {
       ids.add(f.getAdvisory().getId());

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,7 +119,7 @@ public final class ScaEngine implements ScannerEngine {
     var out = new ArrayList<Finding>();
     Set<String> seen = new HashSet<>();
     Set<String> unknownEcosystems = new LinkedHashSet<>();
-    Map<String, Integer> uncovered = new java.util.TreeMap<>();
+    Map<String, Integer> uncovered = new TreeMap<>();
     Map<String, List<Vulnerability>> known = new HashMap<>();
     for (InstalledPackage p : packages) {
       if (!seen.add(p.ecosystem() + '\u0000' + p.name() + '\u0000' + p.version() + '\u0000' + p.manifestPath())) {

@@ -4,6 +4,7 @@ import dev.bulwark.v1.Decision;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.ScanContext;
 import dev.bulwark.v1.ScannerReport;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,7 +110,7 @@ public interface DecisionStore {
 
     /** Scanner name to "STATUS" or "STATUS: message", in report order. */
     public Map<String, String> scannerStatuses() {
-      var statuses = new java.util.LinkedHashMap<String, String>();
+      var statuses = new LinkedHashMap<String, String>();
       scanners.forEach(s -> statuses.put(s.getScanner(), s.getStatus().name()
           + (s.getMessage().isBlank() ? "" : ": " + s.getMessage())));
       return statuses;

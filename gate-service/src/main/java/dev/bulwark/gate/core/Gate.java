@@ -6,10 +6,11 @@ import dev.bulwark.gate.audit.AuditSink;
 import dev.bulwark.gate.intel.ExploitIntel;
 import dev.bulwark.v1.AppliedPolicy;
 import dev.bulwark.v1.Decision;
-import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.EvaluateRequest;
+import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.FindingStatus;
 import dev.bulwark.v1.Verdict;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -233,11 +234,11 @@ public final class Gate {
     try {
       var md = MessageDigest.getInstance("SHA-256");
       md.update(req.toBuilder().clearScanId().build().toByteString().toByteArray());
-      md.update(("\0policy " + policyVersion).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      md.update(("\0policy " + policyVersion).getBytes(StandardCharsets.UTF_8));
       for (var s : applied) {
-        md.update(("\0" + s.describe()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        md.update(("\0" + s.describe()).getBytes(StandardCharsets.UTF_8));
       }
-      md.update(("\0intel " + intelVersion).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      md.update(("\0intel " + intelVersion).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(md.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

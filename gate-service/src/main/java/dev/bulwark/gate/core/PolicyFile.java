@@ -1,8 +1,10 @@
 package dev.bulwark.gate.core;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A parsed policy: the repository's {@code .bulwark.yaml}, a file of {@code examples/policies},
@@ -46,10 +48,10 @@ import java.util.Optional;
  */
 public record PolicyFile(String path, Thresholds thresholds, boolean secretsRule, List<Suppression> suppressions,
     List<String> ignoredSuppressions, List<RuleSpec> rules, Map<String, List<String>> lists, String version,
-    Exposure exposure, java.util.Set<String> declared, RepoGrant repo) {
+    Exposure exposure, Set<String> declared, RepoGrant repo) {
 
   public PolicyFile {
-    declared = java.util.Set.copyOf(declared);
+    declared = Set.copyOf(declared);
     suppressions = List.copyOf(suppressions);
     ignoredSuppressions = List.copyOf(ignoredSuppressions);
     rules = List.copyOf(rules);
@@ -71,9 +73,9 @@ public record PolicyFile(String path, Thresholds thresholds, boolean secretsRule
 
   /** This file with further suppressions (central ones): valid ones applied after its own, ignored ones reported. */
   public PolicyFile withSuppressions(List<Suppression> valid, List<String> ignored) {
-    var all = new java.util.ArrayList<>(suppressions);
+    var all = new ArrayList<>(suppressions);
     all.addAll(valid);
-    var allIgnored = new java.util.ArrayList<>(ignoredSuppressions);
+    var allIgnored = new ArrayList<>(ignoredSuppressions);
     allIgnored.addAll(ignored);
     return new PolicyFile(path, thresholds, secretsRule, all, allIgnored, rules, lists, version, exposure, declared,
         repo);

@@ -2,6 +2,7 @@ package dev.bulwark.gate.core;
 
 import dev.bulwark.v1.Severity;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
@@ -42,7 +43,7 @@ public record RepoGrant(Allow allow, boolean suppressions, Severity suppressUpTo
 
   /** As stored beside a central policy and shown by {@code bulwark policy show}. */
   public String describe() {
-    return allow.name().toLowerCase(java.util.Locale.ROOT) + (!suppressions ? ", no suppressions"
+    return allow.name().toLowerCase(Locale.ROOT) + (!suppressions ? ", no suppressions"
         : suppressUpTo != Severity.CRITICAL ? ", suppressions up to " + suppressUpTo : "");
   }
 

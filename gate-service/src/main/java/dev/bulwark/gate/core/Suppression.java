@@ -2,7 +2,9 @@ package dev.bulwark.gate.core;
 
 import dev.bulwark.v1.Finding;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -150,7 +152,7 @@ public record Suppression(List<Criterion> criteria, String reason, LocalDate exp
 
   /** This suppression with one more criterion (e.g. a {@link SeverityCap}). */
   public Suppression with(Criterion c) {
-    var all = new java.util.ArrayList<>(criteria);
+    var all = new ArrayList<>(criteria);
     all.add(c);
     return new Suppression(all, reason, expires, origin);
   }
@@ -165,7 +167,7 @@ public record Suppression(List<Criterion> criteria, String reason, LocalDate exp
   }
 
   /** The severity cap a central policy put on this (repository) suppression, if any. */
-  public java.util.Optional<dev.bulwark.v1.Severity> cap() {
+  public Optional<dev.bulwark.v1.Severity> cap() {
     return criteria.stream().filter(SeverityCap.class::isInstance).map(c -> ((SeverityCap) c).max()).findFirst();
   }
 

@@ -3,6 +3,7 @@ package dev.bulwark.container.advisory;
 import dev.bulwark.container.image.InventoryPackage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -27,7 +28,7 @@ final class ImagePurls {
       case "PyPI" -> "pkg:pypi/" + encode(p.name().toLowerCase(Locale.ROOT).replace('_', '-')) + "@" + version;
       case "Maven" -> "pkg:maven/" + encode(p.name().substring(0, Math.max(0, p.name().indexOf(':')))) + "/"
           + encode(p.name().substring(p.name().indexOf(':') + 1)) + "@" + version;
-      case "Go" -> "pkg:golang/" + String.join("/", java.util.Arrays.stream(p.name().split("/")).map(ImagePurls::encode)
+      case "Go" -> "pkg:golang/" + String.join("/", Arrays.stream(p.name().split("/")).map(ImagePurls::encode)
           .toList()) + "@" + version;
       case "AlmaLinux", "Rocky Linux", "Red Hat" -> rpm(p);
       default -> "";

@@ -2,6 +2,7 @@ package dev.bulwark.container.image;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,12 +34,12 @@ public interface EmbeddedPackageDatabase extends PackageDatabase {
   }
 
   @Override
-  default java.util.List<Entry> parse(String path, byte[] content) {
+  default List<Entry> parse(String path, byte[] content) {
     return ExtractedRecord.entries(content);
   }
 
   @Override
-  default java.util.List<String> problems(String path, byte[] content) {
+  default List<String> problems(String path, byte[] content) {
     return ExtractedRecord.problems(content);
   }
 }

@@ -4,11 +4,16 @@ import dev.bulwark.v1.Confidence;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 
@@ -61,7 +66,7 @@ public final class JavaArchives implements EmbeddedPackageDatabase {
 
   @Override
   public Optional<byte[]> extract(String path, InputStream raw, long size) throws IOException {
-    var content = new java.io.PushbackInputStream(raw, 4);
+    var content = new PushbackInputStream(raw, 4);
     byte[] magic = content.readNBytes(4);
     content.unread(magic);
     if (magic.length < 4 || magic[0] != 'P' || magic[1] != 'K' || magic[2] != 3 || magic[3] != 4) {
@@ -70,8 +75,8 @@ public final class JavaArchives implements EmbeddedPackageDatabase {
     var found = new ArrayList<Entry>();
     var visitor = new ZipWalk.Visitor() {
       // per archive (by its location inside the top one): pom.properties found, manifest fallback
-      final java.util.Set<String> withPom = new java.util.HashSet<>();
-      final java.util.Map<String, Entry> manifestGuess = new java.util.HashMap<>();
+      final Set<String> withPom = new HashSet<>();
+      final Map<String, Entry> manifestGuess = new HashMap<>();
 
       @Override
       public boolean wants(String entry) {

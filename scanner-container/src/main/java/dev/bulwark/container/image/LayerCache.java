@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -257,7 +258,7 @@ public final class LayerCache {
     }
     byte[] b = in.readNBytes(len);
     if (b.length != len) {
-      throw new java.io.EOFException("truncated entry");
+      throw new EOFException("truncated entry");
     }
     return b;
   }

@@ -1,8 +1,10 @@
 package dev.bulwark.container.image;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -78,9 +80,9 @@ final class LayerTarReader {
         changes.add(change(tar, e, path, layerPath));
       }
       // Drain the rest (the tar's end padding too) so the compression ratio and the digests see everything.
-      tar.transferTo(java.io.OutputStream.nullOutputStream());
-      counted.transferTo(java.io.OutputStream.nullOutputStream());
-      compressed.transferTo(java.io.OutputStream.nullOutputStream());
+      tar.transferTo(OutputStream.nullOutputStream());
+      counted.transferTo(OutputStream.nullOutputStream());
+      compressed.transferTo(OutputStream.nullOutputStream());
     } catch (IOException e) {
       // The tar reader may wrap what a read threw: look for our limit in the causes.
       for (Throwable t = e; t != null; t = t.getCause()) {
@@ -157,7 +159,7 @@ final class LayerTarReader {
   }
 
   /** The current entry, for an extractor: closing it does not close the tar; failures of the tar are kept. */
-  private static final class EntryStream extends java.io.FilterInputStream {
+  private static final class EntryStream extends FilterInputStream {
     IOException failure;
 
     EntryStream(InputStream in) {

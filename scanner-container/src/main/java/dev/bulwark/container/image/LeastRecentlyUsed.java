@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -55,7 +56,7 @@ final class LeastRecentlyUsed {
       return;
     }
     var all = entries(); // walked again: other processes may share the directory
-    all.sort(java.util.Comparator.comparingLong(Used::lastUsed));
+    all.sort(Comparator.comparingLong(Used::lastUsed));
     long total = all.stream().mapToLong(Used::size).sum();
     for (var e : all) {
       if (total <= maxBytes) {

@@ -1,5 +1,6 @@
 package dev.bulwark.container.image;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -111,7 +113,7 @@ public final class ZipWalk {
         walkStream(rest, location, depth, visitor, problems);
         return;
       }
-      head = n == head.length ? head : java.util.Arrays.copyOf(head, n);
+      head = n == head.length ? head : Arrays.copyOf(head, n);
     } else {
       head = in.readNBytes(max + 1);
       if (head.length > max) {
@@ -169,7 +171,7 @@ public final class ZipWalk {
   private void walkStream(InputStream in, String location, int depth, Visitor visitor, List<String> problems)
       throws IOException {
     // the zip reader asks for 512 bytes at a time: buffer, or every level's streams are crossed per 512 bytes
-    var zip = new ZipArchiveInputStream(new java.io.BufferedInputStream(new Unclosed(in), 64 * 1024),
+    var zip = new ZipArchiveInputStream(new BufferedInputStream(new Unclosed(in), 64 * 1024),
         StandardCharsets.UTF_8.name(), true, true);
     var counted = new Counted(zip);
     ZipArchiveEntry e;

@@ -1,19 +1,24 @@
 package dev.bulwark.sast.secrets;
 
 import dev.bulwark.sast.core.Analyzer;
-import dev.bulwark.sast.core.Findings;
 import dev.bulwark.sast.core.Findings.RuleInfo;
+import dev.bulwark.sast.core.Findings;
 import dev.bulwark.sast.core.Project;
 import dev.bulwark.sast.core.SourceFile;
 import dev.bulwark.v1.Confidence;
 import dev.bulwark.v1.DatabaseInfo;
 import dev.bulwark.v1.Finding;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -79,7 +84,7 @@ public final class SecretsAnalyzer implements Analyzer {
    * source maps (generated, large, full of hashes). The CLI uses it to skip such history versions.
    */
   public static boolean scansPath(String path) {
-    String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+    String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
     return !SKIPPED_NAMES.contains(name) && !name.endsWith(".min.js") && !name.endsWith(".map");
   }
 
@@ -123,7 +128,7 @@ public final class SecretsAnalyzer implements Analyzer {
       if (lines == null || !rule.appliesTo(file.path())) {
         continue;
       }
-      for (int key : new java.util.TreeSet<>(lines)) {
+      for (int key : new TreeSet<>(lines)) {
         int from;
         int to;
         if (key >= 0) { // a match starts on its keyword's line and spans at most rule.lines() lines
@@ -183,7 +188,7 @@ public final class SecretsAnalyzer implements Analyzer {
     var shown = SourceFile.of(file.path(), raw).snippet(1, end - start + 1);
     boolean generic = rule.id().contains("generic");
     var info = new RuleInfo(rule.id(), rule.title() + " committed in source",
-        "A " + rule.title().toLowerCase(java.util.Locale.ROOT) + " is committed in " + file.path()
+        "A " + rule.title().toLowerCase(Locale.ROOT) + " is committed in " + file.path()
             + ": anyone who can read the repository can use it.",
         rule.severity(), rule.cwe(), generic ? Confidence.CONFIDENCE_MEDIUM : Confidence.CONFIDENCE_HIGH,
         "Revoke and rotate the credential, then load it from a secret store or the environment.");
@@ -193,7 +198,7 @@ public final class SecretsAnalyzer implements Analyzer {
   static String sha256(String secret) {
     try {
       var md = java.security.MessageDigest.getInstance("SHA-256");
-      return java.util.HexFormat.of().formatHex(md.digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(md.digest(secret.getBytes(StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -215,7 +220,7 @@ public final class SecretsAnalyzer implements Analyzer {
   }
 
   static int lineIndex(int[] starts, int offset) {
-    int i = java.util.Arrays.binarySearch(starts, offset);
+    int i = Arrays.binarySearch(starts, offset);
     return i >= 0 ? i : -i - 2;
   }
 }

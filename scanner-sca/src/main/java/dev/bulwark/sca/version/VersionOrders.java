@@ -1,10 +1,12 @@
 package dev.bulwark.sca.version;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The registry of version orders by OSV ecosystem name: the one list of which ecosystems
@@ -82,9 +84,9 @@ public final class VersionOrders {
   }
 
   public static List<String> names() {
-    var names = new java.util.ArrayList<String>();
+    var names = new ArrayList<String>();
     ORDERS.forEach(o -> names.add(o.name()));
-    names.addAll(new java.util.TreeSet<>(ALIASES.keySet()));
+    names.addAll(new TreeSet<>(ALIASES.keySet()));
     return names;
   }
 }
