@@ -15,9 +15,7 @@ public class Cwe327Vulnerable04 extends HttpServlet {
             throws ServletException, IOException {
         response.setContentType("text/html;charset=UTF-8");
         String param = request.getParameter("p");
-        java.util.Properties benchmarkprops = new java.util.Properties();
-        String algorithm = benchmarkprops.getProperty("cryptoAlg1", "DES/ECB/PKCS5Padding");
-        javax.crypto.Cipher c = javax.crypto.Cipher.getInstance(algorithm);
+        javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("RC4");
 
     }
 

@@ -15,9 +15,7 @@ public class Cwe328Vulnerable03 extends HttpServlet {
             throws ServletException, IOException {
         response.setContentType("text/html;charset=UTF-8");
         String param = request.getParameter("p");
-        java.util.Properties benchmarkprops = new java.util.Properties();
-        String algorithm = benchmarkprops.getProperty("hashAlg1", "MD5");
-        java.security.MessageDigest md = java.security.MessageDigest.getInstance(algorithm);
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-1");
 
     }
 

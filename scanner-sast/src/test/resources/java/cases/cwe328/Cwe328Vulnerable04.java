@@ -15,7 +15,7 @@ public class Cwe328Vulnerable04 extends HttpServlet {
             throws ServletException, IOException {
         response.setContentType("text/html;charset=UTF-8");
         String param = request.getParameter("p");
-        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-1");
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("MD2");
 
     }
 

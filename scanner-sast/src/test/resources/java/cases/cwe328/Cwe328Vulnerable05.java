@@ -15,7 +15,7 @@ public class Cwe328Vulnerable05 extends HttpServlet {
             throws ServletException, IOException {
         response.setContentType("text/html;charset=UTF-8");
         String param = request.getParameter("p");
-        java.security.MessageDigest md = java.security.MessageDigest.getInstance("MD2");
+        String h = org.apache.commons.codec.digest.DigestUtils.md5Hex(param);
 
     }
 

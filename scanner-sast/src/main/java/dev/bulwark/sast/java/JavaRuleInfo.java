@@ -4,6 +4,7 @@ import dev.bulwark.sast.core.Findings.RuleInfo;
 import dev.bulwark.v1.Confidence;
 import dev.bulwark.v1.Severity;
 import java.util.List;
+import java.util.Locale;
 
 /** The Java rules that need no data flow, as reported. */
 final class JavaRuleInfo {
@@ -48,4 +49,17 @@ final class JavaRuleInfo {
   static final RuleInfo HARD_CODED_PASSWORD = rule("java.credentials.hard-coded", "Hard-coded database password",
       "The password is written in the source, where everyone who can read the repository sees it.",
       Severity.HIGH, 798, Confidence.CONFIDENCE_HIGH, "Read the password from the environment or a secret store.");
+
+  /**
+   * A weak algorithm that is only the fallback of a setting the scanned tree does not hold
+   * ({@code props.getProperty("hashAlg", "MD5")}): an insecure default (CWE-1188), not a known use
+   * of the weak algorithm, since the deployed configuration decides.
+   */
+  static RuleInfo insecureDefault(RuleInfo weak, String algorithm) {
+    return rule("java.crypto.insecure-default-algorithm", "Weak algorithm as the default of a setting",
+        "The algorithm is read from configuration this scan does not see; when the setting is missing the code falls back to "
+            + algorithm + " (" + weak.title().toLowerCase(Locale.ROOT) + ", CWE-" + weak.cwe().get(0) + ").",
+        Severity.LOW, 1188, Confidence.CONFIDENCE_MEDIUM,
+        "Make the fallback a strong algorithm, or fail when the setting is missing. " + weak.remediation());
+  }
 }

@@ -82,10 +82,13 @@ final class JavaRules {
     String scope = m.getScope().map(s -> JavaTypes.lastSegment(s.toString())).orElse("");
     List<Expression> args = m.getArguments();
     if (name.equals("getInstance") && !args.isEmpty() && (scope.equals("Cipher") || scope.equals("MessageDigest"))) {
-      resolve(args.get(0), m).map(s -> s.toUpperCase(Locale.ROOT)).ifPresent(alg -> {
+      boolean[] fallback = {false};
+      resolve(args.get(0), m, 0, fallback).ifPresent(text -> {
+        String alg = text.toUpperCase(Locale.ROOT);
         RuleInfo weak = scope.equals("Cipher") ? cipher(alg) : WEAK_HASHES.contains(alg) ? JavaRuleInfo.WEAK_HASH : null;
         if (weak != null) {
-          out.accept(weak, m);
+          // Read from configuration the project does not hold: only the fallback is known to be weak.
+          out.accept(fallback[0] ? JavaRuleInfo.insecureDefault(weak, text) : weak, m);
         }
       });
     } else if (scope.equals("DigestUtils") && name.matches("(md2|md5|sha1|sha)(Hex)?|getMd5Digest|getSha1Digest")) {
@@ -227,32 +230,39 @@ final class JavaRules {
 
   /** The string value of an expression when it is known: literals, constants, project properties. */
   Optional<String> resolve(Expression e, Node at) {
-    return resolve(e, at, 0);
+    return resolve(e, at, 0, new boolean[1]);
   }
 
-  private Optional<String> resolve(Expression e, Node at, int depth) {
+  /**
+   * As {@link #resolve(Expression, Node)}; {@code fallback[0]} becomes true when the value is the
+   * default of a {@code getProperty(key, default)} whose key the project's properties lack.
+   */
+  private Optional<String> resolve(Expression e, Node at, int depth, boolean[] fallback) {
     if (depth > 5) {
       return Optional.empty();
     }
     if (e instanceof StringLiteralExpr s) {
       return Optional.of(s.asString());
     } else if (e instanceof EnclosedExpr en) {
-      return resolve(en.getInner(), at, depth + 1);
+      return resolve(en.getInner(), at, depth + 1, fallback);
     } else if (e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) {
-      var l = resolve(b.getLeft(), at, depth + 1);
-      var r = resolve(b.getRight(), at, depth + 1);
+      var l = resolve(b.getLeft(), at, depth + 1, fallback);
+      var r = resolve(b.getRight(), at, depth + 1, fallback);
       return l.isPresent() && r.isPresent() ? Optional.of(l.get() + r.get()) : Optional.empty();
     } else if (e instanceof MethodCallExpr m && m.getNameAsString().equals("getProperty") && !m.getArguments().isEmpty()) {
-      var key = resolve(m.getArgument(0), at, depth + 1);
+      var key = resolve(m.getArgument(0), at, depth + 1, fallback);
       var fromProject = key.flatMap(ctx.project::property);
-      return fromProject.isPresent() || m.getArguments().size() < 2 ? fromProject
-          : resolve(m.getArgument(1), at, depth + 1);
+      if (fromProject.isPresent() || m.getArguments().size() < 2) {
+        return fromProject;
+      }
+      fallback[0] = true;
+      return resolve(m.getArgument(1), at, depth + 1, fallback);
     } else if (e instanceof NameExpr n) {
       String name = n.getNameAsString();
       var local = enclosing(at).flatMap(c -> c.findAll(VariableDeclarator.class).stream()
           .filter(v -> v.getNameAsString().equals(name)).findFirst());
       if (local.isPresent()) {
-        return local.get().getInitializer().flatMap(i -> resolve(i, at, depth + 1));
+        return local.get().getInitializer().flatMap(i -> resolve(i, at, depth + 1, fallback));
       }
       return Optional.ofNullable((String) ctx.fieldConstants.get(name));
     }

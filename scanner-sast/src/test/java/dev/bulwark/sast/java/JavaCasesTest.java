@@ -161,4 +161,24 @@ class JavaCasesTest {
       assertThat(cwes).containsExactly(cwe);
     }
   }
+  @Test
+  @DisplayName("a weak fallback of a setting the project does not hold is an insecure default (CWE-1188), not CWE-327/328")
+  void weakFallbacksOfMissingSettings() {
+    String code = """
+        class K { void k() throws Exception {
+          java.util.Properties p = new java.util.Properties();
+          javax.crypto.Cipher.getInstance(p.getProperty("cryptoAlg", "DES/ECB/PKCS5Padding"));
+          java.security.MessageDigest.getInstance(p.getProperty("hashAlg", "MD5"));
+        } }""";
+    var missing = analyze("K.java", code, new Project());
+    assertThat(missing).extracting(f -> f.getRuleId()).containsOnly("java.crypto.insecure-default-algorithm");
+    assertThat(missing).flatExtracting(Finding::getCweList).containsExactly(1188, 1188);
+    assertThat(missing.get(0).getDescription()).contains("DES/ECB/PKCS5Padding").contains("CWE-327");
+    var weak = new Project();
+    weak.addProperties("cryptoAlg=DES/CBC/PKCS5Padding\nhashAlg=SHA1\n");
+    assertThat(analyze("K.java", code, weak)).flatExtracting(Finding::getCweList).containsExactly(327, 328);
+    var strong = new Project();
+    strong.addProperties("cryptoAlg=AES/GCM/NoPadding\nhashAlg=SHA-256\n");
+    assertThat(analyze("K.java", code, strong)).isEmpty();
+  }
 }
