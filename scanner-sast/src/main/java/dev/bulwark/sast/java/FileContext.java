@@ -73,18 +73,16 @@ final class FileContext {
   }
 
   /**
-   * Code stored {@code v} into field {@code name}. Returns true when the field's taint grew, so
-   * the file is analysed again with the new field values.
+   * Code stored {@code v} into field {@code name}. When the field's taint grows, summaries made
+   * with the old field values are dropped (the analyzer runs the file again while fields grow).
    */
-  boolean storeField(String name, Val v) {
+  void storeField(String name, Val v) {
     Val old = fieldTaint.getOrDefault(name, Val.CLEAN);
     Val grown = Val.tainted(old.taint() | v.taint());
-    if (grown.taint() == old.taint()) {
-      return false;
+    if (grown.taint() != old.taint()) {
+      fieldTaint.put(name, grown);
+      summaries.clear();
     }
-    fieldTaint.put(name, grown);
-    summaries.clear();
-    return true;
   }
 
   List<MethodDeclaration> methods(String name, int arity) {

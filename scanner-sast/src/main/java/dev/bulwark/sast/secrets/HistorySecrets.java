@@ -38,11 +38,6 @@ public final class HistorySecrets {
     this.analyzer = analyzer;
   }
 
-  /** Whether a manifest entry is a history version rather than a file of the scanned tree. */
-  public static boolean isHistory(FileEntry file) {
-    return !file.getHistoryCommit().isEmpty();
-  }
-
   /** Learns the secrets of a working-tree file; the tree's own pass reports them. */
   public void rememberTree(SourceFile file) {
     if (analyzer.accepts(file.path())) {
