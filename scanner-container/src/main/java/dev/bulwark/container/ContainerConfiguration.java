@@ -1,14 +1,14 @@
 package dev.bulwark.container;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.bulwark.common.scanner.ScannerConfiguration;
+import dev.bulwark.sca.AdvisoryScannerConfiguration;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 
 /** The container scanner's YAML configuration (see {@code scanner-container/config.yml}). */
-public class ContainerConfiguration extends ScannerConfiguration {
+public class ContainerConfiguration extends AdvisoryScannerConfiguration {
   /** Path of the trivy executable; empty means: look on the PATH. */
   private String trivy = "";
   /** auto, native, trivy or both. */
@@ -18,17 +18,11 @@ public class ContainerConfiguration extends ScannerConfiguration {
   private Duration trivyTimeout = Duration.minutes(5);
   /**
    * The SCA scanner's advisory store ({@code dataDir} of scanner-sca, filled by
-   * {@code bulwark db update}); image packages are matched against it.
+   * {@code bulwark db update}); image packages are matched against it. {@code advisories}, when
+   * set, is imported into it at start-up (each pod in Kubernetes has its own store).
    */
   @NotEmpty
   private String advisoryDir = "/tmp/bulwark/sca/data";
-  /**
-   * OSV exports (a folder or zip, as {@code bulwark db update --source} reads) imported into
-   * {@link #advisoryDir} at start-up, for a scanner that does not share scanner-sca's store (each
-   * pod in Kubernetes); empty = the store is filled by someone else.
-   */
-  @NotNull
-  private String advisories = "";
   /** Bound on the image layer cache under the cache directory; least recently used layers are evicted. */
   @NotNull
   private DataSize layerCacheMaxSize = DataSize.gibibytes(2);
@@ -45,16 +39,6 @@ public class ContainerConfiguration extends ScannerConfiguration {
   @JsonProperty
   public void setAdvisoryDir(String advisoryDir) {
     this.advisoryDir = advisoryDir;
-  }
-
-  @JsonProperty
-  public String getAdvisories() {
-    return advisories;
-  }
-
-  @JsonProperty
-  public void setAdvisories(String advisories) {
-    this.advisories = advisories == null ? "" : advisories;
   }
 
   @JsonProperty
