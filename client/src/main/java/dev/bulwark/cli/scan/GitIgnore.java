@@ -1,6 +1,7 @@
 package dev.bulwark.cli.scan;
 
 import dev.bulwark.common.cas.IgnoreRules;
+import dev.bulwark.common.path.Glob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

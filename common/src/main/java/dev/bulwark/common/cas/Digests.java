@@ -3,6 +3,7 @@ package dev.bulwark.common.cas;
 import dev.bulwark.v1.Digest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -10,7 +11,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
-/** SHA-256 digests of blobs, as the content store names them. */
+/**
+ * SHA-256, the one hash of Bulwark: blob digests as the content store names them, and the hex
+ * digests of texts (fingerprints, rule-pack and policy versions, cache keys).
+ */
 public final class Digests {
   private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
@@ -49,7 +53,23 @@ public final class Digests {
     return digest.getHash() + "/" + digest.getSizeBytes();
   }
 
-  static MessageDigest sha256() {
+  /** Lower-case hex SHA-256 of the bytes. */
+  public static String sha256Hex(byte[] bytes) {
+    return HexFormat.of().formatHex(sha256().digest(bytes));
+  }
+
+  /** Lower-case hex SHA-256 of the text's UTF-8 bytes. */
+  public static String sha256Hex(String text) {
+    return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The first {@code hexChars} characters of {@link #sha256Hex(byte[])}: short version labels. */
+  public static String sha256Hex(byte[] bytes, int hexChars) {
+    return sha256Hex(bytes).substring(0, hexChars);
+  }
+
+  /** A fresh SHA-256 instance, for callers that hash incrementally. */
+  public static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

@@ -1,9 +1,8 @@
 package dev.bulwark.common.finding;
 
+import dev.bulwark.common.cas.Digests;
 import dev.bulwark.v1.Finding;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -46,15 +45,12 @@ public final class Fingerprints {
   }
 
   private static String hash(String... parts) {
-    try {
-      var md = MessageDigest.getInstance("SHA-256");
-      for (String p : parts) {
-        md.update(p.getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-      }
-      return HexFormat.of().formatHex(md.digest(), 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    var md = Digests.sha256();
+    for (String p : parts) {
+      md.update(p.getBytes(StandardCharsets.UTF_8));
+      md.update((byte) 0);
     }
+    return HexFormat.of().formatHex(md.digest(), 0, 16);
   }
+
 }

@@ -1,5 +1,6 @@
 package dev.bulwark.gate.core;
 
+import dev.bulwark.common.path.Glob;
 import dev.bulwark.v1.Finding;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public record Suppression(List<Criterion> criteria, String reason, LocalDate exp
    */
   public record ByPath(String glob, Pattern regex) implements Criterion {
     public ByPath(String glob) {
-      this(glob, globToRegex(glob));
+      this(glob, Glob.compile(glob));
     }
 
     public boolean matches(Finding f) {
@@ -179,24 +180,5 @@ public record Suppression(List<Criterion> criteria, String reason, LocalDate exp
   public String describe() {
     return criteria.stream().map(Criterion::describe).collect(Collectors.joining(", "))
         + " (" + origin + "): " + reason + "; expires " + expires;
-  }
-
-  static Pattern globToRegex(String glob) {
-    var re = new StringBuilder();
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-        boolean slash = i + 2 < glob.length() && glob.charAt(i + 2) == '/';
-        re.append(slash ? "(?:.*/)?" : ".*");
-        i += slash ? 2 : 1;
-      } else if (c == '*') {
-        re.append("[^/]*");
-      } else if (c == '?') {
-        re.append("[^/]");
-      } else {
-        re.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(re.toString());
   }
 }

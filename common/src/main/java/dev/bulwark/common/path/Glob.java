@@ -1,12 +1,23 @@
-package dev.bulwark.cli.scan;
+package dev.bulwark.common.path;
 
 import java.util.regex.Pattern;
 
-/** Translates a gitignore glob into a regular expression over '/'-separated relative paths. */
-final class Glob {
+/**
+ * Globs over '/'-separated relative paths, as gitignore writes them: {@code *} and {@code ?} stay
+ * within one path segment, {@code **} spans directories ({@code dir/**}, {@code **}{@code /x},
+ * {@code a/**}{@code /b}), {@code [a-z]} and {@code [!a-z]} are character classes, and a backslash
+ * quotes the next character. Used for ignore files, suppressions and policy paths alike.
+ */
+public final class Glob {
   private Glob() {}
 
-  static String toRegex(String glob) {
+  /** The whole path must match the glob. */
+  public static Pattern compile(String glob) {
+    return Pattern.compile(toRegex(glob));
+  }
+
+  /** The glob as a regular expression (no anchors), for callers that combine it with more. */
+  public static String toRegex(String glob) {
     var re = new StringBuilder();
     int n = glob.length();
     for (int i = 0; i < n; i++) {
