@@ -2,6 +2,7 @@ package dev.bulwark.cli;
 
 import dev.bulwark.cli.cluster.EmbeddedCluster;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -34,6 +35,14 @@ final class ClusterCommand implements Callable<Integer> {
   static Map<String, String> options(CliEnvironment env) {
     var options = new LinkedHashMap<String, String>();
     Optional.ofNullable(env.env().get("BULWARK_TRIVY")).ifPresent(t -> options.put("trivy", t));
+    // Secret verification in the embedded scanner: BULWARK_SECRET_VERIFICATION=off turns it off for good,
+    // BULWARK_VERIFY_ENDPOINT_<PROBE>=<url> points a provider probe elsewhere (an enterprise instance).
+    Optional.ofNullable(env.env().get("BULWARK_SECRET_VERIFICATION")).ifPresent(v -> options.put("secret-verification", v));
+    env.env().forEach((k, v) -> {
+      if (k.startsWith("BULWARK_VERIFY_ENDPOINT_")) {
+        options.put("verify-endpoint." + k.substring("BULWARK_VERIFY_ENDPOINT_".length()).toLowerCase(Locale.ROOT), v);
+      }
+    });
     return options;
   }
 

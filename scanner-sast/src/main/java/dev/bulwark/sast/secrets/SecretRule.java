@@ -69,7 +69,7 @@ public record SecretRule(String id, String provider, String family, Kind kind, S
   /** The remediation line of every finding of this rule. */
   public String remediation() {
     String where = revoke.isBlank() ? "with " + provider : revoke;
-    return "Revoke the credential (" + where + "), issue a new one and load it from a secret store or the"
-        + " environment; removing it from the file does not remove it from the git history.";
+    return "Revoke and rotate the credential (" + where + "), then load the new one from a secret store or the"
+        + " environment: removing it from the file does not remove it from the git history.";
   }
 }

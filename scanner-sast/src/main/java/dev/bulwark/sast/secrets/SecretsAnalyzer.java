@@ -4,6 +4,7 @@ import dev.bulwark.common.cas.Digests;
 import dev.bulwark.sast.core.Analyzer;
 import dev.bulwark.sast.core.Project;
 import dev.bulwark.sast.core.SourceFile;
+import dev.bulwark.sast.secrets.verify.VerificationSession;
 import dev.bulwark.v1.DatabaseInfo;
 import dev.bulwark.v1.Finding;
 import java.util.ArrayList;
@@ -108,11 +109,19 @@ public final class SecretsAnalyzer implements Analyzer {
 
   @Override
   public void analyze(SourceFile file, Project project, Consumer<Finding> out) {
-    matches(file, m -> out.accept(m.finding()));
+    matches(file, project.shared(VerificationSession.class, () -> null), m -> out.accept(m.finding()));
   }
 
   /** As {@link #analyze}, with the rule and the secret's hash of every finding. */
   public void matches(SourceFile file, Consumer<SecretMatch> out) {
+    matches(file, null, out);
+  }
+
+  /**
+   * As {@link #matches(SourceFile, Consumer)}; with a verification session (the scan asked for
+   * {@code --verify-secrets}), each finding also says what its provider answered.
+   */
+  public void matches(SourceFile file, VerificationSession session, Consumer<SecretMatch> out) {
     String text = file.text();
     int[] lineStarts = lineStarts(text);
     Map<SecretRule, Set<Integer>> todo = new HashMap<>();
@@ -124,7 +133,7 @@ public final class SecretsAnalyzer implements Analyzer {
         todo.computeIfAbsent(rule, r -> new HashSet<>()).add(longLine && rule.lines() == 1 ? -end - 1 : line);
       }
     });
-    var best = new HashMap<String, Candidate>(); // line:secret -> the most specific rule's match
+    var best = new HashMap<String, Judged>(); // line:secret -> the most specific rule's match
     for (SecretRule rule : pack.rules()) {
       Set<Integer> lines = todo.get(rule);
       if (lines == null || !rule.appliesTo(file.path())) {
@@ -152,7 +161,7 @@ public final class SecretsAnalyzer implements Analyzer {
           }
           int start = lineIndex(lineStarts, m.start(group)) + 1;
           String slot = start + ":" + secret;
-          Candidate seen = best.get(slot);
+          Judged seen = best.get(slot);
           if (seen != null && seen.rule().kind().precedence() <= rule.kind().precedence()) {
             continue;
           }
@@ -165,26 +174,37 @@ public final class SecretsAnalyzer implements Analyzer {
           if (start - matchStart >= SNIPPET_LINES) { // the snippet must show the (redacted) secret's line
             matchStart = start;
           }
-          best.put(slot, new Candidate(rule, verdict.get(), matchStart, endLine, start, secret));
+          best.put(slot, new Judged(rule, verdict.get(), matchStart, endLine, start, secret));
         }
       }
     }
-    report(file, lineStarts, best.values(), out);
+    report(file, lineStarts, best.values(), session, out);
   }
 
   /** One judged match before it becomes a finding. */
-  private record Candidate(SecretRule rule, Judge.Verdict verdict, int start, int end, int secretLine, String secret) {}
+  private record Judged(SecretRule rule, Judge.Verdict verdict, int start, int end, int secretLine, String secret) {}
 
   /** Reports in line order; a generic rule only speaks where no provider rule reported the same line. */
-  private void report(SourceFile file, int[] lineStarts, Collection<Candidate> candidates, Consumer<SecretMatch> out) {
+  private void report(SourceFile file, int[] lineStarts, Collection<Judged> judged, VerificationSession session,
+      Consumer<SecretMatch> out) {
     var providerLines = new HashSet<Integer>();
-    candidates.stream().filter(c -> !c.rule().generic()).forEach(c -> providerLines.add(c.secretLine()));
-    candidates.stream()
+    judged.stream().filter(c -> !c.rule().generic()).forEach(c -> providerLines.add(c.secretLine()));
+    var reported = judged.stream()
         .filter(c -> !c.rule().generic() || !providerLines.contains(c.secretLine()))
-        .sorted(Comparator.comparingInt(Candidate::start).thenComparing(c -> c.rule().id()))
-        .forEach(c -> out.accept(new SecretMatch(c.rule(), c.verdict(),
-            SecretFindings.of(c.rule(), c.verdict(), id(), file, lineStarts, c.start(), c.end(), c.secret()),
-            sha256(c.secret()), c.secret())));
+        .sorted(Comparator.comparingInt(Judged::start).thenComparing(c -> c.rule().id())).toList();
+    var candidates = reported.stream()
+        .map(c -> new VerificationSession.Candidate(c.rule(), c.secret(), c.secretLine())).toList();
+    for (int i = 0; i < reported.size(); i++) {
+      Judged c = reported.get(i);
+      Finding finding = SecretFindings.of(c.rule(), c.verdict(), id(), file, lineStarts, c.start(), c.end(), c.secret());
+      if (session != null) {
+        var liveness = session.verify(candidates.get(i), candidates);
+        if (liveness.isPresent()) {
+          finding = VerificationSession.apply(finding, liveness.get());
+        }
+      }
+      out.accept(new SecretMatch(c.rule(), c.verdict(), finding, sha256(c.secret()), c.secret()));
+    }
   }
 
   /**
