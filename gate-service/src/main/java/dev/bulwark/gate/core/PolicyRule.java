@@ -50,7 +50,10 @@ public sealed interface PolicyRule permits PolicyRule.SeverityRule, PolicyRule.S
   /**
    * The built-in secret rule: any unsuppressed committed secret fails the gate, new or
    * existing, whatever its severity. A secret is a rule id starting with {@code secret.} or a
-   * CWE-798 (hard-coded credentials) finding from the sast scanner.
+   * CWE-798 (hard-coded credentials) finding from the sast scanner. Secrets of LOW confidence
+   * are only a warning: scanner-sast gives that confidence to generic matches (a random-looking
+   * value under a secret-sounding name, no provider format) in test, fixture and example files,
+   * which are mostly made-up values. Provider-format matches there stay MEDIUM and still fail.
    */
   record SecretRule() implements PolicyRule {
     public String name() {
@@ -61,11 +64,22 @@ public sealed interface PolicyRule permits PolicyRule.SeverityRule, PolicyRule.S
       return f.getRuleId().startsWith("secret.") || ("sast".equals(f.getScanner()) && f.getCweList().contains(798));
     }
 
+    static boolean lowConfidence(dev.bulwark.v1.Finding f) {
+      return f.getConfidence() == dev.bulwark.v1.Confidence.CONFIDENCE_LOW;
+    }
+
     public Optional<Hit> check(ScanFacts facts) {
-      var hits = facts.findings().stream()
+      var open = facts.findings().stream()
           .filter(f -> f.status() != FindingStatus.SUPPRESSED && isSecret(f.finding())).toList();
-      return hits.isEmpty() ? Optional.empty()
-          : Optional.of(new Hit(true, "DENY secrets: " + summarise("are committed secrets", hits)));
+      var hits = open.stream().filter(f -> !lowConfidence(f.finding())).toList();
+      var low = open.stream().filter(f -> lowConfidence(f.finding())).toList();
+      String lowNote = low.isEmpty() ? "" : " (" + low.size() + " low-confidence match"
+          + (low.size() == 1 ? "" : "es") + " in test, fixture or example files not denied)";
+      if (!hits.isEmpty()) {
+        return Optional.of(new Hit(true, "DENY secrets: " + summarise("are committed secrets", hits) + lowNote));
+      }
+      return low.isEmpty() ? Optional.empty() : Optional.of(new Hit(false, "WARN secrets: "
+          + summarise("are low-confidence generic secret matches in test, fixture or example files, not denied", low)));
     }
   }
 }
