@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  *       it must not be glued to further token characters on either side.</li>
  *   <li>{@code context: {names: [twilio], value: '[a-f0-9]{32}'}} — a value that only means something
  *       when it is assigned to a name mentioning the provider, in any of the syntaxes below.</li>
- *   <li>{@code regex:} — anything else; it may use {@code {{assign}}} and {@code {{end}}}.</li>
+ *   <li>{@code regex:} — anything else; it may use {@code {{assign}}}, {@code {{set}}} (an assignment
+ *       or a command-line option) and {@code {{end}}}.</li>
  * </ul>
  *
  * <p>{@code {{assign}}} covers what stands between a name and its value in configuration and code:
@@ -25,7 +26,9 @@ public final class RuleForms {
       "(?:\\\\*[\"']{1,3})?[ \\t]{0,5}(?:[<>?+.!]?=|:{1,3}=|=>|>|:|\\(|,|\\|\\|?)(?:\\\\*[\"']|[`\\s=|>]){0,8}?";
   public static final String END = "(?=[\"'`\\s;\\\\<,)\\]}]|$)";
   /** Characters a name may carry between the provider's word and the assignment ("_api_token", "Key string "). */
-  static final String NAME_TAIL = "[\\w \\t.-]{0,20}?";
+  static final String NAME_TAIL = "[\\w \\t.-]{0,30}?";
+  /** {@link #ASSIGN}, or a command-line option's value after a space ({@code --heroku-token VALUE}). */
+  public static final String SET = "(?:" + ASSIGN + "|(?<=[\\w-])[ \\t]+)";
   private static final String TOKEN_START = "(?<![A-Za-z0-9_])";
   private static final String TOKEN_END = "(?![A-Za-z0-9_-])";
 
@@ -36,15 +39,19 @@ public final class RuleForms {
     return TOKEN_START + "(" + (ignoreCase ? "(?i:" + token + ")" : token) + ")" + (end == null ? TOKEN_END : end);
   }
 
-  /** The regex of a {@code context:} rule; group 1 is the value. Names are matched case-insensitively. */
+  /**
+   * The regex of a {@code context:} rule; group 1 is the value. Names are matched case-insensitively.
+   * Besides {@link #ASSIGN}, a command-line option counts ({@code --heroku-token VALUE}): the value's
+   * own format is narrow enough there.
+   */
   public static String context(List<String> names, String value, boolean ignoreCase) {
-    return "(?i:" + String.join("|", names) + ")" + NAME_TAIL + ASSIGN
+    return "(?i:" + String.join("|", names) + ")" + NAME_TAIL + SET
         + "(" + (ignoreCase ? "(?i:" + value + ")" : value) + ")" + END;
   }
 
   /** A {@code regex:} with its macros expanded. */
   public static String expand(String regex) {
-    return regex.replace("{{assign}}", ASSIGN).replace("{{end}}", END);
+    return regex.replace("{{assign}}", ASSIGN).replace("{{set}}", SET).replace("{{end}}", END);
   }
 
   /** Compiles, naming the rule when the pattern is broken. */

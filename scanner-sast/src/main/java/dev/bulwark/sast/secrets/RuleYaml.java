@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public record RuleYaml(String id, String provider, String title, String severity, List<Integer> cwe,
     List<String> keywords, String token, Boolean ignoreCase, String end, Context context, String regex,
     Integer secretGroup, Boolean generic, Double entropy, List<String> allow, String checksum, String verify,
-    List<String> extensions, Integer lines, String revoke, Samples samples) {
+    List<String> extensions, List<String> skipExtensions, Integer lines, String revoke, Samples samples) {
 
   /** {@code context:} a provider-shaped value assigned to a name mentioning one of {@code names}. */
   public record Context(List<String> names, String value, Boolean ignoreCase) {}
@@ -54,7 +54,7 @@ public record RuleYaml(String id, String provider, String title, String severity
       source = RuleForms.expand(regex);
       kind = Boolean.TRUE.equals(generic) ? Kind.GENERIC : Kind.TOKEN;
       group = secretGroup == null ? -1 : secretGroup;
-      span = 1;
+      span = regex.contains("{{assign}}") || regex.contains("{{set}}") ? 2 : 1;
     }
     if (Boolean.TRUE.equals(generic)) {
       kind = Kind.GENERIC;
@@ -67,6 +67,7 @@ public record RuleYaml(String id, String provider, String title, String severity
         entropy == null ? 0 : entropy,
         allow == null ? List.of() : allow.stream().map(a -> RuleForms.compile(id, a)).toList(),
         checksum == null ? "" : checksum, verify == null ? "" : verify,
-        extensions == null ? List.of() : extensions, lines == null ? span : lines, revoke == null ? "" : revoke);
+        extensions == null ? List.of() : extensions, skipExtensions == null ? List.of() : skipExtensions,
+        lines == null ? span : lines, revoke == null ? "" : revoke);
   }
 }

@@ -20,12 +20,14 @@ import java.util.regex.Pattern;
  * @param checksum    the provider's checksum or structure ({@link Checksums}), empty when it has none
  * @param verifier    the liveness probe for this credential (see {@code verify/}), empty when none
  * @param extensions  file extensions or names the rule is limited to (empty = all files)
+ * @param skipExtensions file extensions or names the rule does not read
  * @param lines       how many lines a match may span (1 for single-line rules)
  * @param revoke      where and how the credential is revoked, for the remediation text
  */
 public record SecretRule(String id, String provider, String family, Kind kind, String title, Severity severity,
     List<Integer> cwe, List<String> keywords, Pattern regex, int secretGroup, double entropy, List<Pattern> allow,
-    String checksum, String verifier, List<String> extensions, int lines, String revoke) {
+    String checksum, String verifier, List<String> extensions, List<String> skipExtensions, int lines,
+    String revoke) {
 
   /** How a rule recognises a secret; decides precedence and how far precision judgements go. */
   public enum Kind {
@@ -49,16 +51,15 @@ public record SecretRule(String id, String provider, String family, Kind kind, S
 
   /** True when the rule applies to a file with this path. */
   public boolean appliesTo(String path) {
-    if (extensions.isEmpty()) {
-      return true;
-    }
     String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-    for (String e : extensions) {
-      if (name.equals(e) || name.endsWith("." + e) || name.startsWith(e + ".")) {
-        return true;
-      }
+    if (skipExtensions.stream().anyMatch(e -> named(name, e))) {
+      return false;
     }
-    return false;
+    return extensions.isEmpty() || extensions.stream().anyMatch(e -> named(name, e));
+  }
+
+  private static boolean named(String name, String e) {
+    return name.equals(e) || name.endsWith("." + e) || name.startsWith(e + ".");
   }
 
   /** The rule's own allow-list: true when one of its patterns occurs in the secret. */

@@ -21,14 +21,19 @@ public final class NotSecrets {
   private static final Pattern UUID = Pattern.compile(
       "^(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
   private static final Pattern HEX_DIGEST = Pattern.compile("^(?i)(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$");
-  private static final Pattern INTEGRITY = Pattern.compile("^(?i)(?:sha1|sha256|sha384|sha512|md5)[-:][A-Za-z0-9+/=]{16,}$");
+  private static final Pattern INTEGRITY = Pattern.compile(
+      "^(?i)(?:sha1|sha224|sha256|sha384|sha512|md5)[-:=][A-Za-z0-9+/=_-]{16,}(?:,\\d+)?$");
+  private static final Pattern SHORT_HEX = Pattern.compile("^(?i)[0-9a-f]{1,23}$");
+  private static final Pattern ARN_OR_URN = Pattern.compile("^(?i)(?:arn|urn):[\\w.-]*:");
   private static final Pattern URL_OR_PATH = Pattern.compile("^(?i)(?:[a-z][a-z0-9+.-]*://[^@\\s]*$|file:|[.~]{0,2}/[\\w./-]*$|[a-z]:\\\\)");
   private static final Pattern VERSION = Pattern.compile("^v?\\d+(?:\\.\\d+)+(?:[-+.][\\w.]+)?$");
   private static final Pattern IDENTIFIER = Pattern.compile("^[A-Za-z]+(?:[_.\\-/:][A-Za-z]+)*\\d{0,2}$");
   private static final Pattern REFERENCE = Pattern.compile("^[A-Za-z_$][\\w$]*(?:(?:\\.|::|->)[A-Za-z_$][\\w$-]*)+(?:\\(\\))?$");
   private static final Pattern HASH_NAME = Pattern.compile(
       "(?i)hash|sha\\d*|md5|digest|checksum|integrity|etag|commit|srcrev|revision|fingerprint|crc|nonce|salt|iv$|uuid|guid");
-  private static final Pattern STRONG_NAME = Pattern.compile("(?i)passw|pwd|secret|token|api[_.-]?key|auth[_.-]?key|private");
+  /** Names under which even a UUID is a credential ("api_token", "client_secret"); "ChangeToken" is not one. */
+  private static final Pattern STRONG_NAME = Pattern.compile(
+      "(?i)passw|pwd|secret|private|(?:api|access|auth|bearer|client|session|refresh|app)[_.-]?(?:key|token)");
   /** Names that say what the value is, and it is not a credential (after gitleaks' generic allow-list). */
   private static final Pattern HARMLESS_NAME = Pattern.compile("(?i)(?:"
       + "access(?:ibility|or|ible)|access[_.-]?(?:id|level|mode|type|log)|random[_.-]?access|"
@@ -47,7 +52,9 @@ public final class NotSecrets {
       + "kind|count|index|position|pos|start|end|id)|"
       + "public[_.-]?token|(?:key|token|secret|password)[_.-]?file|password[_.-]?(?:policy|length|field|hint|"
       + "reset|strength|rules?|regex|pattern|label|prompt|placeholder|input|confirm(?:ation)?|min|max|expir\\w*)|"
-      + "(?:min|max)[_.-]?password|token[_.-]?izer|tokens|next[_.-]?token|page[_.-]?token|continuation[_.-]?token)");
+      + "(?:min|max)[_.-]?password|token[_.-]?izer|tokens|next[_.-]?token|page[_.-]?token|continuation[_.-]?token"
+      + "|pagination[_.-]?token|change[_.-]?token|idempotency|client[_.-]?request[_.-]?token)"
+      + "|(?:id|ids|arn|name|names|url|uri|path|type|version|count|size|length|format|prefix|suffix|hash|digest)$");
 
   private NotSecrets() {}
 
@@ -69,6 +76,12 @@ public final class NotSecrets {
     if (!name.isEmpty() && HARMLESS_NAME.matcher(name).find()) {
       return Optional.of("its name (" + name + ") says it is not a credential");
     }
+    if (ARN_OR_URN.matcher(value).find()) {
+      return Optional.of("a resource name (ARN or URN)");
+    }
+    if (SHORT_HEX.matcher(value).matches()) {
+      return Optional.of("a short hexadecimal id");
+    }
     if (UUID.matcher(value).matches() && !STRONG_NAME.matcher(name).find()) {
       return Optional.of("a UUID (an identifier)");
     }
@@ -81,7 +94,7 @@ public final class NotSecrets {
     if (VERSION.matcher(value).matches()) {
       return Optional.of("a version number");
     }
-    if (IDENTIFIER.matcher(value).matches()) {
+    if (IDENTIFIER.matcher(value).matches() || Words.identifier(value)) {
       return Optional.of("an identifier or words, not a random value");
     }
     if (REFERENCE.matcher(value).matches()) {

@@ -19,7 +19,10 @@ public final class Placeholders {
       "\\$\\{[^}]*}?|\\$\\([^)]*\\)?|\\{\\{.*}}|<[^>]*>|%\\([^)]*\\)s|^\\$[A-Za-z_]\\w*$|^%[A-Za-z_]+%$"
           + "|^@[A-Za-z_]+@$|^\\{\\d{0,2}}$|^%[-+# 0]?[sdvqxX]$");
   private static final Pattern SEQUENCE = Pattern.compile(
-      "(?i)^(?:0123456789|123456789|abcdef|qwerty|abcdefghij|1234567890|asdf|zxcv).*");
+      "(?i)^(?:0123456789|123456789|abcdef|qwerty|abcdefghij|1234567890|asdf|zxcv).*"
+          + "|.*(?:abcd1234|1234abcd|a1b2c3d4|a1b2c3|1a2b3c|abcdefgh|01234567|12345678|0123456789abcdef).*");
+  /** A value cut short in documentation: "eyJhbGciOi..." or "sk_live_…". */
+  private static final Pattern TRUNCATED = Pattern.compile("(?:\\.\\.\\.|…)$");
   private static final List<String> EXACT = List.of("password", "secret", "token", "null", "none", "nil", "true",
       "false", "undefined", "empty", "test", "testing", "admin", "pass", "passwd", "string", "default");
 
@@ -40,6 +43,9 @@ public final class Placeholders {
     }
     if (SEQUENCE.matcher(v).matches()) {
       return Optional.of("a keyboard or alphabet sequence");
+    }
+    if (TRUNCATED.matcher(v).find()) {
+      return Optional.of("a value cut short (\"...\"), as documentation shows one");
     }
     for (String w : WORDS) {
       if (lower.contains(w)) {
