@@ -36,7 +36,7 @@ class SecretVerificationTest {
 
   @BeforeEach
   void start() throws Exception {
-    providers = new FakeProviders(Map.of(LIVE, "octocat", "xoxb-1234567890-1234567890123-" + "Abc9Def8Ghi7Jkl6Mno5Pqr4", "ops-bot"),
+    providers = new FakeProviders(Map.of(LIVE, "octocat", "xoxb-7394051826-4829163057218-" + "Abc9Def8Ghi7Jkl6Mno5Pqr4", "ops-bot"),
         Map.of(AWS_KEY_ID, AWS_SECRET));
   }
 
@@ -117,8 +117,8 @@ class SecretVerificationTest {
   void slackOkFlag() {
     var session = verification(Map.of("slack", providers.base("slack")), Duration.ofSeconds(5), 50).session().orElseThrow();
 
-    var found = scan(session, "bot.env", "LIVE_BOT=xoxb-1234567890-1234567890123-" + "Abc9Def8Ghi7Jkl6Mno5Pqr4\n"
-        + "OLD_BOT=xoxb-1234567890-1234567890123-" + "Zyx9Wvu8Tsr7Qpo6Nml5Kji4\n");
+    var found = scan(session, "bot.env", "LIVE_BOT=xoxb-7394051826-4829163057218-" + "Abc9Def8Ghi7Jkl6Mno5Pqr4\n"
+        + "OLD_BOT=xoxb-7394051826-4829163057218-" + "Zyx9Wvu8Tsr7Qpo6Nml5Kji4\n");
 
     assertThat(found).hasSize(2);
     assertThat(found.get(0).getDescription()).contains("Verified active").contains("as ops-bot");
