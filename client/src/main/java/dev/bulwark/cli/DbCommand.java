@@ -1,10 +1,10 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.advisories.advisory.AdvisoryStore;
+import dev.bulwark.advisories.advisory.ResumableDownload;
+import dev.bulwark.advisories.advisory.UrlOsvSource;
 import dev.bulwark.gate.intel.ExploitIntel;
 import dev.bulwark.gate.intel.IntelSource;
-import dev.bulwark.sca.advisory.AdvisoryStore;
-import dev.bulwark.sca.advisory.ResumableDownload;
-import dev.bulwark.sca.advisory.UrlOsvSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;

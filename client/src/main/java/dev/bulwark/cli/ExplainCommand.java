@@ -1,7 +1,7 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.sca.advisory.AdvisoryStore;
-import dev.bulwark.sca.explain.Explainer;
+import dev.bulwark.advisories.advisory.AdvisoryStore;
+import dev.bulwark.advisories.explain.Explainer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.sca.version.VersionOrders;
-import dev.bulwark.sca.version.VersionTool;
+import dev.bulwark.advisories.version.VersionOrders;
+import dev.bulwark.advisories.version.VersionTool;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
