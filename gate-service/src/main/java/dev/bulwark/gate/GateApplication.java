@@ -3,13 +3,14 @@ package dev.bulwark.gate;
 import dev.bulwark.common.grpc.DropwizardBootstrap;
 import dev.bulwark.common.grpc.ManagedGrpcServer;
 import dev.bulwark.gate.api.GateGrpcService;
-import dev.bulwark.gate.core.Gate;
 import dev.bulwark.gate.db.JdbiDecisionStore;
+import dev.bulwark.gate.db.Migrations;
+import dev.bulwark.gate.decision.Gate;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 
 /**
@@ -36,8 +37,10 @@ public class GateApplication extends Application<GateConfiguration> {
 
   @Override
   public void run(GateConfiguration config, Environment environment) {
-    var jdbi = new JdbiFactory().build(environment, config.databaseWithDefaults(), "database");
-    var store = JdbiDecisionStore.migrated(jdbi);
+    var database = config.databaseWithDefaults();
+    var dataSource = database.build(environment.metrics(), "database");
+    Migrations.migrate(dataSource);
+    var store = new JdbiDecisionStore(new JdbiFactory().build(environment, database, dataSource, "database"));
     var audit = config.auditSink();
     environment.lifecycle().manage(new Managed() {
       @Override

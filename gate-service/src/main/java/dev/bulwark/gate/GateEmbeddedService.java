@@ -4,11 +4,11 @@ import dev.bulwark.common.embedded.EmbeddedContext;
 import dev.bulwark.common.embedded.EmbeddedService;
 import dev.bulwark.gate.api.GateGrpcService;
 import dev.bulwark.gate.audit.AuditSink;
-import dev.bulwark.gate.intel.ExploitIntel;
-import dev.bulwark.gate.intel.IntelSource;
-import dev.bulwark.gate.core.Gate;
 import dev.bulwark.gate.db.H2Files;
 import dev.bulwark.gate.db.JdbiDecisionStore;
+import dev.bulwark.gate.decision.Gate;
+import dev.bulwark.gate.intel.ExploitIntel;
+import dev.bulwark.gate.intel.IntelSource;
 import io.grpc.BindableService;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The gate inside the embedded cluster: an H2 file database under {@code <home>/gate}, migrated
@@ -44,7 +43,7 @@ public final class GateEmbeddedService implements EmbeddedService {
   public List<BindableService> create(EmbeddedContext context) {
     var pool = H2Files.pool(context.home().resolve("gate"));
     context.closeOnStop(pool::dispose);
-    var store = JdbiDecisionStore.migrated(Jdbi.create(pool));
+    var store = JdbiDecisionStore.migrated(pool);
     var audit = AuditSink.configured(context.option(AUDIT_FILE).orElse(""), context.option(AUDIT_WEBHOOK).orElse(""));
     context.closeOnStop(audit);
     var gate = new Gate(store, Clock.systemUTC(), intel(context.home().resolve("intel")), audit);

@@ -3,8 +3,8 @@ package dev.bulwark.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.common.grpc.Channels;
-import dev.bulwark.gate.core.Findings;
 import dev.bulwark.gate.db.TestDatabases;
+import dev.bulwark.gate.testing.Findings;
 import dev.bulwark.v1.GateGrpc;
 import dev.bulwark.v1.Verdict;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;

@@ -6,7 +6,7 @@ import dev.bulwark.common.embedded.EmbeddedContext;
 import dev.bulwark.common.embedded.EmbeddedService;
 import dev.bulwark.common.grpc.Channels;
 import dev.bulwark.common.grpc.ManagedGrpcServer;
-import dev.bulwark.gate.core.Findings;
+import dev.bulwark.gate.testing.Findings;
 import dev.bulwark.v1.GateGrpc;
 import dev.bulwark.v1.ListDecisionsRequest;
 import dev.bulwark.v1.Verdict;

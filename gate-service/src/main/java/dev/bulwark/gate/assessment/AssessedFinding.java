@@ -1,7 +1,10 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.assessment;
 
+import dev.bulwark.gate.risk.RiskScore;
+import dev.bulwark.gate.suppression.Suppression;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.FindingStatus;
+import dev.bulwark.v1.Scope;
 import java.util.Optional;
 
 /**
@@ -28,5 +31,22 @@ public record AssessedFinding(Finding finding, RiskScore risk, FindingStatus sta
           + (f.getLocation().getStartLine() > 0 ? ":" + f.getLocation().getStartLine() : "");
     }
     return f.getRuleId() + " in " + where + " [risk " + risk.score() + "]";
+  }
+
+  /** The finding's scope for policy purposes: no package or unspecified scope means runtime. */
+  public Scope effectiveScope() {
+    if (!finding.hasPackage() || finding.getPackage().getScope() == Scope.SCOPE_UNSPECIFIED) {
+      return Scope.RUNTIME;
+    }
+    return finding.getPackage().getScope();
+  }
+
+  /**
+   * A committed secret: a rule id starting with {@code secret.} or a CWE-798 (hard-coded
+   * credentials) finding from the sast scanner. The built-in secret rule denies these, and CEL
+   * rules see it as {@code finding.is_secret}.
+   */
+  public static boolean isSecret(Finding f) {
+    return f.getRuleId().startsWith("secret.") || ("sast".equals(f.getScanner()) && f.getCweList().contains(798));
   }
 }

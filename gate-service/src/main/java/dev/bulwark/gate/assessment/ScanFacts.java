@@ -1,4 +1,4 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.assessment;
 
 import dev.bulwark.v1.ScanContext;
 import dev.bulwark.v1.ScannerReport;

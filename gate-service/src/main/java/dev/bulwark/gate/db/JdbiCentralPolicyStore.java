@@ -1,7 +1,7 @@
 package dev.bulwark.gate.db;
 
-import dev.bulwark.gate.core.CentralPolicy;
-import dev.bulwark.gate.core.CentralPolicyStore;
+import dev.bulwark.gate.policy.CentralPolicy;
+import dev.bulwark.gate.policy.CentralPolicyStore;
 import java.sql.Timestamp;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;

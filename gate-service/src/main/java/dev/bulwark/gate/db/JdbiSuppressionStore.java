@@ -1,7 +1,7 @@
 package dev.bulwark.gate.db;
 
-import dev.bulwark.gate.core.CentralSuppression;
-import dev.bulwark.gate.core.SuppressionStore;
+import dev.bulwark.gate.suppression.CentralSuppression;
+import dev.bulwark.gate.suppression.SuppressionStore;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.List;

@@ -1,5 +1,9 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.decision;
 
+import dev.bulwark.gate.assessment.AssessedFinding;
+import dev.bulwark.gate.policy.CentralPolicyStore;
+import dev.bulwark.gate.suppression.Suppression;
+import dev.bulwark.gate.suppression.SuppressionStore;
 import dev.bulwark.v1.Decision;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.ScanContext;

@@ -1,5 +1,8 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.policy;
 
+import dev.bulwark.common.grpc.Refusal;
+import dev.bulwark.gate.policy.file.PolicyException;
+import dev.bulwark.gate.policy.file.PolicyParser;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -23,14 +26,14 @@ public final class CentralPolicies {
 
   /**
    * Validates and stores a project's central policy; an empty text removes it.
-   * {@link GateRefusal#invalid} without a project, or for a policy that cannot be used.
+   * {@link Refusal#invalid} without a project, or for a policy that cannot be used.
    */
   public CentralPolicy set(String project, String text, String setBy) {
     if (project.isBlank()) {
-      throw GateRefusal.invalid("project is required");
+      throw Refusal.invalid("project is required");
     }
     if (text.length() > MAX_BYTES) {
-      throw GateRefusal.invalid("policy is larger than " + MAX_BYTES + " characters");
+      throw Refusal.invalid("policy is larger than " + MAX_BYTES + " characters");
     }
     var p = project.strip();
     var today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
@@ -43,7 +46,7 @@ public final class CentralPolicies {
         version = file.version();
         allow = file.repo().describe();
       } catch (PolicyException e) {
-        throw GateRefusal.invalid("policy refused: " + e.getMessage());
+        throw Refusal.invalid("policy refused: " + e.getMessage());
       }
     }
     var stored = new CentralPolicy(p, text.isBlank() ? "" : text, version, allow,
@@ -57,12 +60,12 @@ public final class CentralPolicies {
     return store.latest(project).filter(c -> !c.text().isBlank());
   }
 
-  /** {@link #current}, or {@link GateRefusal#notFound}. */
+  /** {@link #current}, or {@link Refusal#notFound}. */
   public CentralPolicy get(String project) {
     if (project.isBlank()) {
-      throw GateRefusal.invalid("project is required");
+      throw Refusal.invalid("project is required");
     }
     return current(project.strip())
-        .orElseThrow(() -> GateRefusal.notFound("project '" + project.strip() + "' has no central policy"));
+        .orElseThrow(() -> Refusal.notFound("project '" + project.strip() + "' has no central policy"));
   }
 }

@@ -1,4 +1,4 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.policy;
 
 import java.time.Instant;
 
@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param project   the project it governs
  * @param text      the policy text (empty once removed)
  * @param version   digest of the text, as the decisions name it
- * @param repoAllow what it lets a repository's policy do ({@link RepoGrant#describe()})
+ * @param repoAllow what it lets a repository's policy do ({@link dev.bulwark.gate.policy.file.RepoGrant#describe()})
  * @param setBy     who stored it
  * @param setAt     when
  */

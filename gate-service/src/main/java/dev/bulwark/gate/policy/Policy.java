@@ -1,5 +1,11 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.policy;
 
+import dev.bulwark.gate.assessment.ScanFacts;
+import dev.bulwark.gate.policy.file.PolicyException;
+import dev.bulwark.gate.policy.file.PolicyFile;
+import dev.bulwark.gate.policy.file.PolicyParser;
+import dev.bulwark.gate.policy.rule.PolicyRule;
+import dev.bulwark.gate.suppression.Suppression;
 import dev.bulwark.v1.FindingStatus;
 import dev.bulwark.v1.ScannerStatus;
 import dev.bulwark.v1.Verdict;
@@ -42,10 +48,15 @@ public final class Policy {
       rules.add(new PolicyRule.SecretRule());
     } else {
       for (var spec : file.rules()) {
-        rules.add(CelRule.compile(spec, file.path(), file.lists()));
+        rules.add(PolicyRule.CelRule.compile(spec, file.path(), file.lists()));
       }
     }
     return new Policy(file, rules, List.of());
+  }
+
+  /** The built-in default, compiled: what decides the scanner statuses when a policy is broken. */
+  public static Policy builtInDefault() {
+    return compile(PolicyParser.defaults());
   }
 
   /** The same rules with further (central) suppressions; see {@link PolicyFile#withSuppressions}. */

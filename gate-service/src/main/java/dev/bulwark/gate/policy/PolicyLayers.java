@@ -1,6 +1,13 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.policy;
 
+import dev.bulwark.gate.policy.file.IgnoreFile;
+import dev.bulwark.gate.policy.file.PolicyException;
+import dev.bulwark.gate.policy.file.PolicyFile;
+import dev.bulwark.gate.policy.file.PolicyParser;
+import dev.bulwark.gate.policy.file.RepoGrant;
+import dev.bulwark.gate.suppression.Suppression;
 import dev.bulwark.v1.AppliedPolicy;
+import dev.bulwark.v1.Severity;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,21 +49,8 @@ public final class PolicyLayers {
   /** A policy text and the name messages use for it. */
   public record Source(String text, String name) {}
 
-  /**
-   * The assembled policy.
-   *
-   * @param policy  what decides
-   * @param applied every layer that went into it, in order
-   * @param version a digest over the applied layers (the version of the only layer when there is one)
-   */
-  public record Resolved(Policy policy, List<AppliedPolicy> applied, String version) {
-    public Resolved {
-      applied = List.copyOf(applied);
-    }
-  }
-
-  /** {@link PolicyException} when a layer that counts cannot be parsed or compiled. */
-  public static Resolved resolve(Inputs in, LocalDate today) {
+  /** The assembled policy; {@link PolicyException} when a layer that counts cannot be parsed or compiled. */
+  public static PolicyResolution.Resolved resolve(Inputs in, LocalDate today) {
     var applied = new ArrayList<AppliedPolicy>();
     var def = PolicyParser.parse("", DEFAULT_SOURCE, today);
     applied.add(layer("default", def));
@@ -106,7 +100,7 @@ public final class PolicyLayers {
     }
     String version = applied.size() == 1 ? applied.get(0).getVersion()
         : PolicyParser.hash(String.join("\0", applied.stream().map(a -> a.getLayer() + "=" + a.getVersion()).toList()));
-    return new Resolved(policy, applied, version);
+    return new PolicyResolution.Resolved(policy, applied, version);
   }
 
   private static PolicyFile withIgnoreFile(PolicyFile file, Inputs in, List<AppliedPolicy> applied, boolean allowed,
@@ -125,7 +119,7 @@ public final class PolicyLayers {
 
   /** The repository's suppressions under the central policy's {@code suppressUpTo}. */
   private static List<Suppression> capped(List<Suppression> repo, RepoGrant grant) {
-    if (grant.suppressUpTo() == dev.bulwark.v1.Severity.CRITICAL) {
+    if (grant.suppressUpTo() == Severity.CRITICAL) {
       return repo;
     }
     var cap = new Suppression.SeverityCap(grant.suppressUpTo());

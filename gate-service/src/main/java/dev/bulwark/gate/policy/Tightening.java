@@ -1,5 +1,9 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.policy;
 
+import dev.bulwark.gate.policy.file.PolicyFile;
+import dev.bulwark.gate.policy.file.Thresholds;
+import dev.bulwark.gate.policy.rule.PolicyRule;
+import dev.bulwark.gate.risk.Exposure;
 import dev.bulwark.v1.ScannerStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +36,7 @@ final class Tightening {
       if (centralNames.contains(spec.name())) {
         refused.add(warn + "rule '" + spec.name() + "' ignored: it would replace the central rule of that name");
       } else {
-        rules.add(CelRule.compile(spec, repo.path(), repo.lists()));
+        rules.add(PolicyRule.CelRule.compile(spec, repo.path(), repo.lists()));
       }
     }
     var ct = central.thresholds();

@@ -1,6 +1,7 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.risk;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How reachable a project is, from {@code exposure:} in {@code .bulwark.yaml}: a vulnerability in
@@ -22,12 +23,13 @@ public enum Exposure {
     return yaml;
   }
 
-  static Exposure parse(String value, String where) {
+  /** The exposure written as {@code value} ("internet-facing" or "internal"), if it is one. */
+  public static Optional<Exposure> fromYaml(String value) {
     for (var e : values()) {
       if (e != UNSPECIFIED && e.yaml.equals(value.strip().toLowerCase(Locale.ROOT))) {
-        return e;
+        return Optional.of(e);
       }
     }
-    throw new PolicyException(where + ": exposure must be internet-facing or internal, not '" + value + "'");
+    return Optional.empty();
   }
 }

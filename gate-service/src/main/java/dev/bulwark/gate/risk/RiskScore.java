@@ -1,12 +1,12 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.risk;
 
+import dev.bulwark.gate.intel.EpssScore;
+import dev.bulwark.gate.intel.ExploitIntel;
+import dev.bulwark.gate.intel.KevEntry;
 import dev.bulwark.v1.Confidence;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.Scope;
 import dev.bulwark.v1.Severity;
-import dev.bulwark.gate.intel.EpssScore;
-import dev.bulwark.gate.intel.ExploitIntel;
-import dev.bulwark.gate.intel.KevEntry;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.suppression;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.suppression;
 
+import dev.bulwark.common.grpc.Refusal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,38 +31,38 @@ public final class CentralSuppressions {
   public record Request(String project, String fingerprint, String rule, String pathGlob, String purl,
       String advisory, String reason, String expires, String createdBy) {}
 
-  /** Validates and stores; {@link GateRefusal#invalid} naming the field when something is wrong. */
+  /** Validates and stores; {@link Refusal#invalid} naming the field when something is wrong. */
   public CentralSuppression add(Request r) {
     if (r.project().isBlank()) {
-      throw GateRefusal.invalid("suppression.project is required");
+      throw Refusal.invalid("suppression.project is required");
     }
     if (r.fingerprint().isBlank() && r.rule().isBlank() && r.pathGlob().isBlank() && r.purl().isBlank()
         && r.advisory().isBlank()) {
-      throw GateRefusal.invalid("suppression matches nothing: set at least one of fingerprint, rule, path_glob, "
+      throw Refusal.invalid("suppression matches nothing: set at least one of fingerprint, rule, path_glob, "
           + "purl, advisory");
     }
     if (!r.purl().isBlank() && !r.purl().strip().startsWith("pkg:")) {
-      throw GateRefusal.invalid("suppression.purl must be a package URL (pkg:...), not '" + r.purl() + "'");
+      throw Refusal.invalid("suppression.purl must be a package URL (pkg:...), not '" + r.purl() + "'");
     }
     if (r.reason().isBlank()) {
-      throw GateRefusal.invalid("suppression.reason is required: say why the risk is acceptable");
+      throw Refusal.invalid("suppression.reason is required: say why the risk is acceptable");
     }
     if (r.expires().isBlank()) {
-      throw GateRefusal.invalid("suppression.expires is required (an ISO date, at most one year ahead)");
+      throw Refusal.invalid("suppression.expires is required (an ISO date, at most one year ahead)");
     }
     LocalDate today = today();
     LocalDate expires;
     try {
       expires = LocalDate.parse(r.expires().strip());
     } catch (DateTimeParseException e) {
-      throw GateRefusal.invalid("suppression.expires must be an ISO date (YYYY-MM-DD), not '" + r.expires() + "'");
+      throw Refusal.invalid("suppression.expires must be an ISO date (YYYY-MM-DD), not '" + r.expires() + "'");
     }
     if (expires.isBefore(today)) {
-      throw GateRefusal.invalid("suppression.expires " + expires + " is in the past (today is " + today + ")");
+      throw Refusal.invalid("suppression.expires " + expires + " is in the past (today is " + today + ")");
     }
-    if (expires.isAfter(today.plusDays(PolicyParser.MAX_SUPPRESSION_DAYS))) {
-      throw GateRefusal.invalid("suppression.expires " + expires + " is more than one year ahead (latest "
-          + today.plusDays(PolicyParser.MAX_SUPPRESSION_DAYS) + ")");
+    if (expires.isAfter(today.plusDays(Suppression.MAX_DAYS))) {
+      throw Refusal.invalid("suppression.expires " + expires + " is more than one year ahead (latest "
+          + today.plusDays(Suppression.MAX_DAYS) + ")");
     }
     var s = new CentralSuppression(UUID.randomUUID().toString(), r.project().strip(), r.fingerprint().strip(),
         r.rule().strip(), r.pathGlob().strip(), r.purl().strip(), r.advisory().strip(), r.reason().strip(), expires,
@@ -74,13 +75,13 @@ public final class CentralSuppressions {
     return store.list(project);
   }
 
-  /** {@link GateRefusal#notFound} for an unknown id. */
+  /** {@link Refusal#notFound} for an unknown id. */
   public void remove(String id) {
     if (id.isBlank()) {
-      throw GateRefusal.invalid("id is required");
+      throw Refusal.invalid("id is required");
     }
     if (!store.remove(id)) {
-      throw GateRefusal.notFound("no central suppression with id '" + id + "'");
+      throw Refusal.notFound("no central suppression with id '" + id + "'");
     }
   }
 

@@ -1,7 +1,8 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.suppression;
 
 import dev.bulwark.common.path.Glob;
 import dev.bulwark.v1.Finding;
+import dev.bulwark.v1.Severity;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,8 @@ import java.util.stream.Collectors;
  *                 "central 3f2a..." for one managed over gRPC ({@link CentralSuppression})
  */
 public record Suppression(List<Criterion> criteria, String reason, LocalDate expires, String origin) {
+  /** Suppressions may not reach further ahead than this, so accepted risks get re-examined. */
+  public static final int MAX_DAYS = 366;
 
   public Suppression {
     criteria = List.copyOf(criteria);
@@ -137,7 +140,7 @@ public record Suppression(List<Criterion> criteria, String reason, LocalDate exp
    * The cap a central policy puts on a repository's suppressions ({@code repo.suppressUpTo}): the
    * suppression only reaches findings of this severity or lower.
    */
-  public record SeverityCap(dev.bulwark.v1.Severity max) implements Criterion {
+  public record SeverityCap(Severity max) implements Criterion {
     public boolean matches(Finding f) {
       return f.getSeverity().getNumber() <= max.getNumber();
     }
@@ -168,7 +171,7 @@ public record Suppression(List<Criterion> criteria, String reason, LocalDate exp
   }
 
   /** The severity cap a central policy put on this (repository) suppression, if any. */
-  public Optional<dev.bulwark.v1.Severity> cap() {
+  public Optional<Severity> cap() {
     return criteria.stream().filter(SeverityCap.class::isInstance).map(c -> ((SeverityCap) c).max()).findFirst();
   }
 

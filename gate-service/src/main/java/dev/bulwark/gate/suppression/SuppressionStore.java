@@ -1,4 +1,4 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.suppression;
 
 import java.util.List;
 

@@ -1,7 +1,9 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.gate.testing.Findings;
+import dev.bulwark.gate.testing.GateFixture;
 import dev.bulwark.v1.EvaluateRequest;
 import dev.bulwark.v1.FindingStatus;
 import dev.bulwark.v1.ScannerStatus;

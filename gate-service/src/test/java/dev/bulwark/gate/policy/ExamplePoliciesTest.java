@@ -1,8 +1,13 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.common.testing.SharedFixtures;
+import dev.bulwark.gate.decision.Gate;
+import dev.bulwark.gate.policy.file.PolicyParser;
+import dev.bulwark.gate.policy.rule.PolicyRule;
+import dev.bulwark.gate.testing.Findings;
+import dev.bulwark.gate.testing.GateFixture;
 import dev.bulwark.v1.EvaluateRequest;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.ScannerStatus;
@@ -129,7 +134,7 @@ class ExamplePoliciesTest {
       assertThat(names).hasSize(6);
       for (String n : names) {
         var file = PolicyParser.parse(policy(n), n, java.time.LocalDate.now());
-        assertThat(Policy.compile(file).rules()).as(n).isNotEmpty().allMatch(r -> r instanceof CelRule);
+        assertThat(Policy.compile(file).rules()).as(n).isNotEmpty().allMatch(r -> r instanceof PolicyRule.CelRule);
       }
     }
   }

@@ -1,8 +1,14 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.common.grpc.Refusal;
+import dev.bulwark.gate.assessment.AssessedFinding;
+import dev.bulwark.gate.decision.Gate;
+import dev.bulwark.gate.suppression.CentralSuppressions;
+import dev.bulwark.gate.testing.Findings;
+import dev.bulwark.gate.testing.GateFixture;
 import dev.bulwark.v1.AppliedPolicy;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.FindingStatus;
@@ -166,7 +172,7 @@ class PolicyLayersTest {
   @DisplayName("a central policy that does not compile is refused, naming the CEL error and its line; nothing is stored")
   void brokenCentralRefused() {
     assertThatThrownBy(() -> fx.gate.policies().set(PROJECT, file("central-broken-cel.yaml"), "secteam"))
-        .isInstanceOfSatisfying(GateRefusal.class, e -> assertThat(e.kind()).isEqualTo(GateRefusal.Kind.INVALID))
+        .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.reason()).isEqualTo(Refusal.Reason.INVALID))
         .hasMessageStartingWith("policy refused: central policy of acme/shop:6: rule 'broken' does not compile");
     assertThatThrownBy(() -> fx.gate.policies().set(PROJECT, file("central-bad-repo-block.yaml"), "secteam"))
         .hasMessageContaining("central policy of acme/shop:2:10: repo.allow must be tighten or none, not 'everything'");

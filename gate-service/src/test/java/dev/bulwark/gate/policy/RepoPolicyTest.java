@@ -1,7 +1,11 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.gate.assessment.AssessedFinding;
+import dev.bulwark.gate.decision.Gate;
+import dev.bulwark.gate.testing.Findings;
+import dev.bulwark.gate.testing.GateFixture;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.FindingStatus;
 import dev.bulwark.v1.ScannerStatus;

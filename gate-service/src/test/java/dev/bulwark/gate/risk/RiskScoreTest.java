@@ -1,7 +1,8 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.gate.testing.Findings;
 import dev.bulwark.v1.Confidence;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.Scope;

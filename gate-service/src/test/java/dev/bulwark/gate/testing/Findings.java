@@ -1,4 +1,4 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.testing;
 
 import dev.bulwark.common.finding.Fingerprints;
 import dev.bulwark.v1.Advisory;

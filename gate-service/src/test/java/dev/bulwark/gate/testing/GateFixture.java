@@ -1,24 +1,24 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.testing;
 
 import dev.bulwark.gate.db.H2Files;
 import dev.bulwark.gate.db.JdbiDecisionStore;
+import dev.bulwark.gate.decision.Gate;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.jdbi.v3.core.Jdbi;
 
 /** A gate on a real H2 file database under a test's temporary folder, at a fixed instant (2026-06-01). */
-final class GateFixture implements AutoCloseable {
-  static final Instant NOW = Instant.parse("2026-06-01T10:00:00Z");
+public final class GateFixture implements AutoCloseable {
+  public static final Instant NOW = Instant.parse("2026-06-01T10:00:00Z");
 
-  final JdbcConnectionPool pool;
-  final Gate gate;
+  public final JdbcConnectionPool pool;
+  public final Gate gate;
 
-  GateFixture(Path dir) {
+  public GateFixture(Path dir) {
     pool = H2Files.pool(dir);
-    gate = new Gate(JdbiDecisionStore.migrated(Jdbi.create(pool)), Clock.fixed(NOW, ZoneOffset.UTC));
+    gate = new Gate(JdbiDecisionStore.migrated(pool), Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @Override

@@ -1,5 +1,6 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.policy.file;
 
+import dev.bulwark.gate.suppression.Suppression;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ public record IgnoreFile(String path, List<Suppression> valid, List<String> igno
           throw new PolicyException(yaml.at(top.get("version")) + ": unsupported ignore file version (only 1)");
         }
         if (top.containsKey("suppressions")) {
-          PolicyParser.suppressions(yaml, top.get("suppressions"), today, valid, ignored);
+          SuppressionEntries.read(yaml, top.get("suppressions"), today, valid, ignored);
         }
       }
     } catch (PolicyException e) {

@@ -1,4 +1,4 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.policy.file;
 
 /**
  * A policy that cannot be used: malformed YAML, an unknown key, a rule that does not compile.

@@ -1,5 +1,8 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.policy.file;
 
+import dev.bulwark.gate.risk.Exposure;
+import dev.bulwark.gate.suppression.Suppression;
+import dev.bulwark.v1.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,19 +61,6 @@ public record PolicyFile(String path, Thresholds thresholds, boolean secretsRule
     lists = Map.copyOf(lists);
   }
 
-  /**
-   * A rule as written, before compilation.
-   *
-   * @param name    unique within the file
-   * @param expr    a CEL expression yielding a bool
-   * @param deny    true for {@code action: deny}, false for {@code warn}
-   * @param message shown in the decision's reasons
-   * @param perScan true for {@code on: scan}
-   * @param line    line of the rule's entry (1-based)
-   */
-  public record RuleSpec(String name, String expr, boolean deny, String message, boolean perScan, int line,
-      int exprLine) {}
-
   /** This file with further suppressions (central ones): valid ones applied after its own, ignored ones reported. */
   public PolicyFile withSuppressions(List<Suppression> valid, List<String> ignored) {
     var all = new ArrayList<>(suppressions);
@@ -82,7 +72,7 @@ public record PolicyFile(String path, Thresholds thresholds, boolean secretsRule
   }
 
   /** The suppression matching a finding, when one does. */
-  public Optional<Suppression> suppressionFor(dev.bulwark.v1.Finding f) {
+  public Optional<Suppression> suppressionFor(Finding f) {
     return suppressions.stream().filter(s -> s.matches(f)).findFirst();
   }
 }

@@ -1,17 +1,17 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.policy.file;
 
-import dev.bulwark.v1.Scope;
+import dev.bulwark.common.cas.Digests;
+import dev.bulwark.gate.risk.Exposure;
+import dev.bulwark.gate.risk.RiskScore;
+import dev.bulwark.gate.suppression.Suppression;
 import dev.bulwark.v1.ScannerStatus;
+import dev.bulwark.v1.Scope;
 import dev.bulwark.v1.Severity;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +28,10 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class PolicyParser {
   /** Bumped whenever the meaning of a policy file changes. */
   public static final String VERSION = "policy@1";
-  /** Suppressions may not reach further ahead than this, so accepted risks get re-examined. */
-  public static final int MAX_SUPPRESSION_DAYS = 366;
 
   private static final Set<String> TOP = Set.of("version", "failOn", "failOnScannerStatus", "suppressions",
       "lists", "rules", "exposure", "repo");
   private static final Set<String> FAIL_ON = Set.of("severity", "scopes", "onlyNew");
-  private static final Set<String> SUPPRESSION = Set.of("fingerprint", "rule", "path", "package", "advisory",
-      "reason", "expires");
-  private static final Set<String> PACKAGE = Set.of("ecosystem", "name");
   private static final Set<String> RULE = Set.of("name", "expr", "action", "message", "on");
 
   private PolicyParser() {}
@@ -72,7 +67,7 @@ public final class PolicyParser {
           EnumSet.of(ScannerStatus.DEGRADED, ScannerStatus.FAILED));
       t = new Thresholds(t.severity(), t.scopes(), t.onlyNew(), s);
     }
-    var rules = top.containsKey("rules") ? rules(yaml, top.get("rules")) : List.<PolicyFile.RuleSpec>of();
+    var rules = top.containsKey("rules") ? rules(yaml, top.get("rules")) : List.<RuleSpec>of();
     if (!rules.isEmpty() && top.containsKey("failOn")) {
       throw new PolicyException(yaml.at(top.get("failOn"))
           + ": failOn and rules cannot both be set (rules replace the built-in severity and secret rules)");
@@ -85,14 +80,18 @@ public final class PolicyParser {
     var valid = new ArrayList<Suppression>();
     var ignored = new ArrayList<String>();
     if (top.containsKey("suppressions")) {
-      suppressions(yaml, top.get("suppressions"), today, valid, ignored);
+      SuppressionEntries.read(yaml, top.get("suppressions"), today, valid, ignored);
     }
-    Exposure exposure = top.containsKey("exposure")
-        ? Exposure.parse(yaml.scalar(top.get("exposure"), "exposure"), yaml.at(top.get("exposure")))
-        : Exposure.UNSPECIFIED;
+    Exposure exposure = top.containsKey("exposure") ? exposure(yaml, top.get("exposure")) : Exposure.UNSPECIFIED;
     var repo = top.containsKey("repo") ? RepoGrant.parse(yaml, top.get("repo")) : RepoGrant.CENTRAL_DEFAULT;
     return new PolicyFile(path, t, rules.isEmpty(), valid, ignored, rules, lists, version, exposure, top.keySet(),
         repo);
+  }
+
+  private static Exposure exposure(YamlTree yaml, Node n) {
+    String value = yaml.scalar(n, "exposure");
+    return Exposure.fromYaml(value).orElseThrow(() -> new PolicyException(yaml.at(n)
+        + ": exposure must be internet-facing or internal, not '" + value + "'"));
   }
 
   private static Thresholds failOn(YamlTree yaml, Node n, Thresholds d) {
@@ -113,84 +112,8 @@ public final class PolicyParser {
     return new Thresholds(severity, scopes, onlyNew, d.failOnScannerStatus());
   }
 
-  /**
-   * Reads a list of suppressions: valid ones into {@code valid}, each one not applied (expired,
-   * reason-less, malformed, too far ahead) as a line into {@code ignored}.
-   */
-  static void suppressions(YamlTree yaml, Node list, LocalDate today, List<Suppression> valid, List<String> ignored) {
-    for (Node n : yaml.sequence(list, "suppressions")) {
-      try {
-        var s = suppression(yaml, n, today);
-        if (s.activeOn(today)) {
-          valid.add(s);
-        } else {
-          ignored.add("suppression at " + yaml.at(n) + " not applied: expired on " + s.expires()
-              + " (" + s.describe() + ")");
-        }
-      } catch (PolicyException e) {
-        ignored.add("suppression not applied: " + e.getMessage());
-      }
-    }
-  }
-
-  private static Suppression suppression(YamlTree yaml, Node n, LocalDate today) {
-    var m = yaml.mapping(n, "a suppression", SUPPRESSION);
-    var criteria = new ArrayList<Suppression.Criterion>();
-    if (m.containsKey("fingerprint")) {
-      criteria.add(new Suppression.ByFingerprint(nonBlank(yaml, m.get("fingerprint"), "fingerprint")));
-    }
-    if (m.containsKey("rule")) {
-      criteria.add(new Suppression.ByRule(nonBlank(yaml, m.get("rule"), "rule")));
-    }
-    if (m.containsKey("path")) {
-      criteria.add(new Suppression.ByPath(nonBlank(yaml, m.get("path"), "path")));
-    }
-    if (m.containsKey("advisory")) {
-      criteria.add(new Suppression.ByAdvisory(nonBlank(yaml, m.get("advisory"), "advisory")));
-    }
-    if (m.containsKey("package")) {
-      Node p = m.get("package");
-      if (p instanceof ScalarNode) {
-        String purl = nonBlank(yaml, p, "package");
-        if (!purl.startsWith("pkg:")) {
-          throw new PolicyException(yaml.at(p) + ": package must be a purl (pkg:...) or {ecosystem, name}");
-        }
-        criteria.add(new Suppression.ByPurl(purl));
-      } else {
-        var pm = yaml.mapping(p, "package", PACKAGE);
-        if (!pm.containsKey("ecosystem") || !pm.containsKey("name")) {
-          throw new PolicyException(yaml.at(p) + ": package needs both ecosystem and name");
-        }
-        criteria.add(new Suppression.ByPackage(nonBlank(yaml, pm.get("ecosystem"), "package.ecosystem"),
-            nonBlank(yaml, pm.get("name"), "package.name")));
-      }
-    }
-    if (criteria.isEmpty()) {
-      throw new PolicyException(yaml.at(n) + ": matches nothing (give fingerprint, rule, path, package or advisory)");
-    }
-    if (!m.containsKey("reason") || yaml.scalar(m.get("reason"), "reason").isBlank()) {
-      throw new PolicyException(yaml.at(n) + ": reason is required (" + describe(criteria) + ")");
-    }
-    if (!m.containsKey("expires")) {
-      throw new PolicyException(yaml.at(n) + ": expires is required (" + describe(criteria) + ")");
-    }
-    LocalDate expires;
-    String raw = yaml.scalar(m.get("expires"), "expires");
-    try {
-      expires = LocalDate.parse(raw);
-    } catch (DateTimeParseException e) {
-      throw new PolicyException(yaml.at(m.get("expires")) + ": expires must be an ISO date (YYYY-MM-DD), not '" + raw + "'");
-    }
-    if (expires.isAfter(today.plusDays(MAX_SUPPRESSION_DAYS))) {
-      throw new PolicyException(yaml.at(m.get("expires")) + ": expires " + expires
-          + " is more than one year ahead (" + describe(criteria) + ")");
-    }
-    return new Suppression(criteria, yaml.scalar(m.get("reason"), "reason").strip(), expires,
-        yaml.file() + " line " + YamlTree.line(n));
-  }
-
-  private static List<PolicyFile.RuleSpec> rules(YamlTree yaml, Node n) {
-    var out = new ArrayList<PolicyFile.RuleSpec>();
+  private static List<RuleSpec> rules(YamlTree yaml, Node n) {
+    var out = new ArrayList<RuleSpec>();
     var names = new HashSet<String>();
     for (Node r : yaml.sequence(n, "rules")) {
       var m = yaml.mapping(r, "a rule", RULE);
@@ -216,13 +139,13 @@ public final class PolicyParser {
       // A block scalar (expr: | or >) starts on the line after its indicator.
       boolean block = expr instanceof ScalarNode sn && (sn.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
           || sn.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED);
-      out.add(new PolicyFile.RuleSpec(name, nonBlank(yaml, expr, "expr"), action.equals("deny"), message,
+      out.add(new RuleSpec(name, nonBlank(yaml, expr, "expr"), action.equals("deny"), message,
           on.equals("scan"), YamlTree.line(r), YamlTree.line(expr) + (block ? 1 : 0)));
     }
     return out;
   }
 
-  private static String nonBlank(YamlTree yaml, Node n, String what) {
+  static String nonBlank(YamlTree yaml, Node n, String what) {
     String v = yaml.scalar(n, what);
     if (v.isBlank()) {
       throw new PolicyException(yaml.at(n) + ": " + what + " must not be empty");
@@ -230,16 +153,8 @@ public final class PolicyParser {
     return v.strip();
   }
 
-  private static String describe(List<Suppression.Criterion> c) {
-    return String.join(", ", c.stream().map(Suppression.Criterion::describe).toList());
-  }
-
-  static String hash(String text) {
-    try {
-      var md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)), 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  /** A short version label: the first 16 hex characters of the text's SHA-256. */
+  public static String hash(String text) {
+    return Digests.sha256Hex(text.getBytes(StandardCharsets.UTF_8), 16);
   }
 }

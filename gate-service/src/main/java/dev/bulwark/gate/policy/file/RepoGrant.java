@@ -1,4 +1,4 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.policy.file;
 
 import dev.bulwark.v1.Severity;
 import java.util.EnumSet;

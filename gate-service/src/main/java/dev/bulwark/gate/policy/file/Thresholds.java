@@ -1,8 +1,9 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.policy.file;
 
+import dev.bulwark.gate.assessment.AssessedFinding;
 import dev.bulwark.v1.FindingStatus;
-import dev.bulwark.v1.Scope;
 import dev.bulwark.v1.ScannerStatus;
+import dev.bulwark.v1.Scope;
 import dev.bulwark.v1.Severity;
 import java.util.EnumSet;
 import java.util.Set;
@@ -32,14 +33,6 @@ public record Thresholds(Severity severity, Set<Scope> scopes, boolean onlyNew, 
     scopes = scopes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(scopes));
   }
 
-  /** The finding's scope for policy purposes: no package or unspecified scope means runtime. */
-  public static Scope effectiveScope(AssessedFinding f) {
-    if (!f.finding().hasPackage() || f.finding().getPackage().getScope() == Scope.SCOPE_UNSPECIFIED) {
-      return Scope.RUNTIME;
-    }
-    return f.finding().getPackage().getScope();
-  }
-
   /** True when this unsuppressed finding is one the rule denies. */
   public boolean denies(AssessedFinding f) {
     if (f.status() == FindingStatus.SUPPRESSED) {
@@ -49,7 +42,7 @@ public record Thresholds(Severity severity, Set<Scope> scopes, boolean onlyNew, 
       return false;
     }
     return f.finding().getSeverity().getNumber() >= severity.getNumber()
-        && scopes.contains(effectiveScope(f));
+        && scopes.contains(f.effectiveScope());
   }
 
   /** True when a scanner in this status must turn the verdict into ERROR. */
@@ -58,7 +51,8 @@ public record Thresholds(Severity severity, Set<Scope> scopes, boolean onlyNew, 
         || (failOnScannerStatus == ScannerStatus.DEGRADED && status == ScannerStatus.DEGRADED);
   }
 
-  String describe() {
+  /** "at HIGH or above in scopes [RUNTIME] (new or existing)", for reasons. */
+  public String describe() {
     return "at " + severity + " or above in scopes " + scopes.stream().sorted().toList()
         + (onlyNew ? " (new only)" : " (new or existing)");
   }

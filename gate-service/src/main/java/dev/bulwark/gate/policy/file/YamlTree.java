@@ -1,4 +1,4 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.policy.file;
 
 import java.io.StringReader;
 import java.util.ArrayList;

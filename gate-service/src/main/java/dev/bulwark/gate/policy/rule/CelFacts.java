@@ -1,5 +1,7 @@
-package dev.bulwark.gate.core;
+package dev.bulwark.gate.policy.rule;
 
+import dev.bulwark.gate.assessment.AssessedFinding;
+import dev.bulwark.gate.assessment.ScanFacts;
 import dev.bulwark.v1.Finding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,9 +43,9 @@ public final class CelFacts {
     m.put("fingerprint", f.getFingerprint());
     m.put("status", a.status().name());
     m.put("risk", (long) a.risk().score());
-    m.put("is_secret", PolicyRule.SecretRule.isSecret(f));
+    m.put("is_secret", AssessedFinding.isSecret(f));
     m.put("has_fix", f.getPackage().getFixedVersionsCount() > 0);
-    m.put("scope", Thresholds.effectiveScope(a).name());
+    m.put("scope", a.effectiveScope().name());
     // Exploitation evidence as scored (RiskScore's kev and epss factors): false / 0.0 without intel.
     m.put("kev", a.risk().factor("kev").map(k -> k.effect() > 1).orElse(false));
     m.put("epss", a.risk().factor("epss").map(e -> e.effect() - 1).orElse(0.0));
