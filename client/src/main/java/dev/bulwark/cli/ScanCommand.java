@@ -1,8 +1,8 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.cli.cluster.EmbeddedCluster;
 import dev.bulwark.cli.history.GitRepositories;
 import dev.bulwark.cli.history.HistoryWalker;
+import dev.bulwark.cli.local.LocalCluster;
 import dev.bulwark.cli.report.ReportFormat;
 import dev.bulwark.cli.scan.ScanClient;
 import dev.bulwark.common.grpc.Channels;
@@ -25,7 +25,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -106,9 +105,9 @@ final class ScanCommand implements Callable<Integer> {
     if (gateway != null) {
       result = scanAt(gateway, request);
     } else {
-      try (var cluster = env.clusters().get().requireComplete()) {
+      try (var cluster = env.local().cluster()) {
         env.progress("starting the embedded cluster");
-        cluster.start(new EmbeddedCluster.Settings(env.home(), advisoryDir(), options(), 0));
+        cluster.start(new LocalCluster.Settings(env.home(), advisoryDir(), env.serviceOptions(), 0));
         result = scanAt(cluster.target("gateway"), request);
       } catch (IllegalStateException e) {
         throw new UserError(e.getMessage(), e);
@@ -230,10 +229,6 @@ final class ScanCommand implements Callable<Integer> {
       throw new UserError("advisories folder not found: " + dir);
     }
     return Optional.ofNullable(dir);
-  }
-
-  private Map<String, String> options() {
-    return ClusterCommand.options(env);
   }
 
   private void writeReport(ReportFormat reportFormat, ScanResult result) throws IOException {

@@ -1,6 +1,6 @@
 package dev.bulwark.container;
 
-import dev.bulwark.common.grpc.DropwizardBootstrap;
+import dev.bulwark.server.grpc.DropwizardBootstrap;
 import dev.bulwark.container.advisory.OsvImageMatcher;
 import dev.bulwark.container.image.ImageLimits;
 import dev.bulwark.sca.ScaEngine;

@@ -1,7 +1,7 @@
 package dev.bulwark.sca;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.bulwark.common.scanner.ScannerConfiguration;
+import dev.bulwark.server.scanner.ScannerConfiguration;
 import jakarta.validation.constraints.NotNull;
 
 /**

@@ -2,7 +2,7 @@ package dev.bulwark.common.grpc;
 
 /**
  * A service refuses a request for a reason the caller can act on. Domain code throws it;
- * {@link ExceptionMappingInterceptor}, the one place that knows gRPC statuses, turns its
+ * {@code dev.bulwark.server.grpc.ExceptionMappingInterceptor}, the one place that knows gRPC statuses, turns its
  * {@link Reason} into the matching status with this message as the description (and logs no
  * stack trace: a refusal is an answer, not a failure). Subclasses may carry data for in-process
  * callers (e.g. the digests a content store lacks).

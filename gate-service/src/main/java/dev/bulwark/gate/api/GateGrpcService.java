@@ -32,7 +32,7 @@ import java.util.function.Supplier;
 /**
  * The Gate service on the wire: validates requests, calls the domain {@link Gate} and maps the
  * result to protos. No logic of its own: what the gate refuses is a {@link Refusal}, which
- * {@link dev.bulwark.common.grpc.ExceptionMappingInterceptor} turns into INVALID_ARGUMENT,
+ * {@link dev.bulwark.server.grpc.ExceptionMappingInterceptor} turns into INVALID_ARGUMENT,
  * NOT_FOUND or FAILED_PRECONDITION with its message.
  */
 public final class GateGrpcService extends GateGrpc.GateImplBase {

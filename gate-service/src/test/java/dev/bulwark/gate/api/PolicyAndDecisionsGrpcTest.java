@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.common.grpc.Channels;
-import dev.bulwark.common.grpc.ManagedGrpcServer;
 import dev.bulwark.gate.db.H2Files;
 import dev.bulwark.gate.db.JdbiDecisionStore;
 import dev.bulwark.gate.decision.Gate;
 import dev.bulwark.gate.testing.Findings;
+import dev.bulwark.server.grpc.ManagedGrpcServer;
 import dev.bulwark.v1.Decision;
 import dev.bulwark.v1.GateGrpc;
 import dev.bulwark.v1.GetProjectPolicyRequest;

@@ -17,7 +17,7 @@ import io.grpc.stub.StreamObserver;
 /**
  * {@code bulwark.v1.Gateway} on the wire: maps requests to the {@link ScanCoordinator}. Its
  * refusals (a malformed manifest, missing blobs, an unknown scan) become statuses in
- * {@link dev.bulwark.common.grpc.ExceptionMappingInterceptor}, like every service's.
+ * {@link dev.bulwark.server.grpc.ExceptionMappingInterceptor}, like every service's.
  */
 public final class GatewayGrpcService implements GatewayGrpc.AsyncService, BindableService {
   private final ScanCoordinator coordinator;
