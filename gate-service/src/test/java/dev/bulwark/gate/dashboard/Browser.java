@@ -87,7 +87,7 @@ final class Browser implements AutoCloseable {
   /** Keeps a PNG of the whole page (not only the window) under {@link #SCREENSHOTS}. */
   Path screenshot(String name) {
     var window = driver.manage().window().getSize();
-    long height = (Long) script("return document.documentElement.scrollHeight");
+    long height = (Long) script("return Math.ceil(document.querySelector('main').getBoundingClientRect().bottom) + 24");
     try {
       Files.createDirectories(SCREENSHOTS);
       var file = SCREENSHOTS.resolve(name + ".png");
