@@ -4,6 +4,7 @@ import dev.bulwark.cli.CliEnvironment;
 import dev.bulwark.cli.Main;
 import dev.bulwark.cli.UserError;
 import dev.bulwark.cli.local.LocalCluster;
+import dev.bulwark.gate.GateEmbeddedService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "cluster", mixinStandardHelpOptions = true,
     description = "Run the gateway, the three scanners and the gate in the foreground until interrupted.")
 final class ClusterCommand implements Callable<Integer> {
-  /** The gate's option that starts its dashboard ({@code host:port}); see GateEmbeddedService. */
-  static final String DASHBOARD_OPTION = "gate.dashboard";
+  /** The gate's option that starts its dashboard ({@code host:port}). */
+  static final String DASHBOARD_OPTION = GateEmbeddedService.DASHBOARD;
   /** The dashboard's port relative to the port base. */
   static final int DASHBOARD_OFFSET = 5;
   private final CliEnvironment env;
