@@ -39,6 +39,13 @@ final class LegacySchemaRunner {
     }
   }
 
+  /** What the old runner did at each start of an up-to-date database: its table if missing, the versions applied. */
+  static List<Integer> upToDate(Jdbi jdbi) {
+    jdbi.useHandle(h -> h.execute("CREATE TABLE IF NOT EXISTS schema_version ("
+        + "version INT PRIMARY KEY, description VARCHAR(200) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)"));
+    return jdbi.withHandle(h -> h.createQuery("SELECT version FROM schema_version").mapTo(Integer.class).list());
+  }
+
   private static List<String> statements(String sql) {
     var out = new ArrayList<String>();
     var current = new StringBuilder();
