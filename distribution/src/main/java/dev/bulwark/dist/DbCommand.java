@@ -1,13 +1,13 @@
 package dev.bulwark.dist;
 
+import dev.bulwark.advisories.advisory.AdvisoryStore;
+import dev.bulwark.advisories.advisory.ResumableDownload;
+import dev.bulwark.advisories.advisory.UrlOsvSource;
 import dev.bulwark.cli.CliEnvironment;
 import dev.bulwark.cli.Main;
 import dev.bulwark.cli.UserError;
 import dev.bulwark.gate.intel.ExploitIntel;
 import dev.bulwark.gate.intel.IntelSource;
-import dev.bulwark.sca.advisory.AdvisoryStore;
-import dev.bulwark.sca.advisory.ResumableDownload;
-import dev.bulwark.sca.advisory.UrlOsvSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;

@@ -1,10 +1,10 @@
 package dev.bulwark.dist;
 
+import dev.bulwark.advisories.advisory.AdvisoryStore;
+import dev.bulwark.advisories.explain.Explainer;
 import dev.bulwark.cli.CliEnvironment;
 import dev.bulwark.cli.Main;
 import dev.bulwark.cli.UserError;
-import dev.bulwark.sca.advisory.AdvisoryStore;
-import dev.bulwark.sca.explain.Explainer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

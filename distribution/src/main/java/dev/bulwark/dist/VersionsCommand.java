@@ -1,10 +1,10 @@
 package dev.bulwark.dist;
 
+import dev.bulwark.advisories.version.VersionOrders;
+import dev.bulwark.advisories.version.VersionTool;
 import dev.bulwark.cli.CliEnvironment;
 import dev.bulwark.cli.Main;
 import dev.bulwark.cli.UserError;
-import dev.bulwark.sca.version.VersionOrders;
-import dev.bulwark.sca.version.VersionTool;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

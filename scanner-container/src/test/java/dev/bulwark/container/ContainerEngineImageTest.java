@@ -134,7 +134,7 @@ class ContainerEngineImageTest {
     assertThat(inventory).extracting(Package::getEcosystem, Package::getName, Package::getPurl, Package::getManifestPath)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("AlmaLinux:9", "bulwark-hello",
-                "pkg:rpm/almalinux/bulwark-hello@1.2.3-4.el9?epoch=2&distro=almalinux-9",
+                "pkg:rpm/almalinux/bulwark-hello@1.2.3-4.el9?distro=almalinux-9&epoch=2",
                 "alma.tar [" + ImageBuilder.sha256(rpmLayer) + "]"),
             org.assertj.core.groups.Tuple.tuple("AlmaLinux:9", "openssl-libs",
                 "pkg:rpm/almalinux/openssl-libs@3.0.7-24.el9?distro=almalinux-9",

@@ -13,7 +13,7 @@ import dev.bulwark.container.image.ImageBuilder;
 import dev.bulwark.container.image.ImageLimits;
 import dev.bulwark.container.image.ImagePackageMatcher;
 import dev.bulwark.container.image.TarBuilder;
-import dev.bulwark.sca.advisory.AdvisoryStore;
+import dev.bulwark.advisories.advisory.AdvisoryStore;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.ScannerStatus;
 import dev.bulwark.v1.Severity;

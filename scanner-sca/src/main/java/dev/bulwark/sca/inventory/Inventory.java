@@ -1,5 +1,6 @@
 package dev.bulwark.sca.inventory;
 
+import dev.bulwark.advisories.advisory.InstalledPackage;
 import dev.bulwark.server.scanner.ScanWorkspace;
 import dev.bulwark.v1.FileEntry;
 import java.io.IOException;
