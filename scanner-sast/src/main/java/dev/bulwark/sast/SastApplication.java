@@ -1,6 +1,6 @@
 package dev.bulwark.sast;
 
-import dev.bulwark.common.grpc.DropwizardBootstrap;
+import dev.bulwark.server.grpc.DropwizardBootstrap;
 import dev.bulwark.sast.secrets.verify.SecretVerification;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;

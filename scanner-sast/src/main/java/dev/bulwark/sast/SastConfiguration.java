@@ -1,7 +1,7 @@
 package dev.bulwark.sast;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.bulwark.common.scanner.ScannerConfiguration;
+import dev.bulwark.server.scanner.ScannerConfiguration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 

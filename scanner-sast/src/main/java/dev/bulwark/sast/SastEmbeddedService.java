@@ -1,9 +1,9 @@
 package dev.bulwark.sast;
 
-import dev.bulwark.common.embedded.EmbeddedContext;
-import dev.bulwark.common.embedded.EmbeddedService;
 import dev.bulwark.sast.secrets.verify.SecretVerification;
 import dev.bulwark.sast.secrets.verify.VerificationSettings;
+import dev.bulwark.server.embedded.EmbeddedContext;
+import dev.bulwark.server.embedded.EmbeddedService;
 import io.grpc.BindableService;
 import java.time.Clock;
 import java.util.LinkedHashMap;

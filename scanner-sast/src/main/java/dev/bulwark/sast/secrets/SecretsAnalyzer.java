@@ -1,6 +1,7 @@
 package dev.bulwark.sast.secrets;
 
 import dev.bulwark.common.cas.Digests;
+import dev.bulwark.common.path.GeneratedFiles;
 import dev.bulwark.sast.core.Analyzer;
 import dev.bulwark.sast.core.Project;
 import dev.bulwark.sast.core.SourceFile;
@@ -32,8 +33,6 @@ public final class SecretsAnalyzer implements Analyzer {
   static final int WINDOW = 300;
   /** Lines a finding's snippet shows (SourceFile.snippet). */
   static final int SNIPPET_LINES = 5;
-  private static final Set<String> SKIPPED_NAMES = Set.of("package-lock.json", "yarn.lock", "pnpm-lock.yaml",
-      "go.sum", "cargo.lock", "poetry.lock", "composer.lock", "gemfile.lock");
 
   private final SecretRulePack pack;
   private final KeywordAutomaton automaton;
@@ -85,8 +84,7 @@ public final class SecretsAnalyzer implements Analyzer {
    * source maps (generated, large, full of hashes). The CLI uses it to skip such history versions.
    */
   public static boolean scansPath(String path) {
-    String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-    return !SKIPPED_NAMES.contains(name) && !name.endsWith(".min.js") && !name.endsWith(".map");
+    return !GeneratedFiles.isGenerated(path);
   }
 
   @Override
