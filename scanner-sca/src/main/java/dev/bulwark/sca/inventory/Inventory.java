@@ -65,7 +65,20 @@ public final class Inventory {
 
   /** Inventory of the files of a scan task: selects, prefetches in one round trip, parses. */
   public static InventoryResult collect(ScanWorkspace ws) throws IOException {
-    List<FileEntry> selected = ws.select(path -> parserFor(path).isPresent());
+    return collect(ws, List.of());
+  }
+
+  /** Whether some parser or build resolver reads the file. */
+  public static boolean wanted(String path, List<BuildResolver> builds) {
+    return parserFor(path).isPresent() || builds.stream().anyMatch(b -> b.required(path));
+  }
+
+  /**
+   * As {@link #collect(ScanWorkspace)}, with build resolvers (Maven) that take their files first;
+   * what they hand back is parsed per file.
+   */
+  public static InventoryResult collect(ScanWorkspace ws, List<BuildResolver> builds) throws IOException {
+    List<FileEntry> selected = ws.select(path -> wanted(path, builds));
     ws.prefetch(selected);
     var problems = new ArrayList<String>();
     var files = new LinkedHashMap<String, byte[]>();
@@ -87,20 +100,25 @@ public final class Inventory {
         return Optional.empty();
       }
     };
-    InventoryResult result = collect(files.keySet(), files::get, tree, ws::cancelled);
+    InventoryResult result = collect(files.keySet(), files::get, tree, ws::cancelled, builds);
     problems.addAll(result.problems());
     return new InventoryResult(result.packages(), problems);
   }
 
   /** Inventory of an in-memory tree (relative path → bytes), for tests and benchmarks. */
   public static InventoryResult collect(Map<String, byte[]> files) {
+    return collect(files, List.of());
+  }
+
+  /** As {@link #collect(Map)}, with build resolvers. */
+  public static InventoryResult collect(Map<String, byte[]> files, List<BuildResolver> builds) {
     ManifestSource tree = relative -> Optional.ofNullable(files.get(relative));
-    var selected = files.keySet().stream().filter(p -> parserFor(p).isPresent()).toList();
-    return collect(selected, files::get, tree, () -> false);
+    var selected = files.keySet().stream().filter(p -> wanted(p, builds)).toList();
+    return collect(selected, files::get, tree, () -> false, builds);
   }
 
   private static InventoryResult collect(Iterable<String> paths, Function<String, byte[]> content,
-      ManifestSource tree, BooleanSupplier cancelled) {
+      ManifestSource tree, BooleanSupplier cancelled, List<BuildResolver> builds) {
     var sorted = new TreeMap<String, LockfileParser>();
     var present = new LinkedHashSet<String>();
     for (String path : paths) {
@@ -109,6 +127,25 @@ public final class Inventory {
     }
     var packages = new LinkedHashSet<InstalledPackage>();
     var problems = new ArrayList<String>();
+    for (BuildResolver build : builds) {
+      var mine = new TreeMap<String, byte[]>();
+      for (String path : present) {
+        if (build.required(path) && !superseded(path, build.name(), present)) {
+          mine.put(path, content.apply(path));
+        }
+      }
+      if (mine.isEmpty()) {
+        continue;
+      }
+      try {
+        BuildResolver.Result r = build.resolve(mine, tree);
+        packages.addAll(r.packages());
+        problems.addAll(r.problems());
+        mine.keySet().stream().filter(p -> !r.fallback().contains(p)).forEach(sorted::remove);
+      } catch (RuntimeException ex) { // a resolver bug must not lose the files: they are parsed per file
+        problems.add(build.name() + " resolution failed: " + ex);
+      }
+    }
     for (var e : sorted.entrySet()) {
       String path = e.getKey();
       LockfileParser parser = e.getValue();
@@ -116,7 +153,7 @@ public final class Inventory {
         problems.add("inventory stopped early: the scan was cancelled");
         break;
       }
-      if (superseded(path, parser, present)) {
+      if (superseded(path, parser.name(), present)) {
         continue;
       }
       try {
@@ -130,9 +167,9 @@ public final class Inventory {
     return new InventoryResult(new ArrayList<>(packages), problems);
   }
 
-  private static boolean superseded(String path, LockfileParser parser, Set<String> present) {
+  private static boolean superseded(String path, String parser, Set<String> present) {
     String folder = Texts.folder(path);
-    for (String lock : SUPERSEDED_BY.getOrDefault(parser.name(), List.of())) {
+    for (String lock : SUPERSEDED_BY.getOrDefault(parser, List.of())) {
       if (present.contains(folder.isEmpty() ? lock : folder + "/" + lock)) {
         return true;
       }
