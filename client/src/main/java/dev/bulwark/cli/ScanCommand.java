@@ -61,6 +61,10 @@ final class ScanCommand implements Callable<Integer> {
       description = "OSV advisories for the embedded cluster (default: $BULWARK_ADVISORIES).")
   Path advisories;
 
+  @Option(names = "--offline", description = "Embedded cluster: resolve Maven projects from the local repository"
+      + " and Bulwark's cache only, never from a remote repository (what cannot be resolved is named, DEGRADED).")
+  boolean offline;
+
   @Option(names = "--project", description = "Project name (default: the folder's name).")
   String project;
 
@@ -233,7 +237,11 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private Map<String, String> options() {
-    return ClusterCommand.options(env);
+    var options = new java.util.LinkedHashMap<>(ClusterCommand.options(env));
+    if (offline) {
+      options.put("maven.offline", "true");
+    }
+    return options;
   }
 
   private void writeReport(ReportFormat reportFormat, ScanResult result) throws IOException {
