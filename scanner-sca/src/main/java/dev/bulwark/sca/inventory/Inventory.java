@@ -23,11 +23,13 @@ import java.util.function.Function;
  * manifest is skipped when a lockfile of the same ecosystem sits beside it, because the lockfile
  * has the installed versions (see {@link #SUPERSEDED_BY}). Today that concerns
  * {@code requirements.txt} beside {@code poetry.lock}, {@code Pipfile.lock} or {@code uv.lock}
- * (pip exports of the lock), and {@code pom.xml} beside {@code gradle.lockfile}. package.json,
- * Cargo.toml, Gemfile, composer.json and pyproject.toml are not parsed at all (their lockfiles
- * always win); package.json is only read, through the tree, to tell direct npm dependencies
- * for yarn.lock and v1 package-lock.json. Files named by another file ({@code -r}, a parent
- * pom) are read through a {@link ManifestSource} backed by the same tree.
+ * (pip exports of the lock), and {@code pom.xml} beside {@code gradle.lockfile}. Manifests whose
+ * lockfile may sit higher up (package.json, composer.json, Gemfile, pyproject.toml, setup.cfg:
+ * workspaces keep one lockfile at their root) are read only when no lockfile of theirs is in
+ * their folder or above it, and then say that it is missing ({@link ManifestPins}).
+ * package.json is also read, through the tree, to tell direct npm dependencies for yarn.lock
+ * and v1 package-lock.json. Files named by another file ({@code -r}, a parent pom) are read
+ * through a {@link ManifestSource} backed by the same tree.
  */
 public final class Inventory {
   /** Adding a format is one class and one line here. Order decides who gets a file first. */
@@ -49,12 +51,26 @@ public final class Inventory {
       new NugetPackagesLockParser(),
       new PubspecLockParser(),
       new MixLockParser(),
-      new ConanLockParser());
+      new ConanLockParser(),
+      new PackageJsonParser(),
+      new ComposerJsonParser(),
+      new GemfileParser(),
+      new PyprojectParser(),
+      new SetupCfgParser());
 
   /** Manifest parser name → lockfile names that, in the same folder, make it redundant. */
   static final Map<String, List<String>> SUPERSEDED_BY = Map.of(
       "pip-requirements", List.of("poetry.lock", "Pipfile.lock", "uv.lock"),
-      "maven-pom", List.of("gradle.lockfile"));
+      "maven-pom", List.of("gradle.lockfile"),
+      "npm-manifest", List.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml"),
+      "composer-manifest", List.of("composer.lock"),
+      "gemfile", List.of("Gemfile.lock"),
+      "pyproject", List.of("poetry.lock", "uv.lock", "Pipfile.lock", "requirements.txt"),
+      "setup-cfg", List.of("poetry.lock", "uv.lock", "Pipfile.lock", "requirements.txt"));
+
+  /** Manifests whose lockfile governs them from a folder above too (a workspace's root). */
+  private static final Set<String> LOCKED_FROM_ABOVE =
+      Set.of("npm-manifest", "composer-manifest", "gemfile", "pyproject", "setup-cfg");
 
   private Inventory() {}
 
@@ -169,11 +185,16 @@ public final class Inventory {
 
   private static boolean superseded(String path, String parser, Set<String> present) {
     String folder = Texts.folder(path);
-    for (String lock : SUPERSEDED_BY.getOrDefault(parser, List.of())) {
-      if (present.contains(folder.isEmpty() ? lock : folder + "/" + lock)) {
-        return true;
+    while (true) {
+      for (String lock : SUPERSEDED_BY.getOrDefault(parser, List.of())) {
+        if (present.contains(folder.isEmpty() ? lock : folder + "/" + lock)) {
+          return true;
+        }
       }
+      if (folder.isEmpty() || !LOCKED_FROM_ABOVE.contains(parser)) {
+        return false;
+      }
+      folder = Texts.folder(folder);
     }
-    return false;
   }
 }
