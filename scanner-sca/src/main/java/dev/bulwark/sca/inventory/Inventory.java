@@ -56,7 +56,9 @@ public final class Inventory {
       new ComposerJsonParser(),
       new GemfileParser(),
       new PyprojectParser(),
-      new SetupCfgParser());
+      new SetupCfgParser(),
+      new NugetProjectParser(),
+      new PackagesConfigParser());
 
   /** Manifest parser name → lockfile names that, in the same folder, make it redundant. */
   static final Map<String, List<String>> SUPERSEDED_BY = Map.of(
@@ -66,7 +68,8 @@ public final class Inventory {
       "composer-manifest", List.of("composer.lock"),
       "gemfile", List.of("Gemfile.lock"),
       "pyproject", List.of("poetry.lock", "uv.lock", "Pipfile.lock", "requirements.txt"),
-      "setup-cfg", List.of("poetry.lock", "uv.lock", "Pipfile.lock", "requirements.txt"));
+      "setup-cfg", List.of("poetry.lock", "uv.lock", "Pipfile.lock", "requirements.txt"),
+      "nuget-project", List.of("packages.lock.json", "packages.config"));
 
   /** Manifests whose lockfile governs them from a folder above too (a workspace's root). */
   private static final Set<String> LOCKED_FROM_ABOVE =
