@@ -1,6 +1,7 @@
 package dev.bulwark.sca;
 
 import dev.bulwark.common.grpc.DropwizardBootstrap;
+import dev.bulwark.sca.inventory.GradleBuilds;
 import dev.bulwark.sca.inventory.MavenBuilds;
 import dev.bulwark.sca.maven.MavenResolver;
 import dev.bulwark.sca.maven.MavenSettings;
@@ -42,7 +43,7 @@ public class ScaApplication extends Application<ScaConfiguration> {
         maven.close();
       }
     });
-    ScaEngine engine = ScaEngine.create(advisories, dataDir, PackageSource.inventory(List.of(new MavenBuilds(maven))));
+    ScaEngine engine = ScaEngine.create(advisories, dataDir, PackageSource.inventory(List.of(new MavenBuilds(maven), new GradleBuilds(maven))));
     config.serve(engine, environment);
   }
 }

@@ -2,6 +2,7 @@ package dev.bulwark.sca;
 
 import dev.bulwark.common.embedded.EmbeddedContext;
 import dev.bulwark.common.embedded.EmbeddedService;
+import dev.bulwark.sca.inventory.GradleBuilds;
 import dev.bulwark.sca.inventory.MavenBuilds;
 import dev.bulwark.sca.maven.MavenResolver;
 import dev.bulwark.sca.maven.MavenSettings;
@@ -34,7 +35,7 @@ public final class ScaEmbeddedService implements EmbeddedService {
     var maven = new MavenResolver(MavenSettings.fromEnvironment(MavenSettings.processEnvironment(), home.resolve("maven"), offline));
     context.closeOnStop(maven);
     ScaEngine engine = ScaEngine.create(context.advisories(), home,
-        PackageSource.inventory(List.of(new MavenBuilds(maven))));
+        PackageSource.inventory(List.of(new MavenBuilds(maven), new GradleBuilds(maven))));
     return List.of(context.scanner(engine, home.resolve("cache")));
   }
 }

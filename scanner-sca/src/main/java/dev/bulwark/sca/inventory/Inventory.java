@@ -69,11 +69,12 @@ public final class Inventory {
       "gemfile", List.of("Gemfile.lock"),
       "pyproject", List.of("poetry.lock", "uv.lock", "Pipfile.lock", "requirements.txt"),
       "setup-cfg", List.of("poetry.lock", "uv.lock", "Pipfile.lock", "requirements.txt"),
-      "nuget-project", List.of("packages.lock.json", "packages.config"));
+      "nuget-project", List.of("packages.lock.json", "packages.config"),
+      "gradle-build", List.of("gradle.lockfile"));
 
   /** Manifests whose lockfile governs them from a folder above too (a workspace's root). */
   private static final Set<String> LOCKED_FROM_ABOVE =
-      Set.of("npm-manifest", "composer-manifest", "gemfile", "pyproject", "setup-cfg");
+      Set.of("npm-manifest", "composer-manifest", "gemfile", "pyproject", "setup-cfg", "gradle-build");
 
   private Inventory() {}
 

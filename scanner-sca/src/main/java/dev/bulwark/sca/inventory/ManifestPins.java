@@ -18,14 +18,21 @@ final class ManifestPins {
   private final String path;
   private final String ecosystem;
   private final String lockfiles;
+  private final String consequence;
   private final List<InstalledPackage> packages = new ArrayList<>();
   private final List<String> unpinned = new ArrayList<>();
 
   /** @param lockfiles the lockfile names that would have given the installed versions, for the message */
   ManifestPins(String path, String ecosystem, String lockfiles) {
+    this(path, ecosystem, lockfiles, "so installed and transitive versions are unknown");
+  }
+
+  /** @param consequence what the missing lockfile means, after "no lockfile (...), " */
+  ManifestPins(String path, String ecosystem, String lockfiles, String consequence) {
     this.path = path;
     this.ecosystem = ecosystem;
     this.lockfiles = lockfiles;
+    this.consequence = consequence;
   }
 
   /** A dependency whose version the manifest pins exactly. */
@@ -44,7 +51,7 @@ final class ManifestPins {
       return ParseResult.of(List.of());
     }
     var why = new StringBuilder(path).append(": no lockfile (").append(lockfiles)
-        .append("), so installed and transitive versions are unknown: ")
+        .append("), ").append(consequence).append(": ")
         .append(packages.size()).append(" exactly pinned dependencies checked with medium confidence");
     if (!unpinned.isEmpty()) {
       why.append("; ").append(unpinned.size()).append(" not pinned, not checked: ")

@@ -48,6 +48,15 @@ final class Failures {
     return manifestPath + ": Maven resolution incomplete (" + reason(e, offlineReason) + "): " + firstLine(e.getMessage());
   }
 
+  /** A dependency's POM Maven went on without: named, with the reason. */
+  static String ofMissingPom(String manifestPath, org.eclipse.aether.RepositoryEvent event, String offlineReason) {
+    var a = event.getArtifact();
+    String why = event.getException() == null ? (offlineReason.isEmpty() ? "missing: not found in the repositories asked"
+        : offlineReason + ": not in the local repository or Bulwark's cache") : reason(event.getException(), offlineReason);
+    return manifestPath + ": POM of " + a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getVersion()
+        + " could not be resolved (" + why + "); its transitive dependencies are not listed";
+  }
+
   static boolean isNetwork(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof ArtifactTransferException && !(t instanceof ArtifactNotFoundException)

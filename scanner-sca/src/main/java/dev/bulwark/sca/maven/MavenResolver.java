@@ -73,7 +73,9 @@ public final class MavenResolver implements AutoCloseable {
     var heads = new ArrayList<Path>();
     heads.add(Files.createDirectories(settings.cache()));
     settings.localRepository().ifPresent(heads::add);
+    var missing = new MissingDescriptors();
     var builder = new SessionBuilderSupplier(system).get()
+        .withRepositoryListener(missing)
         .withLocalRepositoryBaseDirectories(heads)
         .setOffline(offline)
         .setWorkspaceReader(reactor)
@@ -89,7 +91,7 @@ public final class MavenResolver implements AutoCloseable {
         .setConfigProperty(ConfigurationProperties.USER_AGENT, "Bulwark");
     String why = settings.offline() ? "offline" : breakerOpen
         ? "offline: remote repositories unreachable (circuit open after repeated network failures)" : "";
-    return new Session(builder.build(), reactor, why, breakerOpen);
+    return new Session(builder.build(), reactor, why, missing);
   }
 
   @Override
@@ -102,14 +104,14 @@ public final class MavenResolver implements AutoCloseable {
     private final RepositorySystemSession.CloseableSession session;
     private final Reactor reactor;
     private final String offlineReason;
-    private final boolean breakerOpen;
+    private final MissingDescriptors missing;
 
     private Session(RepositorySystemSession.CloseableSession session, Reactor reactor, String offlineReason,
-        boolean breakerOpen) {
+        MissingDescriptors missing) {
       this.session = session;
       this.reactor = reactor;
       this.offlineReason = offlineReason;
-      this.breakerOpen = breakerOpen;
+      this.missing = missing;
     }
 
     /** Why this session does not reach remote repositories, empty when it does. */
@@ -154,14 +156,17 @@ public final class MavenResolver implements AutoCloseable {
 
     private Resolution collect(String manifestPath, CollectRequest request, java.util.Map<String, Integer> lines) {
       CollectResult result;
+      missing.clear();
       try {
         result = system.collectDependencies(session, request);
       } catch (DependencyCollectionException e) {
         result = e.getResult();
       }
-      record(result.getExceptions().stream().anyMatch(Failures::isNetwork));
       var problems = new ArrayList<String>();
       result.getExceptions().forEach(e -> problems.add(Failures.ofCollection(manifestPath, e, offlineReason)));
+      // Maven goes on without a dependency's missing POM (the dependency stays, its transitives are lost): say so
+      missing.drain().forEach(m -> problems.add(Failures.ofMissingPom(manifestPath, m, offlineReason)));
+      record(missing.sawNetworkFailure() || result.getExceptions().stream().anyMatch(Failures::isNetwork));
       return new Resolution(Graphs.flatten(result.getRoot(), lines, reactor), problems.stream().distinct().toList(), true);
     }
 
