@@ -1,7 +1,6 @@
 package dev.bulwark.container;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.bulwark.artifacts.JarBuilder;
 import dev.bulwark.common.testing.ScannerHarness;
 import dev.bulwark.container.image.ImageAnalyzerTest;
 import dev.bulwark.container.image.ImageBuilder;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Images sent over the wire to the engine: inventory, end of life, hostile archives. */
 class ContainerEngineImageTest {
@@ -94,7 +94,7 @@ class ContainerEngineImageTest {
   void everyInventoriedImagePackageGoesToTheScansInventoryWithItsPurlAndLayer() throws Exception {
     byte[] rpmLayer = new TarBuilder().file("etc/os-release", "ID=\"almalinux\"\nVERSION_ID=\"9.3\"\n")
         .file("var/lib/rpm/rpmdb.sqlite", Files.readAllBytes(TestResources.path("rpm/rpmdb.sqlite"))).build();
-    byte[] appLayer = new TarBuilder().file("srv/app.jar", new dev.bulwark.container.image.JarBuilder()
+    byte[] appLayer = new TarBuilder().file("srv/app.jar", new dev.bulwark.artifacts.JarBuilder()
         .pom("org.yaml", "snakeyaml", "1.30").build()).build();
     var image = new ImageBuilder().layer(rpmLayer).layer(appLayer).oci(tmp.resolve("alma.tar"));
     var engine = new ContainerEngine(new ContainerEngine.Settings(EngineMode.NATIVE, Optional.empty(),

@@ -4,6 +4,7 @@ import dev.bulwark.advisories.advisory.InstalledPackage;
 import dev.bulwark.common.scanner.ScanWorkspace;
 import dev.bulwark.v1.FileEntry;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -58,7 +59,9 @@ public final class Inventory {
       new PyprojectParser(),
       new SetupCfgParser(),
       new NugetProjectParser(),
-      new PackagesConfigParser());
+      new PackagesConfigParser(),
+      new CycloneDxParser(),
+      new SpdxJsonParser());
 
   /** Manifest parser name → lockfile names that, in the same folder, make it redundant. */
   static final Map<String, List<String>> SUPERSEDED_BY = Map.of(
@@ -122,7 +125,35 @@ public final class Inventory {
     };
     InventoryResult result = collect(files.keySet(), files::get, tree, ws::cancelled, builds);
     problems.addAll(result.problems());
-    return new InventoryResult(result.packages(), problems);
+    var packages = new ArrayList<>(result.packages());
+    binaries(ws, packages, problems);
+    return new InventoryResult(packages, problems);
+  }
+
+  /** Built artifacts in the tree ({@link BinaryArtifacts}), fetched together, each streamed from the local cache. */
+  private static void binaries(ScanWorkspace ws, List<InstalledPackage> packages, List<String> problems)
+      throws IOException {
+    var found = new ArrayList<FileEntry>();
+    for (FileEntry f : ws.select(path -> true)) {
+      if (BinaryArtifacts.analyzer(f.getPath(), f.getDigest().getSizeBytes(), f.getMode()).isPresent()) {
+        found.add(f);
+      }
+    }
+    ws.prefetch(found.stream().filter(f -> f.getDigest().getSizeBytes() <= BinaryArtifacts.MAX_BYTES).toList());
+    for (FileEntry f : found) {
+      var db = BinaryArtifacts.analyzer(f.getPath(), f.getDigest().getSizeBytes(), f.getMode()).orElseThrow();
+      long size = f.getDigest().getSizeBytes();
+      ParseResult r;
+      if (size > BinaryArtifacts.MAX_BYTES) {
+        r = BinaryArtifacts.read(db, f.getPath(), InputStream.nullInputStream(), size);
+      } else {
+        try (InputStream in = java.nio.file.Files.newInputStream(ws.localPath(f))) {
+          r = BinaryArtifacts.read(db, f.getPath(), in, size);
+        }
+      }
+      packages.addAll(r.packages());
+      problems.addAll(r.problems());
+    }
   }
 
   /** Inventory of an in-memory tree (relative path → bytes), for tests and benchmarks. */
@@ -130,11 +161,19 @@ public final class Inventory {
     return collect(files, List.of());
   }
 
-  /** As {@link #collect(Map)}, with build resolvers. */
+  /** As {@link #collect(Map)}, with build resolvers; files have no mode here, so each counts as executable. */
   public static InventoryResult collect(Map<String, byte[]> files, List<BuildResolver> builds) {
     ManifestSource tree = relative -> Optional.ofNullable(files.get(relative));
     var selected = files.keySet().stream().filter(p -> wanted(p, builds)).toList();
-    return collect(selected, files::get, tree, () -> false, builds);
+    var result = collect(selected, files::get, tree, () -> false, builds);
+    var packages = new ArrayList<>(result.packages());
+    var problems = new ArrayList<>(result.problems());
+    new TreeMap<>(files).forEach((path, bytes) -> BinaryArtifacts.analyzer(path, bytes.length, 0755).ifPresent(db -> {
+      var r = BinaryArtifacts.read(db, path, new java.io.ByteArrayInputStream(bytes), bytes.length);
+      packages.addAll(r.packages());
+      problems.addAll(r.problems());
+    }));
+    return new InventoryResult(packages, problems);
   }
 
   private static InventoryResult collect(Iterable<String> paths, Function<String, byte[]> content,

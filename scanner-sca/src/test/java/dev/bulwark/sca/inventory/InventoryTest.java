@@ -147,7 +147,7 @@ class InventoryTest {
   @DisplayName("the registry has one parser per format, each with a distinct name and a version")
   void registryNamesAreUniqueAndVersioned() {
     var names = new HashSet<String>();
-    assertThat(Inventory.PARSERS).hasSize(25).allSatisfy(p -> {
+    assertThat(Inventory.PARSERS).hasSize(27).allSatisfy(p -> {
       assertThat(names.add(p.name())).as("unique name %s", p.name()).isTrue();
       assertThat(p.version()).isNotBlank();
     });

@@ -1,4 +1,4 @@
-package dev.bulwark.container.image;
+package dev.bulwark.artifacts;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;

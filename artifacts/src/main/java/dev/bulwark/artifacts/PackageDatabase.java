@@ -1,4 +1,4 @@
-package dev.bulwark.container.image;
+package dev.bulwark.artifacts;
 
 import dev.bulwark.v1.Confidence;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.bulwark.container.image;
+package dev.bulwark.artifacts;
 
 import dev.bulwark.v1.Confidence;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +11,12 @@ import java.util.List;
  * and one per problem ({@code E message}), tab-separated. Shared by every embedded database so
  * that all are cached and parsed the same way.
  */
-final class ExtractedRecord {
+public final class ExtractedRecord {
   private static final String HEADER = "bulwark-extracted\t";
 
   private ExtractedRecord() {}
 
-  static byte[] encode(String database, String version, List<PackageDatabase.Entry> entries, List<String> problems) {
+  public static byte[] encode(String database, String version, List<PackageDatabase.Entry> entries, List<String> problems) {
     var out = new StringBuilder(HEADER).append(database).append('\t').append(version).append('\n');
     for (var e : entries) {
       out.append("P\t").append(clean(e.name())).append('\t').append(clean(e.version())).append('\t')
@@ -26,7 +26,7 @@ final class ExtractedRecord {
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  static boolean isFor(String database, String version, byte[] content) {
+  public static boolean isFor(String database, String version, byte[] content) {
     byte[] header = (HEADER + database + '\t' + version + '\n').getBytes(StandardCharsets.UTF_8);
     if (content.length < header.length) {
       return false;
@@ -39,7 +39,7 @@ final class ExtractedRecord {
     return true;
   }
 
-  static List<PackageDatabase.Entry> entries(byte[] content) {
+  public static List<PackageDatabase.Entry> entries(byte[] content) {
     var out = new ArrayList<PackageDatabase.Entry>();
     for (String[] f : lines(content, "P")) {
       if (f.length == 5) {
@@ -49,7 +49,7 @@ final class ExtractedRecord {
     return out;
   }
 
-  static List<String> problems(byte[] content) {
+  public static List<String> problems(byte[] content) {
     return lines(content, "E").stream().filter(f -> f.length == 2).map(f -> f[1]).toList();
   }
 

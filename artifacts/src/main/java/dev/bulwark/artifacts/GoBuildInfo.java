@@ -1,4 +1,4 @@
-package dev.bulwark.container.image;
+package dev.bulwark.artifacts;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,15 +20,15 @@ import java.util.Optional;
  * in the data segment of a binary without section headers. A candidate whose version does not
  * start with "go" (the magic as a string constant elsewhere) is passed over.
  */
-final class GoBuildInfo {
-  static final byte[] MAGIC = "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1);
+public final class GoBuildInfo {
+  public static final byte[] MAGIC = "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1);
   private static final int CHUNK = 64 * 1024;
   private static final int HEADER = 32;
   /** Longer build information is refused (the largest real ones are tens of kilobytes). */
   private static final int MAX_STRING = 1024 * 1024;
 
   /** A module as the build info names it. */
-  record Module(String path, String version) {}
+  public record Module(String path, String version) {}
 
   /**
    * What was read.
@@ -38,10 +38,10 @@ final class GoBuildInfo {
    * @param main      the main module, when built in module mode
    * @param deps      the dependency modules, replacements applied
    */
-  record Info(String goVersion, String path, Optional<Module> main, List<Module> deps) {}
+  public record Info(String goVersion, String path, Optional<Module> main, List<Module> deps) {}
 
   /** Thrown for build information this reader does not understand (the pre-1.18 pointer format). */
-  static final class Unsupported extends Exception {
+  public static final class Unsupported extends Exception {
     Unsupported(String message) {
       super(message);
     }
@@ -57,7 +57,7 @@ final class GoBuildInfo {
   }
 
   /** The build info of the ELF executable on the stream; empty when it is not an ELF Go executable. */
-  static Optional<Info> read(InputStream in) throws IOException, Unsupported {
+  public static Optional<Info> read(InputStream in) throws IOException, Unsupported {
     return new GoBuildInfo(in).scan();
   }
 
@@ -139,7 +139,7 @@ final class GoBuildInfo {
     return Optional.of(s);
   }
 
-  static Info parse(String goVersion, String modinfo) {
+  public static Info parse(String goVersion, String modinfo) {
     String path = "";
     Module main = null;
     var deps = new ArrayList<Module>();

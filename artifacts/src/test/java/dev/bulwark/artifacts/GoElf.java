@@ -1,4 +1,4 @@
-package dev.bulwark.container.image;
+package dev.bulwark.artifacts;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -79,7 +79,7 @@ public final class GoElf {
   }
 
   /** The file offset of the named section of a little-endian ELF64 file, read through its section headers. */
-  static Optional<Long> sectionOffset(Path elf, String name) throws IOException {
+  public static Optional<Long> sectionOffset(Path elf, String name) throws IOException {
     try (var f = new RandomAccessFile(elf.toFile(), "r")) {
       byte[] header = new byte[64];
       f.readFully(header);

@@ -1,4 +1,4 @@
-package dev.bulwark.container.image;
+package dev.bulwark.artifacts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
