@@ -1,8 +1,8 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.cli.cluster.EmbeddedCluster;
 import dev.bulwark.cli.history.GitRepositories;
 import dev.bulwark.cli.history.HistoryWalker;
+import dev.bulwark.cli.local.LocalCluster;
 import dev.bulwark.cli.report.ReportFormat;
 import dev.bulwark.cli.scan.ScanClient;
 import dev.bulwark.common.grpc.Channels;
@@ -18,6 +18,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,7 +26,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -110,9 +110,9 @@ final class ScanCommand implements Callable<Integer> {
     if (gateway != null) {
       result = scanAt(gateway, request);
     } else {
-      try (var cluster = env.clusters().get().requireComplete()) {
+      try (var cluster = env.local().cluster()) {
         env.progress("starting the embedded cluster");
-        cluster.start(new EmbeddedCluster.Settings(env.home(), advisoryDir(), options(), 0));
+        cluster.start(new LocalCluster.Settings(env.home(), advisoryDir(), serviceOptions(), 0));
         result = scanAt(cluster.target("gateway"), request);
       } catch (IllegalStateException e) {
         throw new UserError(e.getMessage(), e);
@@ -197,6 +197,15 @@ final class ScanCommand implements Callable<Integer> {
         baselineBranch == null ? "" : baselineBranch, historyBounds(tree));
   }
 
+  /** The services' options, with {@code maven.offline} when {@code --offline} is given. */
+  private java.util.Map<String, String> serviceOptions() {
+    var options = new java.util.LinkedHashMap<>(env.serviceOptions());
+    if (offline) {
+      options.put("maven.offline", "true");
+    }
+    return options;
+  }
+
   /** The history to add, or null without --history; checked here so a bad PATH fails before any cluster starts. */
   private HistoryWalker.Bounds historyBounds(Path tree) {
     if (!history && historyDepth == 0 && historySince == null) {
@@ -236,20 +245,20 @@ final class ScanCommand implements Callable<Integer> {
     return Optional.ofNullable(dir);
   }
 
-  private Map<String, String> options() {
-    var options = new java.util.LinkedHashMap<>(ClusterCommand.options(env));
-    if (offline) {
-      options.put("maven.offline", "true");
-    }
-    return options;
-  }
-
   private void writeReport(ReportFormat reportFormat, ScanResult result) throws IOException {
     if (output != null) {
-      try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-        reportFormat.write(result, w);
+      // Written beside the target and moved into place: a failed report never leaves a truncated file.
+      Path absolute = output.toAbsolutePath();
+      Path partial = absolute.resolveSibling("." + absolute.getFileName() + ".partial");
+      try {
+        try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+          reportFormat.write(result, w);
+        }
+        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
         throw new UserError("cannot write --output " + output + ": " + e);
+      } finally {
+        Files.deleteIfExists(partial);
       }
     } else {
       var w = new OutputStreamWriter(env.out(), StandardCharsets.UTF_8);

@@ -1,7 +1,7 @@
 package dev.bulwark.gate;
 
-import dev.bulwark.common.grpc.DropwizardBootstrap;
-import dev.bulwark.common.grpc.ManagedGrpcServer;
+import dev.bulwark.server.grpc.DropwizardBootstrap;
+import dev.bulwark.server.grpc.ManagedGrpcServer;
 import dev.bulwark.gate.api.GateGrpcService;
 import dev.bulwark.gate.core.Gate;
 import dev.bulwark.gate.db.JdbiDecisionStore;

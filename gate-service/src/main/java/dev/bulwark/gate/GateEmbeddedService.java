@@ -1,7 +1,7 @@
 package dev.bulwark.gate;
 
-import dev.bulwark.common.embedded.EmbeddedContext;
-import dev.bulwark.common.embedded.EmbeddedService;
+import dev.bulwark.server.embedded.EmbeddedContext;
+import dev.bulwark.server.embedded.EmbeddedService;
 import dev.bulwark.gate.api.GateGrpcService;
 import dev.bulwark.gate.audit.AuditSink;
 import dev.bulwark.gate.intel.ExploitIntel;

@@ -2,7 +2,7 @@ package dev.bulwark.container;
 
 import dev.bulwark.advisories.advisory.AdvisoryStore;
 import dev.bulwark.advisories.advisory.StartupImport;
-import dev.bulwark.common.grpc.DropwizardBootstrap;
+import dev.bulwark.server.grpc.DropwizardBootstrap;
 import dev.bulwark.container.advisory.OsvImageMatcher;
 import dev.bulwark.container.image.ImageLimits;
 import io.dropwizard.core.Application;

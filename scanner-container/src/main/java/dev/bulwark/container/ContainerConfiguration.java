@@ -1,7 +1,7 @@
 package dev.bulwark.container;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.bulwark.advisories.AdvisoryScannerConfiguration;
+import dev.bulwark.server.scanner.AdvisoryScannerConfiguration;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.NotEmpty;

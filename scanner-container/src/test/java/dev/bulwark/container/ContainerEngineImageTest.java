@@ -1,12 +1,14 @@
 package dev.bulwark.container;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bulwark.artifacts.JarBuilder;
-import dev.bulwark.common.testing.ScannerHarness;
 import dev.bulwark.container.image.ImageAnalyzerTest;
 import dev.bulwark.container.image.ImageBuilder;
 import dev.bulwark.container.image.ImageLimits;
 import dev.bulwark.container.image.ImagePackageMatcher;
 import dev.bulwark.container.image.TarBuilder;
+import dev.bulwark.server.testing.ScannerHarness;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.Package;
 import dev.bulwark.v1.ScannerStatus;
@@ -18,7 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Images sent over the wire to the engine: inventory, end of life, hostile archives. */
 class ContainerEngineImageTest {
@@ -100,7 +101,7 @@ class ContainerEngineImageTest {
     var engine = new ContainerEngine(new ContainerEngine.Settings(EngineMode.NATIVE, Optional.empty(),
         Duration.ofMinutes(1), tmp.resolve("work"), TestResources.CLOCK), ImagePackageMatcher.NONE, ImageLimits.defaults());
     var inventory = new java.util.concurrent.CopyOnWriteArrayList<Package>();
-    var recording = new dev.bulwark.common.scanner.ScannerEngine() {
+    var recording = new dev.bulwark.server.scanner.ScannerEngine() {
       @Override
       public String name() {
         return engine.name();
@@ -112,9 +113,9 @@ class ContainerEngineImageTest {
       }
 
       @Override
-      public dev.bulwark.common.scanner.ScanOutcome scan(dev.bulwark.common.scanner.ScanWorkspace ws,
-          dev.bulwark.common.scanner.FindingSink sink) throws Exception {
-        return engine.scan(ws, new dev.bulwark.common.scanner.FindingSink() {
+      public dev.bulwark.server.scanner.ScanOutcome scan(dev.bulwark.server.scanner.ScanWorkspace ws,
+          dev.bulwark.server.scanner.FindingSink sink) throws Exception {
+        return engine.scan(ws, new dev.bulwark.server.scanner.FindingSink() {
           @Override
           public void accept(Finding finding) {
             sink.accept(finding);

@@ -1,6 +1,6 @@
 package dev.bulwark.sast;
 
-import dev.bulwark.common.scanner.ScannerConfiguration;
+import dev.bulwark.server.scanner.ScannerConfiguration;
 
 /** scanner-sast's YAML configuration: the gRPC server, the default content store, the blob cache. */
 public class SastConfiguration extends ScannerConfiguration {

@@ -1,6 +1,6 @@
 package dev.bulwark.sca;
 
-import dev.bulwark.common.scanner.ScanWorkspace;
+import dev.bulwark.server.scanner.ScanWorkspace;
 import dev.bulwark.advisories.advisory.InstalledPackage;
 import dev.bulwark.sca.inventory.BuildResolver;
 import dev.bulwark.sca.inventory.Inventory;

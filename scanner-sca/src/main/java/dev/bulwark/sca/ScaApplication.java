@@ -1,10 +1,10 @@
 package dev.bulwark.sca;
 
-import dev.bulwark.common.grpc.DropwizardBootstrap;
 import dev.bulwark.sca.inventory.GradleBuilds;
 import dev.bulwark.sca.inventory.MavenBuilds;
 import dev.bulwark.sca.maven.MavenResolver;
 import dev.bulwark.sca.maven.MavenSettings;
+import dev.bulwark.server.grpc.DropwizardBootstrap;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;

@@ -1,11 +1,11 @@
 package dev.bulwark.sca;
 
-import dev.bulwark.common.embedded.EmbeddedContext;
-import dev.bulwark.common.embedded.EmbeddedService;
 import dev.bulwark.sca.inventory.GradleBuilds;
 import dev.bulwark.sca.inventory.MavenBuilds;
 import dev.bulwark.sca.maven.MavenResolver;
 import dev.bulwark.sca.maven.MavenSettings;
+import dev.bulwark.server.embedded.EmbeddedContext;
+import dev.bulwark.server.embedded.EmbeddedService;
 import io.grpc.BindableService;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.bulwark.sca;
 
-import dev.bulwark.common.scanner.FindingSink;
-import dev.bulwark.common.scanner.ScanOutcome;
-import dev.bulwark.common.scanner.ScanWorkspace;
-import dev.bulwark.common.scanner.ScannerEngine;
+import dev.bulwark.server.scanner.FindingSink;
+import dev.bulwark.server.scanner.ScanOutcome;
+import dev.bulwark.server.scanner.ScanWorkspace;
+import dev.bulwark.server.scanner.ScannerEngine;
 import dev.bulwark.advisories.advisory.AdvisoryIndex;
 import dev.bulwark.advisories.advisory.AdvisoryStore;
 import dev.bulwark.advisories.advisory.StartupImport;

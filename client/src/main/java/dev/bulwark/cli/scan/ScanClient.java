@@ -7,7 +7,7 @@ import dev.bulwark.cli.history.HistoryWalker;
 import dev.bulwark.common.cas.ContentStoreClient;
 import dev.bulwark.common.cas.Digests;
 import dev.bulwark.common.cas.TreePacker;
-import dev.bulwark.sast.secrets.SecretsAnalyzer;
+import dev.bulwark.common.path.GeneratedFiles;
 import dev.bulwark.v1.Digest;
 import dev.bulwark.v1.FileEntry;
 import dev.bulwark.v1.GatewayGrpc;
@@ -109,7 +109,7 @@ public final class ScanClient {
       treeHashes.add(f.getDigest().getHash());
       treePaths.add(f.getPath());
     });
-    var history = new HistoryPacker(HistoryPacker.DEFAULT_MAX_FILE_BYTES, SecretsAnalyzer::scansPath)
+    var history = new HistoryPacker(HistoryPacker.DEFAULT_MAX_FILE_BYTES, path -> !GeneratedFiles.isGenerated(path))
         .pack(request.tree(), request.history(), treeHashes);
     history.files().stream().filter(f -> !treePaths.contains(f.getPath())).forEach(manifest::addFiles);
     progress.accept(String.format("history: %d commit(s), %d file version(s) no longer in the tree"

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.common.grpc.Channels;
-import dev.bulwark.common.grpc.ManagedGrpcServer;
+import dev.bulwark.server.grpc.ManagedGrpcServer;
 import dev.bulwark.gate.core.Findings;
 import dev.bulwark.gate.core.Gate;
 import dev.bulwark.gate.db.H2Files;

@@ -3,7 +3,7 @@ package dev.bulwark.container.advisory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.common.testing.ScannerHarness;
+import dev.bulwark.server.testing.ScannerHarness;
 import dev.bulwark.common.testing.SharedFixtures;
 import dev.bulwark.container.ContainerEngine;
 import dev.bulwark.container.EngineMode;

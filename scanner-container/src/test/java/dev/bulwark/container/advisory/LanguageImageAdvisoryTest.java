@@ -1,9 +1,10 @@
 package dev.bulwark.container.advisory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bulwark.advisories.advisory.AdvisoryStore;
 import dev.bulwark.artifacts.GoElf;
 import dev.bulwark.artifacts.JarBuilder;
-import dev.bulwark.common.testing.ScannerHarness;
 import dev.bulwark.common.testing.SharedFixtures;
 import dev.bulwark.container.ContainerEngine;
 import dev.bulwark.container.EngineMode;
@@ -11,6 +12,7 @@ import dev.bulwark.container.TestResources;
 import dev.bulwark.container.image.ImageBuilder;
 import dev.bulwark.container.image.ImageLimits;
 import dev.bulwark.container.image.TarBuilder;
+import dev.bulwark.server.testing.ScannerHarness;
 import dev.bulwark.v1.Confidence;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.ScannerStatus;
@@ -23,7 +25,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Java archives and Go executables inside an image, matched over the wire against OSV's real Maven

@@ -1,7 +1,7 @@
 package dev.bulwark.sast.secrets;
 
 import dev.bulwark.common.finding.Fingerprints;
-import dev.bulwark.common.scanner.ScanWorkspace;
+import dev.bulwark.server.scanner.ScanWorkspace;
 import dev.bulwark.sast.core.SourceFile;
 import dev.bulwark.sast.secrets.SecretsAnalyzer.SecretMatch;
 import dev.bulwark.v1.FileEntry;

@@ -1,5 +1,6 @@
 package dev.bulwark.sast.secrets;
 
+import dev.bulwark.common.path.GeneratedFiles;
 import dev.bulwark.sast.core.Analyzer;
 import dev.bulwark.sast.core.Findings.RuleInfo;
 import dev.bulwark.sast.core.Findings;
@@ -31,9 +32,6 @@ public final class SecretsAnalyzer implements Analyzer {
   /** Lines longer than this (minified code, blobs) are searched only near each keyword. */
   static final int LONG_LINE = 4096;
   static final int WINDOW = 300;
-  private static final Set<String> SKIPPED_NAMES = Set.of("package-lock.json", "yarn.lock", "pnpm-lock.yaml",
-      "go.sum", "cargo.lock", "poetry.lock", "composer.lock", "gemfile.lock");
-
   private final SecretRulePack pack;
   private final KeywordAutomaton automaton;
   /** For each keyword of the automaton, the rules that listed it. */
@@ -84,8 +82,7 @@ public final class SecretsAnalyzer implements Analyzer {
    * source maps (generated, large, full of hashes). The CLI uses it to skip such history versions.
    */
   public static boolean scansPath(String path) {
-    String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-    return !SKIPPED_NAMES.contains(name) && !name.endsWith(".min.js") && !name.endsWith(".map");
+    return !GeneratedFiles.isGenerated(path);
   }
 
   @Override
