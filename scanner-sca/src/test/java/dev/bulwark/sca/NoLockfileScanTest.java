@@ -2,8 +2,8 @@ package dev.bulwark.sca;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.common.testing.ScannerHarness;
 import dev.bulwark.common.testing.SharedFixtures;
+import dev.bulwark.server.testing.ScannerHarness;
 import dev.bulwark.v1.Confidence;
 import dev.bulwark.v1.ScannerStatus;
 import java.nio.file.Files;

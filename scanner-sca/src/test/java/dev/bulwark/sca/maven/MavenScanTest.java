@@ -3,12 +3,12 @@ package dev.bulwark.sca.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.advisories.advisory.InstalledPackage;
-import dev.bulwark.common.testing.ScannerHarness;
 import dev.bulwark.common.testing.SharedFixtures;
 import dev.bulwark.sca.PackageSource;
 import dev.bulwark.sca.ScaEngine;
 import dev.bulwark.sca.inventory.Inventory;
 import dev.bulwark.sca.inventory.MavenBuilds;
+import dev.bulwark.server.testing.ScannerHarness;
 import dev.bulwark.v1.ScannerStatus;
 import dev.bulwark.v1.Scope;
 import java.nio.file.Files;
