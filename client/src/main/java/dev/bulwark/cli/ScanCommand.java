@@ -61,6 +61,10 @@ final class ScanCommand implements Callable<Integer> {
       description = "OSV advisories for the embedded cluster (default: $BULWARK_ADVISORIES).")
   Path advisories;
 
+  @Option(names = "--offline", description = "Embedded cluster: resolve Maven projects from the local repository"
+      + " and Bulwark's cache only, never from a remote repository (what cannot be resolved is named, DEGRADED).")
+  boolean offline;
+
   @Option(names = "--project", description = "Project name (default: the folder's name).")
   String project;
 
@@ -115,7 +119,7 @@ final class ScanCommand implements Callable<Integer> {
     } else {
       try (var cluster = env.local().cluster()) {
         env.progress("starting the embedded cluster");
-        cluster.start(new LocalCluster.Settings(env.home(), advisoryDir(), env.serviceOptions(), 0));
+        cluster.start(new LocalCluster.Settings(env.home(), advisoryDir(), serviceOptions(), 0));
         result = scanAt(cluster.target("gateway"), request);
       } catch (IllegalStateException e) {
         throw new UserError(e.getMessage(), e);
@@ -198,6 +202,15 @@ final class ScanCommand implements Callable<Integer> {
     Optional.ofNullable(commit).ifPresent(context::setCommit);
     return new ScanClient.Request(tree, List.copyOf(images), context.build(), deadlineSeconds, "",
         baselineBranch == null ? "" : baselineBranch, historyBounds(tree), verifySecrets);
+  }
+
+  /** The services' options, with {@code maven.offline} when {@code --offline} is given. */
+  private java.util.Map<String, String> serviceOptions() {
+    var options = new java.util.LinkedHashMap<>(env.serviceOptions());
+    if (offline) {
+      options.put("maven.offline", "true");
+    }
+    return options;
   }
 
   /** The history to add, or null without --history; checked here so a bad PATH fails before any cluster starts. */
