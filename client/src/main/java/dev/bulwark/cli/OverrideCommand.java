@@ -38,7 +38,7 @@ final class OverrideCommand implements Callable<Integer> {
     var request = OverrideDecisionRequest.newBuilder().setScanId(scanId).setJustification(justification)
         .setIdentity(identity).build();
     Decision decision;
-    try (var gate = GateConnection.open(env, address.gate)) {
+    try (var gate = GateConnection.open(env, address)) {
       decision = gate.call(stub -> stub.overrideDecision(request));
     }
     env.out().println("scan " + decision.getScanId() + " of " + decision.getContext().getProject() + ": FAIL overridden"
