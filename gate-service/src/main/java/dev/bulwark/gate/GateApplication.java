@@ -46,7 +46,8 @@ public class GateApplication extends Application<GateConfiguration> {
       }
     });
     var gate = new Gate(store, Clock.systemUTC(), config.exploitIntel(), audit);
-    grpcServer = config.getGrpc().build("gate", environment, new GateGrpcService(gate));
+    grpcServer = config.getGrpc().build("gate", environment, dev.bulwark.server.grpc.ServerSecurity.NONE,
+        new GateGrpcService(gate));
   }
 
   /** The gRPC server once {@link #run} has wired it (its port when configured as 0). */

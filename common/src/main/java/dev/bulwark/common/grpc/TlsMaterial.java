@@ -40,11 +40,12 @@ public final class TlsMaterial implements AutoCloseable {
   private long identityStamp = Long.MIN_VALUE;
   private long trustStamp = Long.MIN_VALUE;
 
-  private TlsMaterial(TlsFiles files) throws IOException, GeneralSecurityException {
+  private TlsMaterial(TlsFiles files, boolean verifyHostname) throws IOException, GeneralSecurityException {
     this.files = files;
     keyManager = files.cert().map(c -> new AdvancedTlsX509KeyManager());
-    trustManager = AdvancedTlsX509TrustManager.newBuilder()
-        .setVerification(AdvancedTlsX509TrustManager.Verification.CERTIFICATE_AND_HOST_NAME_VERIFICATION).build();
+    trustManager = AdvancedTlsX509TrustManager.newBuilder().setVerification(verifyHostname
+        ? AdvancedTlsX509TrustManager.Verification.CERTIFICATE_AND_HOST_NAME_VERIFICATION
+        : AdvancedTlsX509TrustManager.Verification.CERTIFICATE_ONLY_VERIFICATION).build();
     if (files.ca().isEmpty()) {
       trustManager.useSystemDefaultTrustCerts();
     }
@@ -93,8 +94,20 @@ public final class TlsMaterial implements AutoCloseable {
    * and keeps watching them.
    */
   public static TlsMaterial load(TlsFiles files) {
+    return load(files, true);
+  }
+
+  /**
+   * Pinned to one certificate (or CA) without checking the host name: for a process's calls to
+   * itself over loopback, whose certificate names the public host, not 127.0.0.1.
+   */
+  public static TlsMaterial pinned(Path certificateOrCa) {
+    return load(TlsFiles.trusting(Optional.of(certificateOrCa)), false);
+  }
+
+  private static TlsMaterial load(TlsFiles files, boolean verifyHostname) {
     try {
-      return new TlsMaterial(files);
+      return new TlsMaterial(files, verifyHostname);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read TLS files " + describe(files) + ": " + e.getMessage(), e);
     } catch (GeneralSecurityException | RuntimeException e) {
