@@ -105,7 +105,12 @@ public final class TlsMaterial implements AutoCloseable {
     return load(TlsFiles.trusting(Optional.of(certificateOrCa)), false);
   }
 
-  private static TlsMaterial load(TlsFiles files, boolean verifyHostname) {
+  /**
+   * @param verifyHostname false for calls between services under a private CA, where the chain to
+   *                       that CA is what identifies the peer (the gateway names its content store
+   *                       by pod IP, which no certificate lists)
+   */
+  public static TlsMaterial load(TlsFiles files, boolean verifyHostname) {
     try {
       return new TlsMaterial(files, verifyHostname);
     } catch (IOException e) {

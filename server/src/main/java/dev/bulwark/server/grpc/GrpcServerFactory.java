@@ -119,7 +119,7 @@ public class GrpcServerFactory {
       return Optional.empty();
     }
     if (material == null) {
-      material = TlsMaterial.load(tls.files());
+      material = TlsMaterial.load(tls.files(), tls.verifyHostname);
     }
     return Optional.of(material);
   }

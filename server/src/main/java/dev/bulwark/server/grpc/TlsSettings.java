@@ -22,6 +22,13 @@ public class TlsSettings {
   /** CA certificates (PEM) that peers' certificates must chain to, e.g. /etc/bulwark/tls/ca.crt. */
   @JsonProperty
   public String ca = "";
+  /**
+   * Whether this service, calling another, checks that the other's certificate names the host it
+   * dialled. Off by default: services trust one private CA, and the gateway names its content store
+   * by pod IP, which no certificate lists.
+   */
+  @JsonProperty
+  public boolean verifyHostname = false;
   /** How often the files are checked for a rotated certificate. */
   @JsonProperty
   public Duration refresh = Duration.minutes(1);
