@@ -49,13 +49,6 @@ printf '%s\n' "$version" > "$bundle/VERSION"
 tar -C "$target/bundle" --owner=0 --group=0 --numeric-owner --mtime='2026-01-01 00:00Z' --sort=name \
   -czf "$target/bulwark-cli-$version-linux-x64.tar.gz" bulwark-cli
 
-# The container image's root: the bundle under /opt/bulwark, the shared libraries its runtime
-# loads (found with ldd, taken from this build machine), a non-root user and a writable /tmp.
-root="$target/image-root"
-mkdir -p "$root/opt" "$root/etc" "$root/tmp"
-chmod 1777 "$root/tmp"
-cp -a "$bundle" "$root/opt/bulwark"
-"$here/image-libs.sh" "$root" "$root/opt/bulwark/runtime"
-printf 'root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n' > "$root/etc/passwd"
-printf 'root:x:0:\nnonroot:x:65532:\n' > "$root/etc/group"
+# The CLI container image's root (the images profile adds the application with Jib): the runtime.
+"$here/image-root.sh" "$target/image-root" "$bundle/runtime"
 echo "cli-bundle: $(du -h "$target/bulwark-cli-$version-linux-x64.tar.gz" | cut -f1) bundle, runtime $(du -sh "$bundle/runtime" | cut -f1)" >&2

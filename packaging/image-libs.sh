@@ -8,7 +8,11 @@ set -euo pipefail
 root=${1:?usage: image-libs.sh <image root> <runtime dir>}
 runtime=${2:?usage: image-libs.sh <image root> <runtime dir>}
 command -v ldd >/dev/null || { echo "image-libs: ldd not found (glibc's ldd is needed to build images)" >&2; exit 2; }
-find "$runtime" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 \
+# java.desktop's X11, font, colour, image and sound libraries are never loaded by a headless
+# server or CLI (the images run with java.awt.headless): their X11/freetype dependencies stay out.
+find "$runtime" -type f \( -name '*.so' -o -path '*/bin/*' \) \
+    ! -name 'libawt_xawt.so' ! -name 'libjawt.so' ! -name 'libsplashscreen.so' ! -name 'libjsound.so' \
+    ! -name 'libfontmanager.so' ! -name 'libjavajpeg.so' ! -name 'liblcms.so' -print0 \
   | xargs -0 ldd 2>/dev/null \
   | awk '/=> \//{print $3} /^\t\/[^ ]+ \(/{print $1}' \
   | sort -u \
