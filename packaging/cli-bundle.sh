@@ -6,9 +6,10 @@
 #   target/bulwark-cli-<version>-linux-x64.tar.gz      bulwark-cli/{bin/bulwark, lib/bulwark-cli.jar,
 #                                                      runtime/ (a jlink'd Java runtime)}: runs on
 #                                                      a Linux runner with no JDK installed
-#   target/image-root/                                 the same runtime and jar under /opt/bulwark plus
-#                                                      the C libraries the runtime links, the root of
-#                                                      the CLI container image (see the images profile)
+#   target/*.sha256                                    their SHA-256, for `sha256sum -c`
+#   target/image-root/                                 the runtime under /opt/bulwark plus the C
+#                                                      libraries it links: the root file system of the
+#                                                      CLI container image (see the images profile)
 #
 #   packaging/cli-bundle.sh <client target dir> <version>
 set -euo pipefail
@@ -48,6 +49,10 @@ install -m 0755 "$here/bulwark-cli" "$bundle/bin/bulwark"
 printf '%s\n' "$version" > "$bundle/VERSION"
 tar -C "$target/bundle" --owner=0 --group=0 --numeric-owner --mtime='2026-01-01 00:00Z' --sort=name \
   -czf "$target/bulwark-cli-$version-linux-x64.tar.gz" bulwark-cli
+
+# Checksums to publish beside them: the CI examples verify the bundle with `sha256sum -c`.
+(cd "$target" && sha256sum "bulwark-cli-$version.jar" > "bulwark-cli-$version.jar.sha256" \
+  && sha256sum "bulwark-cli-$version-linux-x64.tar.gz" > "bulwark-cli-$version-linux-x64.tar.gz.sha256")
 
 # The CLI container image's root (the images profile adds the application with Jib): the runtime.
 "$here/image-root.sh" "$target/image-root" "$bundle/runtime"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.bulwark.cli.local.LocalCluster;
 import dev.bulwark.common.testing.SharedFixtures;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,6 +106,35 @@ class CliBundleTest {
       assertThat(Files.size(out)).as(format).isGreaterThan(100);
       assertThat(run.stderr()).as(format).doesNotContain("Exception", "NoClassDefFoundError");
     }
+  }
+
+  @Test
+  @DisplayName("the GitHub Actions example's install step installs the bundle, and refuses one with a wrong checksum")
+  void theCiExampleInstallsTheBundle() throws Exception {
+    var workflow = new ObjectMapper(new YAMLFactory()).readTree(
+        SharedFixtures.repoRoot().resolve("examples/ci/github-actions.yml").toFile());
+    String install = null;
+    for (JsonNode step : workflow.at("/jobs/scan/steps")) {
+      if (step.path("name").asText().equals("Install bulwark-cli")) {
+        install = step.path("run").asText();
+      }
+    }
+    assertThat(install).isNotNull();
+    Path bundle = bundle();
+    String sha = Files.readString(Path.of(bundle + ".sha256")).split("\\s+")[0];
+    Path runnerTemp = Files.createDirectories(tmp.resolve("runner-temp"));
+    Path githubPath = tmp.resolve("github-path");
+    var env = Map.of("PATH", "/usr/bin:/bin", "RUNNER_TEMP", runnerTemp.toString(), "GITHUB_PATH",
+        githubPath.toString(), "BULWARK_CLI_URL", bundle.toUri().toString(), "BULWARK_CLI_SHA256", sha);
+    var installed = run(List.of("bash", "-c", install), env);
+    assertThat(installed.exitCode()).as(installed.output()).isZero();
+    Path bin = Path.of(Files.readString(githubPath).strip());
+    var version = run(List.of(bin.resolve("bulwark").toString(), "--version"), Map.of("PATH", "/nonexistent"));
+    assertThat(version.stdout()).startsWith("bulwark ");
+
+    var tampered = new HashMap<>(env);
+    tampered.put("BULWARK_CLI_SHA256", "0".repeat(64));
+    assertThat(run(List.of("bash", "-c", install), tampered).exitCode()).isNotZero();
   }
 
   @Test

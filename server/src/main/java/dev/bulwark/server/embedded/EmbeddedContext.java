@@ -11,6 +11,7 @@ import dev.bulwark.server.scanner.ScannerGrpcService;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,13 +24,15 @@ import java.util.Optional;
  * @param advisories  OSV data (a folder of per-ecosystem zips or JSON files), when given
  * @param targets     loopback addresses ({@code host:port}) of the services already started, by name
  * @param options     further settings by name (e.g. "trivy" → path of a trivy executable)
+ * @param closeables  what to close when the cluster stops
+ * @param links       URLs a service offers people (e.g. "dashboard" → the gate's web view), by name
  * @param service     the name of the service being created ("gateway", "sast", ...)
  * @param trust       how the cluster's services authenticate each other
  * @param guard       what the service asked its server to check (see {@link #guard})
  */
 public record EmbeddedContext(Path home, Optional<Path> advisories, Map<String, String> targets,
-    Map<String, String> options, List<AutoCloseable> closeables, String service, EmbeddedTrust trust,
-    AtomicReference<Guard> guard) {
+    Map<String, String> options, List<AutoCloseable> closeables, Map<String, String> links, String service,
+    EmbeddedTrust trust, AtomicReference<Guard> guard) {
 
   /** A context that enforces nothing (a service started alone, in tests). */
   public EmbeddedContext(Path home, Optional<Path> advisories, Map<String, String> targets,
@@ -39,8 +42,13 @@ public record EmbeddedContext(Path home, Optional<Path> advisories, Map<String, 
 
   public EmbeddedContext(Path home, Optional<Path> advisories, Map<String, String> targets,
       Map<String, String> options, String service, EmbeddedTrust trust) {
-    this(home, advisories, targets, options, Collections.synchronizedList(new ArrayList<>()), service, trust,
-        new AtomicReference<>(Guard.NONE));
+    this(home, advisories, targets, options, Collections.synchronizedList(new ArrayList<>()),
+        Collections.synchronizedMap(new LinkedHashMap<>()), service, trust, new AtomicReference<>(Guard.NONE));
+  }
+
+  /** Tells the cluster a URL this service offers people, to print or open (e.g. "dashboard"). */
+  public void advertise(String name, String url) {
+    links.put(name, url);
   }
 
   /**
