@@ -17,6 +17,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -69,6 +70,9 @@ public class GateApplication extends Application<GateConfiguration> {
     });
     var gate = new Gate(store, Clock.systemUTC(), config.exploitIntel(), audit);
     var auth = GateAuth.wire(store.jdbi(), store, config.oidcIssuers(), audit, Clock.systemUTC());
+    if (!config.getAdminTokenDir().isBlank()) {
+      auth.ensureLocalAdmin(Path.of(config.getAdminTokenDir().strip()));
+    }
     // People and platforms come with tokens; the gateway with its certificate (Evaluate, WhoAmI on behalf of callers).
     var security = config.getGrpc().security("gate", TlsServerCredentials.ClientAuth.OPTIONAL, auth.authenticator(),
         auth.owners(), audit);

@@ -28,6 +28,13 @@ public class GateConfiguration extends Configuration {
   @NotNull
   private GrpcServerFactory grpc = new GrpcServerFactory();
 
+  /**
+   * A folder where the gate keeps a bootstrap admin token ({@code admin-token}, mode 0600, every
+   * project): created at start when missing or no longer valid. Empty: none (tokens are then
+   * issued with an existing admin token only).
+   */
+  private String adminTokenDir = "";
+
   /** OIDC issuers whose ID tokens (CI jobs) are accepted, with their claim rules. */
   @Valid
   @NotNull
@@ -98,6 +105,16 @@ public class GateConfiguration extends Configuration {
   @JsonProperty
   public void setAuditWebhook(String auditWebhook) {
     this.auditWebhook = auditWebhook;
+  }
+
+  @JsonProperty
+  public String getAdminTokenDir() {
+    return adminTokenDir;
+  }
+
+  @JsonProperty
+  public void setAdminTokenDir(String adminTokenDir) {
+    this.adminTokenDir = adminTokenDir;
   }
 
   @JsonProperty
