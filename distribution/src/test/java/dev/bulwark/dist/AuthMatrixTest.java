@@ -136,7 +136,9 @@ class AuthMatrixTest {
   /** A finished FAIL scan of acme/shop (a committed AWS key), started with {@code token}. */
   static String scan(String token) throws Exception {
     Path tree = Files.createDirectories(dir.resolve("tree-" + System.nanoTime()));
-    Files.writeString(tree.resolve("shop-secret.txt"), "aws_access_key_id = AKIAIOSFODNN7EXAMPLQ\n");
+    // A committed AWS key (a file of the vulnerable-app fixture): the default policy FAILs on it.
+    Files.writeString(tree.resolve("shop-secret.txt"), Files.readString(
+        dev.bulwark.common.testing.SharedFixtures.vulnerableApp().resolve("config/application.properties")));
     var channel = channel("gateway", token);
     var packed = dev.bulwark.common.cas.TreePacker.pack(tree, dev.bulwark.common.cas.IgnoreRules.NONE);
     new ContentStoreClient(channel).upload(packed.blobs());
