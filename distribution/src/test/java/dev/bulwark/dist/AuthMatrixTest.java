@@ -137,7 +137,8 @@ class AuthMatrixTest {
   static String scan(String token) throws Exception {
     Path tree = Files.createDirectories(dir.resolve("tree-" + System.nanoTime()));
     // A committed AWS key (a file of the vulnerable-app fixture): the default policy FAILs on it.
-    Files.writeString(tree.resolve("shop-secret.txt"), Files.readString(
+    Files.createDirectories(tree.resolve("config"));
+    Files.writeString(tree.resolve("config/application.properties"), Files.readString(
         dev.bulwark.common.testing.SharedFixtures.vulnerableApp().resolve("config/application.properties")));
     var channel = channel("gateway", token);
     var packed = dev.bulwark.common.cas.TreePacker.pack(tree, dev.bulwark.common.cas.IgnoreRules.NONE);

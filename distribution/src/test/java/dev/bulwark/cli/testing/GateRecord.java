@@ -1,5 +1,6 @@
 package dev.bulwark.cli.testing;
 
+import dev.bulwark.gate.api.GateGrpcService;
 import dev.bulwark.gate.db.H2Files;
 import dev.bulwark.gate.db.JdbiDecisionStore;
 import dev.bulwark.gate.decision.Gate;
@@ -20,7 +21,9 @@ public final class GateRecord {
     var pool = H2Files.pool(home.resolve("gate"));
     try {
       var result = new Gate(JdbiDecisionStore.migrated(pool), Clock.systemUTC()).evaluate(request);
-      return EvaluateResponse.newBuilder().setDecision(result.decision()).build();
+      var response = EvaluateResponse.newBuilder().setDecision(result.decision()).addAllFixed(result.fixed());
+      result.findings().forEach(a -> response.addFindings(GateGrpcService.toProto(a)));
+      return response.build();
     } finally {
       pool.dispose();
     }

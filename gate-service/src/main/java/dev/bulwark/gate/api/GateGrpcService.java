@@ -196,7 +196,7 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
     return null;
   }
 
-  static EvaluatedFinding toProto(AssessedFinding a) {
+  public static EvaluatedFinding toProto(AssessedFinding a) {
     var b = EvaluatedFinding.newBuilder().setFinding(a.finding()).setRiskScore(a.risk().score()).setStatus(a.status());
     a.risk().factors().forEach(f -> b.addFactors(
         RiskFactor.newBuilder().setName(f.name()).setValue(f.value()).setEffect(f.effect())));
