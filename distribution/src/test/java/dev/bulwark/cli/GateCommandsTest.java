@@ -104,7 +104,7 @@ class GateCommandsTest {
     assertThat(json.get(0).get("overrideIdentity").asText()).startsWith("token:"); // authenticated, not --identity
     assertThat(json.get(0).get("overrideJustification").asText()).isEqualTo("hotfix for outage INC-42");
     assertThat(json.findValuesAsText("scanId")).contains("scan-1", "scan-2");
-    assertThat(run("decisions", "--project", "shop").out()).containsPattern("scan-3 .*PASS .*yes \\(bob\\)");
+    assertThat(run("decisions", "--project", "shop").out()).containsPattern("scan-3 .*PASS .*yes \\(token:");
   }
 
   @Test

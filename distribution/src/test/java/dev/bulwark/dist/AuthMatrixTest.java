@@ -220,7 +220,8 @@ class AuthMatrixTest {
 
   static AddSuppressionRequest suppression() {
     return AddSuppressionRequest.newBuilder().setSuppression(Suppression.newBuilder().setProject(SHOP)
-        .setRule("secret.*").setReason("SHOP-REASON-7f3").setExpires(java.time.LocalDate.now().plusDays(30).toString()))
+        .setRule("matrix.never-raised")
+        .setReason("SHOP-REASON-7f3").setExpires(java.time.LocalDate.now().plusDays(30).toString()))
         .build();
   }
 
