@@ -70,8 +70,9 @@ public class GateApplication extends Application<GateConfiguration> {
     });
     var gate = new Gate(store, Clock.systemUTC(), config.exploitIntel(), audit);
     var auth = GateAuth.wire(store.jdbi(), store, config.oidcIssuers(), audit, Clock.systemUTC());
-    if (!config.getAdminTokenDir().isBlank()) {
-      auth.ensureLocalAdmin(Path.of(config.getAdminTokenDir().strip()));
+    String adminTokenDir = config.getAdminTokenDir();
+    if (adminTokenDir != null && !adminTokenDir.isBlank()) {
+      auth.ensureLocalAdmin(Path.of(adminTokenDir.strip()));
     }
     // People and platforms come with tokens; the gateway with its certificate (Evaluate, WhoAmI on behalf of callers).
     var security = config.getGrpc().security("gate", TlsServerCredentials.ClientAuth.OPTIONAL, auth.authenticator(),

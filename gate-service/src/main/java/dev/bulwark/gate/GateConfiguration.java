@@ -129,7 +129,7 @@ public class GateConfiguration extends Configuration {
 
   /** The configured issuers (IllegalArgumentException naming what is wrong with one). */
   public List<OidcIssuer> oidcIssuers() {
-    return oidc.stream().map(OidcSettings::toIssuer).toList();
+    return oidc == null ? List.of() : oidc.stream().map(OidcSettings::toIssuer).toList();
   }
 
   @JsonProperty
