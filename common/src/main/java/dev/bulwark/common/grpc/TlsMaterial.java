@@ -39,6 +39,7 @@ public final class TlsMaterial implements AutoCloseable {
   private final List<AutoCloseable> watches = new ArrayList<>();
   private long identityStamp = Long.MIN_VALUE;
   private long trustStamp = Long.MIN_VALUE;
+  private volatile String lastProblem;
 
   private TlsMaterial(TlsFiles files, boolean verifyHostname) throws IOException, GeneralSecurityException {
     this.files = files;
@@ -79,9 +80,14 @@ public final class TlsMaterial implements AutoCloseable {
   private void reloadQuietly() {
     try {
       reload();
+      lastProblem = null;
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
       // A half-written rotation is read again on the next tick; until then the previous material serves.
-      LOG.warn("TLS files {} not reloaded (keeping the previous ones): {}", describe(files), e.toString());
+      // Told once per problem, not on every tick.
+      if (!e.toString().equals(lastProblem)) {
+        lastProblem = e.toString();
+        LOG.warn("TLS files {} not reloaded (keeping the previous ones): {}", describe(files), e.toString());
+      }
     }
   }
 
