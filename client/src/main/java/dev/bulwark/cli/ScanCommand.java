@@ -6,6 +6,7 @@ import dev.bulwark.cli.local.LocalCluster;
 import dev.bulwark.cli.report.ReportFormat;
 import dev.bulwark.cli.scan.ScanClient;
 import dev.bulwark.common.grpc.Channels;
+import dev.bulwark.common.grpc.ClientSecurity;
 import dev.bulwark.v1.ScanContext;
 import dev.bulwark.v1.ScanResult;
 import io.grpc.ManagedChannel;
@@ -29,6 +30,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -105,6 +107,9 @@ final class ScanCommand implements Callable<Integer> {
       description = "Time the whole scan may take (default: the gateway's).")
   int deadlineSeconds;
 
+  @Mixin
+  Credentials credentials = new Credentials();
+
   ScanCommand(CliEnvironment env) {
     this.env = env;
   }
@@ -115,12 +120,12 @@ final class ScanCommand implements Callable<Integer> {
     var request = request();
     ScanResult result;
     if (gateway != null) {
-      result = scanAt(gateway, request);
+      result = scanAt(gateway, request, credentials.remote(env));
     } else {
       try (var cluster = env.local().cluster()) {
         env.progress("starting the embedded cluster");
         cluster.start(new LocalCluster.Settings(env.home(), advisoryDir(), serviceOptions(), 0));
-        result = scanAt(cluster.target("gateway"), request);
+        result = scanAt(cluster.target("gateway"), request, credentials.local(env));
       } catch (IllegalStateException e) {
         throw new UserError(e.getMessage(), e);
       }
@@ -133,10 +138,10 @@ final class ScanCommand implements Callable<Integer> {
     };
   }
 
-  private ScanResult scanAt(String target, ScanClient.Request request) {
+  private ScanResult scanAt(String target, ScanClient.Request request, ClientSecurity security) {
     ManagedChannel channel;
     try {
-      channel = ScanClient.pinnedChannel(target);
+      channel = ScanClient.pinnedChannel(target, security);
     } catch (IllegalArgumentException e) {
       throw new UserError("bad gateway address '" + target + "': " + e.getMessage());
     }

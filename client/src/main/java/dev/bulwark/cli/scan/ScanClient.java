@@ -19,6 +19,7 @@ import dev.bulwark.v1.ScanUpdate;
 import dev.bulwark.v1.StartScanRequest;
 import dev.bulwark.v1.WatchScanRequest;
 import dev.bulwark.common.grpc.Channels;
+import dev.bulwark.common.grpc.ClientSecurity;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -173,10 +174,15 @@ public final class ScanClient {
    * (pick_first, unlike the round-robin channels services use between themselves).
    */
   public static ManagedChannel pinnedChannel(String target) {
+    return pinnedChannel(target, ClientSecurity.NONE);
+  }
+
+  /** {@link #pinnedChannel(String)} with TLS and a credential as {@code security} says. */
+  public static ManagedChannel pinnedChannel(String target, ClientSecurity security) {
     if (target == null || target.isBlank() || target.contains(",")) {
       throw new IllegalArgumentException("expected one HOST:PORT (or a gRPC URI such as dns:///gateway:7070)");
     }
-    return NettyChannelBuilder.forTarget(target.strip()).usePlaintext()
+    return NettyChannelBuilder.forTarget(target.strip(), security.channelCredentials())
         .defaultLoadBalancingPolicy("pick_first")
         .maxInboundMessageSize(Channels.MAX_MESSAGE_BYTES)
         .build();
