@@ -129,7 +129,8 @@ final class ScanCommand implements Callable<Integer> {
       throw new UserError("bad gateway address '" + target + "': " + e.getMessage());
     }
     try {
-      var run = new ScanClient(channel, env::progress).scan(request);
+      var run = new ScanClient(channel, env::progress, warning -> env.err().println("bulwark: " + warning))
+          .scan(request);
       env.progress("uploaded " + run.blobsUploaded() + " of " + run.blobsTotal() + " blobs");
       return run.result();
     } catch (StatusRuntimeException e) {
@@ -188,8 +189,9 @@ final class ScanCommand implements Callable<Integer> {
         + System.getProperty("user.name", "unknown"));
     Optional.ofNullable(branch).ifPresent(context::setBranch);
     Optional.ofNullable(commit).ifPresent(context::setCommit);
+    // never our own home: its databases and caches change while the scan runs
     return new ScanClient.Request(tree, List.copyOf(images), context.build(), deadlineSeconds, "",
-        baselineBranch == null ? "" : baselineBranch, historyBounds(tree));
+        baselineBranch == null ? "" : baselineBranch, historyBounds(tree), List.of(env.home()));
   }
 
   /** The history to add, or null without --history; checked here so a bad PATH fails before any cluster starts. */
