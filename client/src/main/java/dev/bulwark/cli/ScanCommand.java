@@ -113,7 +113,7 @@ final class ScanCommand implements Callable<Integer> {
         throw new UserError(e.getMessage(), e);
       }
     }
-    writeReport(reportFormat, result);
+    writeReport(reportFormat, result, request.tree());
     return switch (result.getDecision().getVerdict()) {
       case PASS -> Main.PASS;
       case FAIL -> Main.FAIL;
@@ -233,16 +233,16 @@ final class ScanCommand implements Callable<Integer> {
     return Optional.ofNullable(dir);
   }
 
-  private void writeReport(ReportFormat reportFormat, ScanResult result) throws IOException {
+  private void writeReport(ReportFormat reportFormat, ScanResult result, Path tree) throws IOException {
     if (output != null) {
       try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-        reportFormat.write(result, w);
+        reportFormat.write(result, w, Optional.ofNullable(tree));
       } catch (IOException e) {
         throw new UserError("cannot write --output " + output + ": " + e);
       }
     } else {
       var w = new OutputStreamWriter(env.out(), StandardCharsets.UTF_8);
-      reportFormat.write(result, w);
+      reportFormat.write(result, w, Optional.ofNullable(tree));
       w.flush();
     }
   }
