@@ -3,6 +3,7 @@ package dev.bulwark.cli;
 import dev.bulwark.cli.history.GitRepositories;
 import dev.bulwark.cli.history.HistoryWalker;
 import dev.bulwark.cli.local.LocalCluster;
+import dev.bulwark.cli.local.ScanPreparation;
 import dev.bulwark.cli.report.ReportFormat;
 import dev.bulwark.cli.scan.ScanClient;
 import dev.bulwark.common.grpc.Channels;
@@ -89,6 +90,16 @@ final class ScanCommand implements Callable<Integer> {
           + " (UTC; implies --history).")
   String historySince;
 
+  @Option(names = {"--offline", "--skip-db-update"},
+      description = "Without --gateway: do not fetch advisory data; scan with what $BULWARK_HOME holds (one"
+          + " warning when that is missing or older than --db-max-age).")
+  boolean offline;
+
+  @Option(names = "--db-max-age", paramLabel = "AGE",
+      description = "Without --gateway: fetch advisory data (OSV exports of the tree's ecosystems, KEV, EPSS) again"
+          + " when it is older than AGE, e.g. 24h, 7d, 0 for always (default: $BULWARK_DB_MAX_AGE, else 24h).")
+  String dbMaxAge;
+
   @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "0",
       description = "Time the whole scan may take (default: the gateway's).")
   int deadlineSeconds;
@@ -105,9 +116,15 @@ final class ScanCommand implements Callable<Integer> {
     if (gateway != null) {
       result = scanAt(gateway, request);
     } else {
+      var advisoryDir = advisoryDir();
+      var maxAge = maxAge();
       try (var cluster = env.local().cluster()) {
+        if (advisoryDir.isEmpty()) { // no --advisories: fetch what the tree needs (with --advisories the user brought it)
+          env.local().prepareScan(new ScanPreparation(env.home(), Optional.ofNullable(request.tree()), offline,
+              maxAge, env.env(), env.err(), env.interactive()));
+        }
         env.progress("starting the embedded cluster");
-        cluster.start(new LocalCluster.Settings(env.home(), advisoryDir(), env.serviceOptions(), 0));
+        cluster.start(new LocalCluster.Settings(env.home(), advisoryDir, env.serviceOptions(), 0));
         result = scanAt(cluster.target("gateway"), request);
       } catch (IllegalStateException e) {
         throw new UserError(e.getMessage(), e);
@@ -221,6 +238,18 @@ final class ScanCommand implements Callable<Integer> {
       return text.contains("T") ? Instant.parse(text) : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
     } catch (DateTimeParseException e) {
       throw new UserError("--history-since '" + text + "' is not a date such as 2024-01-31 or 2024-01-31T12:00:00Z");
+    }
+  }
+
+  private Optional<java.time.Duration> maxAge() {
+    String text = dbMaxAge != null ? dbMaxAge : env.env().get("BULWARK_DB_MAX_AGE");
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ScanPreparation.parseDuration(text));
+    } catch (IllegalArgumentException e) {
+      throw new UserError((dbMaxAge != null ? "--db-max-age " : "BULWARK_DB_MAX_AGE ") + e.getMessage());
     }
   }
 

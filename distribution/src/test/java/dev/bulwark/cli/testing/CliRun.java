@@ -22,10 +22,18 @@ public record CliRun(int exitCode, String out, String err) {
 
   /** As {@link #run}, with {@code stdin} as standard input. */
   public static CliRun withInput(Path home, List<EmbeddedService> services, String stdin, String... args) {
+    return withEnv(home, Map.of(), services, stdin, args);
+  }
+
+  /** As {@link #run}, with more environment variables (BULWARK_HOME is always {@code home}). */
+  public static CliRun withEnv(Path home, Map<String, String> variables, List<EmbeddedService> services,
+      String stdin, String... args) {
     var out = new ByteArrayOutputStream();
     var err = new ByteArrayOutputStream();
+    var variablesWithHome = new java.util.HashMap<>(variables);
+    variablesWithHome.put("BULWARK_HOME", home.toString());
     var env = new CliEnvironment(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), false, Map.of("BULWARK_HOME", home.toString()),
+        new PrintStream(err, true, StandardCharsets.UTF_8), false, Map.copyOf(variablesWithHome),
         EmbeddedServices.of(services), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     int code = BulwarkMain.run(env, args);
     return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
