@@ -37,7 +37,7 @@ class FirstRunTest {
     mirror = OsvMirror.start(SharedFixtures.osv());
     home = tmp.resolve("home");
     tree = Files.createDirectories(tmp.resolve("tool"));
-    Files.writeString(tree.resolve("requirements.txt"), "PyYAML==5.3\n");
+    Files.writeString(tree.resolve("Gemfile.lock"), GEMFILE_LOCK);
   }
 
   @AfterEach
@@ -54,15 +54,32 @@ class FirstRunTest {
     return err.toString(StandardCharsets.UTF_8);
   }
 
+  /** RubyGems: the smallest export of ../shared/osv, so these tests stay fast. */
+  static final String GEMFILE_LOCK = """
+      GEM
+        remote: https://rubygems.org/
+        specs:
+          rack (2.0.1)
+
+      PLATFORMS
+        ruby
+
+      DEPENDENCIES
+        rack
+
+      BUNDLED WITH
+         2.1.4
+      """;
+
   static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
 
   @Test
   void dataIsFetchedAgainOnlyWhenOlderThanTheMaximumAge() throws Exception {
     run(T0, false, Optional.empty(), mirror.env());
-    assertThat(mirror.requests()).containsExactly("/osv/PyPI/all.zip", "/feeds/kev.json", "/feeds/epss.csv");
+    assertThat(mirror.requests()).containsExactly("/osv/RubyGems/all.zip", "/feeds/kev.json", "/feeds/epss.csv");
     assertThat(AdvisoryStore.open(home.resolve("sca")).ecosystems()).extracting(AdvisoryStore.EcosystemInfo::name)
-        .contains("PyPI");
-    assertThat(home.resolve("downloads/osv-PyPI")).isEmptyDirectory(); // imported, not kept twice
+        .contains("RubyGems");
+    assertThat(home.resolve("downloads/osv-RubyGems")).isEmptyDirectory(); // imported, not kept twice
 
     mirror.clear();
     run(T0.plus(Duration.ofHours(23)), false, Optional.empty(), mirror.env());
@@ -82,7 +99,7 @@ class FirstRunTest {
 
     assertThat(mirror.requests()).isEmpty();
     assertThat(err().lines()).containsExactly("bulwark: warning: offline: advisory data not fetched; scanning with what "
-        + home + " holds: PyPI: none, KEV: none, EPSS: none");
+        + home + " holds: RubyGems: none, KEV: none, EPSS: none");
   }
 
   @Test
@@ -102,31 +119,31 @@ class FirstRunTest {
 
     run(T0, false, Optional.empty(), mirror.env());
 
-    assertThat(mirror.requests()).contains("/osv/Pub/all.zip", "/osv/PyPI/all.zip");
+    assertThat(mirror.requests()).contains("/osv/Pub/all.zip", "/osv/RubyGems/all.zip");
     assertThat(err().lines().filter(l -> l.contains("warning"))).singleElement().asString()
         .startsWith("bulwark: warning: cannot fetch advisory data (Pub: download of " + mirror.base()
             + "/osv/Pub/all.zip failed: HTTP 404)")
         .endsWith("holds: Pub: none");
-    assertThat(err()).contains("bulwark: fetched PyPI (");
+    assertThat(err()).contains("bulwark: fetched RubyGems (");
   }
 
   @Test
   void anAirGappedMirrorCanBeAFolderInOsvsLayout() throws Exception {
-    Path folder = Files.createDirectories(tmp.resolve("mirror/PyPI"));
-    Files.copy(SharedFixtures.osv().resolve("PyPI.zip"), folder.resolve("all.zip"));
+    Path folder = Files.createDirectories(tmp.resolve("mirror/RubyGems"));
+    Files.copy(SharedFixtures.osv().resolve("RubyGems.zip"), folder.resolve("all.zip"));
     var env = new HashMap<>(mirror.env());
     env.put(FeedSources.OSV_ENV, tmp.resolve("mirror").toString());
 
     run(T0, false, Optional.empty(), env);
 
-    assertThat(mirror.requests()).doesNotContain("/osv/PyPI/all.zip");
-    assertThat(err()).startsWith("bulwark: fetched PyPI (");
+    assertThat(mirror.requests()).doesNotContain("/osv/RubyGems/all.zip");
+    assertThat(err()).startsWith("bulwark: fetched RubyGems (");
     assertThat(Files.exists(folder.resolve("all.zip"))).as("a local mirror is never deleted").isTrue();
   }
 
   @Test
   void aTreeWithoutManifestsFetchesNothing() throws Exception {
-    Files.delete(tree.resolve("requirements.txt"));
+    Files.delete(tree.resolve("Gemfile.lock"));
     Files.writeString(tree.resolve("app.py"), "print('hi')\n");
 
     run(T0, false, Optional.empty(), mirror.env());
@@ -142,7 +159,7 @@ class FirstRunTest {
     assertThat(ProgressBar.render("KEV", 1024 * 1024, -1)).isEqualTo("bulwark: [------------------------] KEV 1.0 MiB");
     var terminal = new ByteArrayOutputStream();
     var bar = new ProgressBar(new PrintStream(terminal, true, StandardCharsets.UTF_8), true);
-    bar.show("PyPI advisories", 1, 2);
+    bar.show("RubyGems advisories", 1, 2);
     bar.finish();
     assertThat(terminal.toString(StandardCharsets.UTF_8)).startsWith("\rbulwark: [############").endsWith("\r\033[K");
   }
