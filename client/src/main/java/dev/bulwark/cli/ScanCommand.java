@@ -19,6 +19,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -264,10 +265,18 @@ final class ScanCommand implements Callable<Integer> {
 
   private void writeReport(ReportFormat reportFormat, ScanResult result, Path tree) throws IOException {
     if (output != null) {
-      try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-        reportFormat.write(result, w, Optional.ofNullable(tree));
+      // Written beside the target and moved into place: a failed report never leaves a truncated file.
+      Path absolute = output.toAbsolutePath();
+      Path partial = absolute.resolveSibling("." + absolute.getFileName() + ".partial");
+      try {
+        try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+          reportFormat.write(result, w, Optional.ofNullable(tree));
+        }
+        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
         throw new UserError("cannot write --output " + output + ": " + e);
+      } finally {
+        Files.deleteIfExists(partial);
       }
     } else {
       var w = new OutputStreamWriter(env.out(), StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package dev.bulwark.gateway.core;
 
 import dev.bulwark.common.cas.DiskBlobStore;
 import dev.bulwark.common.finding.FindingMerger;
+import dev.bulwark.common.grpc.Refusal;
 import dev.bulwark.v1.EvaluateRequest;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.ScanResult;
@@ -199,10 +200,12 @@ public final class ScanCoordinator implements AutoCloseable {
     };
   }
 
-  /** No scan with this id is known (never started, or no longer retained). */
-  public static final class UnknownScanException extends RuntimeException {
+  /** No scan with this id is known (never started, or no longer retained): NOT_FOUND on the wire. */
+  public static final class UnknownScanException extends Refusal {
+    private static final long serialVersionUID = 1L;
+
     public UnknownScanException(String scanId) {
-      super("no scan with id '" + scanId + "' (unknown or expired)");
+      super(Reason.NOT_FOUND, "no scan with id '" + scanId + "' (unknown or expired)");
     }
   }
 }
