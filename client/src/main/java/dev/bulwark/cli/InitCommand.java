@@ -36,17 +36,17 @@ final class InitCommand implements Callable<Integer> {
   boolean force;
 
   @Option(names = "--gateway", paramLabel = "HOST:PORT",
-      description = "The gateway the pipelines scan through (default: a placeholder to change).")
+      description = "The gateway the pipelines scan through (default: the CI variable BULWARK_GATEWAY).")
   String gateway;
 
   @Option(names = "--cli-url", paramLabel = "URL",
-      description = "Where the pipelines download bulwark-cli-<version>.tar.gz; @BULWARK_VERSION@ is replaced"
-          + " (default: a placeholder to change).")
+      description = "Where the pipelines download the bulwark-cli bundle, bulwark-cli-<version>-linux-x64.tar.gz"
+          + " (default: the CI variable BULWARK_CLI_URL).")
   String cliUrl;
 
-  @Option(names = "--cli-version", paramLabel = "VERSION",
-      description = "The bulwark-cli release the pipelines install (default: this CLI's version).")
-  String cliVersion;
+  @Option(names = "--cli-sha256", paramLabel = "HEX",
+      description = "The bundle's SHA-256, checked before it is unpacked (default: the CI variable BULWARK_CLI_SHA256).")
+  String cliSha256;
 
   InitCommand(CliEnvironment env) {
     this.env = env;
@@ -58,11 +58,7 @@ final class InitCommand implements Callable<Integer> {
       throw new UserError("--path is not a folder: " + repo);
     }
     var systems = systems();
-    var settings = new StarterFiles.Settings(
-        cliVersion != null ? cliVersion : ownVersion(),
-        cliUrl != null ? cliUrl : StarterFiles.PLACEHOLDER_URL,
-        gateway != null ? gateway : StarterFiles.PLACEHOLDER_GATEWAY,
-        defaultBranch(repo));
+    var settings = new StarterFiles.Settings(gateway, cliUrl, cliSha256, defaultBranch(repo));
     for (var file : StarterFiles.plan(repo, systems, settings)) {
       var outcome = StarterFiles.write(repo, file, force);
       env.out().println(switch (outcome) {
@@ -75,9 +71,10 @@ final class InitCommand implements Callable<Integer> {
       env.out().println("no CI system detected (no .github/, .gitlab-ci.yml or Jenkinsfile, no GitHub or GitLab"
           + " remote): run again with --ci github|gitlab|jenkins for a pipeline");
     }
-    if (!systems.isEmpty() && (cliUrl == null || gateway == null)) {
-      env.out().println("next: set BULWARK_CLI_URL (where bulwark-cli-" + settings.cliVersion() + ".tar.gz is published)"
-          + " and BULWARK_GATEWAY (host:port of your gateway) as CI variables, or pass --cli-url and --gateway");
+    if (!systems.isEmpty()) {
+      env.out().println("next: in your CI settings, set BULWARK_GATEWAY (host:port), BULWARK_CLI_URL and"
+          + " BULWARK_CLI_SHA256 (where your organisation publishes bulwark-cli-" + ownVersion()
+          + "-linux-x64.tar.gz, and its checksum) unless given here, and the secret BULWARK_TOKEN (a scan token)");
     }
     return Main.PASS;
   }

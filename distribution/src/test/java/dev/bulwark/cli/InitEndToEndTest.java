@@ -30,9 +30,9 @@ class InitEndToEndTest {
 
     assertThat(init.exitCode()).as(init.err()).isZero();
     assertThat(init.out()).contains("wrote    .bulwark/policy.yaml", "wrote    .github/workflows/bulwark.yml",
-        "wrote    .pre-commit-hooks.yaml", "next: set BULWARK_CLI_URL");
+        "wrote    .pre-commit-hooks.yaml", "next: in your CI settings, set BULWARK_GATEWAY");
     assertThat(Files.readString(repo.resolve(".github/workflows/bulwark.yml")))
-        .contains("'bulwark.internal:7070'").contains("bulwark-cli/bin/bulwark");
+        .contains("${{ vars.BULWARK_GATEWAY || 'bulwark.internal:7070' }}").contains("bulwark-cli/bin");
 
     var again = CliRun.run(tmp.resolve("home"), List.of(), "init", "--path", repo.toString());
     assertThat(again.out()).contains("kept     .bulwark/policy.yaml (it exists; --force replaces it)");

@@ -14,18 +14,19 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * The CI systems {@code bulwark init} writes a pipeline for: the template it fills, where the file
  * goes, and what in a repository says the system is in use.
  *
- * @param template  resource name under {@code dev/bulwark/cli/init/}
+ * @param template  resource name under {@code dev/bulwark/cli/init/}: the CI examples of
+ *                  {@code examples/ci}, which the build copies into the CLI
  * @param file      where the pipeline goes
  * @param beside    where it goes instead when {@code file} already is the project's own pipeline
  *                  (never replaced: the user includes ours), or null when {@code file} is ours alone
  * @param howToUse  what the user does with {@code beside}
  */
 public enum CiSystem {
-  GITHUB("github", "github-actions.yml", ".github/workflows/bulwark.yml", null, null),
-  GITLAB("gitlab", "gitlab-ci.yml", ".gitlab-ci.yml", ".gitlab/bulwark.gitlab-ci.yml",
+  GITHUB("github", "ci/github-actions.yml", ".github/workflows/bulwark.yml", null, null),
+  GITLAB("gitlab", "ci/gitlab-ci.yml", ".gitlab-ci.yml", ".gitlab/bulwark.gitlab-ci.yml",
       "add to .gitlab-ci.yml:  include: [{local: .gitlab/bulwark.gitlab-ci.yml}]"),
-  JENKINS("jenkins", "Jenkinsfile", "Jenkinsfile", "Jenkinsfile.bulwark",
-      "copy its 'Bulwark scan' stage and post section into your Jenkinsfile, or point a second pipeline job at it");
+  JENKINS("jenkins", "ci/Jenkinsfile", "Jenkinsfile", "Jenkinsfile.bulwark",
+      "copy its stages and post section into your Jenkinsfile, or point a second pipeline job at it");
 
   final String name;
   final String template;

@@ -13,25 +13,23 @@ import java.util.List;
 
 /**
  * What {@code bulwark init} writes into a repository: a starter {@code .bulwark/policy.yaml}, the
- * pipeline of each CI system (around a download of the released thin client, {@code bulwark-cli}),
- * and Bulwark's hook for the pre-commit framework. Templates are resources beside this class;
- * {@code @NAME@} placeholders are filled from {@link Settings}.
+ * pipeline of each CI system — Bulwark's own CI examples ({@code examples/ci}: they install the
+ * released thin client {@code bulwark-cli} from a URL the organisation sets, check its SHA-256 and
+ * scan through the gateway), with the values given filled in ({@link CiSettings}) — and
+ * Bulwark's hook for the pre-commit framework. The other templates are resources beside this class.
  */
 public final class StarterFiles {
-  /** The download URL of the thin client when none is given: a placeholder to change, clearly marked in each file. */
-  public static final String PLACEHOLDER_URL = "https://downloads.example.com/bulwark/@BULWARK_VERSION@/"
-      + "bulwark-cli-@BULWARK_VERSION@.tar.gz";
-  public static final String PLACEHOLDER_GATEWAY = "bulwark-gateway.example.com:7070";
-
   private StarterFiles() {}
 
   /**
-   * @param cliVersion    the bulwark-cli release the pipelines install
-   * @param cliUrl        where that release's tar.gz is downloaded from ({@code @BULWARK_VERSION@} is filled in)
+   * Values for the pipelines; null leaves the example's own (a CI variable or a marked CHANGE ME).
+   *
    * @param gateway       the gateway pipelines scan through (host:port)
+   * @param cliUrl        where the bulwark-cli bundle (tar.gz) is downloaded from
+   * @param cliSha256     the bundle's SHA-256, checked before it is unpacked
    * @param defaultBranch the branch pull requests are compared with
    */
-  public record Settings(String cliVersion, String cliUrl, String gateway, String defaultBranch) {}
+  public record Settings(String gateway, String cliUrl, String cliSha256, String defaultBranch) {}
 
   /** One file to write; {@code note} tells the user what to do with it, or is empty. */
   public record StarterFile(String path, String content, boolean executable, String note) {}
@@ -41,15 +39,15 @@ public final class StarterFiles {
 
   public static List<StarterFile> plan(Path repo, List<CiSystem> ci, Settings settings) {
     var files = new ArrayList<StarterFile>();
-    files.add(new StarterFile(".bulwark/policy.yaml", fill("policy.yaml", settings), false, ""));
+    files.add(new StarterFile(".bulwark/policy.yaml", resource("policy.yaml"), false, ""));
     for (CiSystem system : ci) {
       boolean theirs = system.beside != null && Files.exists(repo.resolve(system.file));
-      files.add(new StarterFile(theirs ? system.beside : system.file, fill(system.template, settings), false,
+      files.add(new StarterFile(theirs ? system.beside : system.file, pipeline(system, settings), false,
           theirs ? system.howToUse : ""));
     }
     files.add(new StarterFile(".bulwark/pre-commit", PreCommitHook.script(List.of("bulwark")), true, ""));
-    files.add(new StarterFile(".pre-commit-hooks.yaml", fill("pre-commit-hooks.yaml", settings), false, ""));
-    files.add(new StarterFile(".pre-commit-config.yaml", fill("pre-commit-config.yaml", settings), false,
+    files.add(new StarterFile(".pre-commit-hooks.yaml", resource("pre-commit-hooks.yaml"), false, ""));
+    files.add(new StarterFile(".pre-commit-config.yaml", resource("pre-commit-config.yaml"), false,
         "run `pre-commit install` to have git run the hook"));
     return files;
   }
@@ -73,14 +71,13 @@ public final class StarterFiles {
     return exists ? Outcome.REPLACED : Outcome.WRITTEN;
   }
 
-  static String fill(String template, Settings s) {
-    String text = resource(template);
-    String url = s.cliUrl().replace("@BULWARK_VERSION@", s.cliVersion());
-    return text.replace("@BULWARK_CLI_URL@", url).replace("@BULWARK_VERSION@", s.cliVersion())
-        .replace("@BULWARK_GATEWAY@", s.gateway()).replace("@DEFAULT_BRANCH@", s.defaultBranch());
+  /** The CI example of the system with the given values set. */
+  static String pipeline(CiSystem system, Settings s) {
+    return CiSettings.apply(system, resource(system.template),
+        new CiSettings.Values(s.gateway(), s.cliUrl(), s.cliSha256(), s.defaultBranch()));
   }
 
-  private static String resource(String name) {
+  static String resource(String name) {
     try (InputStream in = StarterFiles.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException("template " + name + " is missing from the CLI");

@@ -1,11 +1,13 @@
 package dev.bulwark.cli.init;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.sun.net.httpserver.HttpServer;
+import dev.bulwark.common.cas.Digests;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,18 +26,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The pipelines {@code bulwark init} writes really install and run the released thin client: their
- * shell steps run here under bash against a loopback server serving a bulwark-cli tar.gz whose
- * {@code bulwark-cli/bin/bulwark} records how it was called.
+ * The pipelines {@code bulwark init} writes are Bulwark's CI examples with the given values set,
+ * and they still run: the GitHub job's shell steps run here under bash, with the defaults init
+ * wrote, against a loopback server publishing a bulwark-cli bundle whose launcher records how it
+ * was called.
  */
-@DisplayName("bulwark init's pipelines download bulwark-cli, scan through the gateway and gate on the exit code")
+@DisplayName("bulwark init's pipelines: the CI examples with the given gateway, bundle URL and checksum")
 class PipelineTemplatesTest {
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  static final Pattern GITHUB_DEFAULT = Pattern.compile("^\\$\\{\\{ vars\\.\\w+ \\|\\| '(.*)' }}$");
 
   @TempDir
   static Path tmp;
   static HttpServer server;
-  static String url;
   static StarterFiles.Settings settings;
 
   @BeforeAll
@@ -48,19 +51,20 @@ class PipelineTemplatesTest {
         exit "${FAKE_EXIT:-0}"
         """);
     Files.setPosixFilePermissions(bin.resolve("bulwark"), PosixFilePermissions.fromString("rwxr-xr-x"));
-    Path tarball = tmp.resolve("bulwark-cli-0.3.1.tar.gz");
-    run(tmp, Map.of(), "tar", "-czf", tarball.toString(), "-C", tmp.resolve("bundle").toString(), "bulwark-cli");
+    Path tarball = tmp.resolve("bulwark-cli-0.3.1-linux-x64.tar.gz");
+    assertThat(run(tmp, Map.of(), "tar", "-czf", tarball.toString(), "-C", tmp.resolve("bundle").toString(),
+        "bulwark-cli")).isZero();
     byte[] bytes = Files.readAllBytes(tarball);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/releases/0.3.1/bulwark-cli-0.3.1.tar.gz", exchange -> {
+    server.createContext("/bulwark/", exchange -> {
       try (exchange) {
         exchange.sendResponseHeaders(200, bytes.length);
         exchange.getResponseBody().write(bytes);
       }
     });
     server.start();
-    url = "http://127.0.0.1:" + server.getAddress().getPort() + "/releases/@BULWARK_VERSION@/bulwark-cli-@BULWARK_VERSION@.tar.gz";
-    settings = new StarterFiles.Settings("0.3.1", url, "bulwark.internal:7070", "main");
+    String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/bulwark/0.3.1/bulwark-cli-0.3.1-linux-x64.tar.gz";
+    settings = new StarterFiles.Settings("bulwark.internal:7070", url, Digests.sha256Hex(bytes), "trunk");
   }
 
   @AfterAll
@@ -68,21 +72,13 @@ class PipelineTemplatesTest {
     server.stop(0);
   }
 
-  /** Runs a command; returns its exit code (output goes to the test's log). */
   static int run(Path dir, Map<String, String> env, String... command) throws Exception {
     var pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     pb.environment().putAll(env);
     var p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    System.out.print(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    System.out.print(out);
     return p.exitValue();
-  }
-
-  static Path checkout(String name) throws Exception {
-    Path dir = Files.createDirectories(tmp.resolve(name + "/checkout"));
-    Files.writeString(dir.resolve("app.py"), "print('hi')\n");
-    return dir;
   }
 
   static JsonNode step(JsonNode steps, String name) {
@@ -90,77 +86,91 @@ class PipelineTemplatesTest {
         .findFirst().orElseThrow();
   }
 
+  static String githubDefault(JsonNode env, String name) {
+    var m = GITHUB_DEFAULT.matcher(env.get(name).asText());
+    assertThat(m.matches()).as(name + ": " + env.get(name)).isTrue();
+    return m.group(1);
+  }
+
   @Test
-  void githubActionsInstallsTheReleaseOutsideTheCheckoutScansThroughTheGatewayAndFailsOnExit1() throws Exception {
-    JsonNode job = YAML.readTree(StarterFiles.fill("github-actions.yml", settings)).at("/jobs/scan");
-    assertThat(job.at("/env/BULWARK_CLI_URL").asText()).isEqualTo("${{ vars.BULWARK_CLI_URL || '"
-        + url.replace("@BULWARK_VERSION@", "0.3.1") + "' }}");
-    Path checkout = checkout("github");
+  void withoutValuesEachPipelineIsTheCiExampleAsDocumented() throws Exception {
+    var none = new StarterFiles.Settings(null, null, null, "main");
+    for (CiSystem system : CiSystem.values()) {
+      assertThat(StarterFiles.pipeline(system, none)).isEqualTo(StarterFiles.resource(system.template));
+    }
+  }
+
+  @Test
+  void theGithubJobWithInitsDefaultsInstallsTheCheckedBundleAndScansThroughTheGateway() throws Exception {
+    JsonNode workflow = YAML.readTree(StarterFiles.pipeline(CiSystem.GITHUB, settings));
+    JsonNode job = workflow.at("/jobs/scan");
+    assertThat(workflow.at("/on/push/branches/0").asText()).isEqualTo("trunk");
+    Path checkout = Files.createDirectories(tmp.resolve("github/checkout"));
     Path calls = tmp.resolve("github/calls.txt");
-    Path githubEnv = tmp.resolve("github/env");
+    Path githubPath = tmp.resolve("github/path");
     Path githubOutput = tmp.resolve("github/output");
     var env = new HashMap<>(Map.of("RUNNER_TEMP", Files.createDirectories(tmp.resolve("github/runner")).toString(),
-        "GITHUB_ENV", githubEnv.toString(), "GITHUB_OUTPUT", githubOutput.toString(),
-        "BULWARK_CLI_URL", url.replace("@BULWARK_VERSION@", "0.3.1"), "BULWARK_GATEWAY", "bulwark.internal:7070",
-        "GITHUB_REPOSITORY", "acme/shop", "GITHUB_REF_NAME", "main", "GITHUB_SHA", "0123abc",
+        "GITHUB_PATH", githubPath.toString(), "GITHUB_OUTPUT", githubOutput.toString(),
+        "GITHUB_REPOSITORY", "acme/shop", "GITHUB_REF_NAME", "trunk", "GITHUB_SHA", "0123abc",
         "BULWARK_CALLS", calls.toString(), "FAKE_EXIT", "1"));
+    for (String name : new String[] {"BULWARK_GATEWAY", "BULWARK_CLI_URL", "BULWARK_CLI_SHA256"}) {
+      env.put(name, githubDefault(job.get("env"), name)); // what GitHub gives when the variable is unset
+    }
 
     assertThat(run(checkout, env, "bash", "-c", step(job.get("steps"), "Install bulwark-cli").get("run").asText()))
         .isZero();
-    String installed = Files.readString(githubEnv).strip();
-    assertThat(installed).startsWith("BULWARK=").endsWith("/bulwark/bulwark-cli/bin/bulwark");
-    env.put("BULWARK", installed.substring("BULWARK=".length()));
+    env.put("PATH", Files.readString(githubPath).strip() + ":" + System.getenv("PATH"));
     assertThat(run(checkout, env, "bash", "-c", step(job.get("steps"), "Scan").get("run").asText())).isZero();
 
     assertThat(Files.readString(calls).strip()).isEqualTo("scan . --gateway bulwark.internal:7070 --format sarif"
-        + " --output bulwark.sarif --project acme/shop --baseline-branch main --branch main --commit 0123abc");
+        + " --output bulwark.sarif --baseline-branch trunk --project acme/shop --branch trunk --commit 0123abc");
     assertThat(Files.readString(githubOutput).strip()).isEqualTo("exit=1");
     String gate = step(job.get("steps"), "Gate").get("run").asText().replace("${{ steps.scan.outputs.exit }}", "1");
     assertThat(run(checkout, env, "bash", "-c", gate)).isEqualTo(1);
-    try (var files = Files.list(checkout)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("app.py"); // the bundle is not scanned
-    }
   }
 
   @Test
-  void gitlabWritesBothReportsThroughTheGatewayAndExitsWithTheWorseCode() throws Exception {
-    JsonNode job = YAML.readTree(StarterFiles.fill("gitlab-ci.yml", settings)).get("bulwark");
-    assertThat(job.at("/variables/BULWARK_CLI_URL").asText()).isEqualTo(url.replace("@BULWARK_VERSION@", "0.3.1"));
-    Path checkout = checkout("gitlab");
-    Path calls = tmp.resolve("gitlab/calls.txt");
-    var env = Map.of("BULWARK_CLI_URL", job.at("/variables/BULWARK_CLI_URL").asText(),
-        "BULWARK_GATEWAY", job.at("/variables/BULWARK_GATEWAY").asText(), "BASELINE", "main",
-        "CI_PROJECT_PATH", "acme/shop", "CI_COMMIT_REF_NAME", "feature", "CI_COMMIT_SHA", "0123abc",
-        "BULWARK_CALLS", calls.toString(), "FAKE_EXIT", "1");
+  void aTamperedBundleIsNeverUnpacked() throws Exception {
+    var tampered = new StarterFiles.Settings(settings.gateway(), settings.cliUrl(), "0".repeat(64), "main");
+    JsonNode job = YAML.readTree(StarterFiles.pipeline(CiSystem.GITHUB, tampered)).at("/jobs/scan");
+    Path runner = Files.createDirectories(tmp.resolve("tampered/runner"));
+    var env = Map.of("RUNNER_TEMP", runner.toString(), "GITHUB_PATH", tmp.resolve("tampered/path").toString(),
+        "BULWARK_CLI_URL", githubDefault(job.get("env"), "BULWARK_CLI_URL"),
+        "BULWARK_CLI_SHA256", githubDefault(job.get("env"), "BULWARK_CLI_SHA256"));
 
-    assertThat(run(checkout, env, "bash", "-c", job.get("script").get(0).asText())).isEqualTo(1);
-
-    assertThat(Files.readAllLines(calls)).containsExactly(
-        "scan . --format gitlab-sast --output gl-sast-report.json --gateway bulwark.internal:7070 --project acme/shop"
-            + " --baseline-branch main --branch feature --commit 0123abc",
-        "scan . --format gitlab-dependency-scanning --output gl-dependency-scanning-report.json --gateway"
-            + " bulwark.internal:7070 --project acme/shop --baseline-branch main --branch feature --commit 0123abc");
-    assertThat(job.at("/artifacts/reports/sast").asText()).isEqualTo("gl-sast-report.json");
+    assertThat(run(runner, env, "bash", "-c", step(job.get("steps"), "Install bulwark-cli").get("run").asText()))
+        .isNotZero();
+    assertThat(runner.resolve("bulwark-cli")).doesNotExist();
   }
 
   @Test
-  void jenkinsDownloadsTheReleaseAndPublishesTheJunitReportTheScanWrites() {
-    String jenkinsfile = StarterFiles.fill("Jenkinsfile", settings);
+  void gitlabAndJenkinsGetTheValuesAsDefaultsOfTheirVariables() throws Exception {
+    JsonNode gitlab = YAML.readTree(StarterFiles.pipeline(CiSystem.GITLAB, settings)).get("bulwark");
+    assertThat(gitlab.at("/variables/BULWARK_GATEWAY").asText()).isEqualTo("bulwark.internal:7070");
+    assertThat(gitlab.at("/variables/BULWARK_CLI_URL").asText()).isEqualTo(settings.cliUrl());
+    assertThat(gitlab.at("/variables/BULWARK_CLI_SHA256").asText()).isEqualTo(settings.cliSha256());
+    assertThat(gitlab.at("/variables/BASELINE").asText()).isEqualTo("$CI_DEFAULT_BRANCH");
 
-    assertThat(jenkinsfile).contains("BULWARK_CLI_URL = \"${env.BULWARK_CLI_URL ?: '"
-            + url.replace("@BULWARK_VERSION@", "0.3.1") + "'}\"")
-        .contains("curl -fsSL --retry 3 \"$BULWARK_CLI_URL\"")
-        .contains("bulwark-cli/bin/bulwark\" scan . --gateway \"$BULWARK_GATEWAY\"")
-        .contains("--format junit --output bulwark-junit.xml").contains("junit testResults: 'bulwark-junit.xml'")
-        .doesNotContain("./bulwark ").doesNotContain("@");
+    String jenkins = StarterFiles.pipeline(CiSystem.JENKINS, settings);
+    assertThat(jenkins).contains("BULWARK_GATEWAY = 'bulwark.internal:7070'", "BULWARK_CLI_URL = '" + settings.cliUrl()
+        + "'", "BULWARK_CLI_SHA256 = '" + settings.cliSha256() + "'", "BASELINE = 'trunk'");
   }
 
   @Test
-  void noTemplateRunsBulwarksOwnLauncherOrKeepsAPlaceholder() {
-    for (String t : List.of("github-actions.yml", "gitlab-ci.yml", "Jenkinsfile", "policy.yaml",
-        "pre-commit-hooks.yaml", "pre-commit-config.yaml")) {
-      String text = StarterFiles.fill(t, settings);
-      assertThat(text).as(t).doesNotContain("./bulwark ").doesNotContainPattern("@[A-Z_]+@");
-    }
+  void valuesAreQuotedForTheFileTheyGoInto() throws Exception {
+    var odd = new StarterFiles.Settings("it's:7070", "https://x/a\"b'c$1.tar.gz", null, "main");
+
+    assertThat(YAML.readTree(StarterFiles.pipeline(CiSystem.GITLAB, odd)).at("/bulwark/variables/BULWARK_CLI_URL")
+        .asText()).isEqualTo("https://x/a\"b'c$1.tar.gz");
+    assertThat(githubDefault(YAML.readTree(StarterFiles.pipeline(CiSystem.GITHUB, odd)).at("/jobs/scan/env"),
+        "BULWARK_GATEWAY")).isEqualTo("it''s:7070"); // '' is how a GitHub expression writes '
+    assertThat(StarterFiles.pipeline(CiSystem.JENKINS, odd)).contains("BULWARK_GATEWAY = 'it\\'s:7070'");
+  }
+
+  @Test
+  void anExampleThatNoLongerSetsAValueWhereInitExpectsItFailsLoudly() {
+    assertThatThrownBy(() -> CiSettings.apply(CiSystem.JENKINS, "pipeline {}\n",
+        new CiSettings.Values("gw:1", null, null, null)))
+        .hasMessageContaining("examples/ci/Jenkinsfile does not set BULWARK_GATEWAY");
   }
 }

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("bulwark init: which CI it detects, which files it writes, and that it never overwrites unasked")
 class StarterFilesTest {
-  static final StarterFiles.Settings SETTINGS =
-      new StarterFiles.Settings("0.3.1", StarterFiles.PLACEHOLDER_URL, StarterFiles.PLACEHOLDER_GATEWAY, "main");
+  static final StarterFiles.Settings SETTINGS = new StarterFiles.Settings(null, null, null, "main");
 
   @TempDir
   Path repo;
