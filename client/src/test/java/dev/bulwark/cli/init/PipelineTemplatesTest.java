@@ -157,6 +157,26 @@ class PipelineTemplatesTest {
   }
 
   @Test
+  void theJenkinsInstallStageUnpacksTheBundleOutsideTheWorkspaceWhereTheScanStageRunsIt() throws Exception {
+    String jenkinsfile = StarterFiles.pipeline(CiSystem.JENKINS, settings);
+    int start = jenkinsfile.indexOf("sh '''") + 6;
+    String install = jenkinsfile.substring(start, jenkinsfile.indexOf("'''", start));
+    Path workspace = Files.createDirectories(tmp.resolve("jenkins/workspace"));
+    Path workspaceTmp = Files.createDirectories(tmp.resolve("jenkins/workspace@tmp"));
+    var env = Map.of("WORKSPACE_TMP", workspaceTmp.toString(), "BULWARK_CLI_URL", settings.cliUrl(),
+        "BULWARK_CLI_SHA256", settings.cliSha256());
+
+    assertThat(run(workspace, env, "bash", "-c", install)).isZero();
+
+    assertThat(workspaceTmp.resolve("bulwark/bulwark-cli/bin/bulwark")).isExecutable();
+    try (var files = Files.list(workspace)) {
+      assertThat(files).isEmpty(); // nothing of the bundle where the checkout is scanned
+    }
+    // the scan stage's Groovy string runs that same launcher
+    assertThat(jenkinsfile).contains("\\\"\\${WORKSPACE_TMP:-/tmp}/bulwark/bulwark-cli/bin/bulwark\\\" scan .");
+  }
+
+  @Test
   void valuesAreQuotedForTheFileTheyGoInto() throws Exception {
     var odd = new StarterFiles.Settings("it's:7070", "https://x/a\"b'c$1.tar.gz", null, "main");
 
