@@ -101,6 +101,13 @@ final class ScanCommand implements Callable<Integer> {
           + " when it is older than AGE, e.g. 24h, 7d, 0 for always (default: $BULWARK_DB_MAX_AGE, else 24h).")
   String dbMaxAge;
 
+  @Option(names = "--verify-secrets",
+      description = "Ask each found secret's provider whether it still works (harmless identity calls such as"
+          + " GitHub /user or AWS STS GetCallerIdentity; one request per credential, no retries). A live one is"
+          + " CRITICAL. Off by default; a scanner whose secretVerification setting is off (air-gapped) calls no"
+          + " one. The embedded cluster allows it unless BULWARK_SECRET_VERIFICATION=off.")
+  boolean verifySecrets;
+
   @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "0",
       description = "Time the whole scan may take (default: the gateway's).")
   int deadlineSeconds;
@@ -209,7 +216,7 @@ final class ScanCommand implements Callable<Integer> {
     Optional.ofNullable(commit).ifPresent(context::setCommit);
     // never our own home: its databases and caches change while the scan runs
     return new ScanClient.Request(tree, List.copyOf(images), context.build(), deadlineSeconds, "",
-        baselineBranch == null ? "" : baselineBranch, historyBounds(tree), List.of(env.home()));
+        baselineBranch == null ? "" : baselineBranch, historyBounds(tree), verifySecrets, List.of(env.home()));
   }
 
   /** The history to add, or null without --history; checked here so a bad PATH fails before any cluster starts. */

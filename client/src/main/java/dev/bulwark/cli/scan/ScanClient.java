@@ -51,13 +51,19 @@ public final class ScanClient {
    * @param deadlineSeconds 0 for the gateway's default
    * @param policy          policy text overriding the tree's {@code .bulwark.yaml}, or empty
    * @param history         which git history of the tree to add for the secrets analyzer, or null for none
+   * @param verifySecrets   ask the scanners to check found secrets with their providers (--verify-secrets)
    * @param excluded        folders never packed even when inside the tree (Bulwark's own home)
    */
   public record Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy,
-      String baselineBranch, HistoryWalker.Bounds history, List<Path> excluded) {
+      String baselineBranch, HistoryWalker.Bounds history, boolean verifySecrets, List<Path> excluded) {
+    public Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy,
+        String baselineBranch, HistoryWalker.Bounds history, boolean verifySecrets) {
+      this(tree, images, context, deadlineSeconds, policy, baselineBranch, history, verifySecrets, List.of());
+    }
+
     public Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy,
         String baselineBranch, HistoryWalker.Bounds history) {
-      this(tree, images, context, deadlineSeconds, policy, baselineBranch, history, List.of());
+      this(tree, images, context, deadlineSeconds, policy, baselineBranch, history, false);
     }
 
     public Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy,
@@ -163,7 +169,8 @@ public final class ScanClient {
     String scanId = gateway.withDeadlineAfter(60, TimeUnit.SECONDS).startScan(StartScanRequest.newBuilder()
         .setContext(request.context()).setManifest(manifest).setDeadlineSeconds(request.deadlineSeconds())
         .setPolicy(request.policy() == null ? "" : request.policy())
-        .setBaselineBranch(request.baselineBranch() == null ? "" : request.baselineBranch()).build()).getScanId();
+        .setBaselineBranch(request.baselineBranch() == null ? "" : request.baselineBranch())
+        .setVerifySecrets(request.verifySecrets()).build()).getScanId();
     progress.accept("scan " + scanId + " started");
     int watchSeconds = (request.deadlineSeconds() > 0 ? request.deadlineSeconds() : DEFAULT_WATCH_SECONDS) + 60;
     var updates = gateway.withDeadlineAfter(watchSeconds, TimeUnit.SECONDS)

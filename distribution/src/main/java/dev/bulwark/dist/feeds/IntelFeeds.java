@@ -1,7 +1,7 @@
 package dev.bulwark.dist.feeds;
 
-import dev.bulwark.gate.intel.ExploitIntel;
-import dev.bulwark.gate.intel.IntelSource;
+import dev.bulwark.advisories.intel.ExploitIntel;
+import dev.bulwark.advisories.intel.IntelSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

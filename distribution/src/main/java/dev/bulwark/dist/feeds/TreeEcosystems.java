@@ -1,8 +1,7 @@
 package dev.bulwark.dist.feeds;
 
-import dev.bulwark.advisories.advisory.InstalledPackage;
+import dev.bulwark.advisories.ecosystem.ManifestEcosystems;
 import dev.bulwark.cli.scan.TreeSelection;
-import dev.bulwark.sca.inventory.Inventory;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -10,15 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The package ecosystems a tree uses, as OSV names them ("Maven", "npm", "PyPI", ...): its
- * manifests and lockfiles, chosen as the scan chooses files ({@link TreeSelection}) and parsed by
- * the SCA scanner's own parsers, so exactly the ecosystems the scan will match are fetched.
+ * manifests and lockfiles, chosen as the scan chooses files ({@link TreeSelection}) and read by
+ * the SCA scanner's own parsers ({@link ManifestEcosystems}, found on the classpath), so exactly
+ * the ecosystems the scan will match are fetched.
  */
 public final class TreeEcosystems {
   /** Manifests larger than this are not read here (the scan still reads them). */
@@ -27,6 +25,10 @@ public final class TreeEcosystems {
   private TreeEcosystems() {}
 
   public static Set<String> of(Path tree, List<Path> excluded) throws IOException {
+    var finders = ManifestEcosystems.installed();
+    if (finders.isEmpty()) {
+      return Set.of();
+    }
     Path root = tree.toRealPath();
     var selection = TreeSelection.of(root, excluded);
     var manifests = new TreeMap<String, byte[]>();
@@ -43,7 +45,7 @@ public final class TreeEcosystems {
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
         String rel = relative(root, file);
-        if (attrs.isRegularFile() && attrs.size() <= MAX_MANIFEST_BYTES && Inventory.parserFor(rel).isPresent()
+        if (attrs.isRegularFile() && attrs.size() <= MAX_MANIFEST_BYTES && finders.stream().anyMatch(f -> f.isManifest(rel))
             && !selection.ignored(rel, false)) {
           manifests.put(rel, Files.readAllBytes(file));
         }
@@ -55,14 +57,7 @@ public final class TreeEcosystems {
         return FileVisitResult.CONTINUE;
       }
     });
-    return ecosystems(manifests);
-  }
-
-  /** The ecosystems of the packages these files (relative path → content) declare. */
-  static Set<String> ecosystems(Map<String, byte[]> files) {
-    var out = new TreeSet<String>();
-    Inventory.collect(files).packages().stream().map(InstalledPackage::ecosystem).forEach(out::add);
-    return out;
+    return ManifestEcosystems.of(finders, manifests);
   }
 
   private static String relative(Path root, Path p) {

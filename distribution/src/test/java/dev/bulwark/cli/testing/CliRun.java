@@ -25,15 +25,15 @@ public record CliRun(int exitCode, String out, String err) {
     return withEnv(home, Map.of(), services, stdin, args);
   }
 
-  /** As {@link #run}, with more environment variables (BULWARK_HOME is always {@code home}). */
-  public static CliRun withEnv(Path home, Map<String, String> variables, List<EmbeddedService> services,
-      String stdin, String... args) {
+  /** As {@link #withInput}, with further environment variables besides BULWARK_HOME. */
+  public static CliRun withEnv(Path home, Map<String, String> extraEnv, List<EmbeddedService> services, String stdin,
+      String... args) {
     var out = new ByteArrayOutputStream();
     var err = new ByteArrayOutputStream();
-    var variablesWithHome = new java.util.HashMap<>(variables);
-    variablesWithHome.put("BULWARK_HOME", home.toString());
+    var variables = new java.util.HashMap<>(extraEnv);
+    variables.put("BULWARK_HOME", home.toString());
     var env = new CliEnvironment(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), false, Map.copyOf(variablesWithHome),
+        new PrintStream(err, true, StandardCharsets.UTF_8), false, Map.copyOf(variables),
         EmbeddedServices.of(services), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     int code = BulwarkMain.run(env, args);
     return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

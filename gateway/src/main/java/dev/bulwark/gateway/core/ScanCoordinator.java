@@ -85,7 +85,8 @@ public final class ScanCoordinator implements AutoCloseable {
     var record = new ScanRecord(id, request.getContext(), List.copyOf(scanners.keySet()));
     scans.add(record);
     var task = ScanTask.newBuilder().setScanId(id).setContext(request.getContext())
-        .setManifest(request.getManifest()).setContentStore(contentStore).build();
+        .setManifest(request.getManifest()).setContentStore(contentStore)
+        .setVerifySecrets(request.getVerifySecrets()).build();
     Duration total = request.getDeadlineSeconds() > 0
         ? Duration.ofSeconds(request.getDeadlineSeconds()) : settings.defaultDeadline();
     executor.execute(record.grpcContext.wrap(() -> run(record, request, task, total)));
