@@ -1,6 +1,7 @@
 package dev.bulwark.gateway.core;
 
 import dev.bulwark.common.cas.DiskBlobStore;
+import dev.bulwark.common.finding.FindingMerger;
 import dev.bulwark.common.grpc.ClientSecurity;
 import dev.bulwark.common.grpc.Refusal;
 import dev.bulwark.v1.EvaluateRequest;
@@ -138,7 +139,8 @@ public final class ScanCoordinator implements AutoCloseable {
       outcomes.forEach(o -> findings.addAll(o.findings()));
       var evaluate = EvaluateRequest.newBuilder().setScanId(record.id).setContext(record.context)
           .setBaselineBranch(request.getBaselineBranch())
-          .addAllFindings(findings).addAllScanners(outcomes.stream().map(ScannerCaller.Outcome::report).toList());
+          .addAllFindings(FindingMerger.merge(findings)) // one finding per place and weakness, naming every scanner
+          .addAllScanners(outcomes.stream().map(ScannerCaller.Outcome::report).toList());
       Deadline gateDeadline = Deadline.after(Math.max(scannerDeadline.timeRemaining(TimeUnit.MILLISECONDS), 0)
           + gateReserve.toMillis(), TimeUnit.MILLISECONDS);
       var inventory = outcomes.stream().flatMap(o -> o.inventory().stream()).toList();
