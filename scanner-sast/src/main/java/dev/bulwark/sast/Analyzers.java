@@ -2,7 +2,8 @@ package dev.bulwark.sast;
 
 import dev.bulwark.sast.core.Analyzer;
 import dev.bulwark.sast.java.JavaTaintAnalyzer;
-import dev.bulwark.sast.rules.PatternAnalyzer;
+import dev.bulwark.sast.lang.javascript.JavaScript;
+import dev.bulwark.sast.rules.TreeAnalyzer;
 import dev.bulwark.sast.secrets.SecretsAnalyzer;
 import java.util.List;
 
@@ -14,9 +15,7 @@ public final class Analyzers {
     return List.of(
         SecretsAnalyzer.builtIn(),
         new JavaTaintAnalyzer(),
-        PatternAnalyzer.builtIn("javascript"),
-        PatternAnalyzer.builtIn("python"),
-        PatternAnalyzer.builtIn("go"));
+        TreeAnalyzer.builtIn(JavaScript.language()));
   }
 
   /** Only the secrets analyzer (benchmarks, secrets-only scans). */

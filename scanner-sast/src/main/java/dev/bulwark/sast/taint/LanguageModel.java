@@ -1,0 +1,16 @@
+package dev.bulwark.sast.taint;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What the shared taint engine knows about one language's frameworks, from its rule pack: the
+ * conventional names and declared types of request objects, the access paths that are sources,
+ * the calls that sanitise (and for which sink classes), and the rules.
+ */
+public record LanguageModel(String language, List<String> requestNames, Pattern requestTypes,
+    List<SourcePattern> sources, List<Sanitizer> sanitizers, List<TaintRule> rules) {
+
+  /** A call whose canonical callee matches {@code callee} makes its result safe for {@code classes}. */
+  public record Sanitizer(Pattern callee, int classes) {}
+}
