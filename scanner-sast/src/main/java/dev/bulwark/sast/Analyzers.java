@@ -3,6 +3,7 @@ package dev.bulwark.sast;
 import dev.bulwark.sast.core.Analyzer;
 import dev.bulwark.sast.java.JavaTaintAnalyzer;
 import dev.bulwark.sast.lang.javascript.JavaScript;
+import dev.bulwark.sast.lang.python.Python;
 import dev.bulwark.sast.rules.TreeAnalyzer;
 import dev.bulwark.sast.secrets.SecretsAnalyzer;
 import java.util.List;
@@ -15,7 +16,8 @@ public final class Analyzers {
     return List.of(
         SecretsAnalyzer.builtIn(),
         new JavaTaintAnalyzer(),
-        TreeAnalyzer.builtIn(JavaScript.language()));
+        TreeAnalyzer.builtIn(JavaScript.language()),
+        TreeAnalyzer.builtIn(Python.language()));
   }
 
   /** Only the secrets analyzer (benchmarks, secrets-only scans). */

@@ -38,9 +38,12 @@ final class ProjectResolver implements TaintEngine.Resolver {
       }
       String imported = from.imports().get(last);
       if (imported != null) {
-        int hash = imported.indexOf('#');
-        return hash < 0 ? inFiles(from, imported, last) : inFiles(from, imported.substring(0, hash),
-            imported.substring(hash + 1));
+        // "./db#query" (a relative module and its member) or "app.db.query" (a dotted one)
+        int cut = imported.indexOf('#') >= 0 ? imported.indexOf('#') : imported.lastIndexOf('.');
+        var t = cut <= 0 ? null : inFiles(from, imported.substring(0, cut), imported.substring(cut + 1));
+        if (t != null) {
+          return t;
+        }
       }
       for (String include : from.includes()) {
         var t = inFiles(from, include, last);

@@ -38,7 +38,7 @@ public record RulePack(String language, String version, String hash, LanguageMod
   record RuleYaml(String id, String message, String severity, List<Integer> cwe, String confidence,
       String sinkClass, String callee, String assign, Boolean returnFromEntry, List<Object> args,
       List<String> keys, Boolean receiver, String require, String argsMatch, String argsNotMatch, String fileMatch,
-      String remediation) {}
+      Boolean localSources, String remediation) {}
 
   public static RulePack builtIn(String language) {
     byte[] model = resource(language, "model.yaml");
@@ -107,7 +107,8 @@ public record RulePack(String language, String version, String hash, LanguageMod
           SinkClass.valueOf(upper(r.sinkClass(), "CODE")), compile(r.callee()), compile(r.assign()),
           Boolean.TRUE.equals(r.returnFromEntry()), select,
           TaintRule.Require.valueOf(upper(r.require(), "TAINT").replace("NONCONSTANT", "NON_CONSTANT")),
-          compile(r.argsMatch()), compile(r.argsNotMatch()), compile(r.fileMatch()), r.remediation());
+          compile(r.argsMatch()), compile(r.argsNotMatch()), compile(r.fileMatch()),
+          Boolean.TRUE.equals(r.localSources()), r.remediation());
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("rule " + r.id() + ": " + e.getMessage(), e);
     }

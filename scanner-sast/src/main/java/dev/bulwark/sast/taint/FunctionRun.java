@@ -267,8 +267,10 @@ final class FunctionRun {
     }
     for (Summary.SinkHit h : summary.sinks()) {
       Taint arg = byParam.getOrDefault(h.param(), Taint.NONE).cleanse(h.cleansed());
-      for (Label l : arg.reaching(h.rule().sinkClass())) {
-        reach(h.rule(), h.module(), h.line(), l);
+      for (Label l : arg.labels()) {
+        if (h.rule().counts(l)) {
+          reach(h.rule(), h.module(), h.line(), l);
+        }
       }
     }
     return out;

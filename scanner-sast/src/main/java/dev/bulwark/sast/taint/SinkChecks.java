@@ -44,6 +44,9 @@ final class SinkChecks {
   }
 
   void entryReturn(Stmt.Return r, Taint value) {
+    if (r.value() instanceof Expr.Entries) {
+      return; // a dictionary or object becomes JSON, not HTML
+    }
     for (TaintRule rule : engine.rules(module)) {
       if (rule.returnFromEntry()) {
         check(rule, r.line(), value, List.of(r.value()));
@@ -53,8 +56,8 @@ final class SinkChecks {
 
   private void check(TaintRule rule, int line, Taint taint, List<Expr> values) {
     boolean reported = false;
-    for (Label l : taint.reaching(rule.sinkClass())) {
-      if (l.kind() != Label.Kind.PARAM || rule.require() == TaintRule.Require.TAINT) {
+    for (Label l : taint.labels()) {
+      if (rule.counts(l) && (l.kind() != Label.Kind.PARAM || rule.require() == TaintRule.Require.TAINT)) {
         run.reach(rule, module, line, l);
         reported |= l.kind() != Label.Kind.PARAM;
       }

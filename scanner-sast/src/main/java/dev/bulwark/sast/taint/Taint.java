@@ -49,11 +49,6 @@ public final class Taint {
     return new Taint(labels.stream().map(l -> l.cleanse(classes)).toList());
   }
 
-  /** The labels that still matter for a sink of this class. */
-  public List<Label> reaching(SinkClass sink) {
-    return labels.stream().filter(l -> l.reaches(sink)).toList();
-  }
-
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof Taint t) || t.labels.size() != labels.size()) {

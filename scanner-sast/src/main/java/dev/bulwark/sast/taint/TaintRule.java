@@ -16,12 +16,19 @@ import java.util.regex.Pattern;
  * @param argsMatch    must match the call's argument text (null: no condition)
  * @param argsNotMatch must not match it
  * @param fileMatch    must occur in the file (an import, a framework) for the rule to apply
+ * @param localSources whether local input (command line, standard input) counts, not only request
+ *                     data: a command-line tool opening the file it is given is no path traversal
  */
 public record TaintRule(String id, String title, Severity severity, List<Integer> cwe, Confidence confidence,
     SinkClass sinkClass, Pattern callee, Pattern assign, boolean returnFromEntry, Selector select, Require require,
-    Pattern argsMatch, Pattern argsNotMatch, Pattern fileMatch, String remediation) {
+    Pattern argsMatch, Pattern argsNotMatch, Pattern fileMatch, boolean localSources, String remediation) {
 
   public enum Require { TAINT, NON_CONSTANT, NONE }
+
+  /** True when a value with this label reaching the sink is a finding (or, for a parameter, may become one). */
+  public boolean counts(Label l) {
+    return l.reaches(sinkClass) && (l.kind() != Label.Kind.LOCAL || localSources);
+  }
 
   /**
    * Which values of a call are examined.
