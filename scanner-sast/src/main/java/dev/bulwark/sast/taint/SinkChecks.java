@@ -34,9 +34,11 @@ final class SinkChecks {
     }
     String canonical = AccessPath.canonical(path, module.imports());
     for (TaintRule rule : engine.rules(module)) {
-      // for an assignment, argsMatch is a condition on the assigned constant (e.g. "False")
-      boolean valueOk = rule.argsMatch() == null
-          || a.value() instanceof Expr.Literal l && rule.argsMatch().matcher(l.value()).find();
+      // for an assignment, argsMatch is a condition on the assigned constant ("False", "TypeNameHandling.All")
+      String constant = a.value() instanceof Expr.Literal l ? l.value()
+          : a.value() instanceof Expr.Member && AccessPath.of(a.value()) != null ? String.join(".", AccessPath.of(a.value()))
+          : null;
+      boolean valueOk = rule.argsMatch() == null || constant != null && rule.argsMatch().matcher(constant).find();
       if (rule.assign() != null && valueOk && rule.assign().matcher(canonical).find()) {
         check(rule, a.line(), value, List.of(a.value()));
       }

@@ -6,7 +6,7 @@ import java.util.List;
  * An access path that yields untrusted data, written with dots: {@code $REQ.query} (any
  * request object's {@code query}), {@code request.args}, {@code $_GET}, {@code sys.argv},
  * {@code input()}. Segments: {@code $REQ} matches a request object's name, {@code *} any one
- * segment, {@code name()} a call, {@code []} an index by a computed key.
+ * member (not a call), {@code *()} any call, {@code name()} a call, {@code []} an index by a computed key.
  */
 public record SourcePattern(List<String> segments, Label.Kind kind, String text) {
 
@@ -22,7 +22,7 @@ public record SourcePattern(List<String> segments, Label.Kind kind, String text)
     for (int i = 0; i < path.size(); i++) {
       String want = segments.get(i);
       String got = path.get(i);
-      boolean ok = want.equals("*") || want.equals(got)
+      boolean ok = want.equals("*") && !got.endsWith("()") || want.equals(got)
           || want.equals("$REQ") && requestNames.contains(got)
           || want.equals("*()") && got.endsWith("()");
       if (!ok) {
