@@ -18,6 +18,7 @@ final class FunctionRun {
   enum Mode { ROOT, SUMMARY }
 
   private static final int MAX_EVAL_DEPTH = 200;
+  private static final Set<String> NUMERIC_MEMBERS = Set.of("length", "size", "Length", "Count", "count");
 
   private final TaintEngine engine;
   private final Module module;
@@ -196,6 +197,9 @@ final class FunctionRun {
   }
 
   private Taint access(Expr e, Expr target) {
+    if (e instanceof Expr.Member m && NUMERIC_MEMBERS.contains(m.name())) {
+      return Taint.NONE; // a length or count is a number, whatever it measures
+    }
     Taint s = source(e);
     String key = key(e);
     Taint own = key != null && key.contains(".") ? lookup(key) : null;
