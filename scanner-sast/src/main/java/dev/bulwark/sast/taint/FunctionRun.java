@@ -198,6 +198,7 @@ final class FunctionRun {
 
   private Taint access(Expr e, Expr target) {
     if (e instanceof Expr.Member m && NUMERIC_MEMBERS.contains(m.name())) {
+      eval(target); // for the sinks it may contain
       return Taint.NONE; // a length or count is a number, whatever it measures
     }
     Taint s = source(e);
