@@ -246,10 +246,15 @@ final class FunctionRun {
     }
     Taint src = source(c);
     sinks.call(c, canonical, receiver, args);
+    String raw = path == null ? "" : String.join(".", path);
     for (LanguageModel.Sanitizer s : engine.model.sanitizers()) {
-      if (s.callee().matcher(canonical).find()) {
+      if (s.callee().matcher(canonical).find() || !raw.equals(canonical) && s.callee().matcher(raw).find()) {
         return s.classes() == SinkClass.ALL ? src : all.cleanse(s.classes()).union(src);
       }
+    }
+    if (engine.model.lookups() != null && c.callee() instanceof Expr.Member
+        && engine.model.lookups().matcher(canonical).find()) {
+      return receiver.union(src); // an allow-list lookup: the value comes from the map, not from the key
     }
     TaintEngine.Target target = path == null ? null : engine.resolver.resolve(module, c, path);
     Summary summary = target == null ? null : engine.summary(target);

@@ -46,8 +46,8 @@ final class SinkChecks {
   }
 
   void entryReturn(Stmt.Return r, Taint value) {
-    if (r.value() instanceof Expr.Entries) {
-      return; // a dictionary or object becomes JSON, not HTML
+    if (r.value() instanceof Expr.Entries || r.value() instanceof Expr.Call) {
+      return; // a dictionary becomes JSON; a call returns a response object (redirect, render, send_file)
     }
     for (TaintRule rule : engine.rules(module)) {
       if (rule.returnFromEntry()) {
