@@ -234,7 +234,9 @@ final class FunctionRun {
 
   private Taint call(Expr.Call c) {
     List<String> path = AccessPath.of(c.callee());
-    String canonical = AccessPath.canonical(path, module.imports());
+    // a method of a value that is no name chain ("a".html_safe, f().query) is written "?.method"
+    String canonical = path == null && c.callee() instanceof Expr.Member m ? "?." + m.name()
+        : AccessPath.canonical(path, module.imports());
     Taint receiver = c.callee() instanceof Expr.Member m ? eval(m.target())
         : c.callee() instanceof Expr.Name ? Taint.NONE : eval(c.callee());
     var args = new ArrayList<Taint>(c.args().size());
