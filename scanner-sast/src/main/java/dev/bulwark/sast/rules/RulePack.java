@@ -23,8 +23,13 @@ import java.util.regex.Pattern;
  * A language's rule pack, read from {@code rules/<language>/model.yaml} (the framework model:
  * request objects, sources, sanitisers, entry points) and {@code rules/<language>/rules.yaml}
  * (the rules), with a version and a digest of both files for cache invalidation.
+ *
+ * <p>{@code prefilter}: a file in which this expression finds nothing holds no source, no entry
+ * point and nothing a rule without taint looks for, so it is not parsed at all (a call from another
+ * file still reads it, for its summary).
  */
-public record RulePack(String language, String version, String hash, LanguageModel model, EntryPoints entryPoints) {
+public record RulePack(String language, String version, String hash, LanguageModel model, EntryPoints entryPoints,
+    Pattern prefilter) {
 
   record SourcesYaml(List<String> remote, List<String> local) {}
 
@@ -33,7 +38,7 @@ public record RulePack(String language, String version, String hash, LanguageMod
   record EntryYaml(String function, String param, List<String> exceptNames, String exceptTypes) {}
 
   record ModelYaml(String language, String version, List<String> requestNames, String requestTypes,
-      SourcesYaml sources, List<SanitizerYaml> sanitizers, String lookups, List<EntryYaml> entryPoints) {}
+      SourcesYaml sources, List<SanitizerYaml> sanitizers, String lookups, String prefilter, List<EntryYaml> entryPoints) {}
 
   record RuleYaml(String id, String message, String severity, List<Integer> cwe, String confidence,
       String sinkClass, String callee, String assign, Boolean returnFromEntry, List<Object> args,
@@ -84,7 +89,7 @@ public record RulePack(String language, String version, String hash, LanguageMod
     System.arraycopy(modelYaml, 0, both, 0, modelYaml.length);
     System.arraycopy(rulesYaml, 0, both, modelYaml.length, rulesYaml.length);
     return new RulePack(m.language(), m.version(), Digests.sha256Hex(both).substring(0, 16), model,
-        new EntryPoints(entries));
+        new EntryPoints(entries), compile(m.prefilter()));
   }
 
   private static TaintRule rule(RuleYaml r) {

@@ -68,6 +68,9 @@ public final class TreeAnalyzer implements Analyzer {
 
   @Override
   public void analyze(SourceFile file, Project project, Consumer<Finding> out) throws Exception {
+    if (pack.prefilter() != null && !pack.prefilter().matcher(file.text()).find()) {
+      return; // nothing here can start a finding; a caller elsewhere still reads it on demand
+    }
     Scan scan = project.shared(Scans.class, Scans::new).of(this, project);
     synchronized (scan) {
       if (scan.unavailable != null) {

@@ -31,6 +31,8 @@ final class FunctionRun {
   Taint returns = Taint.NONE;
   final List<Summary.SinkHit> hits = new ArrayList<>();
   private int depth;
+  /** The current pass; nested lambdas are analysed in the last one only, so nesting costs no more than twice. */
+  private int pass;
 
   FunctionRun(TaintEngine engine, Module module, Function function, Mode mode, FunctionRun outer) {
     this.engine = engine;
@@ -66,7 +68,7 @@ final class FunctionRun {
   }
 
   void run() {
-    for (int pass = 0; pass < 2; pass++) {
+    for (pass = 0; pass < 2; pass++) {
       for (Stmt s : function.body()) {
         exec(s);
       }
@@ -188,6 +190,9 @@ final class FunctionRun {
       return t;
     }
     if (e instanceof Expr.Lambda l) {
+      if (pass == 0) {
+        return Taint.NONE;
+      }
       var inner = new FunctionRun(engine, module, l.function(), mode, this);
       inner.run();
       hits.addAll(inner.hits);

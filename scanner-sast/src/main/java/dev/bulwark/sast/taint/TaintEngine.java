@@ -38,9 +38,10 @@ public final class TaintEngine {
   final LanguageModel model;
   final Resolver resolver;
   private final Reporter reporter;
-  private final Map<Function, Summary> summaries = new IdentityHashMap<>();
+  /** Bounded, by identity (a record's own hash would walk the whole function). */
+  private final Map<Identity, Summary> summaries = lru(50_000);
   private final Set<Function> inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-  private final Map<Module, List<TaintRule>> rulesByModule = new IdentityHashMap<>();
+  private final Map<String, List<TaintRule>> rulesByModule = lru(4_096);
   private final Set<String> reported = new HashSet<>();
   private final Map<String, List<SourcePattern>> sourcesByLast = new HashMap<>();
   int summaryDepth;
@@ -66,7 +67,7 @@ public final class TaintEngine {
 
   /** The summary of a project function, or null while it is being computed (recursion) or too deep. */
   Summary summary(Target target) {
-    Summary s = summaries.get(target.function());
+    Summary s = summaries.get(new Identity(target.function()));
     if (s != null) {
       return s;
     }
@@ -79,7 +80,7 @@ public final class TaintEngine {
       var run = new FunctionRun(this, target.module(), target.function(), FunctionRun.Mode.SUMMARY, null);
       run.run();
       s = new Summary(run.returns, List.copyOf(run.hits));
-      summaries.put(target.function(), s);
+      summaries.put(new Identity(target.function()), s);
       return s;
     } finally {
       summaryDepth--;
@@ -89,8 +90,8 @@ public final class TaintEngine {
 
   /** The rules whose file condition holds for this module. */
   List<TaintRule> rules(Module module) {
-    return rulesByModule.computeIfAbsent(module, m -> model.rules().stream()
-        .filter(r -> r.fileMatch() == null || r.fileMatch().matcher(m.text()).find()).toList());
+    return rulesByModule.computeIfAbsent(module.path(), p -> model.rules().stream()
+        .filter(r -> r.fileMatch() == null || r.fileMatch().matcher(module.text()).find()).toList());
   }
 
   /** The source patterns that may match a path ending in this segment. */
@@ -106,6 +107,27 @@ public final class TaintEngine {
     var both = new java.util.ArrayList<>(exact);
     both.addAll(any);
     return both;
+  }
+
+  private record Identity(Object o) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Identity i && i.o == o;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(o);
+    }
+  }
+
+  private static <K, V> Map<K, V> lru(int capacity) {
+    return new java.util.LinkedHashMap<>(256, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+        return size() > capacity;
+      }
+    };
   }
 
   void report(TaintRule rule, Module module, int line, Label label) {
