@@ -19,14 +19,17 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$cache"
 
-fetch_npm() { # name...
-  mkdir -p "$cache/javascript"
+fetch_npm_to() { # language name...
+  local lang=$1; shift
+  mkdir -p "$cache/$lang"
   for p in "$@"; do
-    [ -d "$cache/javascript/$p" ] && continue
-    (cd "$work" && npm pack "$p" --silent >/dev/null 2>&1 && mkdir -p "$cache/javascript/$p" \
-      && tar xzf ./*.tgz -C "$cache/javascript/$p" && rm -f ./*.tgz) || echo "skip npm $p" >&2
+    local dir="$cache/$lang/${p//\//_}"
+    [ -d "$dir" ] && continue
+    (cd "$work" && npm pack "$p" --silent >/dev/null 2>&1 && mkdir -p "$dir" \
+      && tar xzf ./*.tgz -C "$dir" && rm -f ./*.tgz) || echo "skip npm $p" >&2
   done
 }
+fetch_npm() { fetch_npm_to javascript "$@"; }
 fetch_deb() { # language package...
   local lang=$1; shift
   mkdir -p "$cache/$lang"
@@ -40,13 +43,19 @@ fetch_deb() { # language package...
 for lang in $langs; do
   case $lang in
     javascript) fetch_npm express koa lodash next fastify mongoose sequelize ejs axios moment webpack typescript ;;
-    python) if [ ! -e "$cache/python/stdlib" ]; then mkdir -p "$cache/python"
-              ln -s "$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')" "$cache/python/stdlib"; fi ;;
+    python) # every package folder of the Python installation's library (standard library and site-packages)
+      if [ ! -d "$cache/python" ]; then mkdir -p "$cache/python"
+        lib=$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')
+        for d in "$lib"/*/ "$lib"/site-packages/*/; do
+          [ "$(basename "$d")" = site-packages ] || ln -s "$d" "$cache/python/$(basename "$(dirname "$d")")-$(basename "$d")"
+        done
+      fi ;;
     go) fetch_deb go golang-github-gin-gonic-gin-dev golang-github-gorilla-mux-dev golang-github-labstack-echo-dev \
           golang-golang-x-net-dev golang-github-prometheus-client-golang-dev golang-github-spf13-cobra-dev ;;
     php) fetch_deb php phpmyadmin roundcube-core mediawiki ;;
     ruby) fetch_deb ruby redmine ruby-rack ruby-sinatra ruby-actionpack ruby-activerecord ruby-activesupport ;;
-    csharp) fetch_deb csharp mono-xsp4-base libnunit-framework-cil libnewtonsoft-json-cil ;;
+    csharp) # Debian ships C# as compiled assemblies; these npm packages ship C# sources (templates, examples)
+      fetch_npm_to csharp @aws-amplify/amplify-dotnet-function-template-provider @nx-dotnet/core ;;
   esac
 done
 
@@ -61,10 +70,17 @@ for lang in $langs; do
   [ -d "$dir" ] || continue
   kloc=$(find -L "$dir" -type f -regextype posix-extended -regex ".*\.(${ext[$lang]})" ! -name '*.min.js' ! -name '*.d.ts' \
     -print0 | xargs -0 cat 2>/dev/null | grep -c -v '^\s*$' || true)
-  java -Xmx2g -cp "$cp" dev.bulwark.sast.LocalScan --only "$lang" "$dir" > "$work/$lang.findings" 2> "$work/$lang.stats" || true
-  stats=$(grep '^files=' "$work/$lang.stats" || echo "files=0")
+  # one JVM per package (LocalScan keeps its folder in memory); bytes and seconds are summed
+  : > "$work/$lang.findings"; : > "$work/$lang.stats"
+  for pkg in "$dir"/*; do
+    pkg=$(readlink -f "$pkg")
+    java -Xmx2g -cp "$cp" dev.bulwark.sast.LocalScan --only "$lang" "$pkg" >> "$work/$lang.findings" \
+      2>> "$work/$lang.stats" || echo "failed: $pkg" >> "$work/$lang.stats"
+  done
+  stats=$(awk -F'[ =]' '/^files=/ {f+=$2; b+=$4; s+=$8} END {printf "files=%d MB=%.1f seconds=%.1f MB/s=%.2f", f, b/1e6, s, (s > 0 ? b/1e6/s : 0)}' "$work/$lang.stats")
   problems=$(grep -c '^problem' "$work/$lang.stats" || true)
-  echo "== $lang: $stats kLOC=$((kloc / 1000)) problems(partly parsed files)=$problems"
+  failed=$(grep -c '^failed' "$work/$lang.stats" || true)
+  echo "== $lang: $stats kLOC=$((kloc / 1000)) partly-parsed-files=$problems failed-runs=$failed"
   awk -v kloc="$kloc" '{print $2}' "$work/$lang.findings" | sort | uniq -c | sort -rn | while read -r n rule; do
     printf '   %-38s %6d findings  %7.2f per 100 kLOC\n' "$rule" "$n" "$(echo "$n * 100000 / ($kloc + 1)" | bc -l)"
   done

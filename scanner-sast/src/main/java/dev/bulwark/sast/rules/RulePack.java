@@ -38,7 +38,7 @@ public record RulePack(String language, String version, String hash, LanguageMod
   record EntryYaml(String function, String param, List<String> exceptNames, String exceptTypes) {}
 
   record ModelYaml(String language, String version, List<String> requestNames, String requestTypes,
-      SourcesYaml sources, List<SanitizerYaml> sanitizers, String lookups, String prefilter, List<EntryYaml> entryPoints) {}
+      SourcesYaml sources, List<SanitizerYaml> sanitizers, String lookups, String prefilter, Boolean cleanMethodResults, List<EntryYaml> entryPoints) {}
 
   record RuleYaml(String id, String message, String severity, List<Integer> cwe, String confidence,
       String sinkClass, String callee, String assign, Boolean returnFromEntry, List<Object> args,
@@ -84,7 +84,7 @@ public record RulePack(String language, String version, String hash, LanguageMod
         compile(e.param()), nullSafe(e.exceptNames()), compile(e.exceptTypes()))).toList();
     var rules = rs.stream().map(RulePack::rule).toList();
     var model = new LanguageModel(m.language(), nullSafe(m.requestNames()), compile(m.requestTypes()), sources,
-        sanitizers, compile(m.lookups()), rules);
+        sanitizers, compile(m.lookups()), Boolean.TRUE.equals(m.cleanMethodResults()), rules);
     byte[] both = new byte[modelYaml.length + rulesYaml.length];
     System.arraycopy(modelYaml, 0, both, 0, modelYaml.length);
     System.arraycopy(rulesYaml, 0, both, modelYaml.length, rulesYaml.length);

@@ -266,7 +266,9 @@ final class FunctionRun {
     TaintEngine.Target target = path == null ? null : engine.resolver.resolve(module, c, path);
     Summary summary = target == null ? null : engine.summary(target);
     if (summary == null) {
-      return all.union(src);
+      boolean objectMethod = c.callee() instanceof Expr.Member m && m.target() instanceof Expr.Name n
+          && n.name().startsWith("$") && !n.name().equals("$this");
+      return engine.model.cleanMethodResults() && objectMethod && receiver.isEmpty() ? src : all.union(src);
     }
     return apply(summary, target, c, args).union(src);
   }
