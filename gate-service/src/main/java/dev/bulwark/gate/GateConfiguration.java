@@ -1,7 +1,7 @@
 package dev.bulwark.gate;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.bulwark.common.grpc.GrpcServerFactory;
+import dev.bulwark.server.grpc.GrpcServerFactory;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
