@@ -27,11 +27,6 @@ public final class GoBinaries implements EmbeddedPackageDatabase {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public Optional<String> ecosystem() {
     return Optional.of("Go");
   }

@@ -45,11 +45,6 @@ public final class JavaArchives implements EmbeddedPackageDatabase {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public Optional<String> ecosystem() {
     return Optional.of("Maven");
   }

@@ -23,11 +23,6 @@ public final class LanguagePackageDatabases {
     }
 
     @Override
-    public String version() {
-      return "1";
-    }
-
-    @Override
     public boolean wants(String path) {
       return path.endsWith("/package.json") && path.contains("node_modules/") && NODE_MODULE.matcher(path).matches();
     }
@@ -55,11 +50,6 @@ public final class LanguagePackageDatabases {
     @Override
     public String name() {
       return "python-packages";
-    }
-
-    @Override
-    public String version() {
-      return "1";
     }
 
     @Override

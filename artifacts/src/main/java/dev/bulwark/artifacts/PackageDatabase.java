@@ -12,7 +12,13 @@ import java.util.Optional;
 public interface PackageDatabase {
   String name();
 
-  String version();
+  /**
+   * Part of the cache keys of what this produces: "1" until its output for some input changes,
+   * then the next number (override this method from then on).
+   */
+  default String version() {
+    return "1";
+  }
 
   /** True for the image paths (relative, normalised) whose whole content this database needs. */
   boolean wants(String path);

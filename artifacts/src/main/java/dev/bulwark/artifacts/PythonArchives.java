@@ -35,11 +35,6 @@ public final class PythonArchives implements EmbeddedPackageDatabase {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public Optional<String> ecosystem() {
     return Optional.of("PyPI");
   }

@@ -11,7 +11,13 @@ import java.util.List;
 public interface CheckFamily<M> {
   String name();
 
-  String version();
+  /**
+   * Part of the cache keys of what this produces: "1" until its output for some input changes,
+   * then the next number (override this method from then on).
+   */
+  default String version() {
+    return "1";
+  }
 
   List<CheckSpec> checks();
 

@@ -33,11 +33,6 @@ public final class BaseImageChecks implements CheckFamily<Dockerfile> {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public List<CheckSpec> checks() {
     return List.of(LATEST, EOL, UNPINNED);
   }

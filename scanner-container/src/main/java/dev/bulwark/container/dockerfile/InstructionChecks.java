@@ -39,11 +39,6 @@ public final class InstructionChecks implements CheckFamily<Dockerfile> {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public List<CheckSpec> checks() {
     return List.of(SSH_PORT, ADD_NOT_COPY, ADD_URL, SECRETS);
   }

@@ -58,11 +58,6 @@ public final class RunChecks implements CheckFamily<Dockerfile> {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public List<CheckSpec> checks() {
     return List.of(SUDO, CD, WGET_AND_CURL, YUM_CLEAN, UPDATE_ALONE, DNF_CLEAN, ZYPPER_CLEAN, APT_NO_YES, APK_CACHE,
         MICRODNF_CLEAN, APT_RECOMMENDS, PIPE_TO_SHELL);

@@ -35,11 +35,6 @@ public final class StageChecks implements CheckFamily<Dockerfile> {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public List<CheckSpec> checks() {
     return List.of(SELF_COPY, MANY_ENTRYPOINTS, RELATIVE_WORKDIR, MANY_CMDS, MAINTAINER, MANY_HEALTHCHECKS, SYSTEM_WORKDIR);
   }

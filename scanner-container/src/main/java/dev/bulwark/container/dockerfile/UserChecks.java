@@ -23,11 +23,6 @@ public final class UserChecks implements CheckFamily<Dockerfile> {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public List<CheckSpec> checks() {
     return List.of(ROOT, NO_HEALTHCHECK);
   }

@@ -13,11 +13,6 @@ public final class ApkDatabase implements PackageDatabase {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean wants(String path) {
     return path.equals("lib/apk/db/installed");
   }

@@ -20,11 +20,6 @@ public final class DpkgDatabase implements PackageDatabase {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean wants(String path) {
     return path.equals("var/lib/dpkg/status")
         || path.startsWith("var/lib/dpkg/status.d/") && !path.endsWith(".md5sums");

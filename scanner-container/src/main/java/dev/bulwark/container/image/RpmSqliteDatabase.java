@@ -32,11 +32,6 @@ public final class RpmSqliteDatabase implements PackageDatabase {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean wants(String path) {
     return PATHS.contains(path);
   }

@@ -60,11 +60,6 @@ public final class ContainerSecurityChecks extends WorkloadChecks {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public List<CheckSpec> checks() {
     return List.of(ESCALATION, DROP_ALL, SYS_ADMIN, NON_ROOT, READ_ONLY_ROOT, PRIVILEGED, LOW_UID, EXTRA_CAPS,
         HOST_PORT, SECCOMP, ROOT_UID, UNCONFINED, DEFAULT_CONTEXT);

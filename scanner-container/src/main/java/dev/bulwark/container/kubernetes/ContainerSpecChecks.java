@@ -26,11 +26,6 @@ public final class ContainerSpecChecks extends WorkloadChecks {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public List<CheckSpec> checks() {
     return List.of(CPU_LIMIT, LATEST, CPU_REQUEST, MEMORY_REQUEST, MEMORY_LIMIT);
   }

@@ -31,11 +31,6 @@ public final class PodChecks extends WorkloadChecks {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public List<CheckSpec> checks() {
     return List.of(HOST_IPC, HOST_NETWORK, HOST_PID, HOST_PATH, DOCKER_SOCKET, DEFAULT_CONTEXT);
   }

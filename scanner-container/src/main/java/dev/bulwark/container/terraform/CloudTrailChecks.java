@@ -22,11 +22,6 @@ public final class CloudTrailChecks extends TerraformChecks {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public List<CheckSpec> checks() {
     return List.of(ALL_REGIONS, LOG_VALIDATION, LOGGING_OFF);
   }

@@ -24,11 +24,6 @@ public final class IamChecks extends TerraformChecks {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public List<CheckSpec> checks() {
     return List.of(WILDCARD);
   }

@@ -25,11 +25,6 @@ public final class NetworkChecks extends TerraformChecks {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public List<CheckSpec> checks() {
     return List.of(PUBLIC_INGRESS);
   }

@@ -31,11 +31,6 @@ public final class StorageChecks extends TerraformChecks {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public List<CheckSpec> checks() {
     return List.of(S3_PUBLIC_ACL, S3_ENCRYPTION, S3_LOGGING, RDS_PUBLIC, RDS_ENCRYPTION);
   }

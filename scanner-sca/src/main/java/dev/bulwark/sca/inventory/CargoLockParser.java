@@ -20,11 +20,6 @@ final class CargoLockParser extends TomlLockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     return Texts.fileName(path).equals("Cargo.lock");
   }

@@ -20,11 +20,6 @@ final class ComposerJsonParser extends JsonLockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     return Texts.fileName(path).equals("composer.json") && !path.contains("vendor/");
   }

@@ -17,11 +17,6 @@ final class ComposerLockParser extends JsonLockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     return Texts.fileName(path).equals("composer.lock") && !path.contains("vendor/");
   }

@@ -19,11 +19,6 @@ final class ConanLockParser extends JsonLockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     return Texts.fileName(path).equals("conan.lock");
   }

@@ -19,11 +19,6 @@ final class CycloneDxParser implements LockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     String n = Texts.fileName(path).toLowerCase(java.util.Locale.ROOT);
     return n.equals("bom.json") || n.endsWith(".cdx.json") || n.equals("bom.xml") || n.endsWith(".cdx.xml");

@@ -26,11 +26,6 @@ final class GemfileLockParser implements LockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     String file = Texts.fileName(path);
     return file.equals("Gemfile.lock") || file.equals("gems.locked");

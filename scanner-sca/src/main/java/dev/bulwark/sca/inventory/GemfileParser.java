@@ -27,11 +27,6 @@ final class GemfileParser implements LockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     String name = Texts.fileName(path);
     return name.equals("Gemfile") || name.equals("gems.rb");

@@ -35,11 +35,6 @@ final class GoModParser implements LockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     return Texts.fileName(path).equals("go.mod") && !path.contains("vendor/");
   }

@@ -17,11 +17,6 @@ final class GradleLockfileParser implements LockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     return Texts.fileName(path).equals("gradle.lockfile")
         || (path.contains("gradle/dependency-locks/") && path.endsWith(".lockfile"));

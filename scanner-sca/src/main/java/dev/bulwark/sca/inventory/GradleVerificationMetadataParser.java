@@ -18,11 +18,6 @@ final class GradleVerificationMetadataParser implements LockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     return path.equals("gradle/verification-metadata.xml") || path.endsWith("/gradle/verification-metadata.xml");
   }

@@ -8,8 +8,13 @@ public interface LockfileParser {
   /** e.g. "npm-package-lock". */
   String name();
 
-  /** Bumped whenever the parser's output for some input changes. */
-  String version();
+  /**
+   * Part of the cache keys of what this produces: "1" until its output for some input changes,
+   * then the next number (override this method from then on).
+   */
+  default String version() {
+    return "1";
+  }
 
   /** Whether this parser wants the file at this relative path (by name). */
   boolean required(String path);

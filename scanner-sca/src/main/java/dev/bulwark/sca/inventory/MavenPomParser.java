@@ -34,11 +34,6 @@ final class MavenPomParser implements LockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     return Texts.fileName(path).equals("pom.xml") && !path.contains("/target/") && !path.startsWith("target/");
   }

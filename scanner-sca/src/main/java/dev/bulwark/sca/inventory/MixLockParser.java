@@ -22,11 +22,6 @@ final class MixLockParser implements LockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     return Texts.fileName(path).equals("mix.lock");
   }

@@ -25,11 +25,6 @@ final class NpmPackageLockParser extends JsonLockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     String file = Texts.fileName(path);
     return (file.equals("package-lock.json") || file.equals("npm-shrinkwrap.json"))

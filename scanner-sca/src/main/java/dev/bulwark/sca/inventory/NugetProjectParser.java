@@ -26,11 +26,6 @@ final class NugetProjectParser implements LockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     String n = Texts.fileName(path);
     return (n.endsWith(".csproj") || n.endsWith(".fsproj") || n.endsWith(".vbproj"))

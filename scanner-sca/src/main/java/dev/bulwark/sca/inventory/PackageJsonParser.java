@@ -23,11 +23,6 @@ final class PackageJsonParser extends JsonLockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     return Texts.fileName(path).equals("package.json") && !path.contains("node_modules/");
   }

@@ -17,11 +17,6 @@ final class PackagesConfigParser implements LockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     return Texts.fileName(path).equalsIgnoreCase("packages.config");
   }

@@ -18,11 +18,6 @@ final class PipfileLockParser extends JsonLockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     return Texts.fileName(path).equals("Pipfile.lock");
   }

@@ -30,11 +30,6 @@ final class PnpmLockParser implements LockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     return Texts.fileName(path).equals("pnpm-lock.yaml") && !path.contains("node_modules/");
   }

@@ -23,11 +23,6 @@ final class PoetryLockParser extends TomlLockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     return Texts.fileName(path).equals("poetry.lock");
   }

@@ -18,11 +18,6 @@ final class PubspecLockParser implements LockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     return Texts.fileName(path).equals("pubspec.lock");
   }

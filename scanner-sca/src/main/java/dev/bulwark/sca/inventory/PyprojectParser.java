@@ -21,11 +21,6 @@ final class PyprojectParser implements LockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     return Texts.fileName(path).equals("pyproject.toml");
   }

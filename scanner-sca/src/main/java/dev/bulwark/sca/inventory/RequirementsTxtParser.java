@@ -37,11 +37,6 @@ final class RequirementsTxtParser implements LockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     String file = Texts.fileName(path);
     String folder = Texts.folder(path);

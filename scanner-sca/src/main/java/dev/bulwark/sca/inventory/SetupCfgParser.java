@@ -15,11 +15,6 @@ final class SetupCfgParser implements LockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     return Texts.fileName(path).equals("setup.cfg");
   }

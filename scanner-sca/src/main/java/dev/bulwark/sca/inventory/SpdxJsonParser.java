@@ -19,11 +19,6 @@ final class SpdxJsonParser extends JsonLockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     return Texts.fileName(path).toLowerCase(java.util.Locale.ROOT).endsWith(".spdx.json");
   }

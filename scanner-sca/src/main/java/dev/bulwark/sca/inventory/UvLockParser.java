@@ -27,11 +27,6 @@ final class UvLockParser extends TomlLockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     return Texts.fileName(path).equals("uv.lock");
   }

@@ -22,11 +22,6 @@ final class YarnLockParser implements LockfileParser {
   }
 
   @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
   public boolean required(String path) {
     return Texts.fileName(path).equals("yarn.lock") && !path.contains("node_modules/");
   }
