@@ -1,5 +1,6 @@
 package dev.bulwark.server.scanner;
 
+import dev.bulwark.common.cas.BlobSource;
 import dev.bulwark.common.cas.ContentStoreClient;
 import dev.bulwark.common.cas.DiskBlobStore;
 import dev.bulwark.common.finding.Fingerprints;
@@ -17,6 +18,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -33,12 +35,29 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
   private final ScannerEngine engine;
   private final DiskBlobStore cache;
   private final String defaultContentStore;
+  private final Optional<BlobSource> sharedStore;
   private final ConcurrentHashMap<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
 
   public ScannerGrpcService(ScannerEngine engine, DiskBlobStore cache, String defaultContentStore) {
+    this(engine, cache, defaultContentStore, Optional.empty());
+  }
+
+  /**
+   * @param sharedStore the shared content store (an S3 bucket) to read blobs from directly; empty:
+   *                    through the gateway address each task names (or the default)
+   */
+  public ScannerGrpcService(ScannerEngine engine, DiskBlobStore cache, String defaultContentStore,
+      Optional<BlobSource> sharedStore) {
     this.engine = engine;
     this.cache = cache;
     this.defaultContentStore = defaultContentStore == null ? "" : defaultContentStore;
+    this.sharedStore = sharedStore;
+  }
+
+  /** Scan calls running now (a gauge: what an autoscaler scales this scanner on). */
+  public int inFlight() {
+    return inFlight.get();
   }
 
   @Override
@@ -49,16 +68,18 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
 
   @Override
   public void scan(ScanTask task, StreamObserver<ScanEvent> response) {
-    long started = System.nanoTime();
-    String target = task.getContentStore().isBlank() ? defaultContentStore : task.getContentStore();
-    if (target.isBlank()) {
-      throw Status.FAILED_PRECONDITION
-          .withDescription("task names no content store and the scanner has none configured")
-          .asRuntimeException();
+    inFlight.incrementAndGet();
+    try {
+      run(task, (ServerCallStreamObserver<ScanEvent>) response);
+    } finally {
+      inFlight.decrementAndGet();
     }
-    var calls = (ServerCallStreamObserver<ScanEvent>) response;
-    var workspace = new ScanWorkspace(task, cache,
-        new ContentStoreClient(channels.computeIfAbsent(target, Channels::forTarget)));
+  }
+
+  private void run(ScanTask task, ServerCallStreamObserver<ScanEvent> response) {
+    long started = System.nanoTime();
+    var calls = response;
+    var workspace = new ScanWorkspace(task, cache, blobSource(task));
     var count = new AtomicInteger();
     FindingSink sink = new FindingSink() {
       @Override
@@ -109,6 +130,20 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
       response.onNext(ScanEvent.newBuilder().setSummary(summary).build());
       response.onCompleted();
     }
+  }
+
+  /** The shared store when there is one, else the content store (a gateway) the task names. */
+  private BlobSource blobSource(ScanTask task) {
+    if (sharedStore.isPresent()) {
+      return sharedStore.get();
+    }
+    String target = task.getContentStore().isBlank() ? defaultContentStore : task.getContentStore();
+    if (target.isBlank()) {
+      throw Status.FAILED_PRECONDITION
+          .withDescription("task names no content store and the scanner has none configured")
+          .asRuntimeException();
+    }
+    return new ContentStoreClient(channels.computeIfAbsent(target, Channels::forTarget));
   }
 
   @Override
