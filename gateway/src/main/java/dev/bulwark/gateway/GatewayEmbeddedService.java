@@ -1,22 +1,39 @@
 package dev.bulwark.gateway;
 
 import dev.bulwark.common.cas.ContentStoreService;
-import dev.bulwark.common.cas.DiskBlobStore;
-import dev.bulwark.server.embedded.EmbeddedContext;
-import dev.bulwark.server.embedded.EmbeddedService;
 import dev.bulwark.gateway.api.GatewayGrpcService;
 import dev.bulwark.gateway.core.ResiliencePolicy;
 import dev.bulwark.gateway.core.ScanCoordinator;
 import dev.bulwark.gateway.core.ScannerEndpoint;
+import dev.bulwark.gateway.gc.BlobCollector;
+import dev.bulwark.gateway.gc.Housekeeping;
+import dev.bulwark.gateway.store.GatewayDatabase;
+import dev.bulwark.gateway.store.ScanStore;
+import dev.bulwark.server.embedded.EmbeddedContext;
+import dev.bulwark.server.embedded.EmbeddedService;
 import io.grpc.BindableService;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The gateway inside the embedded cluster: content store under {@code <home>/gateway/cas},
- * scanners and gate at the loopback addresses of the services started before it. Scanners
- * read blobs from the address the client used to reach the gateway.
+ * The gateway inside the embedded cluster: content store under {@code <home>/gateway/cas} (which
+ * the embedded scanners read directly), scans in an H2 file database under {@code <home>/gateway/db},
+ * scanners and gate at the loopback addresses of the services started before it. Several gateways
+ * of one process (tests) share both, as replicas share PostgreSQL and a bucket.
  */
-public final class GatewayEmbeddedService implements EmbeddedService {
+public class GatewayEmbeddedService implements EmbeddedService {
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayEmbeddedService.class);
+  /** Option: a scan lease in milliseconds (tests shorten it). */
+  public static final String LEASE_MILLIS = "gateway.leaseMillis";
+  /** Gateway replicas of this process: no other process can open the H2 file while we hold it. */
+  private static final Set<String> LIVE = ConcurrentHashMap.newKeySet();
+
   @Override
   public String name() {
     return "gateway";
@@ -29,12 +46,38 @@ public final class GatewayEmbeddedService implements EmbeddedService {
 
   @Override
   public List<BindableService> create(EmbeddedContext context) {
-    var store = new DiskBlobStore(context.home().resolve("gateway").resolve("cas"));
+    var blobs = context.contentStore();
+    var pool = GatewayDatabase.h2Pool(context.home().resolve("gateway").resolve("db"));
+    context.closeOnStop(pool::dispose);
+    var scans = ScanStore.migrated(Jdbi.create(pool), pool);
     var scanners = GatewayConfiguration.SCANNERS.stream()
         .map(name -> new ScannerEndpoint(name, context.target(name), ResiliencePolicy.defaults()))
         .toList();
-    var coordinator = new ScanCoordinator(store, scanners, context.target("gate"), ScanCoordinator.Settings.defaults());
-    context.closeOnStop(coordinator);
-    return List.of(new ContentStoreService(store), new GatewayGrpcService(coordinator));
+    var settings = ScanCoordinator.Settings.defaults();
+    var lease = context.option(LEASE_MILLIS).map(Long::parseLong).map(Duration::ofMillis);
+    if (lease.isPresent()) {
+      settings = settings.withLease(lease.get());
+    }
+    String replica = ScanCoordinator.newReplicaId("embedded-" + name());
+    var coordinator = new ScanCoordinator(blobs, scans, scanners, context.target("gate"), settings, replica,
+        Clock.systemUTC());
+    LIVE.add(replica);
+    int orphans = coordinator.abandonOrphans(Set.copyOf(LIVE),
+        "the embedded cluster that ran this scan stopped before the scan finished");
+    if (orphans > 0) {
+      LOG.info("ended {} scan(s) left running by an earlier embedded cluster", orphans);
+    }
+    var housekeeping = new Housekeeping(scans, new BlobCollector(blobs, scans, Duration.ofDays(7)),
+        settings.retention(), Duration.ofHours(1), Clock.systemUTC());
+    context.closeOnStop(() -> {
+      LIVE.remove(replica);
+      housekeeping.close();
+      coordinator.close();
+    });
+    context.haltOnKill(() -> {
+      housekeeping.close();
+      coordinator.halt();
+    });
+    return List.of(new ContentStoreService(blobs), new GatewayGrpcService(coordinator));
   }
 }

@@ -2,6 +2,7 @@ package dev.bulwark.gateway.api;
 
 import dev.bulwark.gateway.core.ManifestValidator.MissingBlobsException;
 import dev.bulwark.gateway.core.ScanCoordinator;
+import dev.bulwark.gateway.core.ScanCoordinator.RequestIdReusedException;
 import dev.bulwark.gateway.core.ScanCoordinator.UnknownScanException;
 import dev.bulwark.v1.GatewayGrpc;
 import dev.bulwark.v1.GetScanRequest;
@@ -14,12 +15,17 @@ import io.grpc.BindableService;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.io.UncheckedIOException;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * {@code bulwark.v1.Gateway} on the wire: maps requests to the {@link ScanCoordinator} and its
- * exceptions to precise statuses (INVALID_ARGUMENT, FAILED_PRECONDITION, NOT_FOUND).
+ * exceptions to precise statuses (INVALID_ARGUMENT, FAILED_PRECONDITION, NOT_FOUND, and
+ * UNAVAILABLE when the scan database or the content store cannot answer: a client retries that).
  */
 public final class GatewayGrpcService implements GatewayGrpc.AsyncService, BindableService {
   private final ScanCoordinator coordinator;
@@ -35,35 +41,46 @@ public final class GatewayGrpcService implements GatewayGrpc.AsyncService, Binda
 
   @Override
   public void startScan(StartScanRequest request, StreamObserver<StartScanResponse> response) {
-    String id;
-    try {
-      id = coordinator.start(request, CallerAddressInterceptor.LOCAL_ADDRESS.get());
-    } catch (MissingBlobsException e) {
-      throw Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException();
-    }
-    response.onNext(StartScanResponse.newBuilder().setScanId(id).build());
+    response.onNext(answer(() -> coordinator.start(request, CallerAddressInterceptor.LOCAL_ADDRESS.get())));
     response.onCompleted();
   }
 
   @Override
   public void watchScan(WatchScanRequest request, StreamObserver<ScanUpdate> response) {
+    if (request.getAfterSequence() < 0) {
+      throw Status.INVALID_ARGUMENT.withDescription("after_sequence must not be negative").asRuntimeException();
+    }
     var calls = (ServerCallStreamObserver<ScanUpdate>) response;
     var watcher = new StreamingWatcher(calls);
     calls.setOnCancelHandler(() -> coordinator.unwatch(request.getScanId(), watcher));
-    try {
-      coordinator.watch(request.getScanId(), watcher);
-    } catch (UnknownScanException e) {
-      throw Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException();
-    }
+    coordinator.remember(CallerAddressInterceptor.LOCAL_ADDRESS.get());
+    answer(() -> {
+      coordinator.watch(request.getScanId(), request.getAfterSequence(), watcher);
+      return null;
+    });
   }
 
   @Override
   public void getScan(GetScanRequest request, StreamObserver<ScanResult> response) {
+    response.onNext(answer(() -> coordinator.get(request.getScanId())));
+    response.onCompleted();
+  }
+
+  private static <T> T answer(Supplier<T> call) {
     try {
-      response.onNext(coordinator.get(request.getScanId()));
+      return call.get();
+    } catch (StatusRuntimeException | IllegalArgumentException e) {
+      throw e;
+    } catch (MissingBlobsException | RequestIdReusedException e) {
+      throw Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException();
     } catch (UnknownScanException e) {
       throw Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException();
+    } catch (JdbiException e) {
+      throw Status.UNAVAILABLE.withDescription("scan database unreachable: " + e.getMessage()).withCause(e)
+          .asRuntimeException();
+    } catch (UncheckedIOException e) {
+      throw Status.UNAVAILABLE.withDescription(e.getMessage() + ": " + e.getCause().getMessage()).withCause(e)
+          .asRuntimeException();
     }
-    response.onCompleted();
   }
 }

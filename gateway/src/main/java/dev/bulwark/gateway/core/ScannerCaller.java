@@ -32,9 +32,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Calls one scanner type's {@code Scan}, guarded by a bulkhead (bounded concurrency), a
- * circuit breaker (stops calling a scanner that keeps failing) and a retry (only on
- * UNAVAILABLE before the scanner sent anything: Scan is idempotent, but a half-received
- * stream is not retried). Every failure becomes a FAILED report that says why.
+ * circuit breaker (stops calling a scanner that keeps failing) and a retry (on UNAVAILABLE,
+ * also mid-stream, as when a scanner replica dies: Scan is idempotent by scan id, the partial
+ * results are dropped and the retry goes to another replica). Every failure becomes a FAILED
+ * report that says why.
  */
 public final class ScannerCaller implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScannerCaller.class);
@@ -45,11 +46,15 @@ public final class ScannerCaller implements AutoCloseable {
   /** What one scanner contributed to a scan. Findings are empty when the report is FAILED. */
   public record Outcome(ScannerReport report, List<Finding> findings, List<dev.bulwark.v1.Package> inventory) {}
 
+  /** Calls to this scanner type from this replica: running, and waiting for a bulkhead slot. */
+  public record Load(int inFlight, int waiting) {}
+
   private final ScannerEndpoint endpoint;
   private final ManagedChannel channel;
   private final Bulkhead bulkhead;
   private final CircuitBreaker breaker;
   private final Retry retry;
+  private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
 
   public ScannerCaller(ScannerEndpoint endpoint) {
     this.endpoint = endpoint;
@@ -66,7 +71,7 @@ public final class ScannerCaller implements AutoCloseable {
         .build());
     this.retry = Retry.of(name, RetryConfig.custom()
         .maxAttempts(p.retryAttempts()).waitDuration(p.retryWait())
-        .retryOnException(t -> t instanceof StreamBroken b && b.events == 0
+        .retryOnException(t -> t instanceof StreamBroken b && !b.cancelledByGateway
             && b.status.getCode() == Status.Code.UNAVAILABLE)
         .build());
     retry.getEventPublisher().onRetry(e -> LOG.info("{}: retrying Scan (attempt {}) after {}",
@@ -81,6 +86,12 @@ public final class ScannerCaller implements AutoCloseable {
     return breaker.getState();
   }
 
+  public Load load() {
+    var m = bulkhead.getMetrics();
+    int running = m.getMaxAllowedConcurrentCalls() - m.getAvailableConcurrentCalls();
+    return new Load(running, Math.max(0, calls.get() - running));
+  }
+
   /**
    * Runs the scan to its end (or failure) on the calling thread, inside the caller's gRPC
    * {@link io.grpc.Context}, so cancelling that context cancels the call.
@@ -89,6 +100,15 @@ public final class ScannerCaller implements AutoCloseable {
    */
   public Outcome scan(ScanTask task, Deadline deadline, Consumer<Finding> onFinding) {
     long started = System.nanoTime();
+    calls.incrementAndGet();
+    try {
+      return guardedScan(task, deadline, onFinding, started);
+    } finally {
+      calls.decrementAndGet();
+    }
+  }
+
+  private Outcome guardedScan(ScanTask task, Deadline deadline, Consumer<Finding> onFinding, long started) {
     Callable<Attempt> guarded = Bulkhead.decorateCallable(bulkhead,
         Retry.decorateCallable(retry,
             CircuitBreaker.decorateCallable(breaker, () -> attempt(task, deadline, onFinding))));

@@ -1,6 +1,7 @@
 package dev.bulwark.server.embedded;
 
 import dev.bulwark.common.cas.DiskBlobStore;
+import dev.bulwark.common.cas.StoreBlobSource;
 import dev.bulwark.server.scanner.ScannerEngine;
 import dev.bulwark.server.scanner.ScannerGrpcService;
 import java.nio.file.Path;
@@ -20,16 +21,34 @@ import java.util.Optional;
  * @param options     further settings by name (e.g. "trivy" → path of a trivy executable)
  */
 public record EmbeddedContext(Path home, Optional<Path> advisories, Map<String, String> targets,
-    Map<String, String> options, List<AutoCloseable> closeables) {
+    Map<String, String> options, List<AutoCloseable> closeables, List<Runnable> killHooks) {
 
   public EmbeddedContext(Path home, Optional<Path> advisories, Map<String, String> targets,
       Map<String, String> options) {
-    this(home, advisories, targets, options, Collections.synchronizedList(new ArrayList<>()));
+    this(home, advisories, targets, options, Collections.synchronizedList(new ArrayList<>()),
+        Collections.synchronizedList(new ArrayList<>()));
   }
 
   /** Registers something to close when the cluster stops (in reverse order). */
   public void closeOnStop(AutoCloseable closeable) {
     closeables.add(closeable);
+  }
+
+  /**
+   * Registers what stops this service's own background work when it is killed (a simulated
+   * crash): it must stop without any clean-up the other services could notice.
+   */
+  public void haltOnKill(Runnable halt) {
+    killHooks.add(halt);
+  }
+
+  /**
+   * The embedded cluster's content store: the gateway's blobs, on local disk under
+   * {@code <home>/gateway/cas}. Embedded scanners read it directly, as clustered scanners read a
+   * shared bucket, so every gateway of the process serves every scan.
+   */
+  public DiskBlobStore contentStore() {
+    return new DiskBlobStore(home.resolve("gateway").resolve("cas"));
   }
 
   public Optional<String> option(String name) {
@@ -38,12 +57,15 @@ public record EmbeddedContext(Path home, Optional<Path> advisories, Map<String, 
 
   /**
    * Puts a scanner engine on the wire for the embedded cluster, with its blob cache in
-   * {@code cacheDir}; the channels it opens are closed when the cluster stops. Tasks name the
-   * gateway's content store themselves (the gateway starts after the scanners).
+   * {@code cacheDir}, reading blobs from the {@link #contentStore()} directly; what it opens is
+   * closed when the cluster stops.
    */
   public ScannerGrpcService scanner(ScannerEngine engine, Path cacheDir) {
-    var service = new ScannerGrpcService(engine, new DiskBlobStore(cacheDir), targets.getOrDefault("gateway", ""));
+    var shared = new StoreBlobSource(contentStore(), 4);
+    var service = new ScannerGrpcService(engine, new DiskBlobStore(cacheDir), targets.getOrDefault("gateway", ""),
+        Optional.of(shared));
     closeOnStop(service);
+    closeOnStop(shared);
     return service;
   }
 

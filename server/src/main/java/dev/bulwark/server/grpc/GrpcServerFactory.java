@@ -22,6 +22,30 @@ public class GrpcServerFactory {
   private Duration shutdownGracePeriod = Duration.seconds(20);
   @Min(1024)
   private int maxInboundMessageBytes = DEFAULT_MAX_INBOUND_BYTES;
+  /** Connections are closed (GOAWAY) after this long so clients spread over new replicas; null: never. */
+  private Duration maxConnectionAge;
+  /** Calls still running on a connection past its age get this long before they are cancelled. */
+  private Duration maxConnectionAgeGrace = Duration.seconds(30);
+
+  @JsonProperty
+  public Duration getMaxConnectionAge() {
+    return maxConnectionAge;
+  }
+
+  @JsonProperty
+  public void setMaxConnectionAge(Duration maxConnectionAge) {
+    this.maxConnectionAge = maxConnectionAge;
+  }
+
+  @JsonProperty
+  public Duration getMaxConnectionAgeGrace() {
+    return maxConnectionAgeGrace;
+  }
+
+  @JsonProperty
+  public void setMaxConnectionAgeGrace(Duration maxConnectionAgeGrace) {
+    this.maxConnectionAgeGrace = maxConnectionAgeGrace;
+  }
 
   @JsonProperty
   public String getHost() {
@@ -67,6 +91,9 @@ public class GrpcServerFactory {
   public ManagedGrpcServer build(String name, Environment environment, BindableService... services) {
     var server = new ManagedGrpcServer(name, host, port, shutdownGracePeriod.toJavaDuration(), maxInboundMessageBytes,
         List.of(services), environment.healthChecks());
+    if (maxConnectionAge != null) {
+      server.maxConnectionAge(maxConnectionAge.toJavaDuration(), maxConnectionAgeGrace.toJavaDuration());
+    }
     environment.lifecycle().manage(server);
     return server;
   }

@@ -39,6 +39,8 @@ public final class ManagedGrpcServer implements Managed {
   private final HealthStatusManager health = new HealthStatusManager();
   private ScheduledExecutorService healthPoller;
   private Server server;
+  private Duration maxConnectionAge;
+  private Duration maxConnectionAgeGrace;
 
   public ManagedGrpcServer(String name, String host, int port, Duration shutdownGrace,
       int maxInboundMessageBytes, List<BindableService> services, HealthCheckRegistry healthChecks) {
@@ -57,6 +59,13 @@ public final class ManagedGrpcServer implements Managed {
         GrpcServerFactory.DEFAULT_MAX_INBOUND_BYTES, List.of(services), null);
   }
 
+  /** Closes each connection after {@code age} (calls on it get {@code grace} more), before {@link #start()}. */
+  public synchronized ManagedGrpcServer maxConnectionAge(Duration age, Duration grace) {
+    this.maxConnectionAge = age;
+    this.maxConnectionAgeGrace = grace;
+    return this;
+  }
+
   @Override
   public synchronized void start() {
     if (server != null) {
@@ -64,6 +73,10 @@ public final class ManagedGrpcServer implements Managed {
     }
     var builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, requestedPort))
         .maxInboundMessageSize(maxInboundMessageBytes);
+    if (maxConnectionAge != null) {
+      builder.maxConnectionAge(maxConnectionAge.toMillis(), TimeUnit.MILLISECONDS)
+          .maxConnectionAgeGrace(maxConnectionAgeGrace.toMillis(), TimeUnit.MILLISECONDS);
+    }
     var interceptor = new ExceptionMappingInterceptor();
     for (BindableService service : services) {
       builder.addService(ServerInterceptors.intercept(service, interceptor));

@@ -1,7 +1,9 @@
 package dev.bulwark.server.scanner;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.codahale.metrics.Gauge;
 import dev.bulwark.common.cas.DiskBlobStore;
+import dev.bulwark.server.cas.ContentStoreFactory;
 import dev.bulwark.server.grpc.GrpcServerFactory;
 import dev.bulwark.server.grpc.ManagedGrpcServer;
 import io.dropwizard.core.Configuration;
@@ -24,6 +26,10 @@ public class ScannerConfiguration extends Configuration {
   private String contentStore = "localhost:7070";
   @NotEmpty
   private String cacheDir;
+  /** The shared content store to read blobs from directly (type s3); disk: through the gateway. */
+  @Valid
+  @NotNull
+  private ContentStoreFactory sharedStore = new ContentStoreFactory();
 
   protected ScannerConfiguration(int defaultGrpcPort, String defaultCacheDir) {
     grpc.setPort(defaultGrpcPort);
@@ -35,7 +41,10 @@ public class ScannerConfiguration extends Configuration {
    * blob cache and channels closed when Dropwizard stops.
    */
   public ManagedGrpcServer serve(ScannerEngine engine, Environment environment) {
-    var service = new ScannerGrpcService(engine, new DiskBlobStore(Path.of(cacheDir)), contentStore);
+    var service = new ScannerGrpcService(engine, new DiskBlobStore(Path.of(cacheDir)), contentStore,
+        sharedStore.scannerSource());
+    // What an autoscaler scales this scanner on (KEDA / HPA on a custom metric).
+    environment.metrics().register("bulwark.scanner.inflight", (Gauge<Integer>) service::inFlight);
     var server = grpc.build(engine.name(), environment, service);
     environment.lifecycle().manage(new Managed() {
       @Override
@@ -44,6 +53,16 @@ public class ScannerConfiguration extends Configuration {
       }
     });
     return server;
+  }
+
+  @JsonProperty
+  public ContentStoreFactory getSharedStore() {
+    return sharedStore;
+  }
+
+  @JsonProperty
+  public void setSharedStore(ContentStoreFactory sharedStore) {
+    this.sharedStore = sharedStore;
   }
 
   @JsonProperty
