@@ -4,6 +4,7 @@ import dev.bulwark.server.grpc.DropwizardBootstrap;
 import dev.bulwark.server.grpc.ManagedGrpcServer;
 import dev.bulwark.gate.api.GateGrpcService;
 import dev.bulwark.gate.core.Gate;
+import dev.bulwark.gate.db.EvaluationReplies;
 import dev.bulwark.gate.db.JdbiDecisionStore;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
@@ -11,6 +12,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.jdbi3.JdbiFactory;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The gate as a stand-alone service: {@code java -jar gate-service.jar server config.yml}.
@@ -46,7 +48,8 @@ public class GateApplication extends Application<GateConfiguration> {
       }
     });
     var gate = new Gate(store, Clock.systemUTC(), config.exploitIntel(), audit);
-    grpcServer = config.getGrpc().build("gate", environment, new GateGrpcService(gate));
+    grpcServer = config.getGrpc().build("gate", environment, new GateGrpcService(gate,
+        Optional.of(new EvaluationReplies(jdbi))));
   }
 
   /** The gRPC server once {@link #run} has wired it (its port when configured as 0). */

@@ -8,6 +8,7 @@ import dev.bulwark.gate.intel.ExploitIntel;
 import dev.bulwark.gate.intel.IntelSource;
 import dev.bulwark.gate.core.Gate;
 import dev.bulwark.gate.db.H2Files;
+import dev.bulwark.gate.db.EvaluationReplies;
 import dev.bulwark.gate.db.JdbiDecisionStore;
 import io.grpc.BindableService;
 import java.nio.file.Files;
@@ -44,11 +45,12 @@ public final class GateEmbeddedService implements EmbeddedService {
   public List<BindableService> create(EmbeddedContext context) {
     var pool = H2Files.pool(context.home().resolve("gate"));
     context.closeOnStop(pool::dispose);
-    var store = JdbiDecisionStore.migrated(Jdbi.create(pool));
+    var jdbi = Jdbi.create(pool);
+    var store = JdbiDecisionStore.migrated(jdbi);
     var audit = AuditSink.configured(context.option(AUDIT_FILE).orElse(""), context.option(AUDIT_WEBHOOK).orElse(""));
     context.closeOnStop(audit);
     var gate = new Gate(store, Clock.systemUTC(), intel(context.home().resolve("intel")), audit);
-    return List.of(new GateGrpcService(gate));
+    return List.of(new GateGrpcService(gate, Optional.of(new EvaluationReplies(jdbi))));
   }
 
   /** {@code kev.json} (or {@code kev.csv}) and {@code epss.csv} of the folder, those present. */

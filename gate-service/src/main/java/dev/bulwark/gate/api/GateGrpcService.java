@@ -6,6 +6,7 @@ import dev.bulwark.gate.core.CentralSuppression;
 import dev.bulwark.gate.core.CentralSuppressions;
 import dev.bulwark.gate.core.DecisionStore;
 import dev.bulwark.gate.core.Gate;
+import dev.bulwark.gate.db.EvaluationReplies;
 import dev.bulwark.gate.core.GateRefusal;
 import dev.bulwark.v1.AddSuppressionRequest;
 import dev.bulwark.v1.Decision;
@@ -28,6 +29,7 @@ import dev.bulwark.v1.Suppression;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -43,9 +45,16 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
   public static final int MAX_LIMIT = 1000;
 
   private final Gate gate;
+  private final Optional<EvaluationReplies> replies;
 
   public GateGrpcService(Gate gate) {
+    this(gate, Optional.empty());
+  }
+
+  /** @param replies where answers are kept so that Evaluate is idempotent by scan id */
+  public GateGrpcService(Gate gate, Optional<EvaluationReplies> replies) {
     this.gate = gate;
+    this.replies = replies;
   }
 
   @Override
@@ -55,10 +64,16 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
       out.onError(Status.INVALID_ARGUMENT.withDescription(invalid).asRuntimeException());
       return;
     }
+    var earlier = replies.flatMap(r -> r.find(req.getScanId()));
+    if (earlier.isPresent()) {
+      out.onNext(earlier.get()); // evaluated before: the same decision, not a second one
+      out.onCompleted();
+      return;
+    }
     var result = gate.evaluate(req);
     var response = EvaluateResponse.newBuilder().setDecision(result.decision()).addAllFixed(result.fixed());
     result.findings().forEach(a -> response.addFindings(toProto(a)));
-    out.onNext(response.build());
+    out.onNext(replies.map(r -> r.keep(req.getScanId(), response.build())).orElseGet(response::build));
     out.onCompleted();
   }
 

@@ -25,7 +25,7 @@ public final class Migrations {
 
   /** Every migration, in order. Never edit one that has shipped: add the next. */
   public static final List<String> SCRIPTS = List.of("V1__scans_findings_decisions.sql",
-      "V2__overrides_central_suppressions.sql", "V3__central_policies.sql");
+      "V2__overrides_central_suppressions.sql", "V3__central_policies.sql", "V4__evaluation_replies.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 

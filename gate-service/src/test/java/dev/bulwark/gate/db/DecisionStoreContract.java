@@ -50,6 +50,7 @@ abstract class DecisionStoreContract {
   void concurrentMigrations() throws Exception {
     // A second Jdbi on the same database, as a second gate replica would have.
     var other = db.name().equals("H2") ? db.jdbi() : org.jdbi.v3.core.Jdbi.create(db.url(), db.user(), db.password());
+    other.useHandle(h -> h.execute("DROP TABLE evaluation_replies"));
     other.useHandle(h -> h.execute("DROP TABLE central_policies"));
     other.useHandle(h -> h.execute("DROP TABLE central_suppressions"));
     other.useHandle(h -> h.execute("DROP TABLE suppressions"));
@@ -74,7 +75,8 @@ abstract class DecisionStoreContract {
   @DisplayName("upgrading a version-1 database keeps its decisions (not overridden) and lets them be overridden")
   void upgradeFromVersion1() {
     var jdbi = db.jdbi();
-    for (String t : List.of("central_policies", "central_suppressions", "suppressions", "decisions", "findings", "scans")) {
+    for (String t : List.of("evaluation_replies", "central_policies", "central_suppressions", "suppressions",
+        "decisions", "findings", "scans")) {
       jdbi.useHandle(h -> h.execute("DROP TABLE " + t));
     }
     jdbi.useHandle(h -> h.execute("DELETE FROM schema_version"));
@@ -86,7 +88,7 @@ abstract class DecisionStoreContract {
           + "policy_version, scanner_statuses, inputs_digest, requested_by, decided_at) SELECT id, 'old', 'legacy', "
           + "'main', 'c0ffee', 'FAIL', 90, '[\"DENY severity: old\"]', 'v1', '{}', 'd', 'ci', created_at FROM scans");
     });
-    assertThat(Migrations.migrate(jdbi)).containsExactly(2, 3);
+    assertThat(Migrations.migrate(jdbi)).containsExactly(2, 3, 4);
     var old = gate.listDecisions("legacy", 10);
     assertThat(old).singleElement().satisfies(d -> {
       assertThat(d.getVerdict()).isEqualTo(Verdict.FAIL);

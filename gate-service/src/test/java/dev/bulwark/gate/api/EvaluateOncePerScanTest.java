@@ -1,0 +1,57 @@
+package dev.bulwark.gate.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.common.grpc.Channels;
+import dev.bulwark.gate.core.Findings;
+import dev.bulwark.gate.core.Gate;
+import dev.bulwark.gate.db.EvaluationReplies;
+import dev.bulwark.gate.db.H2Files;
+import dev.bulwark.gate.db.JdbiDecisionStore;
+import dev.bulwark.server.grpc.ManagedGrpcServer;
+import dev.bulwark.v1.GateGrpc;
+import dev.bulwark.v1.ListDecisionsRequest;
+import dev.bulwark.v1.Verdict;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Evaluate is idempotent by scan id: every scan ends in exactly one decision")
+class EvaluateOncePerScanTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void evaluatingAScanAgainAnswersTheFirstDecisionAndRecordsNoSecond() throws Exception {
+    var pool = H2Files.pool(dir);
+    var jdbi = Jdbi.create(pool);
+    var server = ManagedGrpcServer.onLoopback("gate", 0, new GateGrpcService(
+        new Gate(JdbiDecisionStore.migrated(jdbi), Clock.systemUTC()), Optional.of(new EvaluationReplies(jdbi))));
+    server.start();
+    var channel = Channels.forTarget(server.target());
+    try {
+      var gate = GateGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+      var first = gate.evaluate(Findings.request("scan-7", "shop", List.of(Findings.LOG4SHELL), ""));
+      // A gateway replica that took the scan over asks again (its scanners may report other durations).
+      var again = gate.evaluate(Findings.request("scan-7", "shop", List.of(Findings.LOG4SHELL), ""));
+
+      assertThat(first.getDecision().getVerdict()).isEqualTo(Verdict.FAIL);
+      assertThat(again).isEqualTo(first);
+      var decisions = gate.listDecisions(ListDecisionsRequest.newBuilder().setProject("shop").build());
+      assertThat(decisions.getDecisionsList()).extracting(d -> d.getScanId()).containsExactly("scan-7");
+
+      var other = gate.evaluate(Findings.request("scan-8", "shop", List.of(), ""));
+      assertThat(other.getDecision().getScanId()).isEqualTo("scan-8");
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      server.stop();
+      pool.dispose();
+    }
+  }
+}
