@@ -11,7 +11,8 @@
 # on the same trees (no load, no kills): the fan-out overhead as a ratio.
 #
 # Usage: bench/cluster/run.sh [--gateways 3] [--scanners 2] [--concurrency 50] [--scans 200]
-#          [--kill every:10s] [--overhead 5] [--trees DIR,DIR,...] [--lease 6s] [--heap 320m]
+#          [--kill every:10s] [--overhead 5] [--trees DIR,DIR,...] [--lease 6s] [--heap 768m]
+#          [--deadline 900]   (a scan's deadline, s; also how long a scan may queue for a scanner)
 # PostgreSQL: $BULWARK_BENCH_PG_URL (default $BULWARK_TEST_PG_URL, else
 #   jdbc:postgresql://127.0.0.1:5432/bulwark), user/password $BULWARK_BENCH_PG_USER/_PASSWORD
 #   (default bulwark/bulwark); the role must be allowed to create a schema.
@@ -19,7 +20,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 
-gateways=3 scanners=2 concurrency=50 scans=200 kill="" overhead=0 lease=6 heap=320m
+gateways=3 scanners=2 concurrency=50 scans=200 kill="" overhead=0 lease=6 heap=768m deadline=900
 trees="$root/../shared/fixtures/repos/vulnerable-app,$root/../shared/fixtures/repos/clean-app,$root/gateway/src"
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -32,6 +33,7 @@ while [[ $# -gt 0 ]]; do
     --trees) trees="$2"; shift 2 ;;
     --lease) lease="${2%s}"; shift 2 ;;
     --heap) heap="$2"; shift 2 ;;
+    --deadline) deadline="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -65,7 +67,8 @@ cleanup() {
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-jvm=(java "-Xmx$heap" -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Xss512k)
+jvm() { echo java "-Xmx$1" -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Xss512k; }
+small=($(jvm 384m)); big=($(jvm "$heap"))
 
 # start NAME ENV... -- CMD...: runs it in the background, pid in pids/NAME, log in logs/NAME.log;
 # the command line is kept in cmds/NAME so that the killer can start it again.
@@ -101,7 +104,7 @@ s3proxy.credential=bench-secret
 jclouds.provider=filesystem
 jclouds.filesystem.basedir=$work/s3
 CONF
-start s3 PATH="$PATH" "${jvm[@]}" -cp "$(cat "$work/s3proxy.cp")" org.gaul.s3proxy.Main --properties "$work/s3proxy.conf"
+start s3 PATH="$PATH" "${small[@]}" -cp "$(cat "$work/s3proxy.cp")" org.gaul.s3proxy.Main --properties "$work/s3proxy.conf"
 for _ in $(seq 1 120); do curl -s "http://127.0.0.1:$s3port/" >/dev/null 2>&1 && break; sleep 0.5; done
 s3env=(BULWARK_CAS_TYPE=s3 BULWARK_S3_ENDPOINT="http://127.0.0.1:$s3port" BULWARK_S3_BUCKET=bulwark-bench
   BULWARK_S3_CREATE_BUCKET=true AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench-secret AWS_REGION=us-east-1)
@@ -111,7 +114,7 @@ gate_port=$(free_port); gate_admin=$(free_port)
 start gate PATH="$PATH" BULWARK_HOME="$work/gate" BULWARK_GATE_GRPC_PORT=$gate_port BULWARK_GATE_HOST=127.0.0.1 \
   BULWARK_GATE_HTTP_PORT=$(free_port) BULWARK_GATE_ADMIN_PORT=$gate_admin BULWARK_DB_URL="$db_url" \
   BULWARK_DB_USER="$pg_user" BULWARK_DB_PASSWORD="$pg_password" BULWARK_LOG_LEVEL=WARN \
-  "${jvm[@]}" -jar gate-service/target/gate-service.jar server gate-service/config.yml
+  "${small[@]}" -jar gate-service/target/gate-service.jar server gate-service/config.yml
 wait_healthy gate "$gate_admin"
 
 # Scanners: M replicas of each type, each with its own cache and data folders (kept across restarts).
@@ -126,7 +129,7 @@ for type in sast sca container; do
       BULWARK_SAST_CACHE="$work/$name/cache" BULWARK_SCA_CACHE="$work/$name/cache" \
       BULWARK_CONTAINER_CACHE="$work/$name/cache" BULWARK_SCA_DATA_DIR="$work/$name/data" \
       BULWARK_ADVISORIES="$osv" BULWARK_LOG_LEVEL=WARN \
-      "${jvm[@]}" -jar "scanner-$type/target/scanner-$type.jar" server "scanner-$type/config.yml"
+      "${big[@]}" -jar "scanner-$type/target/scanner-$type.jar" server "scanner-$type/config.yml"
     echo "$admin" > "$work/cmds/$name.admin"
     targets[$type]="${targets[$type]:+${targets[$type]},}127.0.0.1:$port"
     replicas+=("$name")
@@ -145,7 +148,8 @@ for i in $(seq 1 "$gateways"); do
     BULWARK_GATEWAY_WATCH_POLL="100 milliseconds" BULWARK_SCANNER_SAST="${targets[sast]}" \
     BULWARK_SCANNER_SCA="${targets[sca]}" BULWARK_SCANNER_CONTAINER="${targets[container]}" \
     BULWARK_GATE="127.0.0.1:$gate_port" BULWARK_LOG_LEVEL=WARN \
-    "${jvm[@]}" -jar gateway/target/gateway.jar server gateway/config.yml
+    BULWARK_SCANNER_QUEUE_WAIT="$deadline seconds" BULWARK_CONTAINER_MAX_SCANS=16 \
+    "${small[@]}" -jar gateway/target/gateway.jar server gateway/config.yml
   echo "$admin" > "$work/cmds/$name.admin"
   gw_targets="${gw_targets:+$gw_targets,}127.0.0.1:$port"
   replicas+=("$name")
@@ -172,7 +176,7 @@ cp="client/target/bulwark-cli.jar"
 driver=(java -Xmx768m -cp "$cp" bench/cluster/ClusterLoad.java)
 echo "gateways $gateways, scanners $scanners per type, concurrency $concurrency, scans $scans, kill ${kill:+every ${kill}s}${kill:-none}, $(nproc) cores"
 "${driver[@]}" --gateways "$gw_targets" --gate "127.0.0.1:$gate_port" --trees "$trees" \
-  --concurrency "$concurrency" --scans "$scans" --run "$schema" 2> "$work/logs/driver.log" | tee "$work/result.txt"
+  --concurrency "$concurrency" --scans "$scans" --deadline "$deadline" --run "$schema" 2> "$work/logs/driver.log" | tee "$work/result.txt"
 if [[ -n "$kill" ]]; then
   kill "$killer" 2>/dev/null || true; killer=""
   echo "kills: $(wc -l < "$work/kills.log") ($(cut -d' ' -f3 "$work/kills.log" | sort | uniq -c | tr '\n' ' '))"

@@ -65,7 +65,7 @@ class GatewayFailoverIntegrationTest {
         Map.of(GatewayEmbeddedService.LEASE_MILLIS, "1500"), 0));
     String replicas = cluster.target("gateway") + "," + cluster.target("gateway-b");
 
-    var cli = CompletableFuture.supplyAsync(() -> CliRun.run(cliHome, List.of(), "scan",
+    var cli = CompletableFuture.supplyAsync(() -> CliRun.showingProgress(cliHome, List.of(), "scan",
         SharedFixtures.vulnerableApp().toString(), "--gateway", replicas, "--project", "vulnerable-app",
         "--format", "json", "--deadline", "240"));
     firstFinding.get(120, TimeUnit.SECONDS); // the scan is certainly running: sca holds its first finding

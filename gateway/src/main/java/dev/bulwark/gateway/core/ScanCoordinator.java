@@ -77,6 +77,7 @@ public final class ScanCoordinator implements AutoCloseable {
   private final Map<String, ScanRun> runs = new ConcurrentHashMap<>();
   private final WatchHub hub;
   private final LeaseKeeper leases;
+  private final Takeovers takeovers;
   private volatile String lastLocalAddress = "";
 
   public ScanCoordinator(BlobStore blobs, ScanStore scans, List<ScannerEndpoint> scannerEndpoints, String gateTarget,
@@ -90,6 +91,7 @@ public final class ScanCoordinator implements AutoCloseable {
     this.clock = clock;
     this.verdicts = new Verdicts(blobs);
     this.hub = new WatchHub(scans, settings.watchPoll());
+    this.takeovers = new Takeovers(this, blobs);
     this.leases = new LeaseKeeper(this, settings.lease());
   }
 
@@ -208,59 +210,15 @@ public final class ScanCoordinator implements AutoCloseable {
    * of an earlier run of this process.
    */
   public int abandonOrphans(java.util.Set<String> live, String reason) {
-    int ended = 0;
-    var forever = Instant.ofEpochMilli(Long.MAX_VALUE);
-    for (ExpiredLease lease : scans.expired(forever, Integer.MAX_VALUE)) {
-      if (!live.contains(lease.owner())) {
-        var epoch = scans.claim(lease, replica, forever, now().plus(settings.lease()));
-        if (epoch.isPresent() && endExpired(lease, epoch.get(), reason)) {
-          ended++;
-        }
-      }
-    }
-    return ended;
+    return takeovers.abandonOrphans(live, reason);
   }
 
   /** Called by the {@link LeaseKeeper} once this replica claimed a scan whose coordinator died. */
   void takeOver(ExpiredLease lease, long epoch) {
-    var row = scans.find(lease.scanId()).orElseThrow();
-    String why = "replica " + lease.owner() + " stopped coordinating the scan (its lease ended at "
-        + lease.leaseUntil() + ")";
-    if (!now().isBefore(row.deadlineAt())) {
-      endExpired(lease, epoch, "the scan's deadline (" + row.deadlineAt() + ") passed while no gateway replica "
-          + "coordinated it: " + why);
-      return;
-    }
-    Manifest manifest;
-    try {
-      manifest = Manifest.parseFrom(blobs.read(row.manifest()));
-    } catch (IOException e) {
-      endExpired(lease, epoch, "cannot resume the scan: its manifest " + row.manifest().getHash()
-          + " is not readable from the content store (" + e.getMessage() + "); " + why);
-      return;
-    }
-    var request = row.request().toBuilder().setManifest(manifest).build();
-    String contentStore = !settings.advertiseAddress().isBlank() ? settings.advertiseAddress()
-        : !lastLocalAddress.isBlank() ? lastLocalAddress : row.contentStore();
-    LOG.info("scan {}: taken over by {} at epoch {}: {}", row.scanId(), replica, epoch, why);
-    launch(new ScanRun(this, row.scanId(), epoch, request, task(row, manifest, contentStore), row.createdAt(),
-        row.deadlineAt(), "re-dispatched by " + replica + ": " + why));
+    takeovers.takeOver(lease, epoch);
   }
 
-  private boolean endExpired(ExpiredLease lease, long epoch, String reason) {
-    var row = scans.find(lease.scanId()).orElseThrow();
-    var reported = new ArrayList<>(scans.scannerResults(row.scanId()).values());
-    var result = ScanRun.expired(verdicts, new Verdicts.ScanRef(row.scanId(), row.request().getContext()), reported,
-        reason);
-    boolean ended = scans.finish(row.scanId(), epoch, result, now());
-    if (ended) {
-      LOG.warn("scan {} ended as ERROR: {}", row.scanId(), reason);
-    }
-    hub.wake();
-    return ended;
-  }
-
-  private void launch(ScanRun run) {
+  void launch(ScanRun run) {
     runs.put(run.scanId, run);
     try {
       executor.execute(run);
@@ -277,7 +235,7 @@ public final class ScanCoordinator implements AutoCloseable {
     }
   }
 
-  private static ScanTask task(ScanRow row, Manifest manifest, String contentStore) {
+  static ScanTask task(ScanRow row, Manifest manifest, String contentStore) {
     return ScanTask.newBuilder().setScanId(row.scanId()).setContext(row.request().getContext())
         .setManifest(manifest).setContentStore(contentStore).build();
   }
@@ -294,7 +252,15 @@ public final class ScanCoordinator implements AutoCloseable {
     return scans.find(scanId).orElseThrow(() -> new UnknownScanException(scanId));
   }
 
-  // What the runs and the lease keeper share.
+  // What the runs, the lease keeper and the takeovers share.
+  Settings settings() {
+    return settings;
+  }
+
+  String lastLocalAddress() {
+    return lastLocalAddress;
+  }
+
   ScanStore scans() {
     return scans;
   }

@@ -32,9 +32,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Calls one scanner type's {@code Scan}, guarded by a bulkhead (bounded concurrency), a
- * circuit breaker (stops calling a scanner that keeps failing) and a retry (on UNAVAILABLE,
- * also mid-stream, as when a scanner replica dies: Scan is idempotent by scan id, the partial
- * results are dropped and the retry goes to another replica). Every failure becomes a FAILED
+ * circuit breaker (stops calling a scanner that keeps failing) and a retry (on UNAVAILABLE or
+ * a CANCELLED the gateway did not cause, also mid-stream, as when a scanner replica dies: Scan
+ * is idempotent by scan id, the partial results are dropped and the retry goes to another
+ * replica). Every failure becomes a FAILED
  * report that says why.
  */
 public final class ScannerCaller implements AutoCloseable {
@@ -42,6 +43,9 @@ public final class ScannerCaller implements AutoCloseable {
   /** Codes that say "this scanner is not healthy", as opposed to "this request was bad". */
   static final Set<Status.Code> FAILURE_CODES =
       Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED, Status.Code.RESOURCE_EXHAUSTED);
+
+  /** Codes of a scanner replica that is gone (killed, or stopped past its grace), not of a bad request. */
+  static final Set<Status.Code> RETRIED_CODES = Set.of(Status.Code.UNAVAILABLE, Status.Code.CANCELLED);
 
   /** What one scanner contributed to a scan. Findings are empty when the report is FAILED. */
   public record Outcome(ScannerReport report, List<Finding> findings, List<dev.bulwark.v1.Package> inventory) {}
@@ -67,12 +71,14 @@ public final class ScannerCaller implements AutoCloseable {
         .slidingWindow(p.windowSize(), p.minimumCalls(), SlidingWindowType.COUNT_BASED)
         .failureRateThreshold(p.failureRatePercent())
         .waitDurationInOpenState(p.openDuration())
-        .recordException(t -> t instanceof StreamBroken b && FAILURE_CODES.contains(b.status.getCode()))
+        // A stream cut mid-scan is one replica dying (retried on another), not the scanner type failing.
+        .recordException(t -> t instanceof StreamBroken b && FAILURE_CODES.contains(b.status.getCode())
+            && !(b.status.getCode() == Status.Code.UNAVAILABLE && b.events > 0))
         .build());
     this.retry = Retry.of(name, RetryConfig.custom()
         .maxAttempts(p.retryAttempts()).waitDuration(p.retryWait())
         .retryOnException(t -> t instanceof StreamBroken b && !b.cancelledByGateway
-            && b.status.getCode() == Status.Code.UNAVAILABLE)
+            && RETRIED_CODES.contains(b.status.getCode()))
         .build());
     retry.getEventPublisher().onRetry(e -> LOG.info("{}: retrying Scan (attempt {}) after {}",
         endpoint.name(), e.getNumberOfRetryAttempts() + 1, e.getLastThrowable().getMessage()));
