@@ -13,6 +13,7 @@
 # Usage: bench/cluster/run.sh [--gateways 3] [--scanners 2] [--concurrency 50] [--scans 200]
 #          [--kill every:10s] [--overhead 5] [--trees DIR,DIR,...] [--lease 6s] [--heap 768m]
 #          [--deadline 900]   (a scan's deadline, s; also how long a scan may queue for a scanner)
+#          [--no-build]       (use the jars already built)
 # PostgreSQL: $BULWARK_BENCH_PG_URL (default $BULWARK_TEST_PG_URL, else
 #   jdbc:postgresql://127.0.0.1:5432/bulwark), user/password $BULWARK_BENCH_PG_USER/_PASSWORD
 #   (default bulwark/bulwark); the role must be allowed to create a schema.
@@ -20,7 +21,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 
-gateways=3 scanners=2 concurrency=50 scans=200 kill="" overhead=0 lease=6 heap=768m deadline=900
+gateways=3 scanners=2 concurrency=50 scans=200 kill="" overhead=0 lease=6 heap=768m deadline=900 build=1
 trees="$root/../shared/fixtures/repos/vulnerable-app,$root/../shared/fixtures/repos/clean-app,$root/gateway/src"
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -34,6 +35,7 @@ while [[ $# -gt 0 ]]; do
     --lease) lease="${2%s}"; shift 2 ;;
     --heap) heap="$2"; shift 2 ;;
     --deadline) deadline="$2"; shift 2 ;;
+    --no-build) build=0; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -42,13 +44,20 @@ pg_user="${BULWARK_BENCH_PG_USER:-${BULWARK_TEST_PG_USER:-bulwark}}"
 pg_password="${BULWARK_BENCH_PG_PASSWORD:-${BULWARK_TEST_PG_PASSWORD:-bulwark}}"
 osv="$root/../shared/osv"
 
-echo "building the service jars and the CLI (reactor, no install)..." >&2
-./mvnw -q -B -ntp -pl gateway,gate-service,scanner-sast,scanner-sca,scanner-container,client -am package \
-  -DskipTests >/dev/null
 work="$(mktemp -d /tmp/bulwark-cluster-bench.XXXXXX)"
 mkdir -p "$work/pids" "$work/logs"
-./mvnw -q -B -ntp -pl cas-s3 -am dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$work/s3proxy.cp" >/dev/null
+cpfile=/tmp/bulwark-cluster-bench-s3proxy.cp
+if [[ $build == 1 ]]; then
+  echo "building the service jars and the CLI (reactor, no install)..." >&2
+  ./mvnw -q -B -ntp -pl gateway,gate-service,scanner-sast,scanner-sca,scanner-container,client -am package \
+    -DskipTests >"$work/logs/build.log" 2>&1 || { cat "$work/logs/build.log" >&2; exit 1; }
+fi
+if [[ $build == 1 || ! -s $cpfile ]]; then
+  # s3proxy's classpath (cas-s3's test scope); cas-s3 is the last module of its reactor, so its file wins.
+  ./mvnw -q -B -ntp -pl cas-s3 -am package -DskipTests dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$cpfile" >"$work/logs/build.log" 2>&1 || { cat "$work/logs/build.log" >&2; exit 1; }
+fi
+cp "$cpfile" "$work/s3proxy.cp"
 
 schema="bench_$(date +%s)_$$"
 pg_host_db="${pg_url#jdbc:postgresql://}"
