@@ -13,7 +13,7 @@ import picocli.CommandLine;
  * the local advisory database) with {@link #commandLine}. Exit codes: 0 PASS, 1 FAIL, 2 ERROR,
  * bad input or usage error.
  */
-@Command(name = "bulwark", mixinStandardHelpOptions = true, version = "bulwark 0.1.0",
+@Command(name = "bulwark", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Security scanning for CI/CD pipelines: code, dependencies and container images.",
     subcommands = {ScanCommand.class, DecisionsCommand.class, SuppressCommand.class, PolicyCommand.class,
         OverrideCommand.class, HookCommand.class, CommandLine.HelpCommand.class})
@@ -31,7 +31,20 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code; never throws, never exits. */
   public static int run(CliEnvironment environment, String... args) {
-    return commandLine(environment).execute(args);
+    return execute(commandLine(environment), environment, args);
+  }
+
+  /**
+   * Executes a command line built by {@link #commandLine}; an error the handlers do not see (a
+   * missing class, a stack overflow) is one line and exit 2 too, never a stack trace.
+   */
+  public static int execute(CommandLine cli, CliEnvironment environment, String... args) {
+    try {
+      return cli.execute(args);
+    } catch (LinkageError | StackOverflowError e) {
+      environment.err().println("bulwark: internal error: " + e);
+      return ERROR;
+    }
   }
 
   /**
@@ -63,6 +76,15 @@ public final class Main implements Runnable {
     var names = spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
     throw new CommandLine.ParameterException(spec.commandLine(),
         "a command is required (" + String.join(", ", names) + ")");
+  }
+
+  /** The version the build wrote into the jar's manifest ("development" when run from classes). */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"bulwark " + (v == null ? "(development build)" : v)};
+    }
   }
 
   /** Gives the commands their environment. */

@@ -18,6 +18,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -234,10 +235,18 @@ final class ScanCommand implements Callable<Integer> {
 
   private void writeReport(ReportFormat reportFormat, ScanResult result) throws IOException {
     if (output != null) {
-      try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-        reportFormat.write(result, w);
+      // Written beside the target and moved into place: a failed report never leaves a truncated file.
+      Path absolute = output.toAbsolutePath();
+      Path partial = absolute.resolveSibling("." + absolute.getFileName() + ".partial");
+      try {
+        try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+          reportFormat.write(result, w);
+        }
+        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
         throw new UserError("cannot write --output " + output + ": " + e);
+      } finally {
+        Files.deleteIfExists(partial);
       }
     } else {
       var w = new OutputStreamWriter(env.out(), StandardCharsets.UTF_8);

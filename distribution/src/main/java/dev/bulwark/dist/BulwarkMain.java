@@ -18,7 +18,7 @@ public final class BulwarkMain {
 
   /** Runs the command line and returns its exit code; never throws, never exits. */
   public static int run(CliEnvironment environment, String... args) {
-    return commandLine(environment).execute(args);
+    return Main.execute(commandLine(environment), environment, args);
   }
 
   /** The thin client's command line plus the distribution's own commands. */

@@ -4,6 +4,9 @@ import dev.bulwark.cli.CliEnvironment;
 import dev.bulwark.cli.Main;
 import dev.bulwark.cli.UserError;
 import dev.bulwark.cli.local.LocalCluster;
+import dev.bulwark.gate.GateEmbeddedService;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -14,10 +17,15 @@ import picocli.CommandLine.Option;
 @Command(name = "cluster", mixinStandardHelpOptions = true,
     description = "Run the gateway, the three scanners and the gate in the foreground until interrupted.")
 final class ClusterCommand implements Callable<Integer> {
+  /** The gate's option that starts its dashboard ({@code host:port}). */
+  static final String DASHBOARD_OPTION = GateEmbeddedService.DASHBOARD;
+  /** The dashboard's port relative to the port base. */
+  static final int DASHBOARD_OFFSET = 5;
   private final CliEnvironment env;
 
   @Option(names = "--port-base", paramLabel = "N", defaultValue = "7070",
-      description = "Gateway port; sast, sca, container and gate take the next four (default: ${DEFAULT-VALUE}).")
+      description = "Gateway port; sast, sca, container and gate take the next four, the gate's dashboard (HTTP) "
+          + "the fifth (default: ${DEFAULT-VALUE}).")
   int portBase;
 
   @Option(names = "--bind", paramLabel = "HOST", defaultValue = "127.0.0.1",
@@ -31,17 +39,24 @@ final class ClusterCommand implements Callable<Integer> {
     this.env = env;
   }
 
+  /** The services' options, with the gate's dashboard on the port after the gate's. */
+  private Map<String, String> options() {
+    var options = new LinkedHashMap<>(env.serviceOptions());
+    options.put(DASHBOARD_OPTION, bindHost + ":" + (portBase + DASHBOARD_OFFSET));
+    return options;
+  }
+
   @Override
   public Integer call() throws Exception {
-    if (portBase < 1 || portBase > 65535 - 4) {
-      throw new UserError("--port-base must be between 1 and 65531");
+    if (portBase < 1 || portBase > 65535 - DASHBOARD_OFFSET) {
+      throw new UserError("--port-base must be between 1 and " + (65535 - DASHBOARD_OFFSET));
     }
     var advisoryDir = Optional.ofNullable(advisories).or(() -> Optional.ofNullable(env.env().get("BULWARK_ADVISORIES"))
         .filter(s -> !s.isBlank()).map(java.nio.file.Path::of));
     LocalCluster cluster;
     try {
       cluster = env.local().cluster()
-          .start(new LocalCluster.Settings(env.home(), advisoryDir, env.serviceOptions(), portBase, bindHost));
+          .start(new LocalCluster.Settings(env.home(), advisoryDir, options(), portBase, bindHost));
     } catch (IllegalStateException e) {
       throw new UserError(e.getMessage(), e);
     }
@@ -49,6 +64,7 @@ final class ClusterCommand implements Callable<Integer> {
     var hook = new Thread(cluster::close, "bulwark-cluster-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     cluster.targets().forEach((name, target) -> env.err().println("bulwark cluster: " + name + " on " + target));
+    cluster.links().forEach((name, url) -> env.err().println("bulwark cluster: " + name + " at " + url));
     env.err().println("bulwark cluster: running; press Ctrl-C to stop");
     boolean interrupted = false;
     try {

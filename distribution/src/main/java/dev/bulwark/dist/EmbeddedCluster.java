@@ -37,6 +37,7 @@ public final class EmbeddedCluster implements LocalCluster {
   private final List<EmbeddedService> services;
   private final List<Running> running = new ArrayList<>();
   private final Map<String, String> targets = new LinkedHashMap<>();
+  private final Map<String, String> links = new LinkedHashMap<>();
 
   /** A cluster of exactly these services; names must be unique. */
   public EmbeddedCluster(List<EmbeddedService> services) {
@@ -110,10 +111,17 @@ public final class EmbeddedCluster implements LocalCluster {
             + describe(e), e);
       }
       running.add(new Running(service, server, context));
+      links.putAll(context.links());
       targets.put(service.name(), server.target());
       LOG.info("embedded {} listening on {}", service.name(), server.target());
     }
     return this;
+  }
+
+  /** URLs the services offer people (e.g. "dashboard"), in start order. */
+  @Override
+  public Map<String, String> links() {
+    return Collections.unmodifiableMap(links);
   }
 
   /** The loopback address of a started service. */
@@ -159,6 +167,7 @@ public final class EmbeddedCluster implements LocalCluster {
     }
     running.clear();
     targets.clear();
+    links.clear();
   }
 
   /** The exception's message and its cause's ("cannot listen on …: Address already in use"). */

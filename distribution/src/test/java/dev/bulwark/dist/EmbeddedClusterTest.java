@@ -61,6 +61,22 @@ class EmbeddedClusterTest {
   }
 
   @Test
+  void collectsTheLinksServicesAdvertiseAndTheRealGateAdvertisesItsDashboard() throws Exception {
+    var cluster = new EmbeddedCluster(List.of(new dev.bulwark.gate.GateEmbeddedService()));
+    cluster.start(new LocalCluster.Settings(home, Optional.empty(), Map.of(dev.bulwark.gate.GateEmbeddedService.DASHBOARD, "127.0.0.1:0"), 0));
+    try {
+      String url = cluster.links().get("dashboard");
+      assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/dashboard/");
+      var page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+          java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+    } finally {
+      cluster.close();
+    }
+    assertThat(cluster.links()).isEmpty();
+  }
+
+  @Test
   void aPortBasePutsEachServiceOnItsFixedOffset() throws Exception {
     int base;
     try (var s = new java.net.ServerSocket(0)) {

@@ -33,6 +33,11 @@ public interface LocalCluster extends AutoCloseable {
   /** Every started service's address, in start order. */
   Map<String, String> targets();
 
+  /** URLs the services offer people, by name (e.g. "dashboard", the gate's web view). */
+  default Map<String, String> links() {
+    return Map.of();
+  }
+
   /** Stops every service, releasing what each holds (databases, caches). */
   @Override
   void close();

@@ -1,64 +1,36 @@
 package dev.bulwark.gate.intel;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * RFC 4180 CSV: comma-separated, double-quoted fields may hold commas, quotes ({@code ""}) and
- * line breaks. Shared by the KEV and EPSS parsers. Lines starting with {@code #} outside quotes
- * (EPSS's {@code #model_version} line) are comments.
+ * The published feeds' CSV (RFC 4180, read with Apache Commons CSV): comma-separated,
+ * double-quoted fields may hold commas, quotes ({@code ""}) and line breaks; lines starting with
+ * {@code #} (EPSS's {@code #model_version} line) are comments; a leading byte-order mark and
+ * empty lines are ignored. Shared by the KEV and EPSS parsers.
  */
 final class Csv {
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+      .setCommentMarker('#')
+      .setIgnoreEmptyLines(true)
+      .get();
+
   private Csv() {}
 
-  static List<List<String>> parse(String text) {
+  /** Every record, the header first; IllegalArgumentException for text that is not CSV (an unclosed quote). */
+  static List<List<String>> parse(String text, String source) {
     var rows = new ArrayList<List<String>>();
-    var row = new ArrayList<String>();
-    var field = new StringBuilder();
-    boolean quoted = false;
-    boolean lineStart = true;
-    int i = text.startsWith("\uFEFF") ? 1 : 0;
-    for (; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-        continue;
+    try (var parser = FORMAT.parse(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text))) {
+      for (CSVRecord r : parser) {
+        rows.add(r.toList());
       }
-      if (lineStart && c == '#') {
-        int end = text.indexOf('\n', i);
-        i = end < 0 ? text.length() : end;
-        continue;
-      }
-      lineStart = false;
-      switch (c) {
-        case '"' -> quoted = true;
-        case ',' -> {
-          row.add(field.toString());
-          field.setLength(0);
-        }
-        case '\r' -> { }
-        case '\n' -> {
-          row.add(field.toString());
-          field.setLength(0);
-          if (!(row.size() == 1 && row.get(0).isEmpty())) {
-            rows.add(row);
-          }
-          row = new ArrayList<>();
-          lineStart = true;
-        }
-        default -> field.append(c);
-      }
-    }
-    if (field.length() > 0 || !row.isEmpty()) {
-      row.add(field.toString());
-      rows.add(row);
+    } catch (IOException | UncheckedIOException | IllegalStateException e) {
+      throw new IllegalArgumentException(source + ": malformed CSV: " + e.getMessage(), e);
     }
     return rows;
   }

@@ -14,7 +14,7 @@ public final class EpssCsvParser {
   private EpssCsvParser() {}
 
   public static Parsed<EpssScore> parse(String text, String source) {
-    var rows = Csv.parse(text);
+    var rows = Csv.parse(text, source);
     if (rows.isEmpty() || Csv.column(rows.get(0), "cve") < 0 || Csv.column(rows.get(0), "epss") < 0) {
       throw new IllegalArgumentException(source + ": not an EPSS CSV (no cve,epss header)");
     }

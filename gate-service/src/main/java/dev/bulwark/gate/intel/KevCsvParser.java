@@ -14,7 +14,7 @@ public final class KevCsvParser {
   private KevCsvParser() {}
 
   public static Parsed<KevEntry> parse(String text, String source) {
-    var rows = Csv.parse(text);
+    var rows = Csv.parse(text, source);
     if (rows.isEmpty() || Csv.column(rows.get(0), "cveID") < 0) {
       throw new IllegalArgumentException(source + ": not a KEV CSV (no cveID column in the header)");
     }

@@ -1,9 +1,6 @@
 package dev.bulwark.gateway.api;
 
-import dev.bulwark.gateway.core.ManifestValidator.MissingBlobsException;
 import dev.bulwark.gateway.core.ScanCoordinator;
-import dev.bulwark.gateway.core.ScanCoordinator.RequestIdReusedException;
-import dev.bulwark.gateway.core.ScanCoordinator.UnknownScanException;
 import dev.bulwark.v1.GatewayGrpc;
 import dev.bulwark.v1.GetScanRequest;
 import dev.bulwark.v1.ScanResult;
@@ -15,7 +12,6 @@ import io.grpc.BindableService;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.io.UncheckedIOException;
@@ -23,9 +19,10 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * {@code bulwark.v1.Gateway} on the wire: maps requests to the {@link ScanCoordinator} and its
- * exceptions to precise statuses (INVALID_ARGUMENT, FAILED_PRECONDITION, NOT_FOUND, and
- * UNAVAILABLE when the scan database or the content store cannot answer: a client retries that).
+ * {@code bulwark.v1.Gateway} on the wire: maps requests to the {@link ScanCoordinator}. Its
+ * refusals (a malformed manifest, missing blobs, an unknown scan, a reused request id) become
+ * statuses in {@link dev.bulwark.server.grpc.ExceptionMappingInterceptor}, like every service's;
+ * a scan database or content store that cannot answer is UNAVAILABLE here, which clients retry.
  */
 public final class GatewayGrpcService implements GatewayGrpc.AsyncService, BindableService {
   private final ScanCoordinator coordinator;
@@ -69,12 +66,6 @@ public final class GatewayGrpcService implements GatewayGrpc.AsyncService, Binda
   private static <T> T answer(Supplier<T> call) {
     try {
       return call.get();
-    } catch (StatusRuntimeException | IllegalArgumentException e) {
-      throw e;
-    } catch (MissingBlobsException | RequestIdReusedException e) {
-      throw Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException();
-    } catch (UnknownScanException e) {
-      throw Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException();
     } catch (JdbiException e) {
       throw Status.UNAVAILABLE.withDescription("scan database unreachable: " + e.getMessage()).withCause(e)
           .asRuntimeException();

@@ -1,6 +1,7 @@
 package dev.bulwark.gateway.core;
 
 import dev.bulwark.common.cas.BlobStore;
+import dev.bulwark.common.grpc.Refusal;
 import dev.bulwark.gateway.store.ExpiredLease;
 import dev.bulwark.gateway.store.NewScan;
 import dev.bulwark.gateway.store.ScanRow;
@@ -17,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -347,17 +347,25 @@ public final class ScanCoordinator implements AutoCloseable {
     };
   }
 
-  /** No scan with this id is known (never started, or no longer retained). */
-  public static final class UnknownScanException extends RuntimeException {
+  /** No scan with this id is known (never started, or no longer retained): NOT_FOUND on the wire. */
+  public static final class UnknownScanException extends Refusal {
+    private static final long serialVersionUID = 1L;
+
     public UnknownScanException(String scanId) {
-      super("no scan with id '" + scanId + "' (unknown or expired)");
+      super(Reason.NOT_FOUND, "no scan with id '" + scanId + "' (unknown or expired)");
     }
   }
 
-  /** A request id came again with another manifest: a client bug that must not be papered over. */
-  public static final class RequestIdReusedException extends RuntimeException {
+  /**
+   * A request id came again with another manifest: a client bug that must not be papered over
+   * (FAILED_PRECONDITION on the wire).
+   */
+  public static final class RequestIdReusedException extends Refusal {
+    private static final long serialVersionUID = 1L;
+
     public RequestIdReusedException(String requestId, String scanId) {
-      super("request_id '" + requestId + "' already started scan " + scanId + " of another manifest");
+      super(Reason.PRECONDITION, "request_id '" + requestId + "' already started scan " + scanId
+          + " of another manifest");
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.bulwark.server.scanner.ScannerGrpcService;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,14 +20,23 @@ import java.util.Optional;
  * @param advisories  OSV data (a folder of per-ecosystem zips or JSON files), when given
  * @param targets     loopback addresses ({@code host:port}) of the services already started, by name
  * @param options     further settings by name (e.g. "trivy" → path of a trivy executable)
+ * @param closeables  what to close when the cluster stops
+ * @param links       URLs a service offers people (e.g. "dashboard" → the gate's web view), by name
+ * @param killHooks   what stops each service's background work when it is killed (a simulated crash)
  */
 public record EmbeddedContext(Path home, Optional<Path> advisories, Map<String, String> targets,
-    Map<String, String> options, List<AutoCloseable> closeables, List<Runnable> killHooks) {
+    Map<String, String> options, List<AutoCloseable> closeables, Map<String, String> links,
+    List<Runnable> killHooks) {
 
   public EmbeddedContext(Path home, Optional<Path> advisories, Map<String, String> targets,
       Map<String, String> options) {
     this(home, advisories, targets, options, Collections.synchronizedList(new ArrayList<>()),
-        Collections.synchronizedList(new ArrayList<>()));
+        Collections.synchronizedMap(new LinkedHashMap<>()), Collections.synchronizedList(new ArrayList<>()));
+  }
+
+  /** Tells the cluster a URL this service offers people, to print or open (e.g. "dashboard"). */
+  public void advertise(String name, String url) {
+    links.put(name, url);
   }
 
   /** Registers something to close when the cluster stops (in reverse order). */

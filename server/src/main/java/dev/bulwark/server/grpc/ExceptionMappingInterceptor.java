@@ -1,5 +1,6 @@
 package dev.bulwark.server.grpc;
 
+import dev.bulwark.common.grpc.Refusal;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
@@ -13,8 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns an exception that escapes a service method into a gRPC status with a precise
- * description, never a stack trace: {@link IllegalArgumentException} → INVALID_ARGUMENT,
- * anything else → INTERNAL (logged here with its stack trace).
+ * description, never a stack trace: a {@link Refusal} → the status of its reason
+ * (INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION, PERMISSION_DENIED, UNAUTHENTICATED,
+ * RESOURCE_EXHAUSTED) with its message; {@link IllegalArgumentException} → INVALID_ARGUMENT;
+ * a {@link StatusRuntimeException} keeps its status; anything else → INTERNAL (logged here with
+ * its stack trace). Services throw; none maps statuses itself.
  */
 public final class ExceptionMappingInterceptor implements ServerInterceptor {
   private static final Logger LOG = LoggerFactory.getLogger(ExceptionMappingInterceptor.class);
@@ -56,10 +60,25 @@ public final class ExceptionMappingInterceptor implements ServerInterceptor {
     if (e.getCause() instanceof StatusException se) {
       return se.getStatus();
     }
+    if (e instanceof Refusal r) {
+      return code(r.reason()).withDescription(r.getMessage());
+    }
     if (e instanceof IllegalArgumentException) {
       return Status.INVALID_ARGUMENT.withDescription(e.getMessage());
     }
     LOG.error("{} failed", method, e);
     return Status.INTERNAL.withDescription(method + " failed: " + e);
+  }
+
+  /** The one table from refusal reasons to gRPC statuses. */
+  static Status code(Refusal.Reason reason) {
+    return switch (reason) {
+      case INVALID -> Status.INVALID_ARGUMENT;
+      case NOT_FOUND -> Status.NOT_FOUND;
+      case PRECONDITION -> Status.FAILED_PRECONDITION;
+      case DENIED -> Status.PERMISSION_DENIED;
+      case UNAUTHENTICATED -> Status.UNAUTHENTICATED;
+      case EXHAUSTED -> Status.RESOURCE_EXHAUSTED;
+    };
   }
 }

@@ -5,6 +5,7 @@ import dev.bulwark.common.cas.ContentStoreClient;
 import dev.bulwark.common.cas.DiskBlobStore;
 import dev.bulwark.common.finding.Fingerprints;
 import dev.bulwark.common.grpc.Channels;
+import dev.bulwark.common.grpc.Refusal;
 import dev.bulwark.v1.DescribeRequest;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.ScanEvent;
@@ -14,7 +15,6 @@ import dev.bulwark.v1.ScannerGrpc;
 import dev.bulwark.v1.ScannerInfo;
 import dev.bulwark.v1.ScannerStatus;
 import io.grpc.ManagedChannel;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -139,9 +139,7 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
     }
     String target = task.getContentStore().isBlank() ? defaultContentStore : task.getContentStore();
     if (target.isBlank()) {
-      throw Status.FAILED_PRECONDITION
-          .withDescription("task names no content store and the scanner has none configured")
-          .asRuntimeException();
+      throw Refusal.precondition("task names no content store and the scanner has none configured");
     }
     return new ContentStoreClient(channels.computeIfAbsent(target, Channels::forTarget));
   }
