@@ -3,11 +3,11 @@ package dev.bulwark.gate.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.common.grpc.Channels;
-import dev.bulwark.gate.core.Findings;
-import dev.bulwark.gate.core.Gate;
 import dev.bulwark.gate.db.EvaluationReplies;
 import dev.bulwark.gate.db.H2Files;
 import dev.bulwark.gate.db.JdbiDecisionStore;
+import dev.bulwark.gate.decision.Gate;
+import dev.bulwark.gate.testing.Findings;
 import dev.bulwark.server.grpc.ManagedGrpcServer;
 import dev.bulwark.v1.GateGrpc;
 import dev.bulwark.v1.ListDecisionsRequest;
@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +29,9 @@ class EvaluateOncePerScanTest {
   @Test
   void evaluatingAScanAgainAnswersTheFirstDecisionAndRecordsNoSecond() throws Exception {
     var pool = H2Files.pool(dir);
-    var jdbi = Jdbi.create(pool);
+    var store = JdbiDecisionStore.migrated(pool);
     var server = ManagedGrpcServer.onLoopback("gate", 0, new GateGrpcService(
-        new Gate(JdbiDecisionStore.migrated(jdbi), Clock.systemUTC()), Optional.of(new EvaluationReplies(jdbi))));
+        new Gate(store, Clock.systemUTC()), Optional.of(new EvaluationReplies(store.jdbi()))));
     server.start();
     var channel = Channels.forTarget(server.target());
     try {
