@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -40,9 +42,19 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
   /** HEAD requests in flight at once when a whole manifest is checked. */
   private static final int PARALLEL_HEADS = 32;
 
+  /** How long a blob seen present is taken as present without asking again (blobs are immutable). */
+  static final long SEEN_MILLIS = 60_000;
+  private static final int SEEN_MAX = 200_000;
+
   private final S3Settings settings;
   private final S3Client s3;
   private final ExecutorService heads;
+  /**
+   * Blobs this process saw in the bucket lately (hash/size → until when): a client's
+   * FindMissingBlobs and the StartScan that follows ask about the same thousands of blobs.
+   * Garbage collection deletes only blobs unreferenced for days, so a minute's memory is safe.
+   */
+  private final Map<String, Long> seen = new ConcurrentHashMap<>();
 
   private S3BlobStore(S3Settings settings, S3Client s3) {
     this.settings = settings;
@@ -91,9 +103,17 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
   @Override
   public boolean contains(Digest digest) throws IOException {
+    Long until = seen.get(Digests.format(digest));
+    if (until != null && until > System.currentTimeMillis()) {
+      return true;
+    }
     try {
-      return s3.headObject(b -> b.bucket(settings.bucket()).key(key(digest))).contentLength()
+      boolean present = s3.headObject(b -> b.bucket(settings.bucket()).key(key(digest))).contentLength()
           == digest.getSizeBytes();
+      if (present) {
+        saw(digest);
+      }
+      return present;
     } catch (NoSuchKeyException e) {
       return false;
     } catch (S3Exception e) {
@@ -169,13 +189,24 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     }
   }
 
+  /** Remembers that the bucket holds this blob (after a HEAD, or our own upload). */
+  void saw(Digest digest) {
+    if (seen.size() > SEEN_MAX) {
+      seen.clear();
+    }
+    seen.put(Digests.format(digest), System.currentTimeMillis() + SEEN_MILLIS);
+  }
+
   @Override
   public boolean delete(Digest digest) throws IOException {
+    seen.remove(Digests.format(digest));
     boolean present = contains(digest);
     try {
       s3.deleteObject(b -> b.bucket(settings.bucket()).key(key(digest)));
     } catch (SdkException e) {
       throw io("cannot delete blob " + digest.getHash(), e);
+    } finally {
+      seen.remove(Digests.format(digest));
     }
     return present;
   }

@@ -94,6 +94,7 @@ final class S3Writer implements BlobWriter {
       throw store.io("cannot store blob " + expected.getHash(), e);
     }
     done = true;
+    store.saw(expected);
   }
 
   private void uploadPart() throws IOException {

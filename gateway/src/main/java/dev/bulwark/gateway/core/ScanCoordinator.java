@@ -1,6 +1,7 @@
 package dev.bulwark.gateway.core;
 
 import dev.bulwark.common.cas.BlobStore;
+import dev.bulwark.common.cas.Digests;
 import dev.bulwark.common.grpc.Refusal;
 import dev.bulwark.gateway.store.ExpiredLease;
 import dev.bulwark.gateway.store.NewScan;
@@ -241,8 +242,10 @@ public final class ScanCoordinator implements AutoCloseable {
   }
 
   private dev.bulwark.v1.Digest storeManifest(Manifest manifest) {
+    byte[] bytes = manifest.toByteArray();
     try {
-      return blobs.put(manifest.toByteArray());
+      var digest = Digests.of(bytes);
+      return blobs.contains(digest) ? digest : blobs.put(bytes); // the same tree scanned again
     } catch (IOException e) {
       throw new UncheckedIOException("content store (" + blobs.describe() + ") cannot store the manifest", e);
     }
