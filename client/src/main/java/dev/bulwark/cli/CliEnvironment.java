@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,6 +43,14 @@ public record CliEnvironment(PrintStream out, PrintStream err, boolean interacti
   public Map<String, String> serviceOptions() {
     var options = new LinkedHashMap<String, String>();
     Optional.ofNullable(env.get("BULWARK_TRIVY")).ifPresent(t -> options.put("trivy", t));
+    // Secret verification in the local scanner: BULWARK_SECRET_VERIFICATION=off turns it off for good,
+    // BULWARK_VERIFY_ENDPOINT_<PROBE>=<url> points a provider probe elsewhere (an enterprise instance).
+    Optional.ofNullable(env.get("BULWARK_SECRET_VERIFICATION")).ifPresent(v -> options.put("secret-verification", v));
+    env.forEach((k, v) -> {
+      if (k.startsWith("BULWARK_VERIFY_ENDPOINT_")) {
+        options.put("verify-endpoint." + k.substring("BULWARK_VERIFY_ENDPOINT_".length()).toLowerCase(Locale.ROOT), v);
+      }
+    });
     return options;
   }
 

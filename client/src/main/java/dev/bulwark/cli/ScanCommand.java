@@ -91,6 +91,13 @@ final class ScanCommand implements Callable<Integer> {
           + " (UTC; implies --history).")
   String historySince;
 
+  @Option(names = "--verify-secrets",
+      description = "Ask each found secret's provider whether it still works (harmless identity calls such as"
+          + " GitHub /user or AWS STS GetCallerIdentity; one request per credential, no retries). A live one is"
+          + " CRITICAL. Off by default; a scanner whose secretVerification setting is off (air-gapped) calls no"
+          + " one. The embedded cluster allows it unless BULWARK_SECRET_VERIFICATION=off.")
+  boolean verifySecrets;
+
   @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "0",
       description = "Time the whole scan may take (default: the gateway's).")
   int deadlineSeconds;
@@ -191,7 +198,7 @@ final class ScanCommand implements Callable<Integer> {
     Optional.ofNullable(branch).ifPresent(context::setBranch);
     Optional.ofNullable(commit).ifPresent(context::setCommit);
     return new ScanClient.Request(tree, List.copyOf(images), context.build(), deadlineSeconds, "",
-        baselineBranch == null ? "" : baselineBranch, historyBounds(tree));
+        baselineBranch == null ? "" : baselineBranch, historyBounds(tree), verifySecrets);
   }
 
   /** The history to add, or null without --history; checked here so a bad PATH fails before any cluster starts. */

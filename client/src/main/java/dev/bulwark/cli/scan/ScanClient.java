@@ -54,9 +54,15 @@ public final class ScanClient {
    * @param deadlineSeconds 0 for the gateway's default
    * @param policy          policy text overriding the tree's {@code .bulwark.yaml}, or empty
    * @param history         which git history of the tree to add for the secrets analyzer, or null for none
+   * @param verifySecrets   ask the scanners to check found secrets with their providers (--verify-secrets)
    */
   public record Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy,
-      String baselineBranch, HistoryWalker.Bounds history) {
+      String baselineBranch, HistoryWalker.Bounds history, boolean verifySecrets) {
+    public Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy,
+        String baselineBranch, HistoryWalker.Bounds history) {
+      this(tree, images, context, deadlineSeconds, policy, baselineBranch, history, false);
+    }
+
     public Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy,
         String baselineBranch) {
       this(tree, images, context, deadlineSeconds, policy, baselineBranch, null);
@@ -136,7 +142,8 @@ public final class ScanClient {
       var start = StartScanRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
           .setContext(request.context()).setManifest(manifest).setDeadlineSeconds(request.deadlineSeconds())
           .setPolicy(request.policy() == null ? "" : request.policy())
-          .setBaselineBranch(request.baselineBranch() == null ? "" : request.baselineBranch()).build();
+          .setBaselineBranch(request.baselineBranch() == null ? "" : request.baselineBranch())
+          .setVerifySecrets(request.verifySecrets()).build();
       String scanId = startScan(start, all, blobs, history, manifest, reconnect);
       progress.accept("scan " + scanId + " started");
       ScanResult result = watch(scanId, reconnect);

@@ -106,6 +106,26 @@ class DefaultPolicyTest {
         .isEqualTo(Verdict.PASS);
   }
 
+  @Test
+  @DisplayName("a LOW-confidence generic secret in a test file is only a warning; a provider secret there still fails")
+  void lowConfidenceTestSecretsWarn() {
+    var totpSeed = Findings.code("sast", "secret.generic-code-secret", dev.bulwark.v1.Severity.LOW, 798,
+        "test/api/loginSpec.ts", 40, "totpSecret: '*****REDACTED*****'").toBuilder()
+        .setConfidence(dev.bulwark.v1.Confidence.CONFIDENCE_LOW).build();
+    var d = fx.gate.evaluate(Findings.request("s1", "p", List.of(totpSeed), "")).decision();
+    assertThat(d.getVerdict()).isEqualTo(Verdict.PASS);
+    assertThat(d.getReasonsList()).anySatisfy(line -> assertThat(line).startsWith("WARN secrets: 1 finding")
+        .contains("secret.generic-code-secret").contains("not denied"));
+
+    var tokenInTest = Findings.code("sast", "secret.github-pat", dev.bulwark.v1.Severity.CRITICAL, 798,
+        "test/fixtures/ci.env", 2, "GITHUB_TOKEN=ghp_*****REDACTED*****").toBuilder()
+        .setConfidence(dev.bulwark.v1.Confidence.CONFIDENCE_MEDIUM).build();
+    var both = fx.gate.evaluate(Findings.request("s2", "q", List.of(totpSeed, tokenInTest), "")).decision();
+    assertThat(both.getVerdict()).isEqualTo(Verdict.FAIL);
+    assertThat(both.getReasonsList()).anySatisfy(line -> assertThat(line).startsWith("DENY secrets: 1 finding")
+        .contains("secret.github-pat").contains("1 low-confidence match in test, fixture or example files not denied"));
+  }
+
   private static EvaluateRequest failing(ScannerStatus status, String message) {
     return Findings.request("s1", "p", List.of(Findings.LOW_INFO), "").toBuilder().clearScanners()
         .addScanners(Findings.report("sast", ScannerStatus.OK, ""))

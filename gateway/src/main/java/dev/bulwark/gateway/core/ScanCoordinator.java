@@ -238,7 +238,8 @@ public final class ScanCoordinator implements AutoCloseable {
 
   static ScanTask task(ScanRow row, Manifest manifest, String contentStore) {
     return ScanTask.newBuilder().setScanId(row.scanId()).setContext(row.request().getContext())
-        .setManifest(manifest).setContentStore(contentStore).build();
+        .setManifest(manifest).setContentStore(contentStore).setVerifySecrets(row.request().getVerifySecrets())
+        .build();
   }
 
   private dev.bulwark.v1.Digest storeManifest(Manifest manifest) {

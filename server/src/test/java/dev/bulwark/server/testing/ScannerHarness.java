@@ -60,6 +60,12 @@ public final class ScannerHarness implements AutoCloseable {
 
   /** Uploads the folder and the image archives, then scans them. */
   public Result scan(Path folder, Path... images) throws IOException {
+    return scan(folder, task -> { }, images);
+  }
+
+  /** As {@link #scan(Path, Path...)}, with further task fields (e.g. {@code verify_secrets}) set by {@code task}. */
+  public Result scan(Path folder, java.util.function.Consumer<ScanTask.Builder> task, Path... images)
+      throws IOException {
     var client = new ContentStoreClient(storeChannel);
     var manifest = Manifest.newBuilder();
     if (folder != null) {
@@ -72,7 +78,9 @@ public final class ScannerHarness implements AutoCloseable {
       client.upload(Map.of(d, image));
       manifest.addImages(Image.newBuilder().setName(image.getFileName().toString()).setArchive(d));
     }
-    return scan(ScanTask.newBuilder().setScanId("test").setManifest(manifest).build());
+    var builder = ScanTask.newBuilder().setScanId("test").setManifest(manifest);
+    task.accept(builder);
+    return scan(builder.build());
   }
 
   public Result scan(ScanTask task) {

@@ -56,18 +56,32 @@ public sealed interface PolicyRule {
 
   /**
    * The built-in secret rule: any unsuppressed committed secret ({@link AssessedFinding#isSecret})
-   * fails the gate, new or existing, whatever its severity.
+   * fails the gate, new or existing, whatever its severity. Secrets of LOW confidence are only a
+   * warning: scanner-sast gives that confidence to generic matches (a random-looking value under a
+   * secret-sounding name, no provider format) in test, fixture and example files, which are mostly
+   * made-up values. Provider-format matches there stay MEDIUM and still fail.
    */
   record SecretRule() implements PolicyRule {
     public String name() {
       return "secrets";
     }
 
+    static boolean lowConfidence(dev.bulwark.v1.Finding f) {
+      return f.getConfidence() == dev.bulwark.v1.Confidence.CONFIDENCE_LOW;
+    }
+
     public Optional<Hit> check(ScanFacts facts) {
-      var hits = facts.findings().stream()
+      var open = facts.findings().stream()
           .filter(f -> f.status() != FindingStatus.SUPPRESSED && AssessedFinding.isSecret(f.finding())).toList();
-      return hits.isEmpty() ? Optional.empty()
-          : Optional.of(new Hit(true, "DENY secrets: " + summarise("are committed secrets", hits)));
+      var hits = open.stream().filter(f -> !lowConfidence(f.finding())).toList();
+      var low = open.stream().filter(f -> lowConfidence(f.finding())).toList();
+      String lowNote = low.isEmpty() ? "" : " (" + low.size() + " low-confidence match"
+          + (low.size() == 1 ? "" : "es") + " in test, fixture or example files not denied)";
+      if (!hits.isEmpty()) {
+        return Optional.of(new Hit(true, "DENY secrets: " + summarise("are committed secrets", hits) + lowNote));
+      }
+      return low.isEmpty() ? Optional.empty() : Optional.of(new Hit(false, "WARN secrets: "
+          + summarise("are low-confidence generic secret matches in test, fixture or example files, not denied", low)));
     }
   }
 
