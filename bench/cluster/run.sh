@@ -58,6 +58,14 @@ if [[ $build == 1 || ! -s $cpfile ]]; then
     -Dmdep.outputFile="$cpfile" >"$work/logs/build.log" 2>&1 || { cat "$work/logs/build.log" >&2; exit 1; }
 fi
 cp "$cpfile" "$work/s3proxy.cp"
+# The run works on copies: the tree (jars, config.yml, the driver) may change while it runs.
+dist="$work/dist"
+for m in gateway gate-service scanner-sast scanner-sca scanner-container; do
+  mkdir -p "$dist/$m"
+  cp "$m/target/$m.jar" "$m/config.yml" "$dist/$m/"
+done
+mkdir -p "$dist/client"
+cp client/target/bulwark-cli.jar bench/cluster/ClusterLoad.java "$dist/client/"
 
 schema="bench_$(date +%s)_$$"
 pg_host_db="${pg_url#jdbc:postgresql://}"
@@ -123,7 +131,7 @@ gate_port=$(free_port); gate_admin=$(free_port)
 start gate PATH="$PATH" BULWARK_HOME="$work/gate" BULWARK_GATE_GRPC_PORT=$gate_port BULWARK_GATE_HOST=127.0.0.1 \
   BULWARK_GATE_HTTP_PORT=$(free_port) BULWARK_GATE_ADMIN_PORT=$gate_admin BULWARK_DB_URL="$db_url" \
   BULWARK_DB_USER="$pg_user" BULWARK_DB_PASSWORD="$pg_password" BULWARK_LOG_LEVEL=WARN \
-  "${small[@]}" -jar gate-service/target/gate-service.jar server gate-service/config.yml
+  "${small[@]}" -jar "$dist/gate-service/gate-service.jar" server "$dist/gate-service/config.yml"
 wait_healthy gate "$gate_admin"
 
 # Scanners: M replicas of each type, each with its own cache and data folders (kept across restarts).
@@ -138,7 +146,7 @@ for type in sast sca container; do
       BULWARK_SAST_CACHE="$work/$name/cache" BULWARK_SCA_CACHE="$work/$name/cache" \
       BULWARK_CONTAINER_CACHE="$work/$name/cache" BULWARK_SCA_DATA_DIR="$work/$name/data" \
       BULWARK_ADVISORIES="$osv" BULWARK_LOG_LEVEL=WARN \
-      "${big[@]}" -jar "scanner-$type/target/scanner-$type.jar" server "scanner-$type/config.yml"
+      "${big[@]}" -jar "$dist/scanner-$type/scanner-$type.jar" server "$dist/scanner-$type/config.yml"
     echo "$admin" > "$work/cmds/$name.admin"
     targets[$type]="${targets[$type]:+${targets[$type]},}127.0.0.1:$port"
     replicas+=("$name")
@@ -158,7 +166,7 @@ for i in $(seq 1 "$gateways"); do
     BULWARK_SCANNER_SCA="${targets[sca]}" BULWARK_SCANNER_CONTAINER="${targets[container]}" \
     BULWARK_GATE="127.0.0.1:$gate_port" BULWARK_LOG_LEVEL=WARN \
     BULWARK_SCANNER_QUEUE_WAIT="$deadline seconds" BULWARK_CONTAINER_MAX_SCANS=16 \
-    "${small[@]}" -jar gateway/target/gateway.jar server gateway/config.yml
+    "${small[@]}" -jar "$dist/gateway/gateway.jar" server "$dist/gateway/config.yml"
   echo "$admin" > "$work/cmds/$name.admin"
   gw_targets="${gw_targets:+$gw_targets,}127.0.0.1:$port"
   replicas+=("$name")
@@ -181,8 +189,7 @@ if [[ -n "$kill" ]]; then
   killer=$!
 fi
 
-cp="client/target/bulwark-cli.jar"
-driver=(java -Xmx768m -cp "$cp" bench/cluster/ClusterLoad.java)
+driver=(java -Xmx768m -cp "$dist/client/bulwark-cli.jar" "$dist/client/ClusterLoad.java")
 echo "gateways $gateways, scanners $scanners per type, concurrency $concurrency, scans $scans, kill ${kill:+every ${kill}s}${kill:-none}, $(nproc) cores"
 "${driver[@]}" --gateways "$gw_targets" --gate "127.0.0.1:$gate_port" --trees "$trees" \
   --concurrency "$concurrency" --scans "$scans" --deadline "$deadline" --run "$schema" 2> "$work/logs/driver.log" | tee "$work/result.txt"
