@@ -25,6 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -74,8 +76,12 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
       store.s3.headBucket(b -> b.bucket(settings.bucket()));
     } catch (S3Exception e) {
       if (settings.createBucket() && (e instanceof NoSuchBucketException || e.statusCode() == 404)) {
-        store.s3.createBucket(b -> b.bucket(settings.bucket()));
-        LOG.info("content store: created bucket {}", settings.bucket());
+        try {
+          store.s3.createBucket(b -> b.bucket(settings.bucket()));
+          LOG.info("content store: created bucket {}", settings.bucket());
+        } catch (BucketAlreadyOwnedByYouException | BucketAlreadyExistsException raced) {
+          // another replica starting at the same time created it first
+        }
       } else {
         store.close();
         throw new IllegalStateException("content store " + store.describe() + " is not usable: " + e.getMessage(), e);
