@@ -63,16 +63,14 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
     if (invalid != null) {
       throw Refusal.invalid(invalid);
     }
-    var earlier = replies.flatMap(r -> r.find(req.getScanId()));
-    if (earlier.isPresent()) {
-      out.onNext(earlier.get()); // evaluated before: the same decision, not a second one
-      out.onCompleted();
-      return;
-    }
-    var result = gate.evaluate(req);
-    var response = EvaluateResponse.newBuilder().setDecision(result.decision()).addAllFixed(result.fixed());
-    result.findings().forEach(a -> response.addFindings(toProto(a)));
-    out.onNext(replies.map(r -> r.keep(req.getScanId(), response.build())).orElseGet(response::build));
+    Supplier<EvaluateResponse> evaluate = () -> {
+      var result = gate.evaluate(req);
+      var response = EvaluateResponse.newBuilder().setDecision(result.decision()).addAllFixed(result.fixed());
+      result.findings().forEach(a -> response.addFindings(toProto(a)));
+      return response.build();
+    };
+    // With replies: evaluated once per scan id, the same answer to every later call.
+    out.onNext(replies.map(r -> r.once(req.getScanId(), evaluate)).orElseGet(evaluate));
     out.onCompleted();
   }
 

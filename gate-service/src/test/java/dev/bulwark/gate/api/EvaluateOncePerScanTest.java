@@ -9,13 +9,16 @@ import dev.bulwark.gate.db.JdbiDecisionStore;
 import dev.bulwark.gate.decision.Gate;
 import dev.bulwark.gate.testing.Findings;
 import dev.bulwark.server.grpc.ManagedGrpcServer;
+import dev.bulwark.v1.EvaluateResponse;
 import dev.bulwark.v1.GateGrpc;
 import dev.bulwark.v1.ListDecisionsRequest;
 import dev.bulwark.v1.Verdict;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,17 @@ class EvaluateOncePerScanTest {
 
       var other = gate.evaluate(Findings.request("scan-8", "shop", List.of(), ""));
       assertThat(other.getDecision().getScanId()).isEqualTo("scan-8");
+
+      // Two replicas that both believe they coordinate scan-9 ask at the same moment.
+      var racing = new ArrayList<CompletableFuture<EvaluateResponse>>();
+      for (int i = 0; i < 4; i++) {
+        racing.add(CompletableFuture.supplyAsync(() ->
+            gate.evaluate(Findings.request("scan-9", "shop", List.of(Findings.LOG4SHELL), ""))));
+      }
+      var answers = racing.stream().map(CompletableFuture::join).distinct().toList();
+      assertThat(answers).as("one answer for all").hasSize(1);
+      assertThat(gate.listDecisions(ListDecisionsRequest.newBuilder().setProject("shop").build()).getDecisionsList())
+          .filteredOn(d -> d.getScanId().equals("scan-9")).hasSize(1);
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       server.stop();
