@@ -97,6 +97,11 @@ final class ScanRun implements Runnable {
           .setBaselineBranch(request.getBaselineBranch())
           .addAllFindings(findings).addAllScanners(outcomes.stream().map(ScannerResult::report).toList());
       Deadline gateDeadline = Deadline.after(Math.max(millisUntil(deadlineAt), 1000), TimeUnit.MILLISECONDS);
+      // Still ours? A replica that stalled past its lease must not ask the gate beside the one
+      // that took the scan over (the gate answers a scan once either way).
+      if (!c.scans().renew(scanId, c.replica(), epoch, c.now().plus(c.settings().lease()))) {
+        throw new LostLeaseException(scanId, epoch);
+      }
       var inventory = outcomes.stream().flatMap(o -> o.inventory().stream()).toList();
       finish(grpc.call(() -> c.verdicts().decide(ref, request, evaluate, c.gate(), gateDeadline)).toBuilder()
           .addAllInventory(inventory).build());
