@@ -11,7 +11,7 @@
 # on the same trees (no load, no kills): the fan-out overhead as a ratio.
 #
 # Usage: bench/cluster/run.sh [--gateways 3] [--scanners 2] [--concurrency 50] [--scans 200]
-#          [--kill every:10s] [--overhead 5] [--trees DIR,DIR,...] [--lease 6s] [--heap 768m]
+#          [--kill every:10s] [--overhead 5] [--trees DIR,DIR,...] [--lease 15s] [--heap 768m]
 #          [--deadline 900]   (a scan's deadline, s; also how long a scan may queue for a scanner)
 #          [--no-build]       (use the jars already built)
 # PostgreSQL: $BULWARK_BENCH_PG_URL (default $BULWARK_TEST_PG_URL, else
@@ -21,7 +21,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 
-gateways=3 scanners=2 concurrency=50 scans=200 kill="" overhead=0 lease=6 heap=768m deadline=900 build=1
+gateways=3 scanners=2 concurrency=50 scans=200 kill="" overhead=0 lease=15 heap=768m deadline=900 build=1
 trees="$root/../shared/fixtures/repos/vulnerable-app,$root/../shared/fixtures/repos/clean-app,$root/gateway/src"
 while [[ $# -gt 0 ]]; do
   case "$1" in
