@@ -6,6 +6,7 @@ import dev.bulwark.cli.local.LocalCluster;
 import dev.bulwark.cli.report.ReportFormat;
 import dev.bulwark.cli.scan.ScanClient;
 import dev.bulwark.common.grpc.Channels;
+import dev.bulwark.common.grpc.ClientSecurity;
 import dev.bulwark.v1.ScanContext;
 import dev.bulwark.v1.ScanResult;
 import io.grpc.ManagedChannel;
@@ -29,6 +30,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -61,6 +63,10 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--advisories", paramLabel = "DIR",
       description = "OSV advisories for the embedded cluster (default: $BULWARK_ADVISORIES).")
   Path advisories;
+
+  @Option(names = "--offline", description = "Embedded cluster: resolve Maven projects from the local repository"
+      + " and Bulwark's cache only, never from a remote repository (what cannot be resolved is named, DEGRADED).")
+  boolean offline;
 
   @Option(names = "--project", description = "Project name (default: the folder's name).")
   String project;
@@ -102,6 +108,9 @@ final class ScanCommand implements Callable<Integer> {
       description = "Time the whole scan may take (default: the gateway's).")
   int deadlineSeconds;
 
+  @Mixin
+  Credentials credentials = new Credentials();
+
   ScanCommand(CliEnvironment env) {
     this.env = env;
   }
@@ -112,12 +121,12 @@ final class ScanCommand implements Callable<Integer> {
     var request = request();
     ScanResult result;
     if (gateway != null) {
-      result = scanAt(gateway, request);
+      result = scanAt(gateway, request, credentials.remote(env));
     } else {
       try (var cluster = env.local().cluster()) {
         env.progress("starting the embedded cluster");
-        cluster.start(new LocalCluster.Settings(env.home(), advisoryDir(), env.serviceOptions(), 0));
-        result = scanAt(cluster.target("gateway"), request);
+        cluster.start(new LocalCluster.Settings(env.home(), advisoryDir(), serviceOptions(), 0));
+        result = scanAt(cluster.target("gateway"), request, credentials.local(env));
       } catch (IllegalStateException e) {
         throw new UserError(e.getMessage(), e);
       }
@@ -130,10 +139,10 @@ final class ScanCommand implements Callable<Integer> {
     };
   }
 
-  private ScanResult scanAt(String target, ScanClient.Request request) {
+  private ScanResult scanAt(String target, ScanClient.Request request, ClientSecurity security) {
     ManagedChannel channel;
     try {
-      channel = ScanClient.channel(target);
+      channel = ScanClient.channel(target, security);
     } catch (IllegalArgumentException e) {
       throw new UserError("bad gateway address '" + target + "': " + e.getMessage());
     }
@@ -199,6 +208,15 @@ final class ScanCommand implements Callable<Integer> {
     Optional.ofNullable(commit).ifPresent(context::setCommit);
     return new ScanClient.Request(tree, List.copyOf(images), context.build(), deadlineSeconds, "",
         baselineBranch == null ? "" : baselineBranch, historyBounds(tree), verifySecrets);
+  }
+
+  /** The services' options, with {@code maven.offline} when {@code --offline} is given. */
+  private java.util.Map<String, String> serviceOptions() {
+    var options = new java.util.LinkedHashMap<>(env.serviceOptions());
+    if (offline) {
+      options.put("maven.offline", "true");
+    }
+    return options;
   }
 
   /** The history to add, or null without --history; checked here so a bad PATH fails before any cluster starts. */

@@ -1,7 +1,10 @@
 package dev.bulwark.gateway;
 
-import dev.bulwark.common.cas.ContentStoreService;
-import dev.bulwark.gateway.api.GatewayGrpcService;
+import dev.bulwark.common.grpc.Channels;
+import dev.bulwark.gateway.auth.GatewaySecurity;
+import dev.bulwark.server.audit.FileAuditLog;
+import io.grpc.BindableService;
+import io.grpc.TlsServerCredentials;
 import dev.bulwark.gateway.core.ScanCoordinator;
 import dev.bulwark.gateway.gc.BlobCollector;
 import dev.bulwark.gateway.gc.Housekeeping;
@@ -46,10 +49,14 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
     var jdbi = new JdbiFactory().build(environment, database, dataSource, "database");
     var scans = ScanStore.migrated(jdbi, dataSource);
     var settings = config.coordinatorSettings();
+    var clientSecurity = config.grpc.clientSecurity(); // our certificate towards scanners and the gate
     var coordinator = new ScanCoordinator(blobs, scans, config.scannerEndpoints(), config.gate, settings,
-        config.replicaId(), Clock.systemUTC());
+        config.replicaId(), Clock.systemUTC(), clientSecurity);
     var housekeeping = new Housekeeping(scans, new BlobCollector(blobs, scans, config.blobRetention.toJavaDuration()),
         settings.retention(), config.housekeepingInterval.toJavaDuration(), Clock.systemUTC());
+    var gate = Channels.forTarget(config.gate, clientSecurity);
+    var audit = FileAuditLog.configured(config.auditFile);
+    var guarded = GatewaySecurity.wire(blobs, coordinator, gate, config.limits.toLimits(), audit);
     environment.healthChecks().register("content-store", new BlobStoreHealthCheck(blobs));
     GatewayMetrics.register(environment.metrics(), coordinator, GatewayConfiguration.SCANNERS);
     environment.lifecycle().manage(new Managed() {
@@ -57,8 +64,12 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
       public void stop() {
         housekeeping.close();
         coordinator.close(); // lets go of this replica's scans: the others take them over
+        Channels.close(gate);
       }
     });
-    config.grpc.build("gateway", environment, new ContentStoreService(blobs), new GatewayGrpcService(coordinator));
+    // Pipelines come with tokens (TLS, no client certificate); scanners read blobs with their certificates.
+    var security = config.grpc.security("gateway", TlsServerCredentials.ClientAuth.OPTIONAL, guarded.authenticator(),
+        guarded.owners(), audit, guarded.rateLimits());
+    config.grpc.build("gateway", environment, security, guarded.services().toArray(BindableService[]::new));
   }
 }

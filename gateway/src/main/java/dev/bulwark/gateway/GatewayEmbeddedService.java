@@ -1,7 +1,10 @@
 package dev.bulwark.gateway;
 
-import dev.bulwark.common.cas.ContentStoreService;
-import dev.bulwark.gateway.api.GatewayGrpcService;
+import dev.bulwark.common.grpc.Channels;
+import dev.bulwark.common.grpc.ClientSecurity;
+import dev.bulwark.gateway.auth.GatewaySecurity;
+import dev.bulwark.gateway.auth.Limits;
+import dev.bulwark.server.audit.AuditLog;
 import dev.bulwark.gateway.core.ResiliencePolicy;
 import dev.bulwark.gateway.core.ScanCoordinator;
 import dev.bulwark.gateway.core.ScannerEndpoint;
@@ -60,7 +63,7 @@ public class GatewayEmbeddedService implements EmbeddedService {
     }
     String replica = ScanCoordinator.newReplicaId("embedded-" + name());
     var coordinator = new ScanCoordinator(blobs, scans, scanners, context.target("gate"), settings, replica,
-        Clock.systemUTC());
+        Clock.systemUTC(), context.clientSecurity());
     LIVE.add(replica);
     int orphans = coordinator.abandonOrphans(Set.copyOf(LIVE),
         "the embedded cluster that ran this scan stopped before the scan finished");
@@ -78,6 +81,12 @@ public class GatewayEmbeddedService implements EmbeddedService {
       housekeeping.close();
       coordinator.halt();
     });
-    return List.of(new ContentStoreService(blobs), new GatewayGrpcService(coordinator));
+    // Credentials are verified by the gate; the channel carries only the caller's own bearer (no service key).
+    var gate = Channels.forTarget(context.target("gate"), context.trust().clientFor("gateway").tls()
+        .map(ClientSecurity::tls).orElse(ClientSecurity.NONE));
+    context.closeOnStop(() -> Channels.close(gate));
+    var guarded = GatewaySecurity.wire(blobs, coordinator, gate, Limits.defaults(), AuditLog.LOG_ONLY);
+    context.guard(guarded.authenticator(), guarded.owners(), guarded.rateLimits());
+    return guarded.services();
   }
 }

@@ -21,6 +21,7 @@ import dev.bulwark.v1.WatchScanRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import dev.bulwark.common.grpc.Channels;
+import dev.bulwark.common.grpc.ClientSecurity;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import java.io.IOException;
@@ -251,11 +252,16 @@ public final class ScanClient {
    * content store and the scans), so calls are spread and a dead replica is simply avoided.
    */
   public static ManagedChannel channel(String target) {
+    return channel(target, ClientSecurity.NONE);
+  }
+
+  /** {@link #channel(String)} with TLS and a credential as {@code security} says. */
+  public static ManagedChannel channel(String target, ClientSecurity security) {
     if (target == null || target.isBlank()) {
       throw new IllegalArgumentException("expected HOST:PORT, HOST1:PORT1,HOST2:PORT2 or a gRPC URI such as"
           + " dns:///gateway:7070");
     }
-    return Channels.forTarget(target.strip());
+    return Channels.forTarget(target.strip(), security);
   }
 
   static String human(long bytes) {

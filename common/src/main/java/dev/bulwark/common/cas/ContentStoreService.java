@@ -22,17 +22,29 @@ import java.util.ArrayList;
  */
 public final class ContentStoreService extends ContentStoreGrpc.ContentStoreImplBase {
   private final BlobStore store;
+  private final BlobAccess access;
 
   public ContentStoreService(BlobStore store) {
+    this(store, BlobAccess.OPEN);
+  }
+
+  /** @param access which blobs each caller may use (see {@link BlobAccess}) */
+  public ContentStoreService(BlobStore store, BlobAccess access) {
     this.store = store;
+    this.access = access;
   }
 
   @Override
   public void findMissingBlobs(FindMissingBlobsRequest request, StreamObserver<FindMissingBlobsResponse> response) {
     request.getDigestsList().forEach(Digests::validate);
     try {
-      response.onNext(FindMissingBlobsResponse.newBuilder().addAllMissing(store.missing(request.getDigestsList()))
-          .build());
+      var missing = FindMissingBlobsResponse.newBuilder().addAllMissing(store.missing(request.getDigestsList()));
+      for (Digest d : request.getDigestsList()) {
+        if (!missing.getMissingList().contains(d) && !access.mayUse(d)) {
+          missing.addMissing(d); // held, but not proved by this caller: it uploads the bytes again
+        }
+      }
+      response.onNext(missing.build());
     } catch (IOException e) {
       throw Status.UNAVAILABLE.withDescription("content store (" + store.describe() + ") cannot answer: "
           + e.getMessage()).asRuntimeException();
@@ -72,6 +84,7 @@ public final class ContentStoreService extends ContentStoreGrpc.ContentStoreImpl
           if (chunk.getOffset() != 0) {
             throw new IllegalArgumentException("blob " + d.getHash() + " starts at offset " + chunk.getOffset());
           }
+          access.admit(d);
           writer = store.writer(d);
         } else if (!writer.digest().equals(d)) {
           throw new IllegalArgumentException("blob " + Digests.format(writer.digest()) + " ended after "
@@ -88,6 +101,7 @@ public final class ContentStoreService extends ContentStoreGrpc.ContentStoreImpl
             writer = null;
             w.commit();
           }
+          access.proved(d);
           stored.addStored(d);
         }
       }

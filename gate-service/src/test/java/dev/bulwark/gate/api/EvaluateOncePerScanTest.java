@@ -8,6 +8,7 @@ import dev.bulwark.gate.db.H2Files;
 import dev.bulwark.gate.db.JdbiDecisionStore;
 import dev.bulwark.gate.decision.Gate;
 import dev.bulwark.gate.testing.Findings;
+import dev.bulwark.server.audit.AuditLog;
 import dev.bulwark.server.grpc.ManagedGrpcServer;
 import dev.bulwark.v1.EvaluateResponse;
 import dev.bulwark.v1.GateGrpc;
@@ -34,7 +35,7 @@ class EvaluateOncePerScanTest {
     var pool = H2Files.pool(dir);
     var store = JdbiDecisionStore.migrated(pool);
     var server = ManagedGrpcServer.onLoopback("gate", 0, new GateGrpcService(
-        new Gate(store, Clock.systemUTC()), Optional.of(new EvaluationReplies(store.jdbi()))));
+        new Gate(store, Clock.systemUTC()), AuditLog.LOG_ONLY, Optional.of(new EvaluationReplies(store.jdbi()))));
     server.start();
     var channel = Channels.forTarget(server.target());
     try {

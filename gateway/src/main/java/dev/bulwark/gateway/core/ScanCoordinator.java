@@ -2,6 +2,7 @@ package dev.bulwark.gateway.core;
 
 import dev.bulwark.common.cas.BlobStore;
 import dev.bulwark.common.cas.Digests;
+import dev.bulwark.common.grpc.ClientSecurity;
 import dev.bulwark.common.grpc.Refusal;
 import dev.bulwark.gateway.store.ExpiredLease;
 import dev.bulwark.gateway.store.NewScan;
@@ -83,10 +84,16 @@ public final class ScanCoordinator implements AutoCloseable {
 
   public ScanCoordinator(BlobStore blobs, ScanStore scans, List<ScannerEndpoint> scannerEndpoints, String gateTarget,
       Settings settings, String replica, Clock clock) {
+    this(blobs, scans, scannerEndpoints, gateTarget, settings, replica, clock, ClientSecurity.NONE);
+  }
+
+  /** @param security how the gateway calls scanners and the gate (its client certificate, or a service key) */
+  public ScanCoordinator(BlobStore blobs, ScanStore scans, List<ScannerEndpoint> scannerEndpoints, String gateTarget,
+      Settings settings, String replica, Clock clock, ClientSecurity security) {
     this.blobs = blobs;
     this.scans = scans;
-    scannerEndpoints.forEach(e -> callers.put(e.name(), new ScannerCaller(e)));
-    this.gate = new GateCaller(gateTarget);
+    scannerEndpoints.forEach(e -> callers.put(e.name(), new ScannerCaller(e, security)));
+    this.gate = new GateCaller(gateTarget, security);
     this.settings = settings;
     this.replica = replica;
     this.clock = clock;

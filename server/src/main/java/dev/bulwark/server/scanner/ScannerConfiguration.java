@@ -4,7 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.codahale.metrics.Gauge;
 import dev.bulwark.common.cas.DiskBlobStore;
 import dev.bulwark.server.cas.ContentStoreFactory;
+import dev.bulwark.server.audit.AuditLog;
+import dev.bulwark.server.auth.Authenticator;
+import dev.bulwark.server.auth.ResourceOwners;
 import dev.bulwark.server.grpc.GrpcServerFactory;
+import io.grpc.TlsServerCredentials;
 import dev.bulwark.server.grpc.ManagedGrpcServer;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.setup.Environment;
@@ -42,10 +46,13 @@ public class ScannerConfiguration extends Configuration {
    */
   public ManagedGrpcServer serve(ScannerEngine engine, Environment environment) {
     var service = new ScannerGrpcService(engine, new DiskBlobStore(Path.of(cacheDir)), contentStore,
-        sharedStore.scannerSource());
+        grpc.clientSecurity(), sharedStore.scannerSource());
     // What an autoscaler scales this scanner on (KEDA / HPA on a custom metric).
     environment.metrics().register("bulwark.scanner.inflight", (Gauge<Integer>) service::inFlight);
-    var server = grpc.build(engine.name(), environment, service);
+    // Only the gateway calls a scanner: mutual TLS, no bearer credentials (AccessRules).
+    var security = grpc.security(engine.name(), TlsServerCredentials.ClientAuth.REQUIRE, Authenticator.NONE,
+        ResourceOwners.NONE, AuditLog.LOG_ONLY);
+    var server = grpc.build(engine.name(), environment, security, service);
     environment.lifecycle().manage(new Managed() {
       @Override
       public void stop() {

@@ -5,6 +5,7 @@ import dev.bulwark.common.cas.ContentStoreClient;
 import dev.bulwark.common.cas.DiskBlobStore;
 import dev.bulwark.common.finding.Fingerprints;
 import dev.bulwark.common.grpc.Channels;
+import dev.bulwark.common.grpc.ClientSecurity;
 import dev.bulwark.common.grpc.Refusal;
 import dev.bulwark.v1.DescribeRequest;
 import dev.bulwark.v1.Finding;
@@ -36,19 +37,28 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
   private final DiskBlobStore cache;
   private final String defaultContentStore;
   private final Optional<BlobSource> sharedStore;
+  private final ClientSecurity security;
   private final ConcurrentHashMap<String, ManagedChannel> channels = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
 
   public ScannerGrpcService(ScannerEngine engine, DiskBlobStore cache, String defaultContentStore) {
-    this(engine, cache, defaultContentStore, Optional.empty());
+    this(engine, cache, defaultContentStore, ClientSecurity.NONE);
+  }
+
+  /** @param security how this scanner reaches content stores (its client certificate, or a service key) */
+  public ScannerGrpcService(ScannerEngine engine, DiskBlobStore cache, String defaultContentStore,
+      ClientSecurity security) {
+    this(engine, cache, defaultContentStore, security, Optional.empty());
   }
 
   /**
+   * @param security    how this scanner reaches content stores (its client certificate, or a service key)
    * @param sharedStore the shared content store (an S3 bucket) to read blobs from directly; empty:
    *                    through the gateway address each task names (or the default)
    */
   public ScannerGrpcService(ScannerEngine engine, DiskBlobStore cache, String defaultContentStore,
-      Optional<BlobSource> sharedStore) {
+      ClientSecurity security, Optional<BlobSource> sharedStore) {
+    this.security = security;
     this.engine = engine;
     this.cache = cache;
     this.defaultContentStore = defaultContentStore == null ? "" : defaultContentStore;
@@ -141,7 +151,7 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
     if (target.isBlank()) {
       throw Refusal.precondition("task names no content store and the scanner has none configured");
     }
-    return new ContentStoreClient(channels.computeIfAbsent(target, Channels::forTarget));
+    return new ContentStoreClient(channels.computeIfAbsent(target, t -> Channels.forTarget(t, security)));
   }
 
   @Override
