@@ -10,6 +10,7 @@ import dev.bulwark.gateway.gc.BlobCollector;
 import dev.bulwark.gateway.gc.Housekeeping;
 import dev.bulwark.gateway.health.BlobStoreHealthCheck;
 import dev.bulwark.gateway.health.GatewayMetrics;
+import dev.bulwark.gateway.store.CallerRecords;
 import dev.bulwark.gateway.store.ScanStore;
 import dev.bulwark.server.grpc.DropwizardBootstrap;
 import io.dropwizard.core.Application;
@@ -19,6 +20,7 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The gateway service: content store and scan fan-out on one gRPC server. Scans live in the
@@ -56,7 +58,9 @@ public class GatewayApplication extends Application<GatewayConfiguration> {
         settings.retention(), config.housekeepingInterval.toJavaDuration(), Clock.systemUTC());
     var gate = Channels.forTarget(config.gate, clientSecurity);
     var audit = FileAuditLog.configured(config.auditFile);
-    var guarded = GatewaySecurity.wire(blobs, coordinator, gate, config.limits.toLimits(), audit);
+    var guarded = GatewaySecurity.wire(blobs,
+        Optional.of(new CallerRecords(scans.jdbi(), Clock.systemUTC())), coordinator, gate, config.limits.toLimits(),
+        audit);
     environment.healthChecks().register("content-store", new BlobStoreHealthCheck(blobs));
     GatewayMetrics.register(environment.metrics(), coordinator, GatewayConfiguration.SCANNERS);
     environment.lifecycle().manage(new Managed() {

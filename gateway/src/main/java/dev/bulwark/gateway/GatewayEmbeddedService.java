@@ -11,6 +11,7 @@ import dev.bulwark.gateway.core.ScannerEndpoint;
 import dev.bulwark.gateway.gc.BlobCollector;
 import dev.bulwark.gateway.gc.Housekeeping;
 import dev.bulwark.gateway.store.GatewayDatabase;
+import dev.bulwark.gateway.store.CallerRecords;
 import dev.bulwark.gateway.store.ScanStore;
 import dev.bulwark.server.embedded.EmbeddedContext;
 import dev.bulwark.server.embedded.EmbeddedService;
@@ -18,6 +19,7 @@ import io.grpc.BindableService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
@@ -85,7 +87,9 @@ public class GatewayEmbeddedService implements EmbeddedService {
     var gate = Channels.forTarget(context.target("gate"), context.trust().clientFor("gateway").tls()
         .map(ClientSecurity::tls).orElse(ClientSecurity.NONE));
     context.closeOnStop(() -> Channels.close(gate));
-    var guarded = GatewaySecurity.wire(blobs, coordinator, gate, Limits.defaults(), AuditLog.LOG_ONLY);
+    var guarded = GatewaySecurity.wire(blobs,
+        Optional.of(new CallerRecords(scans.jdbi(), Clock.systemUTC())), coordinator, gate, Limits.defaults(),
+        AuditLog.LOG_ONLY);
     context.guard(guarded.authenticator(), guarded.owners(), guarded.rateLimits());
     return guarded.services();
   }

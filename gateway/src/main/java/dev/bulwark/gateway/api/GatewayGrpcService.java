@@ -48,14 +48,17 @@ public final class GatewayGrpcService implements GatewayGrpc.AsyncService, Binda
   @Override
   public void startScan(StartScanRequest request, StreamObserver<StartScanResponse> response) {
     ScanAdmission.Ticket ticket = admission == null ? null : admission.admit(request);
-    String id;
+    StartScanResponse started;
     try {
-      id = answer(() -> coordinator.start(request, CallerAddressInterceptor.LOCAL_ADDRESS.get())).getScanId();
+      started = answer(() -> coordinator.start(request, CallerAddressInterceptor.LOCAL_ADDRESS.get()));
     } catch (RuntimeException e) {
       release(ticket);
       throw e;
     }
-    if (ticket != null) {
+    String id = started.getScanId();
+    if (started.getExisting()) {
+      release(ticket); // a retry: the scan (its starter, its slot) is the first call's
+    } else if (ticket != null) {
       admission.started(id, request, ticket);
       // The slot is this replica's: freed when the scan ends, whichever replica finishes it.
       coordinator.watch(id, 0, new ScanWatcher() {
@@ -68,7 +71,7 @@ public final class GatewayGrpcService implements GatewayGrpc.AsyncService, Binda
         }
       });
     }
-    response.onNext(StartScanResponse.newBuilder().setScanId(id).build());
+    response.onNext(started);
     response.onCompleted();
   }
 

@@ -37,6 +37,11 @@ public final class ScanStore {
     this.jdbi = jdbi;
   }
 
+  /** The database of the scans, for the other records kept beside them ({@link CallerRecords}). */
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
   /** The store over a migrated schema. */
   public static ScanStore migrated(Jdbi jdbi, javax.sql.DataSource dataSource) {
     GatewaySchema.migrate(dataSource);
@@ -244,17 +249,23 @@ public final class ScanStore {
         .mapTo(Integer.class).one());
   }
 
-  /** Deletes scans finished before {@code cutoff} with their events and results; returns how many. */
+  /**
+   * Deletes scans finished before {@code cutoff} with their events, results and starters; blob
+   * grants older than the cutoff go too (a caller proves such a blob by uploading it again).
+   * Returns how many scans.
+   */
   public int deleteFinishedBefore(Instant cutoff) {
     return jdbi.inTransaction(h -> {
       var ids = h.createQuery("SELECT scan_id FROM gateway_scans WHERE state = 'DONE' AND finished_at < :c")
           .bind("c", cutoff.toEpochMilli()).mapTo(String.class).list();
       for (int i = 0; i < ids.size(); i += 500) {
         var batch = ids.subList(i, Math.min(ids.size(), i + 500));
-        for (String table : List.of("gateway_scan_events", "gateway_scanner_results", "gateway_scans")) {
+        for (String table : List.of("gateway_scan_events", "gateway_scanner_results", "gateway_scan_starters",
+            "gateway_scans")) {
           h.createUpdate("DELETE FROM " + table + " WHERE scan_id IN (<ids>)").bindList("ids", batch).execute();
         }
       }
+      h.createUpdate("DELETE FROM gateway_blob_grants WHERE granted_at < :c").bind("c", cutoff.toEpochMilli()).execute();
       return ids.size();
     });
   }
