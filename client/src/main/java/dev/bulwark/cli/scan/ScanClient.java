@@ -29,17 +29,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.UUID;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * What {@code bulwark scan} does on the wire: packs the tree (respecting {@code .gitignore}) and,
+ * What {@code bulwark scan} does on the wire: packs the tree (what git holds, see
+ * {@link TreeSelection}) and,
  * when asked, the file versions of its git history that the tree no longer holds, uploads only
  * the blobs the gateway lacks, starts the scan and follows it to its result, through any replica of
  * the gateway: every step survives a replica dying or restarting (uploads are asked again, StartScan
@@ -56,9 +59,15 @@ public final class ScanClient {
    * @param policy          policy text overriding the tree's {@code .bulwark.yaml}, or empty
    * @param history         which git history of the tree to add for the secrets analyzer, or null for none
    * @param verifySecrets   ask the scanners to check found secrets with their providers (--verify-secrets)
+   * @param excluded        folders never packed even when inside the tree (Bulwark's own home)
    */
   public record Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy,
-      String baselineBranch, HistoryWalker.Bounds history, boolean verifySecrets) {
+      String baselineBranch, HistoryWalker.Bounds history, boolean verifySecrets, List<Path> excluded) {
+    public Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy,
+        String baselineBranch, HistoryWalker.Bounds history, boolean verifySecrets) {
+      this(tree, images, context, deadlineSeconds, policy, baselineBranch, history, verifySecrets, List.of());
+    }
+
     public Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy,
         String baselineBranch, HistoryWalker.Bounds history) {
       this(tree, images, context, deadlineSeconds, policy, baselineBranch, history, false);
@@ -74,16 +83,28 @@ public final class ScanClient {
     }
   }
 
-  /** A finished scan and what it took to send it. */
-  public record Run(ScanResult result, int filesPacked, int blobsTotal, int blobsUploaded, long bytesUploaded) {}
+  /**
+   * A finished scan and what it took to send it.
+   *
+   * @param leftOut files left out because they changed between hashing and uploading
+   */
+  public record Run(ScanResult result, int filesPacked, int blobsTotal, int blobsUploaded, long bytesUploaded,
+      List<String> leftOut) {}
 
   private final Channel channel;
   private final Consumer<String> progress;
+  private final Consumer<String> warnings;
 
-  /** @param progress receives one-line progress messages (may ignore them) */
+  /** @param progress receives one-line progress messages (may ignore them), warnings too */
   public ScanClient(Channel channel, Consumer<String> progress) {
+    this(channel, progress, progress);
+  }
+
+  /** @param warnings receives one-line warnings the user must see (a file left out of the scan) */
+  public ScanClient(Channel channel, Consumer<String> progress, Consumer<String> warnings) {
     this.channel = channel;
     this.progress = progress;
+    this.warnings = warnings;
   }
 
   /**
@@ -96,7 +117,11 @@ public final class ScanClient {
     var blobs = new LinkedHashMap<Digest, Path>();
     Map<Digest, ObjectId> history = Map.of();
     if (request.tree() != null) {
-      var packed = TreePacker.pack(request.tree(), new GitIgnore(request.tree()));
+      var selection = TreeSelection.of(request.tree(), request.excluded());
+      var packed = TreePacker.pack(request.tree(), selection);
+      progress.accept(selection.source() == TreeSelection.Source.GIT
+          ? "packing what git holds: tracked files and untracked files not ignored"
+          : "packing every file .gitignore does not exclude (not a git work tree)");
       manifest.addAllFiles(packed.files());
       blobs.putAll(packed.blobs());
       if (request.history() != null) {
@@ -139,6 +164,7 @@ public final class ScanClient {
     var reconnect = new Reconnect(Duration.ofSeconds(watchSeconds), progress);
     try {
       var sent = upload(all, blobs, history, manifest, reconnect);
+      var leftOut = leaveOut(manifest, sent.changed(), request);
       // One request id per scan meant: a StartScan retried after a lost answer starts nothing new.
       var start = StartScanRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
           .setContext(request.context()).setManifest(manifest).setDeadlineSeconds(request.deadlineSeconds())
@@ -148,7 +174,7 @@ public final class ScanClient {
       String scanId = startScan(start, all, blobs, history, manifest, reconnect);
       progress.accept("scan " + scanId + " started");
       ScanResult result = watch(scanId, reconnect);
-      return new Run(result, manifest.getFilesCount(), all.size(), sent.blobs(), sent.bytes());
+      return new Run(result, manifest.getFilesCount(), all.size(), sent.blobs(), sent.bytes(), leftOut);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
@@ -159,7 +185,7 @@ public final class ScanClient {
     }
   }
 
-  private record Sent(int blobs, long bytes) {}
+  private record Sent(int blobs, long bytes, Set<Digest> changed) {}
 
   /** Uploads the blobs the store lacks (asking again after a broken upload: what arrived is kept). */
   private Sent upload(Collection<Digest> all, Map<Digest, Path> blobs, HistorySpool history, Manifest.Builder manifest,
@@ -168,6 +194,7 @@ public final class ScanClient {
     int[] count = {0};
     long[] bytes = {0};
     boolean[] first = {true};
+    var changed = new HashSet<Digest>();
     reconnect.call("upload", () -> {
       var missing = store.findMissing(all);
       Map<Digest, Path> toUpload = new LinkedHashMap<>();
@@ -180,12 +207,43 @@ public final class ScanClient {
             manifest.getFilesCount(), manifest.getImagesCount(), toUpload.size(), all.size(), human(size)));
         first[0] = false;
       }
-      store.upload(toUpload);
+      changed.addAll(store.upload(toUpload).changed());
       count[0] += toUpload.size();
       bytes[0] += size;
       return null;
     });
-    return new Sent(count[0], bytes[0]);
+    return new Sent(count[0], bytes[0], Set.copyOf(changed));
+  }
+
+  /**
+   * Takes the files whose content changed after it was hashed (a file being written during the
+   * scan) out of the manifest, with a warning each: their bytes as hashed are gone, so the scan
+   * goes on without them rather than scanning something else under their digest.
+   *
+   * @throws IOException when an image archive changed: the user named it, so the scan stops
+   */
+  private List<String> leaveOut(Manifest.Builder manifest, Set<Digest> changed, Request request) throws IOException {
+    if (changed.isEmpty()) {
+      return List.of();
+    }
+    for (Image image : manifest.getImagesList()) {
+      if (changed.contains(image.getArchive())) {
+        throw new IOException("image " + image.getName() + " changed while it was being uploaded; scan it again");
+      }
+    }
+    var kept = new ArrayList<FileEntry>();
+    var leftOut = new ArrayList<String>();
+    for (FileEntry f : manifest.getFilesList()) {
+      if (changed.contains(f.getDigest())) {
+        String shown = f.getHistoryPath().isEmpty() ? f.getPath() : f.getHistoryPath();
+        leftOut.add(shown);
+        warnings.accept("warning: " + shown + " changed while it was being scanned; left out of this scan");
+      } else {
+        kept.add(f);
+      }
+    }
+    manifest.clearFiles().addAllFiles(kept);
+    return List.copyOf(leftOut);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.bulwark.gateway.core;
 
+import dev.bulwark.common.finding.FindingMerger;
 import dev.bulwark.gateway.store.LostLeaseException;
 import dev.bulwark.gateway.store.ScannerResult;
 import dev.bulwark.v1.EvaluateRequest;
@@ -95,7 +96,8 @@ final class ScanRun implements Runnable {
       outcomes.forEach(o -> findings.addAll(o.findings()));
       var evaluate = EvaluateRequest.newBuilder().setScanId(scanId).setContext(request.getContext())
           .setBaselineBranch(request.getBaselineBranch())
-          .addAllFindings(findings).addAllScanners(outcomes.stream().map(ScannerResult::report).toList());
+          .addAllFindings(FindingMerger.merge(findings)) // one finding per place and weakness, naming every scanner
+          .addAllScanners(outcomes.stream().map(ScannerResult::report).toList());
       Deadline gateDeadline = Deadline.after(Math.max(millisUntil(deadlineAt), 1000), TimeUnit.MILLISECONDS);
       // Still ours? A replica that stalled past its lease must not ask the gate beside the one
       // that took the scan over (the gate answers a scan once either way).
