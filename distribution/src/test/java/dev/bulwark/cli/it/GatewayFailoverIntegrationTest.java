@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.cli.local.LocalCluster;
 import dev.bulwark.cli.testing.CliRun;
+import dev.bulwark.common.auth.BearerCredentials;
+import dev.bulwark.common.auth.LocalAdminToken;
 import dev.bulwark.common.grpc.Channels;
+import dev.bulwark.common.grpc.ClientSecurity;
 import dev.bulwark.common.testing.SharedFixtures;
 import dev.bulwark.dist.EmbeddedCluster;
 import dev.bulwark.gateway.GatewayEmbeddedService;
@@ -64,10 +67,12 @@ class GatewayFailoverIntegrationTest {
     cluster = new EmbeddedCluster(services).start(new LocalCluster.Settings(home, Optional.of(SharedFixtures.osv()),
         Map.of(GatewayEmbeddedService.LEASE_MILLIS, "1500"), 0));
     String replicas = cluster.target("gateway") + "," + cluster.target("gateway-b");
+    // The cluster authenticates every call: the local admin token it created under its home.
+    String token = LocalAdminToken.read(home).orElseThrow();
 
     var cli = CompletableFuture.supplyAsync(() -> CliRun.showingProgress(cliHome, List.of(), "scan",
         SharedFixtures.vulnerableApp().toString(), "--gateway", replicas, "--project", "vulnerable-app",
-        "--format", "json", "--deadline", "240"));
+        "--format", "json", "--deadline", "240", "--token", token));
     firstFinding.get(120, TimeUnit.SECONDS); // the scan is certainly running: sca holds its first finding
     String coordinator = startedOn.peek();
     assertThat(coordinator).isIn("gateway", "gateway-b");
@@ -81,7 +86,8 @@ class GatewayFailoverIntegrationTest {
     assertThat(run.out()).contains("FAIL");
     assertThat(run.err()).as("the other replica took the scan over").contains("re-dispatched by")
         .contains("stopped coordinating the scan");
-    var gate = Channels.forTarget(cluster.target("gate"));
+    var admin = ClientSecurity.NONE.withCredentials(BearerCredentials.of(token));
+    var gate = Channels.forTarget(cluster.target("gate"), admin);
     try {
       var decisions = GateGrpc.newBlockingStub(gate).withDeadlineAfter(30, TimeUnit.SECONDS)
           .listDecisions(ListDecisionsRequest.newBuilder().setProject("vulnerable-app").build());

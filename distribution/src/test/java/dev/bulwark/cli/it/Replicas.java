@@ -28,9 +28,12 @@ final class Replicas {
         return real.startOrder() + 1;
       }
 
+      /** A replica acts as the service it copies: the same identity towards scanners and the gate. */
       @Override
       public List<BindableService> create(EmbeddedContext context) throws Exception {
-        return real.create(context);
+        return real.create(new EmbeddedContext(context.home(), context.advisories(), context.targets(),
+            context.options(), context.closeables(), context.links(), context.killHooks(), real.name(),
+            context.trust(), context.guard()));
       }
     };
   }
