@@ -126,7 +126,7 @@ public class ClusterLoad {
     Collections.sort(latencies);
     System.out.printf("latency ms: p50 %d, p95 %d, p99 %d, max %d (%d scans, concurrency %d)%n",
         pct(latencies, 50), pct(latencies, 95), pct(latencies, 99), pct(latencies, 100), latencies.size(),
-        Math.min(scans, Integer.MAX_VALUE));
+        concurrency);
     System.out.printf("throughput: %.2f scans/s (%.1f s wall)%n", outcomes.size() / wall, wall);
     System.out.printf("gate decisions recorded: %d for %d scans; scans not DONE on the gateways: %d%n",
         decisionsPerScan.size(), distinctIds.size(), notDone);

@@ -191,7 +191,7 @@ if [[ -n "$kill" ]]; then
 fi
 
 driver=(java -Xmx768m -cp "$dist/client/bulwark-cli.jar" "$dist/client/ClusterLoad.java")
-echo "gateways $gateways, scanners $scanners per type, concurrency $concurrency, scans $scans, kill ${kill:+every ${kill}s}${kill:-none}, $(nproc) cores"
+echo "gateways $gateways, scanners $scanners per type, concurrency $concurrency, scans $scans, kill $([[ -n $kill ]] && echo "every ${kill}s" || echo none), $(nproc) cores"
 "${driver[@]}" --gateways "$gw_targets" --gate "127.0.0.1:$gate_port" --trees "$trees" \
   --concurrency "$concurrency" --scans "$scans" --deadline "$deadline" --run "$schema" 2> "$work/logs/driver.log" | tee "$work/result.txt"
 if [[ -n "$kill" ]]; then
