@@ -50,7 +50,8 @@ final class ScanCommand implements Callable<Integer> {
   List<Path> images = new ArrayList<>();
 
   @Option(names = "--gateway", paramLabel = "HOST:PORT",
-      description = "Gateway to use; without it the whole cluster runs embedded in this process.")
+      description = "Gateway to use: HOST:PORT, several replicas as HOST1:PORT1,HOST2:PORT2, or a gRPC URI such as"
+          + " dns:///gateway:7070; without it the whole cluster runs embedded in this process.")
   String gateway;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
@@ -155,7 +156,7 @@ final class ScanCommand implements Callable<Integer> {
   private ScanResult scanAt(String target, ScanClient.Request request, ClientSecurity security) {
     ManagedChannel channel;
     try {
-      channel = ScanClient.pinnedChannel(target, security);
+      channel = ScanClient.channel(target, security);
     } catch (IllegalArgumentException e) {
       throw new UserError("bad gateway address '" + target + "': " + e.getMessage());
     }

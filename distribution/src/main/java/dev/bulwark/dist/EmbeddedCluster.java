@@ -135,11 +135,15 @@ public final class EmbeddedCluster implements LocalCluster {
     return t;
   }
 
-  /** Stops one service at once, cancelling its calls: what a crash looks like to the others. */
+  /**
+   * Stops one service at once, cancelling its calls and halting its background work without any
+   * clean-up: what a crash looks like to the others.
+   */
   public synchronized void kill(String name) {
-    running.stream().filter(r -> r.service().name().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalStateException("embedded service '" + name + "' is not running"))
-        .server().kill();
+    var r = running.stream().filter(x -> x.service().name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("embedded service '" + name + "' is not running"));
+    r.server().kill();
+    List.copyOf(r.context().killHooks()).forEach(Runnable::run);
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.bulwark.gate.auth.GateAuth;
 import dev.bulwark.server.grpc.DropwizardBootstrap;
 import io.grpc.TlsServerCredentials;
 import dev.bulwark.server.grpc.ManagedGrpcServer;
+import dev.bulwark.gate.db.EvaluationReplies;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -19,6 +20,7 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The gate as a stand-alone service: {@code java -jar gate-service.jar server config.yml}. gRPC on
@@ -77,7 +79,8 @@ public class GateApplication extends Application<GateConfiguration> {
     // People and platforms come with tokens; the gateway with its certificate (Evaluate, WhoAmI on behalf of callers).
     var security = config.getGrpc().security("gate", TlsServerCredentials.ClientAuth.OPTIONAL, auth.authenticator(),
         auth.owners(), audit);
-    grpcServer = config.getGrpc().build("gate", environment, security, new GateGrpcService(gate, audit), auth.service());
+    grpcServer = config.getGrpc().build("gate", environment, security, new GateGrpcService(gate, audit,
+        Optional.of(new EvaluationReplies(store.jdbi()))), auth.service());
     DashboardWeb.register(environment, new Dashboard(new JdbiDecisionHistory(store.jdbi()), store.suppressions(),
         store.policies(), Clock.systemUTC()), viewers != null ? viewers : auth.viewers());
   }

@@ -14,6 +14,7 @@ import dev.bulwark.advisories.intel.IntelSource;
 import dev.bulwark.gate.auth.GateAuth;
 import dev.bulwark.server.embedded.EmbeddedContext;
 import dev.bulwark.server.embedded.EmbeddedService;
+import dev.bulwark.gate.db.EvaluationReplies;
 import io.grpc.BindableService;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ public final class GateEmbeddedService implements EmbeddedService {
       context.closeOnStop(dashboard);
       context.advertise("dashboard", dashboard.url().toString());
     }
-    return List.of(new GateGrpcService(gate, audit), auth.service());
+    return List.of(new GateGrpcService(gate, audit, Optional.of(new EvaluationReplies(store.jdbi()))), auth.service());
   }
 
   /** The gate keeps the cluster's tokens: with it, the embedded cluster authenticates every call. */

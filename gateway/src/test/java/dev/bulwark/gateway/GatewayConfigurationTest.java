@@ -25,7 +25,15 @@ class GatewayConfigurationTest {
     assertThat(config.grpc.getPort()).isEqualTo(7070);
     assertThat(config.gate).isEqualTo("localhost:7074");
     assertThat(config.coordinatorSettings().defaultDeadline()).isEqualTo(Duration.ofMinutes(10));
-    assertThat(config.coordinatorSettings().retention()).isEqualTo(Duration.ofHours(1));
+    assertThat(config.coordinatorSettings().retention()).isEqualTo(Duration.ofHours(24));
+    assertThat(config.coordinatorSettings().lease()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(config.contentStore.shared()).as("disk unless BULWARK_CAS_TYPE=s3").isEqualTo(
+        "s3".equals(System.getenv("BULWARK_CAS_TYPE")));
+    assertThat(config.grpc.getMaxConnectionAge()).isNotNull();
+    if (System.getenv("BULWARK_GATEWAY_DB_URL") == null) {
+      assertThat(config.databaseWithDefaults().getUrl()).startsWith("jdbc:h2:file:").contains("gateway/db");
+      assertThat(config.databaseWithDefaults().getDriverClass()).isEqualTo("org.h2.Driver");
+    }
     assertThat(config.grpc.getShutdownGracePeriod().toSeconds()).isEqualTo(20);
     String home = System.getenv().getOrDefault("BULWARK_HOME", "/var/lib/bulwark");
     if (System.getenv("BULWARK_GATEWAY_BLOB_DIR") == null) {

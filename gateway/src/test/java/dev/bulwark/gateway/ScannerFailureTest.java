@@ -50,7 +50,7 @@ class ScannerFailureTest {
   }
 
   @Test
-  void aScannerKilledMidScanIsReportedFailedWhileTheOthersFindingsAreKept() throws Exception {
+  void aScannerKilledMidScanWithNoReplicaLeftIsReportedFailedWhileTheOthersFindingsAreKept() throws Exception {
     var sast = new StallingEngine("sast", "TODO");
     try (var fx = new GatewayFixture(tmp.resolve("work"), spec(sast))) {
       String id = fx.gateway().startScan(GatewayFixture.request(fx.upload(tree), 60)).getScanId();
@@ -62,8 +62,8 @@ class ScannerFailureTest {
       var result = all.get(all.size() - 1).getResult();
 
       assertThat(report(result, "sast").getStatus()).isEqualTo(ScannerStatus.FAILED);
-      // not retried: a retry would have met the dead server and said "unreachable"
-      assertThat(report(result, "sast").getMessage()).startsWith("connection lost mid-scan");
+      // retried (the partial findings dropped), but no replica is left
+      assertThat(report(result, "sast").getMessage()).startsWith("unreachable at");
       assertThat(report(result, "sca").getStatus()).isEqualTo(ScannerStatus.OK);
       assertThat(result.getFindingsList()).extracting(f -> f.getFinding().getScanner()).containsExactly("sca");
       assertThat(all).filteredOn(ScanUpdate::hasProgress).map(ScanUpdate::getProgress)
@@ -74,6 +74,37 @@ class ScannerFailureTest {
       assertThat(result.getDecision().getVerdict()).isEqualTo(Verdict.ERROR);
     } finally {
       sast.release.countDown();
+    }
+  }
+
+  @Test
+  void aScannerReplicaKilledMidScanIsRetriedOnAnotherReplicaAndItsPartialFindingsDropped() throws Exception {
+    var dying = new StallingEngine("sast", "TODO");
+    var healthy = new KeywordEngine("sast", "TODO", Severity.HIGH);
+    var spec = new GatewayFixture.Spec().scanner("sast", dying, healthy)
+        .scanner("sca", new KeywordEngine("sca", "evil-dep", Severity.HIGH))
+        .scanner("container", new KeywordEngine("container", "MALWARE", Severity.HIGH));
+    try (var fx = new GatewayFixture(tmp.resolve("work"), spec)) {
+      var manifest = fx.upload(tree);
+      String id = fx.gateway().startScan(GatewayFixture.request(manifest, 60)).getScanId();
+      if (!dying.stalled.await(3, TimeUnit.SECONDS)) { // round robin sent the first scan to the healthy one
+        fx.watch(id);
+        id = fx.gateway().startScan(GatewayFixture.request(manifest, 60)).getScanId();
+        assertThat(dying.stalled.await(10, TimeUnit.SECONDS)).isTrue();
+      }
+      Thread.sleep(500); // the first finding reached the gateway
+      int before = healthy.scans.get();
+      fx.scanner("sast").kill();
+      var all = fx.watch(id);
+      var result = all.get(all.size() - 1).getResult();
+
+      assertThat(report(result, "sast").getStatus()).as(report(result, "sast").getMessage())
+          .isEqualTo(ScannerStatus.OK);
+      assertThat(healthy.scans.get()).isEqualTo(before + 1);
+      assertThat(result.getFindingsList()).filteredOn(f -> f.getFinding().getScanner().equals("sast"))
+          .as("both TODO lines once: the dead replica's partial finding is not kept").hasSize(2);
+    } finally {
+      dying.release.countDown();
     }
   }
 

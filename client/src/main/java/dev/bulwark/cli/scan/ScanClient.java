@@ -18,13 +18,17 @@ import dev.bulwark.v1.ScanResult;
 import dev.bulwark.v1.ScanUpdate;
 import dev.bulwark.v1.StartScanRequest;
 import dev.bulwark.v1.WatchScanRequest;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import dev.bulwark.common.grpc.Channels;
 import dev.bulwark.common.grpc.ClientSecurity;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -40,7 +44,9 @@ import org.eclipse.jgit.lib.ObjectId;
  * What {@code bulwark scan} does on the wire: packs the tree (what git holds, see
  * {@link TreeSelection}) and,
  * when asked, the file versions of its git history that the tree no longer holds, uploads only
- * the blobs the gateway lacks, starts the scan and follows it to its result.
+ * the blobs the gateway lacks, starts the scan and follows it to its result, through any replica of
+ * the gateway: every step survives a replica dying or restarting (uploads are asked again, StartScan
+ * is retried with its request id, watching resumes after the last event seen).
  */
 public final class ScanClient {
   /** Used for the watch deadline when the request leaves the scan deadline to the gateway. */
@@ -154,44 +160,59 @@ public final class ScanClient {
       throws IOException {
     var all = new LinkedHashSet<>(blobs.keySet());
     all.addAll(history.digests());
-    var store = new ContentStoreClient(channel);
-    var missing = store.findMissing(all);
-    Map<Digest, Path> toUpload = new LinkedHashMap<>();
-    for (Digest d : missing) {
-      toUpload.put(d, blobs.containsKey(d) ? blobs.get(d) : history.write(d));
-    }
-    long bytes = toUpload.keySet().stream().mapToLong(Digest::getSizeBytes).sum();
-    progress.accept(String.format("packed %d files and %d images; uploading %d of %d blobs (%s)",
-        manifest.getFilesCount(), manifest.getImagesCount(), toUpload.size(), all.size(), human(bytes)));
-    var uploaded = store.upload(toUpload);
-    var leftOut = leaveOut(manifest, uploaded.changed(), request);
-
-    var gateway = GatewayGrpc.newBlockingStub(channel);
-    String scanId = gateway.withDeadlineAfter(60, TimeUnit.SECONDS).startScan(StartScanRequest.newBuilder()
-        .setContext(request.context()).setManifest(manifest).setDeadlineSeconds(request.deadlineSeconds())
-        .setPolicy(request.policy() == null ? "" : request.policy())
-        .setBaselineBranch(request.baselineBranch() == null ? "" : request.baselineBranch())
-        .setVerifySecrets(request.verifySecrets()).build()).getScanId();
-    progress.accept("scan " + scanId + " started");
     int watchSeconds = (request.deadlineSeconds() > 0 ? request.deadlineSeconds() : DEFAULT_WATCH_SECONDS) + 60;
-    var updates = gateway.withDeadlineAfter(watchSeconds, TimeUnit.SECONDS)
-        .watchScan(WatchScanRequest.newBuilder().setScanId(scanId).build());
-    ScanResult result = null;
-    while (updates.hasNext()) {
-      ScanUpdate u = updates.next();
-      if (u.hasProgress()) {
-        var p = u.getProgress();
-        progress.accept(p.getScanner() + " " + p.getPhase()
-            + (p.getPhase().equals("started") ? "" : ", " + p.getFindings() + " finding(s)")
-            + (p.getMessage().isBlank() ? "" : ": " + p.getMessage()));
-      } else if (u.hasResult()) {
-        result = u.getResult();
+    var reconnect = new Reconnect(Duration.ofSeconds(watchSeconds), progress);
+    try {
+      var sent = upload(all, blobs, history, manifest, reconnect);
+      var leftOut = leaveOut(manifest, sent.changed(), request);
+      // One request id per scan meant: a StartScan retried after a lost answer starts nothing new.
+      var start = StartScanRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
+          .setContext(request.context()).setManifest(manifest).setDeadlineSeconds(request.deadlineSeconds())
+          .setPolicy(request.policy() == null ? "" : request.policy())
+          .setBaselineBranch(request.baselineBranch() == null ? "" : request.baselineBranch())
+          .setVerifySecrets(request.verifySecrets()).build();
+      String scanId = startScan(start, all, blobs, history, manifest, reconnect);
+      progress.accept("scan " + scanId + " started");
+      ScanResult result = watch(scanId, reconnect);
+      return new Run(result, manifest.getFilesCount(), all.size(), sent.blobs(), sent.bytes(), leftOut);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException(e);
+    }
+  }
+
+  private record Sent(int blobs, long bytes, Set<Digest> changed) {}
+
+  /** Uploads the blobs the store lacks (asking again after a broken upload: what arrived is kept). */
+  private Sent upload(Collection<Digest> all, Map<Digest, Path> blobs, HistorySpool history, Manifest.Builder manifest,
+      Reconnect reconnect) throws Exception {
+    var store = new ContentStoreClient(channel);
+    int[] count = {0};
+    long[] bytes = {0};
+    boolean[] first = {true};
+    var changed = new HashSet<Digest>();
+    reconnect.call("upload", () -> {
+      var missing = store.findMissing(all);
+      Map<Digest, Path> toUpload = new LinkedHashMap<>();
+      for (Digest d : missing) {
+        toUpload.put(d, blobs.containsKey(d) ? blobs.get(d) : history.write(d));
       }
-    }
-    if (result == null) {
-      throw new IOException("the gateway ended scan " + scanId + " without a result");
-    }
-    return new Run(result, manifest.getFilesCount(), all.size(), toUpload.size(), bytes, leftOut);
+      long size = toUpload.keySet().stream().mapToLong(Digest::getSizeBytes).sum();
+      if (first[0]) {
+        progress.accept(String.format("packed %d files and %d images; uploading %d of %d blobs (%s)",
+            manifest.getFilesCount(), manifest.getImagesCount(), toUpload.size(), all.size(), human(size)));
+        first[0] = false;
+      }
+      changed.addAll(store.upload(toUpload).changed());
+      count[0] += toUpload.size();
+      bytes[0] += size;
+      return null;
+    });
+    return new Sent(count[0], bytes[0], Set.copyOf(changed));
   }
 
   /**
@@ -226,23 +247,79 @@ public final class ScanClient {
   }
 
   /**
-   * A channel that stays on ONE gateway replica: each replica has its own content store and
-   * keeps its scans in memory, so uploads, StartScan and WatchScan must all reach the same one
-   * (pick_first, unlike the round-robin channels services use between themselves).
+   * StartScan, retried with the same request id through any replica; blobs the store lost in the
+   * meantime (garbage collection between upload and start) are uploaded again.
    */
-  public static ManagedChannel pinnedChannel(String target) {
-    return pinnedChannel(target, ClientSecurity.NONE);
+  private String startScan(StartScanRequest start, Collection<Digest> all, Map<Digest, Path> blobs,
+      HistorySpool history, Manifest.Builder manifest, Reconnect reconnect) throws Exception {
+    var gateway = GatewayGrpc.newBlockingStub(channel);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return reconnect.call("start scan", () -> gateway.withDeadlineAfter(60, TimeUnit.SECONDS).startScan(start))
+            .getScanId();
+      } catch (StatusRuntimeException e) {
+        boolean lacksBlobs = e.getStatus().getCode() == Status.Code.FAILED_PRECONDITION
+            && String.valueOf(e.getStatus().getDescription()).startsWith("content store lacks");
+        if (!lacksBlobs || attempt == 3) {
+          throw e;
+        }
+        progress.accept("the content store lost blobs since the upload; uploading them again");
+        upload(all, blobs, history, manifest, reconnect);
+      }
+    }
   }
 
-  /** {@link #pinnedChannel(String)} with TLS and a credential as {@code security} says. */
-  public static ManagedChannel pinnedChannel(String target, ClientSecurity security) {
-    if (target == null || target.isBlank() || target.contains(",")) {
-      throw new IllegalArgumentException("expected one HOST:PORT (or a gRPC URI such as dns:///gateway:7070)");
+  /**
+   * Follows the scan to its result through any replica: when the stream breaks (the replica died,
+   * restarted or closed an old connection) it watches again from the last event it saw.
+   */
+  private ScanResult watch(String scanId, Reconnect reconnect) throws Exception {
+    var gateway = GatewayGrpc.newBlockingStub(channel);
+    long last = 0;
+    while (true) {
+      try {
+        var updates = gateway.withDeadlineAfter(reconnect.secondsLeft(), TimeUnit.SECONDS)
+            .watchScan(WatchScanRequest.newBuilder().setScanId(scanId).setAfterSequence(last).build());
+        while (updates.hasNext()) {
+          ScanUpdate u = updates.next();
+          last = Math.max(last, u.getSequence());
+          if (u.hasProgress()) {
+            var p = u.getProgress();
+            progress.accept(p.getScanner() + " " + p.getPhase()
+                + (p.getPhase().equals("started") ? "" : ", " + p.getFindings() + " finding(s)")
+                + (p.getMessage().isBlank() ? "" : ": " + p.getMessage()));
+          } else if (u.hasResult()) {
+            return u.getResult();
+          }
+        }
+        // Ended without the result: the replica went away cleanly. Watch again.
+        reconnect.failed("watching scan " + scanId, Status.UNAVAILABLE
+            .withDescription("the stream ended before the result").asRuntimeException());
+      } catch (StatusRuntimeException e) {
+        if (!Reconnect.isTransient(e)) {
+          throw e;
+        }
+        reconnect.failed("watching scan " + scanId + " (after event " + last + ")", e);
+      }
     }
-    return NettyChannelBuilder.forTarget(target.strip(), security.channelCredentials())
-        .defaultLoadBalancingPolicy("pick_first")
-        .maxInboundMessageSize(Channels.MAX_MESSAGE_BYTES)
-        .build();
+  }
+
+  /**
+   * A channel to the gateway: one {@code HOST:PORT}, several ({@code h1:p1,h2:p2}, round-robin) or
+   * a gRPC URI such as {@code dns:///gateway:7070}. Any replica serves any call (they share the
+   * content store and the scans), so calls are spread and a dead replica is simply avoided.
+   */
+  public static ManagedChannel channel(String target) {
+    return channel(target, ClientSecurity.NONE);
+  }
+
+  /** {@link #channel(String)} with TLS and a credential as {@code security} says. */
+  public static ManagedChannel channel(String target, ClientSecurity security) {
+    if (target == null || target.isBlank()) {
+      throw new IllegalArgumentException("expected HOST:PORT, HOST1:PORT1,HOST2:PORT2 or a gRPC URI such as"
+          + " dns:///gateway:7070");
+    }
+    return Channels.forTarget(target.strip(), security);
   }
 
   static String human(long bytes) {

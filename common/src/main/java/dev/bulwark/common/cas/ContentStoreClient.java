@@ -17,8 +17,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-/** Talks to a content store: finds missing blobs, uploads them, reads them into a local cache. */
-public final class ContentStoreClient {
+/**
+ * Talks to a content store over gRPC (any gateway replica): finds missing blobs, uploads them,
+ * reads them into a local cache.
+ */
+public final class ContentStoreClient implements BlobSource {
   /** Largest chunk on the wire. */
   public static final int CHUNK_BYTES = 1024 * 1024;
   private static final int DIGESTS_PER_REQUEST = 10_000;
@@ -61,6 +64,7 @@ public final class ContentStoreClient {
   }
 
   /** Reads every digest not yet in {@code cache} from the store into it. */
+  @Override
   public void fetchInto(Collection<Digest> digests, DiskBlobStore cache) throws IOException {
     var missing = new LinkedHashMap<String, Digest>();
     for (Digest d : digests) {
@@ -73,7 +77,7 @@ public final class ContentStoreClient {
     }
     Iterator<BlobChunk> chunks = ContentStoreGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.MINUTES)
         .readBlobs(ReadBlobsRequest.newBuilder().addAllDigests(missing.values()).build());
-    DiskBlobStore.BlobWriter writer = null;
+    BlobWriter writer = null;
     try {
       while (chunks.hasNext()) {
         BlobChunk chunk = chunks.next();

@@ -2,7 +2,6 @@ package dev.bulwark.common.cas;
 
 import com.google.protobuf.ByteString;
 import dev.bulwark.v1.BlobChunk;
-import dev.bulwark.common.grpc.Refusal;
 import dev.bulwark.v1.ContentStoreGrpc;
 import dev.bulwark.v1.Digest;
 import dev.bulwark.v1.FindMissingBlobsRequest;
@@ -15,34 +14,41 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 
-/** {@code bulwark.v1.ContentStore} over a {@link DiskBlobStore}. */
+/**
+ * {@code bulwark.v1.ContentStore} over any {@link BlobStore}: the gateway's (disk or a shared
+ * bucket). A blob whose stored bytes no longer match its digest is refused with DATA_LOSS.
+ */
 public final class ContentStoreService extends ContentStoreGrpc.ContentStoreImplBase {
-  private final DiskBlobStore store;
+  private final BlobStore store;
   private final BlobAccess access;
 
-  public ContentStoreService(DiskBlobStore store) {
+  public ContentStoreService(BlobStore store) {
     this(store, BlobAccess.OPEN);
   }
 
   /** @param access which blobs each caller may use (see {@link BlobAccess}) */
-  public ContentStoreService(DiskBlobStore store, BlobAccess access) {
+  public ContentStoreService(BlobStore store, BlobAccess access) {
     this.store = store;
     this.access = access;
   }
 
   @Override
   public void findMissingBlobs(FindMissingBlobsRequest request, StreamObserver<FindMissingBlobsResponse> response) {
-    var missing = FindMissingBlobsResponse.newBuilder();
-    for (Digest d : request.getDigestsList()) {
-      Digests.validate(d);
-      if (!store.contains(d) || !access.mayUse(d)) {
-        missing.addMissing(d);
+    request.getDigestsList().forEach(Digests::validate);
+    try {
+      var missing = FindMissingBlobsResponse.newBuilder().addAllMissing(store.missing(request.getDigestsList()));
+      for (Digest d : request.getDigestsList()) {
+        if (!missing.getMissingList().contains(d) && !access.mayUse(d)) {
+          missing.addMissing(d); // held, but not proved by this caller: it uploads the bytes again
+        }
       }
+      response.onNext(missing.build());
+    } catch (IOException e) {
+      throw Status.UNAVAILABLE.withDescription("content store (" + store.describe() + ") cannot answer: "
+          + e.getMessage()).asRuntimeException();
     }
-    response.onNext(missing.build());
     response.onCompleted();
   }
 
@@ -50,7 +56,7 @@ public final class ContentStoreService extends ContentStoreGrpc.ContentStoreImpl
   public StreamObserver<UploadChunk> uploadBlobs(StreamObserver<UploadBlobsResponse> response) {
     return new StreamObserver<>() {
       private final UploadBlobsResponse.Builder stored = UploadBlobsResponse.newBuilder();
-      private DiskBlobStore.BlobWriter writer;
+      private BlobWriter writer;
       private boolean failed;
 
       @Override
@@ -142,15 +148,10 @@ public final class ContentStoreService extends ContentStoreGrpc.ContentStoreImpl
   public void readBlobs(ReadBlobsRequest request, StreamObserver<BlobChunk> response) {
     var calls = (ServerCallStreamObserver<BlobChunk>) response;
     var digests = new ArrayList<Digest>(request.getDigestsList());
-    for (Digest d : digests) {
-      Digests.validate(d);
-      if (!store.contains(d)) {
-        throw Refusal.notFound("content store holds no blob " + Digests.format(d));
-      }
-    }
+    digests.forEach(Digests::validate);
     byte[] buf = new byte[ContentStoreClient.CHUNK_BYTES];
     for (Digest d : digests) {
-      try (InputStream in = Files.newInputStream(store.path(d))) {
+      try (InputStream in = store.open(d)) {
         long offset = 0;
         int n;
         do {
@@ -164,9 +165,20 @@ public final class ContentStoreService extends ContentStoreGrpc.ContentStoreImpl
             offset += n;
           }
         } while (n == buf.length);
+        if (in.read() != -1) {
+          throw new IllegalStateException("unreachable: a verified stream ends where its digest says");
+        }
+      } catch (NoSuchBlobException e) {
+        response.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
+        return;
+      } catch (CorruptBlobException e) {
+        // The reader's own check would refuse the bytes too; say why at the source.
+        response.onError(Status.DATA_LOSS.withDescription(e.getMessage()).asRuntimeException());
+        return;
       } catch (IOException e) {
-        throw Status.INTERNAL.withDescription("cannot read blob " + d.getHash() + ": " + e.getMessage())
-            .asRuntimeException();
+        response.onError(Status.UNAVAILABLE.withDescription("cannot read blob " + d.getHash() + " from "
+            + store.describe() + ": " + e.getMessage()).asRuntimeException());
+        return;
       }
     }
     response.onCompleted();

@@ -67,7 +67,7 @@ class ClusterIntegrationTest {
   }
 
   ScanResult scan(Path tree, String project) throws Exception {
-    var channel = ScanClient.pinnedChannel(cluster.target("gateway"), admin());
+    var channel = ScanClient.channel(cluster.target("gateway"), admin());
     try {
       var context = ScanContext.newBuilder().setProject(project).setBranch("main").build();
       return new ScanClient(channel, line -> { }).scan(new ScanClient.Request(tree, List.of(), context, 300, ""))

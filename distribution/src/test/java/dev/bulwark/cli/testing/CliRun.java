@@ -20,6 +20,11 @@ public record CliRun(int exitCode, String out, String err) {
     return withInput(home, services, "", args);
   }
 
+  /** As {@link #run}, with stderr taken for a terminal: progress lines are printed there. */
+  public static CliRun showingProgress(Path home, List<EmbeddedService> services, String... args) {
+    return run(home, Map.of(), services, true, "", args);
+  }
+
   /** As {@link #run}, with {@code stdin} as standard input. */
   public static CliRun withInput(Path home, List<EmbeddedService> services, String stdin, String... args) {
     return withEnv(home, Map.of(), services, stdin, args);
@@ -28,12 +33,18 @@ public record CliRun(int exitCode, String out, String err) {
   /** As {@link #withInput}, with further environment variables besides BULWARK_HOME. */
   public static CliRun withEnv(Path home, Map<String, String> extraEnv, List<EmbeddedService> services, String stdin,
       String... args) {
+    return run(home, extraEnv, services, false, stdin, args);
+  }
+
+  private static CliRun run(Path home, Map<String, String> extraEnv, List<EmbeddedService> services,
+      boolean interactive, String stdin,
+      String... args) {
     var out = new ByteArrayOutputStream();
     var err = new ByteArrayOutputStream();
     var variables = new java.util.HashMap<>(extraEnv);
     variables.put("BULWARK_HOME", home.toString());
     var env = new CliEnvironment(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), false, Map.copyOf(variables),
+        new PrintStream(err, true, StandardCharsets.UTF_8), interactive, Map.copyOf(variables),
         EmbeddedServices.of(services), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     int code = BulwarkMain.run(env, args);
     return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package dev.bulwark.gate.api;
 import dev.bulwark.common.grpc.Refusal;
 import dev.bulwark.gate.assessment.AssessedFinding;
 import dev.bulwark.gate.decision.DecisionStore;
+import dev.bulwark.gate.db.EvaluationReplies;
 import dev.bulwark.gate.decision.Gate;
 import dev.bulwark.gate.policy.CentralPolicy;
 import dev.bulwark.gate.suppression.CentralSuppression;
@@ -31,6 +32,7 @@ import io.grpc.stub.StreamObserver;
 import java.time.Clock;
 import java.util.Map;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -48,16 +50,21 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
 
   private final Gate gate;
   private final Actor actor;
+  private final Optional<EvaluationReplies> replies;
 
   /** Security events only to the log: tests of the service alone. */
   public GateGrpcService(Gate gate) {
-    this(gate, AuditLog.LOG_ONLY);
+    this(gate, AuditLog.LOG_ONLY, Optional.empty());
   }
 
-  /** @param audit where policy and suppression changes and overrides go as audit events (the decisions' feed) */
-  public GateGrpcService(Gate gate, AuditLog audit) {
+  /**
+   * @param audit where policy and suppression changes and overrides go as audit events (the decisions' feed)
+   * @param replies where answers are kept so that Evaluate is idempotent by scan id
+   */
+  public GateGrpcService(Gate gate, AuditLog audit, Optional<EvaluationReplies> replies) {
     this.gate = gate;
     this.actor = new Actor(audit, Clock.systemUTC());
+    this.replies = replies;
   }
 
   @Override
@@ -66,10 +73,14 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
     if (invalid != null) {
       throw Refusal.invalid(invalid);
     }
-    var result = gate.evaluate(req);
-    var response = EvaluateResponse.newBuilder().setDecision(result.decision()).addAllFixed(result.fixed());
-    result.findings().forEach(a -> response.addFindings(toProto(a)));
-    out.onNext(response.build());
+    Supplier<EvaluateResponse> evaluate = () -> {
+      var result = gate.evaluate(req);
+      var response = EvaluateResponse.newBuilder().setDecision(result.decision()).addAllFixed(result.fixed());
+      result.findings().forEach(a -> response.addFindings(toProto(a)));
+      return response.build();
+    };
+    // With replies: evaluated once per scan id, the same answer to every later call.
+    out.onNext(replies.map(r -> r.once(req.getScanId(), evaluate)).orElseGet(evaluate));
     out.onCompleted();
   }
 

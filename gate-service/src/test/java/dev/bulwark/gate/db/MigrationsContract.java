@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class MigrationsContract {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T10:00:00Z"), ZoneOffset.UTC);
-  private static final List<String> ALL = List.of("1", "2", "3", "4");
+  private static final List<String> ALL = List.of("1", "2", "3", "4", "5");
   TestDatabases.TestDb db;
 
   abstract TestDatabases.TestDb open() throws Exception;
@@ -80,7 +80,7 @@ abstract class MigrationsContract {
   void freshDatabase() {
     assertThat(Migrations.migrate(db.dataSource())).containsExactlyElementsOf(ALL);
     assertThat(Migrations.migrate(db.dataSource())).isEmpty();
-    assertThat(Migrations.currentVersion(db.dataSource())).isEqualTo(4);
+    assertThat(Migrations.currentVersion(db.dataSource())).isEqualTo(5);
   }
 
   @Test
@@ -89,19 +89,19 @@ abstract class MigrationsContract {
     var applied = concurrently(db.dataSource(), second());
     assertThat(applied.stream().flatMap(List::stream).sorted().toList()).as("applied exactly once in total")
         .containsExactlyElementsOf(ALL);
-    assertThat(Migrations.currentVersion(db.dataSource())).isEqualTo(4);
+    assertThat(Migrations.currentVersion(db.dataSource())).isEqualTo(5);
     gate().evaluate(Findings.request("after", "p", List.of(Findings.SQLI), ""));
     assertThat(new JdbiDecisionStore(db.jdbi()).findingStatuses("after")).hasSize(1);
   }
 
   @Test
-  @DisplayName("a database the schema_version runner brought to the latest version is taken over as it is")
+  @DisplayName("a database the schema_version runner brought to its last version (3) is taken over as it is")
   void takeOverCurrentLegacySchema() {
     LegacySchemaRunner.create(db.jdbi(), 3);
     legacyDecision();
-    // The runner stopped at version 3; Flyway applies only what came after it (V4, the API tokens).
-    assertThat(Migrations.migrate(db.dataSource())).as("only the scripts after the runner's").containsExactly("4");
-    assertThat(Migrations.currentVersion(db.dataSource())).isEqualTo(4);
+    // The runner stopped at version 3; Flyway applies only what came after it (V4 the API tokens, V5 the evaluation replies).
+    assertThat(Migrations.migrate(db.dataSource())).as("only the scripts after the runner's").containsExactly("4", "5");
+    assertThat(Migrations.currentVersion(db.dataSource())).isEqualTo(5);
     assertThat(gate().listDecisions("legacy", 10)).singleElement()
         .satisfies(d -> assertThat(d.getVerdict()).isEqualTo(Verdict.FAIL));
     assertThat(gate().evaluate(Findings.request("new", "legacy", List.of(Findings.LOG4SHELL), "")).decision()
@@ -114,7 +114,7 @@ abstract class MigrationsContract {
   void takeOverVersion1() {
     LegacySchemaRunner.create(db.jdbi(), 1);
     legacyDecision();
-    assertThat(Migrations.migrate(db.dataSource())).containsExactly("2", "3", "4");
+    assertThat(Migrations.migrate(db.dataSource())).containsExactly("2", "3", "4", "5");
     var gate = gate();
     assertThat(gate.listDecisions("legacy", 10)).singleElement().satisfies(d -> {
       assertThat(d.getVerdict()).isEqualTo(Verdict.FAIL);
@@ -133,7 +133,7 @@ abstract class MigrationsContract {
     LegacySchemaRunner.create(db.jdbi(), 1);
     legacyDecision();
     var applied = concurrently(db.dataSource(), second());
-    assertThat(applied.stream().flatMap(List::stream).sorted().toList()).containsExactly("2", "3", "4");
+    assertThat(applied.stream().flatMap(List::stream).sorted().toList()).containsExactly("2", "3", "4", "5");
     assertThat(gate().listDecisions("legacy", 10)).hasSize(1);
   }
 
@@ -142,7 +142,7 @@ abstract class MigrationsContract {
   void upgradeFromOlderFlywaySchema() {
     assertThat(Migrations.migrate(db.dataSource(), 1)).containsExactly("1");
     legacyDecision();
-    assertThat(Migrations.migrate(db.dataSource())).containsExactly("2", "3", "4");
+    assertThat(Migrations.migrate(db.dataSource())).containsExactly("2", "3", "4", "5");
     assertThat(gate().listDecisions("legacy", 10)).singleElement()
         .satisfies(d -> assertThat(d.getOverridden()).isFalse());
   }

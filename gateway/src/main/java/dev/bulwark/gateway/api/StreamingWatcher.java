@@ -13,14 +13,15 @@ final class StreamingWatcher implements ScanWatcher {
   }
 
   @Override
-  public void onUpdate(ScanUpdate update) {
-    if (!calls.isCancelled()) {
-      calls.onNext(update);
+  public synchronized void onUpdate(ScanUpdate update) {
+    if (calls.isCancelled()) {
+      throw new IllegalStateException("watcher went away");
     }
+    calls.onNext(update);
   }
 
   @Override
-  public void onDone() {
+  public synchronized void onDone() {
     if (!calls.isCancelled()) {
       calls.onCompleted();
     }

@@ -1,23 +1,33 @@
 package dev.bulwark.gateway.auth;
 
 import dev.bulwark.common.cas.BlobAccess;
+import dev.bulwark.gateway.store.CallerRecords;
 import dev.bulwark.server.auth.AuthContext;
 import dev.bulwark.server.auth.Principal;
 import dev.bulwark.v1.Digest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The gateway's {@link BlobAccess}: which caller (by identity id) uploaded or proved which blob,
- * remembered for the {@code maxGrants} most recent; one forgotten is simply uploaded again. Also
- * refuses blobs larger than {@code limits.maxBlobBytes}.
+ * remembered here for the {@code maxGrants} most recent and, with {@link CallerRecords}, in the
+ * database every replica shares (a blob uploaded through one replica is usable through another);
+ * one forgotten is simply uploaded again. Also refuses blobs larger than {@code limits.maxBlobBytes}.
  */
 public final class CallerBlobs implements BlobAccess {
   private final long maxBlobBytes;
   private final Map<String, Boolean> grants;
 
+  private final Optional<CallerRecords> records;
+
   public CallerBlobs(long maxBlobBytes, int maxGrants) {
+    this(maxBlobBytes, maxGrants, Optional.empty());
+  }
+
+  public CallerBlobs(long maxBlobBytes, int maxGrants, Optional<CallerRecords> records) {
     this.maxBlobBytes = maxBlobBytes;
+    this.records = records;
     this.grants = new LinkedHashMap<>(1024, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -32,9 +42,19 @@ public final class CallerBlobs implements BlobAccess {
     if (caller.kind() == Principal.Kind.LOCAL) {
       return true;
     }
+    String key = key(caller, digest);
     synchronized (grants) {
-      return grants.get(key(caller, digest)) != null;
+      if (grants.get(key) != null) {
+        return true;
+      }
     }
+    if (records.isPresent() && records.get().mayUse(caller.id(), digestKey(digest))) {
+      synchronized (grants) {
+        grants.put(key, Boolean.TRUE);
+      }
+      return true;
+    }
+    return false;
   }
 
   @Override
@@ -43,6 +63,7 @@ public final class CallerBlobs implements BlobAccess {
     synchronized (grants) {
       grants.put(key(caller, digest), Boolean.TRUE);
     }
+    records.ifPresent(r -> r.granted(caller.id(), digestKey(digest)));
   }
 
   @Override
@@ -54,6 +75,10 @@ public final class CallerBlobs implements BlobAccess {
   }
 
   private static String key(Principal caller, Digest digest) {
-    return caller.id() + "\n" + digest.getHash() + "/" + digest.getSizeBytes();
+    return caller.id() + "\n" + digestKey(digest);
+  }
+
+  private static String digestKey(Digest digest) {
+    return digest.getHash() + "/" + digest.getSizeBytes();
   }
 }

@@ -1,9 +1,10 @@
 package dev.bulwark.gateway.auth;
 
 import dev.bulwark.common.cas.ContentStoreService;
-import dev.bulwark.common.cas.DiskBlobStore;
+import dev.bulwark.common.cas.BlobStore;
 import dev.bulwark.gateway.api.GatewayGrpcService;
 import dev.bulwark.gateway.core.ScanCoordinator;
+import dev.bulwark.gateway.store.CallerRecords;
 import dev.bulwark.server.audit.AuditLog;
 import dev.bulwark.server.auth.Authenticator;
 import io.grpc.BindableService;
@@ -26,16 +27,23 @@ import java.util.Optional;
 public record GatewaySecurity(Authenticator authenticator, ScanOwners owners, ServerInterceptor rateLimits,
     List<BindableService> services) {
 
-  public static GatewaySecurity wire(DiskBlobStore store, ScanCoordinator coordinator, Channel gate, Limits limits,
+  /** A gateway alone: who started which scan and who proved which blob are kept in memory. */
+  public static GatewaySecurity wire(BlobStore store, ScanCoordinator coordinator, Channel gate, Limits limits,
       AuditLog audit) {
-    var blobs = new CallerBlobs(limits.maxBlobBytes(), limits.blobGrants());
+    return wire(store, Optional.empty(), coordinator, gate, limits, audit);
+  }
+
+  /** @param records where replicas share who started which scan and who proved which blob */
+  public static GatewaySecurity wire(BlobStore store, Optional<CallerRecords> records, ScanCoordinator coordinator,
+      Channel gate, Limits limits, AuditLog audit) {
+    var blobs = new CallerBlobs(limits.maxBlobBytes(), limits.blobGrants(), records);
     var owners = new ScanOwners(id -> {
       try {
         return Optional.of(coordinator.get(id).getContext().getProject());
       } catch (ScanCoordinator.UnknownScanException e) {
         return Optional.empty();
       }
-    });
+    }, records);
     var admission = new ScanAdmission(limits, blobs, owners);
     return new GatewaySecurity(new GateTokenVerifier(gate, limits.credentialCache(), Clock.systemUTC()), owners,
         new CallerRateLimits(limits.callsPerSecond(), audit),

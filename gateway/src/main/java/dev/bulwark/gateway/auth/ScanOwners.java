@@ -1,5 +1,6 @@
 package dev.bulwark.gateway.auth;
 
+import dev.bulwark.gateway.store.CallerRecords;
 import dev.bulwark.server.auth.ResourceOwners;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.function.Function;
 /**
  * Who started which scan, for the access rules of {@code GetScan} and {@code WatchScan}: the
  * scan's project, and its starter (a caller with only the {@code scan} role may follow only its
- * own scans). Scans this gateway did not see start (e.g. after a restart) fall back to the
+ * own scans). Scans this replica did not see start are looked up in the shared {@link CallerRecords}
+ * (another replica started them); without records, or for scans older than the records, the
  * project {@code projectOf} finds, with no starter.
  */
 public final class ScanOwners implements ResourceOwners {
@@ -23,14 +25,22 @@ public final class ScanOwners implements ResourceOwners {
     }
   };
 
+  private final Optional<CallerRecords> records;
+
   public ScanOwners(Function<String, Optional<String>> projectOf) {
+    this(projectOf, Optional.empty());
+  }
+
+  public ScanOwners(Function<String, Optional<String>> projectOf, Optional<CallerRecords> records) {
     this.projectOf = projectOf;
+    this.records = records;
   }
 
   public void started(String scanId, String project, String principalId) {
     synchronized (owners) {
       owners.put(scanId, new Owner(project, principalId));
     }
+    records.ifPresent(r -> r.started(scanId, principalId));
   }
 
   @Override
@@ -44,6 +54,7 @@ public final class ScanOwners implements ResourceOwners {
         return Optional.of(o);
       }
     }
-    return projectOf.apply(id).map(project -> new Owner(project, ""));
+    String starter = records.flatMap(r -> r.starter(id)).orElse("");
+    return projectOf.apply(id).map(project -> new Owner(project, starter));
   }
 }

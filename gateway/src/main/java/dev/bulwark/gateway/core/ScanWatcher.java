@@ -2,7 +2,10 @@ package dev.bulwark.gateway.core;
 
 import dev.bulwark.v1.ScanUpdate;
 
-/** Receives a scan's updates in order; {@link #onDone()} comes right after the final result. */
+/**
+ * Receives a scan's updates in sequence order, each once; {@link #onDone()} comes right after the
+ * final result.
+ */
 public interface ScanWatcher {
   void onUpdate(ScanUpdate update);
 

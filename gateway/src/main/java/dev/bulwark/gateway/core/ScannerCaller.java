@@ -33,9 +33,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Calls one scanner type's {@code Scan}, guarded by a bulkhead (bounded concurrency), a
- * circuit breaker (stops calling a scanner that keeps failing) and a retry (only on
- * UNAVAILABLE before the scanner sent anything: Scan is idempotent, but a half-received
- * stream is not retried). Every failure becomes a FAILED report that says why.
+ * circuit breaker (stops calling a scanner that keeps failing) and a retry (on UNAVAILABLE or
+ * a CANCELLED the gateway did not cause, also mid-stream, as when a scanner replica dies: Scan
+ * is idempotent by scan id, the partial results are dropped and the retry goes to another
+ * replica). Every failure becomes a FAILED
+ * report that says why.
  */
 public final class ScannerCaller implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScannerCaller.class);
@@ -43,14 +45,21 @@ public final class ScannerCaller implements AutoCloseable {
   static final Set<Status.Code> FAILURE_CODES =
       Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED, Status.Code.RESOURCE_EXHAUSTED);
 
+  /** Codes of a scanner replica that is gone (killed, or stopped past its grace), not of a bad request. */
+  static final Set<Status.Code> RETRIED_CODES = Set.of(Status.Code.UNAVAILABLE, Status.Code.CANCELLED);
+
   /** What one scanner contributed to a scan. Findings are empty when the report is FAILED. */
   public record Outcome(ScannerReport report, List<Finding> findings, List<dev.bulwark.v1.Package> inventory) {}
+
+  /** Calls to this scanner type from this replica: running, and waiting for a bulkhead slot. */
+  public record Load(int inFlight, int waiting) {}
 
   private final ScannerEndpoint endpoint;
   private final ManagedChannel channel;
   private final Bulkhead bulkhead;
   private final CircuitBreaker breaker;
   private final Retry retry;
+  private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
 
   public ScannerCaller(ScannerEndpoint endpoint) {
     this(endpoint, ClientSecurity.NONE);
@@ -66,13 +75,20 @@ public final class ScannerCaller implements AutoCloseable {
     this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
         .slidingWindow(p.windowSize(), p.minimumCalls(), SlidingWindowType.COUNT_BASED)
         .failureRateThreshold(p.failureRatePercent())
+        // A long scan is not a failing scanner: Resilience4j's default counts every call over 60 s
+        // as slow and opens the circuit when all are, which a busy cluster reaches (found by
+        // bench/cluster at 50 concurrent scans). Deadlines bound slowness; only failures count.
+        .slowCallDurationThreshold(java.time.Duration.ofDays(365))
+        .slowCallRateThreshold(100)
         .waitDurationInOpenState(p.openDuration())
-        .recordException(t -> t instanceof StreamBroken b && FAILURE_CODES.contains(b.status.getCode()))
+        // A stream cut mid-scan is one replica dying (retried on another), not the scanner type failing.
+        .recordException(t -> t instanceof StreamBroken b && FAILURE_CODES.contains(b.status.getCode())
+            && !(b.status.getCode() == Status.Code.UNAVAILABLE && b.events > 0))
         .build());
     this.retry = Retry.of(name, RetryConfig.custom()
         .maxAttempts(p.retryAttempts()).waitDuration(p.retryWait())
-        .retryOnException(t -> t instanceof StreamBroken b && b.events == 0
-            && b.status.getCode() == Status.Code.UNAVAILABLE)
+        .retryOnException(t -> t instanceof StreamBroken b && !b.cancelledByGateway
+            && RETRIED_CODES.contains(b.status.getCode()))
         .build());
     retry.getEventPublisher().onRetry(e -> LOG.info("{}: retrying Scan (attempt {}) after {}",
         endpoint.name(), e.getNumberOfRetryAttempts() + 1, e.getLastThrowable().getMessage()));
@@ -86,6 +102,17 @@ public final class ScannerCaller implements AutoCloseable {
     return breaker.getState();
   }
 
+  /** The circuit breaker's settings, for tests. */
+  CircuitBreakerConfig breakerConfig() {
+    return breaker.getCircuitBreakerConfig();
+  }
+
+  public Load load() {
+    var m = bulkhead.getMetrics();
+    int running = m.getMaxAllowedConcurrentCalls() - m.getAvailableConcurrentCalls();
+    return new Load(running, Math.max(0, calls.get() - running));
+  }
+
   /**
    * Runs the scan to its end (or failure) on the calling thread, inside the caller's gRPC
    * {@link io.grpc.Context}, so cancelling that context cancels the call.
@@ -94,6 +121,15 @@ public final class ScannerCaller implements AutoCloseable {
    */
   public Outcome scan(ScanTask task, Deadline deadline, Consumer<Finding> onFinding) {
     long started = System.nanoTime();
+    calls.incrementAndGet();
+    try {
+      return guardedScan(task, deadline, onFinding, started);
+    } finally {
+      calls.decrementAndGet();
+    }
+  }
+
+  private Outcome guardedScan(ScanTask task, Deadline deadline, Consumer<Finding> onFinding, long started) {
     Callable<Attempt> guarded = Bulkhead.decorateCallable(bulkhead,
         Retry.decorateCallable(retry,
             CircuitBreaker.decorateCallable(breaker, () -> attempt(task, deadline, onFinding))));

@@ -1,12 +1,13 @@
 package dev.bulwark.gateway.core;
 
-import dev.bulwark.common.cas.DiskBlobStore;
+import dev.bulwark.common.cas.BlobStore;
 import dev.bulwark.common.finding.Remediations;
 import dev.bulwark.v1.Decision;
 import dev.bulwark.v1.EvaluateRequest;
 import dev.bulwark.v1.EvaluateResponse;
 import dev.bulwark.v1.EvaluatedFinding;
 import dev.bulwark.v1.FileEntry;
+import dev.bulwark.v1.ScanContext;
 import dev.bulwark.v1.ScanResult;
 import dev.bulwark.v1.ScanState;
 import dev.bulwark.v1.StartScanRequest;
@@ -36,13 +37,16 @@ final class Verdicts {
   static final List<String> IGNORE_PATHS = List.of(".bulwarkignore.yaml", ".bulwarkignore.yml");
   private static final long MAX_POLICY_BYTES = 1024 * 1024;
 
-  private final DiskBlobStore store;
+  /** The scan a result is for. */
+  record ScanRef(String id, ScanContext context) {}
 
-  Verdicts(DiskBlobStore store) {
+  private final BlobStore store;
+
+  Verdicts(BlobStore store) {
     this.store = store;
   }
 
-  ScanResult decide(ScanRecord record, StartScanRequest request, EvaluateRequest.Builder evaluate,
+  ScanResult decide(ScanRef record, StartScanRequest request, EvaluateRequest.Builder evaluate,
       GateCaller gate, Deadline deadline) {
     try {
       attachPolicy(request, evaluate);
@@ -70,23 +74,26 @@ final class Verdicts {
       return error(record, evaluate, why + ": " + e.getStatus().getCode()
           + (e.getStatus().getDescription() == null ? "" : ": " + e.getStatus().getDescription()));
     }
-    var decision = response.getDecision().toBuilder().setScanId(record.id);
+    var decision = response.getDecision().toBuilder().setScanId(record.id());
     if (!decision.hasContext()) {
-      decision.setContext(record.context);
+      decision.setContext(record.context());
     }
     var findings = response.getFindingsList().stream()
         .sorted(Comparator.comparingInt(EvaluatedFinding::getRiskScore).reversed()).toList();
     return result(record, evaluate, decision.build(), findings);
   }
 
-  /** A result for a scan the gateway itself could not complete. */
-  ScanResult gatewayError(ScanRecord record, String reason) {
-    return error(record, EvaluateRequest.newBuilder(), reason);
+  /**
+   * A result for a scan the gateway itself could not complete: verdict ERROR with the reason, and
+   * whatever the scanners that did report found (unscored).
+   */
+  ScanResult gatewayError(ScanRef record, EvaluateRequest.Builder evaluate, String reason) {
+    return error(record, evaluate, reason);
   }
 
-  private ScanResult error(ScanRecord record, EvaluateRequest.Builder evaluate, String reason) {
-    var decision = Decision.newBuilder().setScanId(record.id).setVerdict(Verdict.ERROR).addReasons(reason)
-        .setDecidedAt(Instant.now().toString()).setContext(record.context).build();
+  private ScanResult error(ScanRef record, EvaluateRequest.Builder evaluate, String reason) {
+    var decision = Decision.newBuilder().setScanId(record.id()).setVerdict(Verdict.ERROR).addReasons(reason)
+        .setDecidedAt(Instant.now().toString()).setContext(record.context()).build();
     // Unscored, but the user still sees what the scanners found: most severe first.
     var findings = evaluate.getFindingsList().stream()
         .map(f -> EvaluatedFinding.newBuilder().setFinding(f).build())
@@ -95,9 +102,9 @@ final class Verdicts {
     return result(record, evaluate, decision, findings);
   }
 
-  private static ScanResult result(ScanRecord record, EvaluateRequest.Builder evaluate, Decision decision,
+  private static ScanResult result(ScanRef record, EvaluateRequest.Builder evaluate, Decision decision,
       List<EvaluatedFinding> findings) {
-    return ScanResult.newBuilder().setScanId(record.id).setState(ScanState.DONE).setContext(record.context)
+    return ScanResult.newBuilder().setScanId(record.id()).setState(ScanState.DONE).setContext(record.context())
         .addAllScanners(evaluate.getScannersList()).setDecision(decision).addAllFindings(findings)
         .addAllRemediations(Remediations.of(findings)).build();
   }

@@ -1,23 +1,24 @@
 package dev.bulwark.gateway.health;
 
 import com.codahale.metrics.health.HealthCheck;
-import dev.bulwark.common.cas.DiskBlobStore;
-import java.nio.file.Files;
+import dev.bulwark.common.cas.BlobStore;
+import java.io.IOException;
 
-/** Healthy while the content store's folder exists and is writable: uploads need it. */
+/** Healthy while the content store takes uploads (its folder is writable, its bucket answers). */
 public final class BlobStoreHealthCheck extends HealthCheck {
-  private final DiskBlobStore store;
+  private final BlobStore store;
 
-  public BlobStoreHealthCheck(DiskBlobStore store) {
+  public BlobStoreHealthCheck(BlobStore store) {
     this.store = store;
   }
 
   @Override
   protected Result check() {
-    var dir = store.root().resolve("tmp");
-    if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
-      return Result.unhealthy("content store folder not writable: " + dir);
+    try {
+      store.checkWritable();
+      return Result.healthy("content store: " + store.describe());
+    } catch (IOException e) {
+      return Result.unhealthy("content store " + store.describe() + ": " + e.getMessage());
     }
-    return Result.healthy("content store at " + store.root());
   }
 }

@@ -14,6 +14,11 @@ import dev.bulwark.gateway.api.GatewayGrpcService;
 import dev.bulwark.gateway.core.ResiliencePolicy;
 import dev.bulwark.gateway.core.ScanCoordinator;
 import dev.bulwark.gateway.core.ScannerEndpoint;
+import dev.bulwark.gateway.store.ScanStore;
+import java.time.Clock;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jdbi.v3.core.Jdbi;
 import dev.bulwark.v1.GatewayGrpc;
 import dev.bulwark.v1.Image;
 import dev.bulwark.v1.Manifest;
@@ -42,10 +47,30 @@ public final class GatewayFixture implements AutoCloseable {
   public final FakeGate gate = new FakeGate();
   public final Map<String, List<ManagedGrpcServer>> scannerServers = new LinkedHashMap<>();
   public final ScanCoordinator coordinator;
+  public final DiskBlobStore store;
+  public final ScanStore scans;
+  private final JdbcConnectionPool pool;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final ManagedGrpcServer gateServer;
   private final ManagedGrpcServer gatewayServer;
   private final ManagedChannel channel;
+  private final List<ScannerEndpoint> endpoints = new ArrayList<>();
+  private final String gateTarget;
+  private final Spec spec;
+  private final List<Replica> replicas = new ArrayList<>();
+
+  /** A further gateway replica on the same database and content store. */
+  public record Replica(ScanCoordinator coordinator, ManagedGrpcServer server, ManagedChannel channel) {
+    public GatewayGrpc.GatewayBlockingStub gateway() {
+      return GatewayGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
+    }
+
+    /** What a crash looks like: the server and the coordinator stop at once, nothing is released. */
+    public void crash() {
+      server.kill();
+      coordinator.halt();
+    }
+  }
 
   /** What to run: engines by scanner name (several = replicas), or a fixed target. */
   public static final class Spec {
@@ -54,6 +79,13 @@ public final class GatewayFixture implements AutoCloseable {
     ResiliencePolicy policy = new ResiliencePolicy(8, Duration.ofSeconds(5), 50, 5, 10,
         Duration.ofMinutes(1), 3, Duration.ofMillis(50));
     String gateTarget;
+    Duration lease = Duration.ofSeconds(20);
+    Duration watchPoll = Duration.ofMillis(100);
+
+    public Spec lease(Duration lease) {
+      this.lease = lease;
+      return this;
+    }
 
     public Spec scanner(String name, ScannerEngine... replicas) {
       engines.put(name, List.of(replicas));
@@ -78,8 +110,8 @@ public final class GatewayFixture implements AutoCloseable {
   }
 
   public GatewayFixture(Path work, Spec spec) throws IOException {
+    this.spec = spec;
     gateServer = start(ManagedGrpcServer.onLoopback("fake-gate", 0, gate));
-    var endpoints = new ArrayList<ScannerEndpoint>();
     for (String name : List.of("sast", "sca", "container")) {
       String target = spec.fixedTargets.get(name);
       if (target == null) {
@@ -97,12 +129,34 @@ public final class GatewayFixture implements AutoCloseable {
       }
       endpoints.add(new ScannerEndpoint(name, target, spec.policy));
     }
-    var store = new DiskBlobStore(Files.createDirectories(work.resolve("gateway-cas")));
-    coordinator = new ScanCoordinator(store, endpoints,
-        spec.gateTarget != null ? spec.gateTarget : gateServer.target(), ScanCoordinator.Settings.defaults());
+    store = new DiskBlobStore(Files.createDirectories(work.resolve("gateway-cas")));
+    pool = JdbcConnectionPool.create("jdbc:h2:mem:gateway-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    scans = ScanStore.migrated(Jdbi.create(pool), pool);
+    gateTarget = spec.gateTarget != null ? spec.gateTarget : gateServer.target();
+    coordinator = newCoordinator("gateway-a");
     gatewayServer = start(ManagedGrpcServer.onLoopback("gateway", 0,
         new ContentStoreService(store), new GatewayGrpcService(coordinator)));
     channel = Channels.forTarget(gatewayServer.target());
+  }
+
+  private ScanCoordinator newCoordinator(String replica) {
+    var settings = new ScanCoordinator.Settings(Duration.ofMinutes(10), "", Duration.ofHours(1), spec.lease,
+        spec.watchPoll);
+    return new ScanCoordinator(store, scans, endpoints, gateTarget, settings, replica, Clock.systemUTC());
+  }
+
+  /** Starts another gateway replica sharing this one's database and content store. */
+  public Replica replica(String name) {
+    var c = newCoordinator(name);
+    var server = start(ManagedGrpcServer.onLoopback(name, 0, new ContentStoreService(store), new GatewayGrpcService(c)));
+    var r = new Replica(c, server, Channels.forTarget(server.target()));
+    replicas.add(r);
+    return r;
+  }
+
+  /** The first replica as a {@link Replica}, to crash it. */
+  public Replica first() {
+    return new Replica(coordinator, gatewayServer, channel);
   }
 
   private ManagedGrpcServer start(ManagedGrpcServer server) {
@@ -159,9 +213,15 @@ public final class GatewayFixture implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    for (Replica r : replicas) {
+      Channels.close(r.channel());
+      r.server().kill();
+      r.coordinator().halt();
+    }
     Channels.close(channel);
     gatewayServer.kill();
     coordinator.close();
+    pool.dispose();
     for (var servers : scannerServers.values()) {
       servers.forEach(ManagedGrpcServer::kill);
     }

@@ -14,6 +14,8 @@ import dev.bulwark.gateway.auth.GatewaySecurity;
 import dev.bulwark.gateway.auth.Limits;
 import dev.bulwark.gateway.core.ResiliencePolicy;
 import dev.bulwark.gateway.core.ScanCoordinator;
+import dev.bulwark.gateway.store.CallerRecords;
+import dev.bulwark.gateway.store.Databases;
 import dev.bulwark.gateway.core.ScannerEndpoint;
 import dev.bulwark.server.audit.AuditEvent;
 import dev.bulwark.server.auth.AuthInterceptor;
@@ -55,6 +57,9 @@ public final class SecureCluster implements AutoCloseable {
   public final FakeGate gate = new FakeGate();
   public final ScanCoordinator coordinator;
   public final ManagedGrpcServer gatewayServer;
+  /** Both gateway replicas; {@link #gatewayServer} is the first. */
+  public final List<ManagedGrpcServer> gateways = new ArrayList<>();
+  private final List<ScanCoordinator> coordinators = new ArrayList<>();
   private final Path work;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final List<ManagedGrpcServer> servers = new ArrayList<>();
@@ -67,7 +72,7 @@ public final class SecureCluster implements AutoCloseable {
     for (String name : List.of("sast", "sca", "container")) {
       ScannerEngine engine = new FakeEngines.KeywordEngine(name, "SECRET", Severity.HIGH);
       var service = new ScannerGrpcService(engine, new DiskBlobStore(work.resolve("cache-" + name)), "",
-          identity("scanner-" + name));
+          identity("scanner-" + name), Optional.empty());
       closeables.add(service);
       var server = serve("scanner-" + name, ClientAuth.REQUIRE, Authenticator.NONE, ResourceOwners.NONE,
           List.of(service));
@@ -75,15 +80,25 @@ public final class SecureCluster implements AutoCloseable {
           Duration.ofSeconds(5), 50, 5, 10, Duration.ofMinutes(1), 1, Duration.ofMillis(50))));
     }
     var store = new DiskBlobStore(work.resolve("gateway-cas"));
+    var scans = Databases.h2();
+    closeables.add(scans);
+    // Two gateway replicas sharing the scans' database and the content store, as in a cluster.
     var gatewayTls = identity("gateway");
-    coordinator = new ScanCoordinator(store, endpoints, "localhost:" + gateServer.port(),
-        ScanCoordinator.Settings.defaults(), gatewayTls);
-    ManagedChannel toGate = Channels.forTarget("localhost:" + gateServer.port(), gatewayTls);
-    closeables.add(toGate::shutdownNow);
-    var guarded = GatewaySecurity.wire(store, coordinator, toGate, limits, audit::add);
-    gatewayServer = serve("gateway", ClientAuth.OPTIONAL, guarded.authenticator(), guarded.owners(),
-        guarded.services(), guarded.rateLimits());
-    closeables.add(coordinator);
+    for (int i = 0; i < 2; i++) {
+      var coordinator = new ScanCoordinator(store, scans.store(), endpoints, "localhost:" + gateServer.port(),
+          ScanCoordinator.Settings.defaults(), ScanCoordinator.newReplicaId("gateway-" + i), Clock.systemUTC(),
+          gatewayTls);
+      closeables.add(coordinator);
+      ManagedChannel toGate = Channels.forTarget("localhost:" + gateServer.port(), gatewayTls);
+      closeables.add(toGate::shutdownNow);
+      var guarded = GatewaySecurity.wire(store, Optional.of(new CallerRecords(scans.store().jdbi(), Clock.systemUTC())),
+          coordinator, toGate, limits, audit::add);
+      gateways.add(serve("gateway", ClientAuth.OPTIONAL, guarded.authenticator(), guarded.owners(),
+          guarded.services(), guarded.rateLimits()));
+      coordinators.add(coordinator);
+    }
+    coordinator = coordinators.get(0);
+    gatewayServer = gateways.get(0);
   }
 
   private ManagedGrpcServer serve(String name, ClientAuth clientAuth, Authenticator authenticator,
@@ -118,15 +133,20 @@ public final class SecureCluster implements AutoCloseable {
     return tokens.create(admin, name, projects, roles, expires).token();
   }
 
-  /** A TLS channel to the gateway (trusting the test CA), sending {@code token} when not null. */
+  /** A TLS channel to the first gateway replica (trusting the test CA), sending {@code token} when not null. */
   public ManagedChannel client(String token) throws IOException {
+    return client(token, 0);
+  }
+
+  /** {@link #client(String)} to gateway replica {@code replica} (0 or 1). */
+  public ManagedChannel client(String token, int replica) throws IOException {
     var tls = TlsMaterial.load(TlsFiles.trusting(Optional.of(ca.writeCa(work.resolve("client-ca.crt")))));
     closeables.add(tls);
     var security = ClientSecurity.tls(tls);
     if (token != null) {
       security = security.withCredentials(BearerCredentials.of(token));
     }
-    var channel = Channels.forTarget("localhost:" + gatewayServer.port(), security);
+    var channel = Channels.forTarget("localhost:" + gateways.get(replica).port(), security);
     closeables.add(channel::shutdownNow);
     return channel;
   }

@@ -1,6 +1,7 @@
 package dev.bulwark.server.embedded;
 
 import dev.bulwark.common.cas.DiskBlobStore;
+import dev.bulwark.common.cas.StoreBlobSource;
 import dev.bulwark.common.grpc.ClientSecurity;
 import dev.bulwark.server.auth.Authenticator;
 import dev.bulwark.server.auth.ResourceOwners;
@@ -26,13 +27,14 @@ import java.util.Optional;
  * @param options     further settings by name (e.g. "trivy" → path of a trivy executable)
  * @param closeables  what to close when the cluster stops
  * @param links       URLs a service offers people (e.g. "dashboard" → the gate's web view), by name
+ * @param killHooks   what stops each service's background work when it is killed (a simulated crash)
  * @param service     the name of the service being created ("gateway", "sast", ...)
  * @param trust       how the cluster's services authenticate each other
  * @param guard       what the service asked its server to check (see {@link #guard})
  */
 public record EmbeddedContext(Path home, Optional<Path> advisories, Map<String, String> targets,
-    Map<String, String> options, List<AutoCloseable> closeables, Map<String, String> links, String service,
-    EmbeddedTrust trust, AtomicReference<Guard> guard) {
+    Map<String, String> options, List<AutoCloseable> closeables, Map<String, String> links,
+    List<Runnable> killHooks, String service, EmbeddedTrust trust, AtomicReference<Guard> guard) {
 
   /** A context that enforces nothing (a service started alone, in tests). */
   public EmbeddedContext(Path home, Optional<Path> advisories, Map<String, String> targets,
@@ -43,7 +45,8 @@ public record EmbeddedContext(Path home, Optional<Path> advisories, Map<String, 
   public EmbeddedContext(Path home, Optional<Path> advisories, Map<String, String> targets,
       Map<String, String> options, String service, EmbeddedTrust trust) {
     this(home, advisories, targets, options, Collections.synchronizedList(new ArrayList<>()),
-        Collections.synchronizedMap(new LinkedHashMap<>()), service, trust, new AtomicReference<>(Guard.NONE));
+        Collections.synchronizedMap(new LinkedHashMap<>()), Collections.synchronizedList(new ArrayList<>()),
+        service, trust, new AtomicReference<>(Guard.NONE));
   }
 
   /** Tells the cluster a URL this service offers people, to print or open (e.g. "dashboard"). */
@@ -74,19 +77,38 @@ public record EmbeddedContext(Path home, Optional<Path> advisories, Map<String, 
     closeables.add(closeable);
   }
 
+  /**
+   * Registers what stops this service's own background work when it is killed (a simulated
+   * crash): it must stop without any clean-up the other services could notice.
+   */
+  public void haltOnKill(Runnable halt) {
+    killHooks.add(halt);
+  }
+
+  /**
+   * The embedded cluster's content store: the gateway's blobs, on local disk under
+   * {@code <home>/gateway/cas}. Embedded scanners read it directly, as clustered scanners read a
+   * shared bucket, so every gateway of the process serves every scan.
+   */
+  public DiskBlobStore contentStore() {
+    return new DiskBlobStore(home.resolve("gateway").resolve("cas"));
+  }
+
   public Optional<String> option(String name) {
     return Optional.ofNullable(options.get(name));
   }
 
   /**
    * Puts a scanner engine on the wire for the embedded cluster, with its blob cache in
-   * {@code cacheDir}; the channels it opens are closed when the cluster stops. Tasks name the
-   * gateway's content store themselves (the gateway starts after the scanners).
+   * {@code cacheDir}, reading blobs from the {@link #contentStore()} directly; what it opens is
+   * closed when the cluster stops.
    */
   public ScannerGrpcService scanner(ScannerEngine engine, Path cacheDir) {
+    var shared = new StoreBlobSource(contentStore(), 4);
     var service = new ScannerGrpcService(engine, new DiskBlobStore(cacheDir), targets.getOrDefault("gateway", ""),
-        clientSecurity());
+        clientSecurity(), Optional.of(shared));
     closeOnStop(service);
+    closeOnStop(shared);
     return service;
   }
 

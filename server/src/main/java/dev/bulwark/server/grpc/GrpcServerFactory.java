@@ -34,6 +34,30 @@ public class GrpcServerFactory {
   private Duration shutdownGracePeriod = Duration.seconds(20);
   @Min(1024)
   private int maxInboundMessageBytes = DEFAULT_MAX_INBOUND_BYTES;
+  /** Connections are closed (GOAWAY) after this long so clients spread over new replicas; null: never. */
+  private Duration maxConnectionAge;
+  /** Calls still running on a connection past its age get this long before they are cancelled. */
+  private Duration maxConnectionAgeGrace = Duration.seconds(30);
+
+  @JsonProperty
+  public Duration getMaxConnectionAge() {
+    return maxConnectionAge;
+  }
+
+  @JsonProperty
+  public void setMaxConnectionAge(Duration maxConnectionAge) {
+    this.maxConnectionAge = maxConnectionAge;
+  }
+
+  @JsonProperty
+  public Duration getMaxConnectionAgeGrace() {
+    return maxConnectionAgeGrace;
+  }
+
+  @JsonProperty
+  public void setMaxConnectionAgeGrace(Duration maxConnectionAgeGrace) {
+    this.maxConnectionAgeGrace = maxConnectionAgeGrace;
+  }
   @Valid
   @NotNull
   private TlsSettings tls = new TlsSettings();
@@ -151,6 +175,9 @@ public class GrpcServerFactory {
       BindableService... services) {
     var server = new ManagedGrpcServer(name, host, port, shutdownGracePeriod.toJavaDuration(), maxInboundMessageBytes,
         List.of(services), environment.healthChecks(), security);
+    if (maxConnectionAge != null) {
+      server.maxConnectionAge(maxConnectionAge.toJavaDuration(), maxConnectionAgeGrace.toJavaDuration());
+    }
     environment.lifecycle().manage(server);
     if (material != null) {
       environment.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {

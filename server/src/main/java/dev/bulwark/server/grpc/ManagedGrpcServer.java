@@ -43,6 +43,8 @@ public final class ManagedGrpcServer implements Managed {
   private final HealthStatusManager health = new HealthStatusManager();
   private ScheduledExecutorService healthPoller;
   private Server server;
+  private Duration maxConnectionAge;
+  private Duration maxConnectionAgeGrace;
 
   public ManagedGrpcServer(String name, String host, int port, Duration shutdownGrace,
       int maxInboundMessageBytes, List<BindableService> services, HealthCheckRegistry healthChecks) {
@@ -69,6 +71,13 @@ public final class ManagedGrpcServer implements Managed {
         GrpcServerFactory.DEFAULT_MAX_INBOUND_BYTES, List.of(services), null);
   }
 
+  /** Closes each connection after {@code age} (calls on it get {@code grace} more), before {@link #start()}. */
+  public synchronized ManagedGrpcServer maxConnectionAge(Duration age, Duration grace) {
+    this.maxConnectionAge = age;
+    this.maxConnectionAgeGrace = grace;
+    return this;
+  }
+
   @Override
   public synchronized void start() {
     if (server != null) {
@@ -76,6 +85,10 @@ public final class ManagedGrpcServer implements Managed {
     }
     var builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, requestedPort), security.credentials())
         .maxInboundMessageSize(maxInboundMessageBytes);
+    if (maxConnectionAge != null) {
+      builder.maxConnectionAge(maxConnectionAge.toMillis(), TimeUnit.MILLISECONDS)
+          .maxConnectionAgeGrace(maxConnectionAgeGrace.toMillis(), TimeUnit.MILLISECONDS);
+    }
     // ServerInterceptors.intercept runs the last one first: exception mapping innermost, security outermost.
     var interceptors = new ArrayList<ServerInterceptor>(security.interceptors());
     Collections.reverse(interceptors);

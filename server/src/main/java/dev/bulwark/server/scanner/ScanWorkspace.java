@@ -1,6 +1,6 @@
 package dev.bulwark.server.scanner;
 
-import dev.bulwark.common.cas.ContentStoreClient;
+import dev.bulwark.common.cas.BlobSource;
 import dev.bulwark.common.cas.DiskBlobStore;
 import dev.bulwark.v1.Digest;
 import dev.bulwark.v1.FileEntry;
@@ -21,16 +21,17 @@ import java.util.function.Predicate;
 
 /**
  * One scan task as a scanner sees it: the manifest, and the bytes of any file or image,
- * fetched from the content store on first use and cached locally by digest.
+ * fetched from the content store (a gateway replica, or the shared store directly) on first use
+ * and cached locally by digest.
  */
 public final class ScanWorkspace {
   private final ScanTask task;
   private final DiskBlobStore cache;
-  private final ContentStoreClient store;
+  private final BlobSource store;
   private final List<FileEntry> tree;
   private final List<FileEntry> history;
 
-  public ScanWorkspace(ScanTask task, DiskBlobStore cache, ContentStoreClient store) {
+  public ScanWorkspace(ScanTask task, DiskBlobStore cache, BlobSource store) {
     this.task = task;
     this.cache = cache;
     this.store = store;

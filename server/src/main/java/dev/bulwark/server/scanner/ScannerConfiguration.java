@@ -1,7 +1,9 @@
 package dev.bulwark.server.scanner;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.codahale.metrics.Gauge;
 import dev.bulwark.common.cas.DiskBlobStore;
+import dev.bulwark.server.cas.ContentStoreFactory;
 import dev.bulwark.server.audit.AuditLog;
 import dev.bulwark.server.auth.Authenticator;
 import dev.bulwark.server.auth.ResourceOwners;
@@ -28,6 +30,10 @@ public class ScannerConfiguration extends Configuration {
   private String contentStore = "localhost:7070";
   @NotEmpty
   private String cacheDir;
+  /** The shared content store to read blobs from directly (type s3); disk: through the gateway. */
+  @Valid
+  @NotNull
+  private ContentStoreFactory sharedStore = new ContentStoreFactory();
 
   protected ScannerConfiguration(int defaultGrpcPort, String defaultCacheDir) {
     grpc.setPort(defaultGrpcPort);
@@ -40,7 +46,9 @@ public class ScannerConfiguration extends Configuration {
    */
   public ManagedGrpcServer serve(ScannerEngine engine, Environment environment) {
     var service = new ScannerGrpcService(engine, new DiskBlobStore(Path.of(cacheDir)), contentStore,
-        grpc.clientSecurity());
+        grpc.clientSecurity(), sharedStore.scannerSource());
+    // What an autoscaler scales this scanner on (KEDA / HPA on a custom metric).
+    environment.metrics().register("bulwark.scanner.inflight", (Gauge<Integer>) service::inFlight);
     // Only the gateway calls a scanner: mutual TLS, no bearer credentials (AccessRules).
     var security = grpc.security(engine.name(), TlsServerCredentials.ClientAuth.REQUIRE, Authenticator.NONE,
         ResourceOwners.NONE, AuditLog.LOG_ONLY);
@@ -52,6 +60,16 @@ public class ScannerConfiguration extends Configuration {
       }
     });
     return server;
+  }
+
+  @JsonProperty
+  public ContentStoreFactory getSharedStore() {
+    return sharedStore;
+  }
+
+  @JsonProperty
+  public void setSharedStore(ContentStoreFactory sharedStore) {
+    this.sharedStore = sharedStore;
   }
 
   @JsonProperty

@@ -1,5 +1,6 @@
 package dev.bulwark.server.scanner;
 
+import dev.bulwark.common.cas.BlobSource;
 import dev.bulwark.common.cas.ContentStoreClient;
 import dev.bulwark.common.cas.DiskBlobStore;
 import dev.bulwark.common.finding.Fingerprints;
@@ -18,6 +19,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -34,8 +36,10 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
   private final ScannerEngine engine;
   private final DiskBlobStore cache;
   private final String defaultContentStore;
+  private final Optional<BlobSource> sharedStore;
   private final ClientSecurity security;
   private final ConcurrentHashMap<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
 
   public ScannerGrpcService(ScannerEngine engine, DiskBlobStore cache, String defaultContentStore) {
     this(engine, cache, defaultContentStore, ClientSecurity.NONE);
@@ -44,10 +48,26 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
   /** @param security how this scanner reaches content stores (its client certificate, or a service key) */
   public ScannerGrpcService(ScannerEngine engine, DiskBlobStore cache, String defaultContentStore,
       ClientSecurity security) {
+    this(engine, cache, defaultContentStore, security, Optional.empty());
+  }
+
+  /**
+   * @param security    how this scanner reaches content stores (its client certificate, or a service key)
+   * @param sharedStore the shared content store (an S3 bucket) to read blobs from directly; empty:
+   *                    through the gateway address each task names (or the default)
+   */
+  public ScannerGrpcService(ScannerEngine engine, DiskBlobStore cache, String defaultContentStore,
+      ClientSecurity security, Optional<BlobSource> sharedStore) {
     this.security = security;
     this.engine = engine;
     this.cache = cache;
     this.defaultContentStore = defaultContentStore == null ? "" : defaultContentStore;
+    this.sharedStore = sharedStore;
+  }
+
+  /** Scan calls running now (a gauge: what an autoscaler scales this scanner on). */
+  public int inFlight() {
+    return inFlight.get();
   }
 
   @Override
@@ -58,14 +78,18 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
 
   @Override
   public void scan(ScanTask task, StreamObserver<ScanEvent> response) {
-    long started = System.nanoTime();
-    String target = task.getContentStore().isBlank() ? defaultContentStore : task.getContentStore();
-    if (target.isBlank()) {
-      throw Refusal.precondition("task names no content store and the scanner has none configured");
+    inFlight.incrementAndGet();
+    try {
+      run(task, (ServerCallStreamObserver<ScanEvent>) response);
+    } finally {
+      inFlight.decrementAndGet();
     }
-    var calls = (ServerCallStreamObserver<ScanEvent>) response;
-    var workspace = new ScanWorkspace(task, cache,
-        new ContentStoreClient(channels.computeIfAbsent(target, t -> Channels.forTarget(t, security))));
+  }
+
+  private void run(ScanTask task, ServerCallStreamObserver<ScanEvent> response) {
+    long started = System.nanoTime();
+    var calls = response;
+    var workspace = new ScanWorkspace(task, cache, blobSource(task));
     var count = new AtomicInteger();
     FindingSink sink = new FindingSink() {
       @Override
@@ -116,6 +140,18 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
       response.onNext(ScanEvent.newBuilder().setSummary(summary).build());
       response.onCompleted();
     }
+  }
+
+  /** The shared store when there is one, else the content store (a gateway) the task names. */
+  private BlobSource blobSource(ScanTask task) {
+    if (sharedStore.isPresent()) {
+      return sharedStore.get();
+    }
+    String target = task.getContentStore().isBlank() ? defaultContentStore : task.getContentStore();
+    if (target.isBlank()) {
+      throw Refusal.precondition("task names no content store and the scanner has none configured");
+    }
+    return new ContentStoreClient(channels.computeIfAbsent(target, t -> Channels.forTarget(t, security)));
   }
 
   @Override
