@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The SAST scanner: runs every registered {@link Analyzer} over the text files it wants.
@@ -31,13 +32,13 @@ public final class SastEngine implements ScannerEngine {
   public static final long DEFAULT_MAX_FILE_BYTES = 2L * 1024 * 1024;
   private static final int BATCH = 256;
 
-  private final List<Analyzer> analyzers;
+  private final Supplier<List<Analyzer>> analyzers;
   private final long maxFileBytes;
   private final SecretVerification verification;
 
   /** The built-in analyzers and rule packs; secret verification off. */
   public SastEngine() {
-    this(Analyzers.builtIn(), DEFAULT_MAX_FILE_BYTES);
+    this(Analyzers::builtIn, DEFAULT_MAX_FILE_BYTES, SecretVerification.off());
   }
 
   public SastEngine(List<Analyzer> analyzers, long maxFileBytes) {
@@ -46,9 +47,26 @@ public final class SastEngine implements ScannerEngine {
 
   /** @param verification what scans that ask ({@code ScanTask.verify_secrets}) may verify */
   public SastEngine(List<Analyzer> analyzers, long maxFileBytes, SecretVerification verification) {
-    this.analyzers = List.copyOf(analyzers);
+    this(loaded(List.copyOf(analyzers)), maxFileBytes, verification);
+  }
+
+  /**
+   * Analyzers loaded on first use (their rule packs take a while to compile), so a service or a
+   * scan that never looks at a file does not pay for them.
+   */
+  public SastEngine(Supplier<List<Analyzer>> analyzers, long maxFileBytes, SecretVerification verification) {
+    this.analyzers = new Memo<>(analyzers);
     this.maxFileBytes = maxFileBytes;
     this.verification = verification;
+  }
+
+  private static Supplier<List<Analyzer>> loaded(List<Analyzer> analyzers) {
+    return () -> analyzers;
+  }
+
+  /** The analyzers, loaded now if they were not yet. */
+  public List<Analyzer> analyzers() {
+    return analyzers.get();
   }
 
   @Override
@@ -59,7 +77,7 @@ public final class SastEngine implements ScannerEngine {
   @Override
   public ScannerInfo describe() {
     var info = ScannerInfo.newBuilder().setName(name()).setVersion(VERSION);
-    for (Analyzer a : analyzers) {
+    for (Analyzer a : analyzers()) {
       info.addAnalyzers(dev.bulwark.v1.Analyzer.newBuilder().setName(a.name()).setVersion(a.version()));
       info.addAllDatabases(a.databases());
     }
@@ -123,7 +141,7 @@ public final class SastEngine implements ScannerEngine {
 
   /** History entries are for the secrets analyzer; without it they are skipped, and the outcome says so. */
   private HistorySecrets historySecrets(List<String> problems, VerificationSession session) {
-    var secrets = analyzers.stream().filter(SecretsAnalyzer.class::isInstance).map(SecretsAnalyzer.class::cast)
+    var secrets = analyzers().stream().filter(SecretsAnalyzer.class::isInstance).map(SecretsAnalyzer.class::cast)
         .findFirst();
     if (secrets.isEmpty()) {
       problems.add("git history entries skipped: the secrets analyzer is not enabled");
@@ -153,7 +171,7 @@ public final class SastEngine implements ScannerEngine {
         break;
       }
       boolean any = false;
-      for (Analyzer a : analyzers) {
+      for (Analyzer a : analyzers()) {
         if (!a.accepts(file.path())) {
           continue;
         }
@@ -169,9 +187,34 @@ public final class SastEngine implements ScannerEngine {
     return scanned;
   }
 
+  /** A value computed once, on first use, by whichever thread asks first. */
+  private static final class Memo<T> implements Supplier<T> {
+    private Supplier<T> compute;
+    private volatile T value;
+
+    Memo(Supplier<T> compute) {
+      this.compute = compute;
+    }
+
+    @Override
+    public T get() {
+      T v = value;
+      if (v == null) {
+        synchronized (this) {
+          if (value == null) {
+            value = compute.get();
+            compute = null;
+          }
+          v = value;
+        }
+      }
+      return v;
+    }
+  }
+
   /** Whether any analyzer wants this path ({@code .properties} files are always read, for project facts). */
   public boolean wants(String path) {
-    return path.endsWith(".properties") || analyzers.stream().anyMatch(a -> a.accepts(path));
+    return path.endsWith(".properties") || analyzers().stream().anyMatch(a -> a.accepts(path));
   }
 
   public long maxFileBytes() {
