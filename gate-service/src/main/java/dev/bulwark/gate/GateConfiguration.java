@@ -8,8 +8,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import dev.bulwark.gate.audit.AuditSink;
 import dev.bulwark.gate.db.H2Files;
-import dev.bulwark.gate.intel.ExploitIntel;
-import dev.bulwark.gate.intel.IntelSource;
+import dev.bulwark.advisories.intel.ExploitIntel;
+import dev.bulwark.advisories.intel.IntelSource;
 import java.nio.file.Path;
 import java.util.Optional;
 

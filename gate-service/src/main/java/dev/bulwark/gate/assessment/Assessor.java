@@ -1,7 +1,7 @@
 package dev.bulwark.gate.assessment;
 
 import dev.bulwark.common.finding.Fingerprints;
-import dev.bulwark.gate.intel.ExploitIntel;
+import dev.bulwark.advisories.intel.ExploitIntel;
 import dev.bulwark.gate.risk.Exposure;
 import dev.bulwark.gate.risk.RiskScore;
 import dev.bulwark.gate.suppression.Suppression;

@@ -6,7 +6,7 @@ import dev.bulwark.gate.assessment.Assessor;
 import dev.bulwark.gate.assessment.ScanFacts;
 import dev.bulwark.gate.audit.AuditRecord;
 import dev.bulwark.gate.audit.AuditSink;
-import dev.bulwark.gate.intel.ExploitIntel;
+import dev.bulwark.advisories.intel.ExploitIntel;
 import dev.bulwark.gate.policy.CentralPolicies;
 import dev.bulwark.gate.policy.PolicyLayers;
 import dev.bulwark.gate.policy.PolicyResolution;

@@ -1,8 +1,8 @@
 package dev.bulwark.gate.risk;
 
-import dev.bulwark.gate.intel.EpssScore;
-import dev.bulwark.gate.intel.ExploitIntel;
-import dev.bulwark.gate.intel.KevEntry;
+import dev.bulwark.advisories.intel.EpssScore;
+import dev.bulwark.advisories.intel.ExploitIntel;
+import dev.bulwark.advisories.intel.KevEntry;
 import dev.bulwark.v1.Confidence;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.Scope;

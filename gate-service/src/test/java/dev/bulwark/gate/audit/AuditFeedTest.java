@@ -9,7 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.bulwark.gate.db.H2Files;
 import dev.bulwark.gate.db.JdbiDecisionStore;
 import dev.bulwark.gate.decision.Gate;
-import dev.bulwark.gate.intel.ExploitIntel;
+import dev.bulwark.advisories.intel.ExploitIntel;
 import dev.bulwark.gate.testing.Findings;
 import dev.bulwark.v1.Verdict;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package dev.bulwark.gate.intel;
+package dev.bulwark.advisories.intel;
 
 /**
  * FIRST's Exploit Prediction Scoring System score of a CVE.

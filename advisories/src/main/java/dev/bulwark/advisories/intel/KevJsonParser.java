@@ -1,4 +1,4 @@
-package dev.bulwark.gate.intel;
+package dev.bulwark.advisories.intel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

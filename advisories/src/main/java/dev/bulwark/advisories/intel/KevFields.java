@@ -1,4 +1,4 @@
-package dev.bulwark.gate.intel;
+package dev.bulwark.advisories.intel;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
