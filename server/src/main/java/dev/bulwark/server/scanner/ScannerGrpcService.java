@@ -5,6 +5,8 @@ import dev.bulwark.common.cas.DiskBlobStore;
 import dev.bulwark.common.finding.Fingerprints;
 import dev.bulwark.common.grpc.Channels;
 import dev.bulwark.common.grpc.Refusal;
+import dev.bulwark.server.scanner.results.ResultCache;
+import dev.bulwark.server.scanner.results.ResultStore;
 import dev.bulwark.v1.DescribeRequest;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.ScanEvent;
@@ -33,12 +35,20 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
   private final ScannerEngine engine;
   private final DiskBlobStore cache;
   private final String defaultContentStore;
+  private final ResultStore results;
   private final ConcurrentHashMap<String, ManagedChannel> channels = new ConcurrentHashMap<>();
 
   public ScannerGrpcService(ScannerEngine engine, DiskBlobStore cache, String defaultContentStore) {
+    this(engine, cache, defaultContentStore, ResultStore.NONE);
+  }
+
+  /** @param results where the engine's analysis results are kept between scans */
+  public ScannerGrpcService(ScannerEngine engine, DiskBlobStore cache, String defaultContentStore,
+      ResultStore results) {
     this.engine = engine;
     this.cache = cache;
     this.defaultContentStore = defaultContentStore == null ? "" : defaultContentStore;
+    this.results = results;
   }
 
   @Override
@@ -56,12 +66,12 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
     }
     var calls = (ServerCallStreamObserver<ScanEvent>) response;
     var workspace = new ScanWorkspace(task, cache,
-        new ContentStoreClient(channels.computeIfAbsent(target, Channels::forTarget)));
+        new ContentStoreClient(channels.computeIfAbsent(target, Channels::forTarget)), resultCache());
     var count = new AtomicInteger();
     FindingSink sink = new FindingSink() {
       @Override
       public void accept(Finding finding) {
-        Finding complete = Fingerprints.ensure(finding.toBuilder().setScanner(engine.name()).build());
+        Finding complete = complete(engine.name(), finding);
         if (send(ScanEvent.newBuilder().setFinding(complete).build())) {
           count.incrementAndGet();
         }
@@ -86,6 +96,10 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
     try {
       ScanOutcome outcome = engine.scan(workspace, sink);
       summary.setStatus(outcome.status()).setMessage(outcome.message()).setFilesScanned(outcome.filesScanned());
+      if (workspace.results().enabled()) {
+        LOG.info("{} scan {}: {} results reused, {} units analysed again", engine.name(), task.getScanId(),
+            workspace.results().hits(), workspace.results().misses());
+      }
     } catch (StatusRuntimeException e) {
       if (workspace.cancelled()) {
         return;
@@ -107,6 +121,24 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
       response.onNext(ScanEvent.newBuilder().setSummary(summary).build());
       response.onCompleted();
     }
+  }
+
+  /** The engine's results cache for one scan; off when the engine does not say what its results depend on. */
+  private ResultCache resultCache() {
+    if (results == ResultStore.NONE) {
+      return ResultCache.OFF;
+    }
+    try {
+      return new ResultCache(results, engine.resultKey().orElse(""));
+    } catch (RuntimeException e) {
+      LOG.warn("{}: results cache off for this scan: {}", engine.name(), e.toString());
+      return ResultCache.OFF;
+    }
+  }
+
+  /** A finding as it leaves a scanner: named after it, with a fingerprint. */
+  public static Finding complete(String scanner, Finding finding) {
+    return Fingerprints.ensure(finding.toBuilder().setScanner(scanner).build());
   }
 
   @Override
