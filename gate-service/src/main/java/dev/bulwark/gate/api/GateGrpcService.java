@@ -54,10 +54,7 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
     if (invalid != null) {
       throw Refusal.invalid(invalid);
     }
-    var result = gate.evaluate(req);
-    var response = EvaluateResponse.newBuilder().setDecision(result.decision()).addAllFixed(result.fixed());
-    result.findings().forEach(a -> response.addFindings(toProto(a)));
-    out.onNext(response.build());
+    out.onNext(answer(gate, req));
     out.onCompleted();
   }
 
@@ -141,7 +138,8 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
   }
 
   /** Null when valid, else what is wrong, naming the field. */
-  static String validate(EvaluateRequest req) {
+  /** What is wrong with an Evaluate request, or null when it is valid. */
+  public static String validate(EvaluateRequest req) {
     if (req.getScanId().isBlank()) {
       return "scan_id is required";
     }
@@ -166,6 +164,14 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
       }
     }
     return null;
+  }
+
+  /** The gate's answer to a valid request: the decision, every finding assessed, the baseline's fixed ones. */
+  public static EvaluateResponse answer(Gate gate, EvaluateRequest req) {
+    var result = gate.evaluate(req);
+    var response = EvaluateResponse.newBuilder().setDecision(result.decision()).addAllFixed(result.fixed());
+    result.findings().forEach(a -> response.addFindings(toProto(a)));
+    return response.build();
   }
 
   static EvaluatedFinding toProto(AssessedFinding a) {
