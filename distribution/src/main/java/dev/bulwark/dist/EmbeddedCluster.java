@@ -114,9 +114,9 @@ public final class EmbeddedCluster implements LocalCluster {
     services.forEach(s -> levels.computeIfAbsent(s.startOrder(), k -> new ArrayList<>()).add(s));
     for (List<EmbeddedService> level : levels.values()) {
       var seen = Map.copyOf(targets);
-      var starting = level.stream().map(service -> level.size() == 1
-          ? CompletableFuture.completedFuture(startOne(service, settings, seen))
-          : CompletableFuture.supplyAsync(() -> startOne(service, settings, seen), STARTER)).toList();
+      Executor executor = level.size() == 1 ? Runnable::run : STARTER;
+      var starting = level.stream()
+          .map(service -> CompletableFuture.supplyAsync(() -> startOne(service, settings, seen), executor)).toList();
       RuntimeException failure = null;
       for (var future : starting) {
         try {
