@@ -96,7 +96,7 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
     try {
       ScanOutcome outcome = engine.scan(workspace, sink);
       summary.setStatus(outcome.status()).setMessage(outcome.message()).setFilesScanned(outcome.filesScanned());
-      if (workspace.results().enabled()) {
+      if (workspace.results().hits() + workspace.results().misses() > 0) {
         LOG.info("{} scan {}: {} results reused, {} units analysed again", engine.name(), task.getScanId(),
             workspace.results().hits(), workspace.results().misses());
       }
@@ -123,17 +123,13 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
     }
   }
 
-  /** The engine's results cache for one scan; off when the engine does not say what its results depend on. */
+  /**
+   * The engine's results cache for one scan; off when the engine does not say what its results
+   * depend on. The engine key is asked on first use, so an empty tree costs nothing.
+   */
   private ResultCache resultCache() {
-    if (results == ResultStore.NONE) {
-      return ResultCache.OFF;
-    }
-    try {
-      return new ResultCache(results, engine.resultKey().orElse(""));
-    } catch (RuntimeException e) {
-      LOG.warn("{}: results cache off for this scan: {}", engine.name(), e.toString());
-      return ResultCache.OFF;
-    }
+    return results == ResultStore.NONE ? ResultCache.OFF
+        : new ResultCache(results, () -> engine.resultKey().orElse(""));
   }
 
   /** A finding as it leaves a scanner: named after it, with a fingerprint. */

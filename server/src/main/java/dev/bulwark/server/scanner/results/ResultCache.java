@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,9 @@ public final class ResultCache {
   public static final ResultCache OFF = new ResultCache(ResultStore.NONE, "");
 
   private final ResultStore store;
-  private final String engineKey;
+  private final Supplier<String> engineKeySource;
+  /** The engine key, asked on first use (an empty tree never loads the analyzers to make it). */
+  private String engineKey;
   private final AtomicInteger hits = new AtomicInteger();
   private final AtomicInteger misses = new AtomicInteger();
 
@@ -36,12 +39,33 @@ public final class ResultCache {
    *                  versions, rule-pack digests, the settings that change results); empty: off
    */
   public ResultCache(ResultStore store, String engineKey) {
-    this.store = engineKey.isEmpty() ? ResultStore.NONE : store;
-    this.engineKey = engineKey;
+    this(store, () -> engineKey);
   }
 
+  /**
+   * @param engineKey asked once, on the first lookup or save (not at all for an empty tree), so
+   *                  that an engine may load its analyzers and rule packs to make it; empty: off
+   */
+  public ResultCache(ResultStore store, Supplier<String> engineKey) {
+    this.store = store;
+    this.engineKeySource = engineKey;
+  }
+
+  /** Whether results are kept; asks for the engine key. */
   public boolean enabled() {
-    return store != ResultStore.NONE;
+    return store != ResultStore.NONE && !engineKey().isEmpty();
+  }
+
+  private synchronized String engineKey() {
+    if (engineKey == null) {
+      try {
+        engineKey = store == ResultStore.NONE ? "" : engineKeySource.get();
+      } catch (RuntimeException e) {
+        LOG.warn("results cache off for this scan: no engine key: {}", e.toString());
+        engineKey = "";
+      }
+    }
+    return engineKey;
   }
 
   /** This cache, or {@link #OFF} when the scan must not use it (e.g. results that call providers). */
@@ -119,6 +143,6 @@ public final class ResultCache {
   }
 
   private String key(String unit, String contentDigest) {
-    return Digests.sha256Hex(engineKey + '\n' + unit + '\n' + contentDigest);
+    return Digests.sha256Hex(engineKey() + '\n' + unit + '\n' + contentDigest);
   }
 }

@@ -108,4 +108,15 @@ class ResultCacheTest {
     assertThat(cache.lookup("App.java", "c", facts::get)).isEmpty();
     assertThat(ResultCache.OFF.enabled()).isFalse();
   }
+
+  @Test
+  void theEngineKeyIsAskedOnFirstUseOnlySoAnEmptyTreeLoadsNoAnalyzers() {
+    var asked = new java.util.concurrent.atomic.AtomicInteger();
+    var cache = new ResultCache(new DiskResultStore(dir, 1 << 20), () -> "engine " + asked.incrementAndGet());
+    assertThat(asked).as("not asked before a unit is looked up").hasValue(0);
+    cache.lookup("App.java", "c", facts::get);
+    cache.save("App.java", "c", result("r"), List.of(), facts::get);
+    assertThat(cache.lookup("App.java", "c", facts::get)).isPresent();
+    assertThat(asked).as("asked once").hasValue(1);
+  }
 }
