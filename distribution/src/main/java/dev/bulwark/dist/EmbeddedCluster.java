@@ -49,6 +49,7 @@ public final class EmbeddedCluster implements LocalCluster {
   private final List<EmbeddedService> services;
   private final List<Running> running = new ArrayList<>();
   private final Map<String, String> targets = new LinkedHashMap<>();
+  private EmbeddedSecurity security;
   private final Map<String, String> links = new LinkedHashMap<>();
 
   /** A cluster of exactly these services; names must be unique. */
@@ -110,6 +111,7 @@ public final class EmbeddedCluster implements LocalCluster {
     if (!running.isEmpty()) {
       throw new IllegalStateException("cluster already started");
     }
+    security = EmbeddedSecurity.of(settings, services);
     var levels = new TreeMap<Integer, List<EmbeddedService>>();
     services.forEach(s -> levels.computeIfAbsent(s.startOrder(), k -> new ArrayList<>()).add(s));
     for (List<EmbeddedService> level : levels.values()) {
@@ -138,13 +140,13 @@ public final class EmbeddedCluster implements LocalCluster {
   }
 
   /** Creates one service and puts it on the wire; on failure releases what it registered and throws. */
-  private static Running startOne(EmbeddedService service, Settings settings, Map<String, String> seen) {
-    var context = new EmbeddedContext(settings.home(), settings.advisories(), seen, settings.options());
+  private Running startOne(EmbeddedService service, Settings settings, Map<String, String> seen) {
+    var context = security.context(settings, seen, service.name());
     try {
       List<BindableService> grpc = service.create(context);
       int port = settings.portBase() == 0 ? 0 : settings.portBase() + PORT_OFFSETS.getOrDefault(service.name(), 0);
       var server = new ManagedGrpcServer(service.name(), settings.bindHost(), port, Duration.ofSeconds(10),
-          GrpcServerFactory.DEFAULT_MAX_INBOUND_BYTES, grpc, null);
+          GrpcServerFactory.DEFAULT_MAX_INBOUND_BYTES, grpc, null, security.server(context));
       server.start();
       return new Running(service, server, context);
     } catch (Exception e) {
@@ -199,6 +201,10 @@ public final class EmbeddedCluster implements LocalCluster {
     }
     running.clear();
     targets.clear();
+    if (security != null) {
+      security.close();
+      security = null;
+    }
     links.clear();
   }
 

@@ -24,6 +24,6 @@ public final class GateLocal implements LocalGate {
     if (invalid != null) {
       throw new IllegalArgumentException(invalid);
     }
-    return GateGrpcService.answer(gate, request);
+    return GateGrpcService.evaluation(gate, request);
   }
 }

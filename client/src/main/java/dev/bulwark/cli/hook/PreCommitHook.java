@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * which analyses the staged content (exactly what the commit will contain) in-process, secrets and
  * the SAST rules with the scanners' own rule packs, decided by the gate's policy code (needs the
  * full distribution; the full scan stays in CI), and blocks the commit unless the verdict is PASS,
- * saying how to suppress a finding or skip the hook.
+ * saying how to suppress a finding or skip the hook. With {@code BULWARK_GATEWAY} set (the thin
+ * client, which has no in-process scanners), it exports the index and scans it through that gateway.
  */
 public final class PreCommitHook {
   /** Marks a hook as bulwark's, so reinstalling replaces it and a foreign hook is left alone. */
@@ -55,7 +56,20 @@ public final class PreCommitHook {
         branch="$(git symbolic-ref --short -q HEAD || echo HEAD)"
 
         # The index, not the working tree: what the commit will contain (GIT_INDEX_FILE is honoured).
-        "${bulwark[@]}" check --staged --repo "$root" --project "$project" --branch "$branch"
+        if [ -n "${BULWARK_GATEWAY:-}" ]; then
+          # a thin client (bulwark-cli) scans the staged content through the gateway named by BULWARK_GATEWAY
+          tmp="$(mktemp -d "${TMPDIR:-/tmp}/bulwark-staged.XXXXXX")" || exit 2
+          trap 'rm -rf "$tmp"' EXIT
+          if ! (cd "$root" && git checkout-index --all --prefix="$tmp/$project/"); then
+            echo "bulwark: cannot export the staged files; commit blocked" >&2
+            exit 2
+          fi
+          mkdir -p "$tmp/$project"
+          "${bulwark[@]}" scan "$tmp/$project" --project "$project" --branch "$branch" --gateway "$BULWARK_GATEWAY"
+        else
+          # the full distribution checks them in-process: no servers, no database, no token
+          "${bulwark[@]}" check --staged --repo "$root" --project "$project" --branch "$branch"
+        fi
         status=$?
         if [ "$status" -eq 0 ]; then
           exit 0

@@ -26,7 +26,8 @@ final class ListedMigrations implements ResourceProvider {
   static final List<String> SCRIPTS = List.of(
       "V1__scans_findings_decisions.sql",
       "V2__overrides_central_suppressions.sql",
-      "V3__central_policies.sql");
+      "V3__central_policies.sql",
+      "V4__api_tokens.sql");
 
   /** No Java migrations: without a provider Flyway would scan the classpath for them. */
   static final ClassProvider<JavaMigration> NO_JAVA_MIGRATIONS = List::of;

@@ -4,6 +4,7 @@ import dev.bulwark.common.cas.ContentStoreClient;
 import dev.bulwark.common.cas.DiskBlobStore;
 import dev.bulwark.common.finding.Fingerprints;
 import dev.bulwark.common.grpc.Channels;
+import dev.bulwark.common.grpc.ClientSecurity;
 import dev.bulwark.common.grpc.Refusal;
 import dev.bulwark.server.scanner.results.ResultCache;
 import dev.bulwark.server.scanner.results.ResultStore;
@@ -35,16 +36,27 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
   private final ScannerEngine engine;
   private final DiskBlobStore cache;
   private final String defaultContentStore;
+  private final ClientSecurity security;
   private final ResultStore results;
   private final ConcurrentHashMap<String, ManagedChannel> channels = new ConcurrentHashMap<>();
 
   public ScannerGrpcService(ScannerEngine engine, DiskBlobStore cache, String defaultContentStore) {
-    this(engine, cache, defaultContentStore, ResultStore.NONE);
+    this(engine, cache, defaultContentStore, ClientSecurity.NONE);
   }
 
-  /** @param results where the engine's analysis results are kept between scans */
+  /** @param security how this scanner reaches content stores (its client certificate, or a service key) */
   public ScannerGrpcService(ScannerEngine engine, DiskBlobStore cache, String defaultContentStore,
-      ResultStore results) {
+      ClientSecurity security) {
+    this(engine, cache, defaultContentStore, security, ResultStore.NONE);
+  }
+
+  /**
+   * @param security how this scanner reaches content stores (its client certificate, or a service key)
+   * @param results  where the engine's analysis results are kept between scans
+   */
+  public ScannerGrpcService(ScannerEngine engine, DiskBlobStore cache, String defaultContentStore,
+      ClientSecurity security, ResultStore results) {
+    this.security = security;
     this.engine = engine;
     this.cache = cache;
     this.defaultContentStore = defaultContentStore == null ? "" : defaultContentStore;
@@ -66,7 +78,7 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
     }
     var calls = (ServerCallStreamObserver<ScanEvent>) response;
     var workspace = new ScanWorkspace(task, cache,
-        new ContentStoreClient(channels.computeIfAbsent(target, Channels::forTarget)), resultCache());
+        new ContentStoreClient(channels.computeIfAbsent(target, t -> Channels.forTarget(t, security))), resultCache());
     var count = new AtomicInteger();
     FindingSink sink = new FindingSink() {
       @Override

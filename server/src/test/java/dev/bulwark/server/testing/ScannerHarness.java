@@ -7,6 +7,7 @@ import dev.bulwark.common.cas.DiskBlobStore;
 import dev.bulwark.common.cas.IgnoreRules;
 import dev.bulwark.common.cas.TreePacker;
 import dev.bulwark.common.grpc.Channels;
+import dev.bulwark.common.grpc.ClientSecurity;
 import dev.bulwark.server.grpc.ManagedGrpcServer;
 import dev.bulwark.server.scanner.ScannerEngine;
 import dev.bulwark.server.scanner.ScannerGrpcService;
@@ -53,7 +54,8 @@ public final class ScannerHarness implements AutoCloseable {
     storeServer = ManagedGrpcServer.onLoopback("test-cas", 0, new ContentStoreService(store));
     storeServer.start();
     scannerService = new ScannerGrpcService(engine,
-        new DiskBlobStore(Files.createDirectories(workDir.resolve("scanner-cache"))), storeServer.target(), results);
+        new DiskBlobStore(Files.createDirectories(workDir.resolve("scanner-cache"))), storeServer.target(),
+        ClientSecurity.NONE, results);
     scannerServer = ManagedGrpcServer.onLoopback("test-" + engine.name(), 0, scannerService);
     scannerServer.start();
     storeChannel = Channels.forTarget(storeServer.target());
