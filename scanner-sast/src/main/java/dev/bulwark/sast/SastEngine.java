@@ -173,11 +173,12 @@ public final class SastEngine implements ScannerEngine {
       var analysed = analyzeFile(file, project);
       result.addAllFindings(analysed.findings()).addAllProblems(analysed.problems()).setAnalysed(analysed.analysed());
       dependencies = analysed.dependencies();
+      if (!analysed.reproducible()) {
+        return result.build(); // a stack overflow may not happen with another thread's stack: not kept
+      }
     }
-    // a failed analyzer may succeed another time (a bug fixed by an update is a new build anyway)
-    if (result.getProblemsCount() == 0) {
-      cache.save(entry.getPath(), entry.getDigest().getHash(), result, dependencies, current);
-    }
+    // a file the parser refuses is refused again by the same build: kept, problem and all
+    cache.save(entry.getPath(), entry.getDigest().getHash(), result, dependencies, current);
     return result.build();
   }
 
@@ -254,9 +255,11 @@ public final class SastEngine implements ScannerEngine {
    * @param problems     analyzers that failed on the file, and why
    * @param dependencies the project facts the analysis used ({@link Project#dependencies()})
    * @param analysed     whether any analyzer looked at the file
+   * @param reproducible whether the same file and facts give the same result again (false after a
+   *                     stack overflow, which depends on the thread's stack, not on the input alone)
    */
   public record FileResult(List<Finding> findings, List<String> problems, Set<String> dependencies,
-      boolean analysed) {}
+      boolean analysed, boolean reproducible) {}
 
   /**
    * Runs every analyzer that wants the file, through a view of the project of its own: the result
@@ -267,6 +270,7 @@ public final class SastEngine implements ScannerEngine {
     var findings = new ArrayList<Finding>();
     var problems = new ArrayList<String>();
     boolean any = false;
+    boolean reproducible = true;
     for (Analyzer a : analyzers()) {
       if (!a.accepts(file.path())) {
         continue;
@@ -274,11 +278,14 @@ public final class SastEngine implements ScannerEngine {
       any = true;
       try {
         a.analyze(file, view, findings::add);
-      } catch (Exception | StackOverflowError e) {
+      } catch (Exception e) {
         problems.add(file.path() + ": " + a.name() + ": " + e.getMessage());
+      } catch (StackOverflowError e) {
+        problems.add(file.path() + ": " + a.name() + ": " + e);
+        reproducible = false;
       }
     }
-    return new FileResult(findings, problems, view.dependencies(), any);
+    return new FileResult(findings, problems, view.dependencies(), any, reproducible);
   }
 
   /** A value computed once, on first use, by whichever thread asks first. */

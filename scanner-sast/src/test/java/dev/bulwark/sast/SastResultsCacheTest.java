@@ -40,7 +40,11 @@ class SastResultsCacheTest {
   final List<String> analysed = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
   /** Counts every analysis of a file, and otherwise is the analyzer it wraps. */
-  record Counting(Analyzer real, List<String> log) implements Analyzer {
+  record Counting(Analyzer real, List<String> log, String packSuffix) implements Analyzer {
+    Counting(Analyzer real, List<String> log) {
+      this(real, log, "");
+    }
+
     @Override
     public String name() {
       return real.name();
@@ -64,7 +68,7 @@ class SastResultsCacheTest {
 
     @Override
     public List<DatabaseInfo> databases() {
-      return real.databases();
+      return real.databases().stream().map(d -> d.toBuilder().setVersion(d.getVersion() + packSuffix).build()).toList();
     }
   }
 
@@ -110,9 +114,15 @@ class SastResultsCacheTest {
       new VerificationSettings(true, Duration.ofSeconds(1), 10, 0, Map.of()), Clock.systemUTC());
 
   ScannerHarness cached() throws Exception {
-    var engine = new SastEngine(() -> Analyzers.builtIn().stream().map(a -> (Analyzer) new Counting(a, analysed))
-        .toList(), SastEngine.DEFAULT_MAX_FILE_BYTES, ALLOWED_BUT_SILENT);
-    return new ScannerHarness(engine, tmp.resolve("work"), new DiskResultStore(tmp.resolve("results"), 1 << 20));
+    return cached(SastEngine.DEFAULT_MAX_FILE_BYTES, "");
+  }
+
+  /** A scanner over the shared results folder, with this size limit and rule packs at their version + suffix. */
+  ScannerHarness cached(long maxFileBytes, String packSuffix) throws Exception {
+    var engine = new SastEngine(() -> Analyzers.builtIn().stream()
+        .map(a -> (Analyzer) new Counting(a, analysed, packSuffix)).toList(), maxFileBytes, ALLOWED_BUT_SILENT);
+    return new ScannerHarness(engine, tmp.resolve("work-" + System.nanoTime()),
+        new DiskResultStore(tmp.resolve("results"), 1 << 20));
   }
 
   /** What a scan without any cache reports for the tree as it is now. */
@@ -193,6 +203,45 @@ class SastResultsCacheTest {
       analysed.clear();
       harness.scan(tree, task -> task.setVerifySecrets(true));
       assertThat(analysed).contains("deploy.env", "src/app/Web.java");
+    }
+  }
+
+  @Test
+  @DisplayName("another rule-pack version or another size limit is another cache: every file is analysed again")
+  void rulePacksAndSettingsInvalidate() throws Exception {
+    try (var harness = cached()) {
+      harness.scan(tree);
+    }
+    analysed.clear();
+    try (var harness = cached()) {
+      harness.scan(tree);
+      assertThat(analysed).as("same engine, same packs: nothing analysed").isEmpty();
+    }
+    try (var harness = cached(SastEngine.DEFAULT_MAX_FILE_BYTES, "-next")) {
+      harness.scan(tree);
+      assertThat(analysed).as("a rule pack changed").contains("deploy.env", "src/app/Web.java", "tool.py");
+    }
+    analysed.clear();
+    try (var harness = cached(SastEngine.DEFAULT_MAX_FILE_BYTES / 2, "")) {
+      harness.scan(tree);
+      assertThat(analysed).as("the size limit changed").contains("deploy.env", "src/app/Web.java", "tool.py");
+    }
+  }
+
+  @Test
+  @DisplayName("a file the parser refuses is not parsed again, and its problem is reported again")
+  void aRefusedFileIsKeptWithItsProblem() throws Exception {
+    Files.writeString(tree.resolve("src/app/Broken.java"), "package app;\nclass Broken { void f( {\n");
+    try (var harness = cached()) {
+      var first = harness.scan(tree);
+      assertThat(first.summary().getMessage()).contains("Broken.java");
+      analysed.clear();
+
+      var second = harness.scan(tree);
+
+      assertThat(analysed).isEmpty();
+      assertThat(second.summary().getMessage()).isEqualTo(first.summary().getMessage());
+      assertThat(second.summary().getStatus()).isEqualTo(first.summary().getStatus());
     }
   }
 }
