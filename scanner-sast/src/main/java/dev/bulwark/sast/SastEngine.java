@@ -191,6 +191,9 @@ public final class SastEngine implements ScannerEngine {
     if (dependency.startsWith(Project.NAMED)) {
       return String.join("\n", project.pathsNamed(dependency.substring(Project.NAMED.length())));
     }
+    if (dependency.startsWith(Project.IN)) {
+      return String.join("\n", project.pathsIn(dependency.substring(Project.IN.length())));
+    }
     if (dependency.startsWith(Project.PROPERTY)) {
       return project.property(dependency.substring(Project.PROPERTY.length())).map(v -> "=" + v).orElse("absent");
     }

@@ -33,6 +33,7 @@ public final class Project {
   public static final String READ = "read:";
   public static final String NAMED = "named:";
   public static final String PROPERTY = "property:";
+  public static final String IN = "in:";
 
   private final Facts facts;
   private final Map<Class<?>, Object> shared;
@@ -69,7 +70,8 @@ public final class Project {
 
   /**
    * The facts this view's analysis used, each as kind and name: {@link #READ} a file's text,
-   * {@link #NAMED} the paths having a file name, {@link #PROPERTY} a property's value. Empty for the
+   * {@link #NAMED} the paths having a file name, {@link #IN} the paths in a folder, {@link #PROPERTY} a
+   * property's value. Empty for the
    * scan-wide project.
    */
   public Set<String> dependencies() {
@@ -105,6 +107,12 @@ public final class Project {
     facts.addPath(path);
   }
 
+  /** The paths of the tree's files directly in this folder ("" for the root), in order added. */
+  public List<String> pathsIn(String dir) {
+    use(IN, dir);
+    return facts.pathsIn(dir);
+  }
+
   /** The paths of the tree's files with this file name (e.g. {@code "Helper.java"}), in order added. */
   public List<String> pathsNamed(String fileName) {
     use(NAMED, fileName);
@@ -126,6 +134,7 @@ public final class Project {
   private static final class Facts {
     private final Function<String, Optional<String>> reader;
     private final Map<String, List<String>> pathsByName = new HashMap<>();
+    private final Map<String, List<String>> pathsByDir = new HashMap<>();
     private final List<String> propertyFiles = new ArrayList<>();
     private final Map<String, String> properties = new HashMap<>();
     private boolean propertyFilesRead;
@@ -136,6 +145,8 @@ public final class Project {
 
     synchronized void addPath(String path) {
       pathsByName.computeIfAbsent(path.substring(path.lastIndexOf('/') + 1), k -> new ArrayList<>()).add(path);
+      pathsByDir.computeIfAbsent(path.lastIndexOf('/') < 0 ? "" : path.substring(0, path.lastIndexOf('/')),
+          k -> new ArrayList<>()).add(path);
       if (path.endsWith(".properties")) {
         propertyFiles.add(path);
       }
@@ -143,6 +154,10 @@ public final class Project {
 
     synchronized List<String> pathsNamed(String fileName) {
       return List.copyOf(pathsByName.getOrDefault(fileName, List.of()));
+    }
+
+    synchronized List<String> pathsIn(String dir) {
+      return List.copyOf(pathsByDir.getOrDefault(dir, List.of()));
     }
 
     synchronized void addProperties(String text) {
