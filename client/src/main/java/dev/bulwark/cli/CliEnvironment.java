@@ -43,6 +43,9 @@ public record CliEnvironment(PrintStream out, PrintStream err, boolean interacti
   public Map<String, String> serviceOptions() {
     var options = new LinkedHashMap<String, String>();
     Optional.ofNullable(env.get("BULWARK_TRIVY")).ifPresent(t -> options.put("trivy", t));
+    // The scanners' results cache under $BULWARK_HOME/cache/results: off, or its bound per scanner in MiB.
+    Optional.ofNullable(env.get("BULWARK_RESULTS_CACHE")).ifPresent(v -> options.put("results.cache", v));
+    Optional.ofNullable(env.get("BULWARK_RESULTS_CACHE_MB")).ifPresent(v -> options.put("results.cacheMb", v));
     // Secret verification in the local scanner: BULWARK_SECRET_VERIFICATION=off turns it off for good,
     // BULWARK_VERIFY_ENDPOINT_<PROBE>=<url> points a provider probe elsewhere (an enterprise instance).
     Optional.ofNullable(env.get("BULWARK_SECRET_VERIFICATION")).ifPresent(v -> options.put("secret-verification", v));

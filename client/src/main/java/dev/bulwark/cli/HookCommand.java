@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bulwark hook install}: a git pre-commit hook that scans the staged content. */
+/** {@code bulwark hook install}: a git pre-commit hook that checks the staged content ({@code bulwark check --staged}). */
 @Command(name = "hook", mixinStandardHelpOptions = true,
     description = "Git hooks that run bulwark before a commit.", subcommands = HookCommand.Install.class)
 final class HookCommand implements Runnable {
@@ -28,7 +28,8 @@ final class HookCommand implements Runnable {
 
   /** {@code bulwark hook install [--path REPO] [--force] [--bulwark CMD]}. */
   @Command(name = "install", mixinStandardHelpOptions = true,
-      description = "Install a pre-commit hook that scans the staged content and blocks a commit on FAIL or ERROR.%n"
+      description = "Install a pre-commit hook that checks the staged content in-process (bulwark check --staged)"
+          + " and blocks a commit on FAIL or ERROR.%n"
           + "Skip it once with `git commit --no-verify`.")
   static final class Install implements Callable<Integer> {
     private final CliEnvironment env;
@@ -62,7 +63,7 @@ final class HookCommand implements Runnable {
           case UPDATED -> "updated";
           case REPLACED_FOREIGN -> "replaced the previous hook (kept as pre-commit.before-bulwark) with";
         } + " the bulwark pre-commit hook: " + hook);
-        env.out().println("it runs: " + String.join(" ", command) + " scan <staged files>");
+        env.out().println("it runs: " + String.join(" ", command) + " check --staged");
       } catch (PreCommitHook.ForeignHookException e) {
         throw new UserError(e.getMessage(), e);
       }

@@ -2,12 +2,14 @@ package dev.bulwark.dist;
 
 import dev.bulwark.cli.CliEnvironment;
 import dev.bulwark.cli.Main;
+import dev.bulwark.dist.check.CheckCommand;
 import picocli.CommandLine;
 
 /**
  * The full {@code bulwark} command line: the thin client's commands, run against the embedded
  * cluster when no gateway or gate is given, plus the commands that need the services or the
- * advisory database in this process ({@code cluster}, {@code db}, {@code explain}, {@code versions}).
+ * advisory database in this process ({@code check}, {@code cluster}, {@code db}, {@code explain},
+ * {@code versions}).
  */
 public final class BulwarkMain {
   private BulwarkMain() {}
@@ -24,8 +26,8 @@ public final class BulwarkMain {
   /** The thin client's command line plus the distribution's own commands. */
   public static CommandLine commandLine(CliEnvironment environment) {
     var cli = Main.commandLine(environment);
-    for (Class<?> command : new Class<?>[] {ClusterCommand.class, DbCommand.class, ExplainCommand.class,
-        VersionsCommand.class}) {
+    for (Class<?> command : new Class<?>[] {CheckCommand.class, ClusterCommand.class, DbCommand.class,
+        ExplainCommand.class, VersionsCommand.class}) {
       cli.addSubcommand(command);
     }
     return cli;

@@ -15,13 +15,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * All Bulwark services in one process, each on its own loopback port, talking real gRPC.
- * Services are started in {@link EmbeddedService#startOrder()} order, each seeing the addresses
- * of those before it, and stopped in reverse order, releasing what each registered to close.
+ * Services are started in {@link EmbeddedService#startOrder()} order (those of the same order in
+ * parallel), each seeing the addresses of the lower orders, and stopped in reverse order,
+ * releasing what each registered to close.
  */
 public final class EmbeddedCluster implements LocalCluster {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedCluster.class);
@@ -31,6 +36,13 @@ public final class EmbeddedCluster implements LocalCluster {
   /** Port of each service relative to the port base of {@code bulwark cluster}. */
   public static final Map<String, Integer> PORT_OFFSETS =
       Map.of("gateway", 0, "sast", 1, "sca", 2, "container", 3, "gate", 4);
+
+  /** One short-lived daemon thread per service of a level started in parallel. */
+  private static final Executor STARTER = task -> {
+    var thread = new Thread(task, "embedded-start");
+    thread.setDaemon(true);
+    thread.start();
+  };
 
   private record Running(EmbeddedService service, ManagedGrpcServer server, EmbeddedContext context) {}
 
@@ -89,34 +101,59 @@ public final class EmbeddedCluster implements LocalCluster {
     return this;
   }
 
-  /** Starts every service; on failure stops those already started and rethrows. */
+  /**
+   * Starts every service, level by level: services of the same {@link EmbeddedService#startOrder()}
+   * start in parallel (each on its own thread), seeing the addresses of the lower levels; on failure
+   * stops those already started and rethrows.
+   */
   @Override
   public synchronized EmbeddedCluster start(Settings settings) {
     if (!running.isEmpty()) {
       throw new IllegalStateException("cluster already started");
     }
     security = EmbeddedSecurity.of(settings, services);
-    for (EmbeddedService service : services) {
-      var context = security.context(settings, Map.copyOf(targets), service.name());
-      ManagedGrpcServer server = null;
-      try {
-        List<BindableService> grpc = service.create(context);
-        int port = settings.portBase() == 0 ? 0 : settings.portBase() + PORT_OFFSETS.getOrDefault(service.name(), 0);
-        server = new ManagedGrpcServer(service.name(), settings.bindHost(), port, Duration.ofSeconds(10),
-            GrpcServerFactory.DEFAULT_MAX_INBOUND_BYTES, grpc, null, security.server(context));
-        server.start();
-      } catch (Exception e) {
-        closeQuietly(context.closeables());
-        close();
-        throw new IllegalStateException("cannot start the embedded " + service.name() + " service: "
-            + describe(e), e);
+    var levels = new TreeMap<Integer, List<EmbeddedService>>();
+    services.forEach(s -> levels.computeIfAbsent(s.startOrder(), k -> new ArrayList<>()).add(s));
+    for (List<EmbeddedService> level : levels.values()) {
+      var seen = Map.copyOf(targets);
+      Executor executor = level.size() == 1 ? Runnable::run : STARTER;
+      var starting = level.stream()
+          .map(service -> CompletableFuture.supplyAsync(() -> startOne(service, settings, seen), executor)).toList();
+      RuntimeException failure = null;
+      for (var future : starting) {
+        try {
+          Running r = future.join();
+          running.add(r);
+          links.putAll(r.context().links());
+          targets.put(r.service().name(), r.server().target());
+          LOG.info("embedded {} listening on {}", r.service().name(), r.server().target());
+        } catch (CompletionException e) {
+          failure = failure != null ? failure : (RuntimeException) e.getCause();
+        }
       }
-      running.add(new Running(service, server, context));
-      links.putAll(context.links());
-      targets.put(service.name(), server.target());
-      LOG.info("embedded {} listening on {}", service.name(), server.target());
+      if (failure != null) {
+        close();
+        throw failure;
+      }
     }
     return this;
+  }
+
+  /** Creates one service and puts it on the wire; on failure releases what it registered and throws. */
+  private Running startOne(EmbeddedService service, Settings settings, Map<String, String> seen) {
+    var context = security.context(settings, seen, service.name());
+    try {
+      List<BindableService> grpc = service.create(context);
+      int port = settings.portBase() == 0 ? 0 : settings.portBase() + PORT_OFFSETS.getOrDefault(service.name(), 0);
+      var server = new ManagedGrpcServer(service.name(), settings.bindHost(), port, Duration.ofSeconds(10),
+          GrpcServerFactory.DEFAULT_MAX_INBOUND_BYTES, grpc, null, security.server(context));
+      server.start();
+      return new Running(service, server, context);
+    } catch (Exception e) {
+      closeQuietly(context.closeables());
+      throw new IllegalStateException("cannot start the embedded " + service.name() + " service: "
+          + describe(e), e);
+    }
   }
 
   /** URLs the services offer people (e.g. "dashboard"), in start order. */

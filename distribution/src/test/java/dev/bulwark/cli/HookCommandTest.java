@@ -40,13 +40,12 @@ class HookCommandTest {
     repo = Files.createDirectories(tmp.resolve("my repo"));
     record = Files.createDirectories(tmp.resolve("record"));
     assertThat(git("init", "-q").exitCode()).isZero();
-    // Records the arguments and a copy of the scanned folder; exits with $FAKE_EXIT.
+    // Records the arguments; exits with $FAKE_EXIT.
     fake = tmp.resolve("fake bin/bulwark");
     Files.createDirectories(fake.getParent());
     Files.writeString(fake, """
         #!/usr/bin/env bash
         printf '%s\\n' "$@" > "$FAKE_RECORD/args"
-        cp -r "$2" "$FAKE_RECORD/tree"
         echo "FAKE REPORT"
         exit "${FAKE_EXIT:-0}"
         """);
@@ -90,7 +89,7 @@ class HookCommandTest {
     assertThat(r.out()).contains("installed").contains(hook().toString());
     String script = Files.readString(hook());
     assertThat(script).startsWith("#!/usr/bin/env bash\n" + PreCommitHook.MARKER)
-        .contains("bulwark=('" + fake.toAbsolutePath() + "')").contains("git checkout-index --all")
+        .contains("bulwark=('" + fake.toAbsolutePath() + "')").contains("check --staged --repo \"$root\"")
         .contains("git commit --no-verify").contains(".bulwark.yaml");
     assertThat(Files.getPosixFilePermissions(hook())).contains(PosixFilePermission.OWNER_EXECUTE,
         PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE);
@@ -126,27 +125,17 @@ class HookCommandTest {
   }
 
   @Test
-  void theHookScansTheStagedContentNotTheWorkingTree() throws Exception {
+  void theHookChecksTheStagedChangesOfTheRepositoryFromItsRoot() throws Exception {
     assertThat(install().exitCode()).isZero();
-    Files.writeString(repo.resolve("app.py"), "staged = True\n");
     Files.createDirectories(repo.resolve("src"));
     Files.writeString(repo.resolve("src/lib.py"), "x = 1\n");
-    git("add", "app.py", "src/lib.py");
-    Files.writeString(repo.resolve("app.py"), "not staged\n");
-    Files.writeString(repo.resolve("untracked.txt"), "secret\n");
+    git("add", "src/lib.py");
 
-    var ran = run(repo, Map.of("FAKE_EXIT", "0"), "bash", hook().toString());
+    var ran = run(repo.resolve("src"), Map.of("FAKE_EXIT", "0"), "bash", hook().toString());
 
     assertThat(ran.exitCode()).as(ran.output()).isZero();
-    List<String> args = Files.readAllLines(record.resolve("args"));
-    assertThat(args).hasSize(6);
-    assertThat(args.get(0)).isEqualTo("scan");
-    assertThat(Path.of(args.get(1)).getFileName().toString()).isEqualTo("my repo");
-    assertThat(args.subList(2, 6)).containsExactly("--project", "my repo", "--branch", "main");
-    assertThat(Files.readString(record.resolve("tree/app.py"))).isEqualTo("staged = True\n");
-    assertThat(record.resolve("tree/src/lib.py")).exists();
-    assertThat(record.resolve("tree/untracked.txt")).doesNotExist();
-    assertThat(Path.of(args.get(1))).as("the export is removed afterwards").doesNotExist();
+    assertThat(Files.readAllLines(record.resolve("args"))).containsExactly("check", "--staged", "--repo",
+        repo.toRealPath().toString(), "--project", "my repo", "--branch", "main");
   }
 
   @Test

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +60,45 @@ class EmbeddedClusterTest {
     }
     assertThat(log).containsExactly("create sast seeing []", "create gate seeing [sast]",
         "create gateway seeing [gate, sast]", "close gateway", "close gate", "close sast");
+  }
+
+  @Test
+  void startsServicesOfTheSameOrderInParallel() {
+    // Each of the two waits in create() until the other is creating too: started one after the
+    // other, the first would wait in vain and the barrier would break.
+    var barrier = new CyclicBarrier(2);
+    var log = new CopyOnWriteArrayList<String>();
+    class Meeting implements EmbeddedService {
+      final String name;
+
+      Meeting(String name) {
+        this.name = name;
+      }
+
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public int startOrder() {
+        return 10;
+      }
+
+      @Override
+      public List<BindableService> create(EmbeddedContext context) throws Exception {
+        barrier.await(20, TimeUnit.SECONDS);
+        log.add(name + " on " + Thread.currentThread().getName());
+        return List.of(new HealthStatusManager().getHealthService());
+      }
+    }
+    try (var cluster = new EmbeddedCluster(List.of(new Meeting("sast"), new Meeting("gate"),
+        new Probe("gateway", 30, log)))) {
+      cluster.start(settings(0));
+      assertThat(cluster.targets().keySet()).containsExactly("sast", "gate", "gateway");
+    }
+    assertThat(log).hasSize(4).contains("create gateway seeing [gate, sast]", "close gateway");
+    assertThat(log.subList(0, 2)).allMatch(line -> line.endsWith("on embedded-start"));
   }
 
   @Test

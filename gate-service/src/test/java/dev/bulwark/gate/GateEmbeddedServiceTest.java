@@ -34,7 +34,7 @@ class GateEmbeddedServiceTest {
   void embedded() throws Exception {
     var service = ServiceLoader.load(EmbeddedService.class).stream().map(ServiceLoader.Provider::get)
         .filter(s -> s.name().equals("gate")).findFirst().orElseThrow();
-    assertThat(service.startOrder()).isEqualTo(20);
+    assertThat(service.startOrder()).isEqualTo(10);
 
     runOnce(service, "first", Verdict.FAIL, 1);
     assertThat(Files.exists(home.resolve("gate/gate.mv.db"))).isTrue();

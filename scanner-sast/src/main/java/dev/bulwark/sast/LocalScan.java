@@ -53,11 +53,7 @@ public final class LocalScan {
         var text = text(Files.readAllBytes(p));
         if (text.isPresent()) {
           bytes += text.get().length();
-          var file = SourceFile.of(rel, text.get());
-          if (rel.endsWith(".properties")) {
-            project.addProperties(file.text());
-          }
-          files.add(file);
+          files.add(SourceFile.of(rel, text.get()));
           project.addPath(rel);
         }
       }

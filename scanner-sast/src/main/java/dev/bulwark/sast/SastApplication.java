@@ -27,6 +27,6 @@ public class SastApplication extends Application<SastConfiguration> {
   @Override
   public void run(SastConfiguration config, Environment environment) {
     var verification = new SecretVerification(config.getSecretVerification().settings(), Clock.systemUTC());
-    config.serve(new SastEngine(Analyzers.builtIn(), SastEngine.DEFAULT_MAX_FILE_BYTES, verification), environment);
+    config.serve(new SastEngine(Analyzers::builtIn, SastEngine.DEFAULT_MAX_FILE_BYTES, verification), environment);
   }
 }

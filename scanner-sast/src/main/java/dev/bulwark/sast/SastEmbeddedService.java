@@ -25,7 +25,7 @@ public final class SastEmbeddedService implements EmbeddedService {
 
   @Override
   public List<BindableService> create(EmbeddedContext context) {
-    var engine = new SastEngine(Analyzers.builtIn(), SastEngine.DEFAULT_MAX_FILE_BYTES, verification(context));
+    var engine = new SastEngine(Analyzers::builtIn, SastEngine.DEFAULT_MAX_FILE_BYTES, verification(context));
     return List.of(context.scanner(engine, context.home().resolve("cache").resolve("sast")));
   }
 

@@ -4,6 +4,8 @@ import dev.bulwark.server.scanner.FindingSink;
 import dev.bulwark.server.scanner.ScanOutcome;
 import dev.bulwark.server.scanner.ScanWorkspace;
 import dev.bulwark.server.scanner.ScannerEngine;
+import dev.bulwark.server.scanner.results.BuildStamp;
+import dev.bulwark.server.scanner.results.ResultCache;
 import dev.bulwark.sast.core.Analyzer;
 import dev.bulwark.sast.core.Project;
 import dev.bulwark.sast.core.SourceFile;
@@ -12,13 +14,19 @@ import dev.bulwark.sast.secrets.SecretsAnalyzer;
 import dev.bulwark.sast.secrets.verify.SecretVerification;
 import dev.bulwark.sast.secrets.verify.VerificationSession;
 import dev.bulwark.v1.FileEntry;
+import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.ScannerInfo;
+import dev.bulwark.v1.UnitResult;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The SAST scanner: runs every registered {@link Analyzer} over the text files it wants.
@@ -31,13 +39,13 @@ public final class SastEngine implements ScannerEngine {
   public static final long DEFAULT_MAX_FILE_BYTES = 2L * 1024 * 1024;
   private static final int BATCH = 256;
 
-  private final List<Analyzer> analyzers;
+  private final Supplier<List<Analyzer>> analyzers;
   private final long maxFileBytes;
   private final SecretVerification verification;
 
   /** The built-in analyzers and rule packs; secret verification off. */
   public SastEngine() {
-    this(Analyzers.builtIn(), DEFAULT_MAX_FILE_BYTES);
+    this(Analyzers::builtIn, DEFAULT_MAX_FILE_BYTES, SecretVerification.off());
   }
 
   public SastEngine(List<Analyzer> analyzers, long maxFileBytes) {
@@ -46,9 +54,26 @@ public final class SastEngine implements ScannerEngine {
 
   /** @param verification what scans that ask ({@code ScanTask.verify_secrets}) may verify */
   public SastEngine(List<Analyzer> analyzers, long maxFileBytes, SecretVerification verification) {
-    this.analyzers = List.copyOf(analyzers);
+    this(loaded(List.copyOf(analyzers)), maxFileBytes, verification);
+  }
+
+  /**
+   * Analyzers loaded on first use (their rule packs take a while to compile), so a service or a
+   * scan that never looks at a file does not pay for them.
+   */
+  public SastEngine(Supplier<List<Analyzer>> analyzers, long maxFileBytes, SecretVerification verification) {
+    this.analyzers = new Memo<>(analyzers);
     this.maxFileBytes = maxFileBytes;
     this.verification = verification;
+  }
+
+  private static Supplier<List<Analyzer>> loaded(List<Analyzer> analyzers) {
+    return () -> analyzers;
+  }
+
+  /** The analyzers, loaded now if they were not yet. */
+  public List<Analyzer> analyzers() {
+    return analyzers.get();
   }
 
   @Override
@@ -59,11 +84,23 @@ public final class SastEngine implements ScannerEngine {
   @Override
   public ScannerInfo describe() {
     var info = ScannerInfo.newBuilder().setName(name()).setVersion(VERSION);
-    for (Analyzer a : analyzers) {
+    for (Analyzer a : analyzers()) {
       info.addAnalyzers(dev.bulwark.v1.Analyzer.newBuilder().setName(a.name()).setVersion(a.version()));
       info.addAllDatabases(a.databases());
     }
     return info.build();
+  }
+
+  /** The analyzers with their versions and rule packs (name, version and digest), the size limit, the build. */
+  @Override
+  public Optional<String> resultKey() {
+    var key = new StringBuilder("sast/").append(VERSION).append(" max-bytes=").append(maxFileBytes)
+        .append(" build=").append(BuildStamp.of(SastEngine.class));
+    for (Analyzer a : analyzers()) {
+      key.append(' ').append(a.id());
+      a.databases().forEach(d -> key.append(' ').append(d.getName()).append('=').append(d.getVersion()));
+    }
+    return Optional.of(key.toString());
   }
 
   @Override
@@ -75,8 +112,8 @@ public final class SastEngine implements ScannerEngine {
     // Liveness verification only when the scan asked and this scanner allows it.
     VerificationSession session = ws.task().getVerifySecrets() ? verification.session().orElse(null) : null;
     HistorySecrets historySecrets = history.isEmpty() ? null : historySecrets(problems, session);
-    // Pass 1: project facts that analyzers of any file may use: the .properties files, and the
-    // paths of all files so that a call into another file can be followed (read on demand).
+    // The project: the paths of all files, so that a call into another file can be followed, and
+    // the .properties files' keys; files are read on demand.
     var byPath = new HashMap<String, FileEntry>();
     wanted.forEach(f -> byPath.put(f.getPath(), f));
     var project = new Project(path -> readOne(ws, byPath.get(path)));
@@ -84,19 +121,37 @@ public final class SastEngine implements ScannerEngine {
       project.shared(VerificationSession.class, () -> session);
     }
     wanted.forEach(f -> project.addPath(f.getPath()));
-    for (SourceFile file : read(ws, wanted.stream().filter(f -> f.getPath().endsWith(".properties")).toList())) {
-      project.addProperties(file.text());
-    }
-    // Pass 2: the analyzers, batch by batch, so memory stays bounded on large trees.
+    // The analyzers, batch by batch, so memory stays bounded on large trees. A file whose result
+    // is cached (same content, same facts used) is not even fetched: its result is replayed.
+    // Verification calls providers and history needs every tree file's secrets: both bypass it.
+    var cache = ws.results().unless(session != null || historySecrets != null);
+    Function<String, String> current = dependency -> currentValue(dependency, byPath, project);
     int scanned = 0;
     for (int i = 0; i < wanted.size() && !ws.cancelled(); i += BATCH) {
-      var batch = read(ws, wanted.subList(i, Math.min(wanted.size(), i + BATCH)));
-      scanned += analyze(batch, project, sink, problems, ws::cancelled);
+      var batch = wanted.subList(i, Math.min(wanted.size(), i + BATCH));
+      var kept = new HashMap<String, UnitResult>();
+      var todo = new ArrayList<FileEntry>();
+      for (FileEntry f : batch) {
+        cache.lookup(f.getPath(), f.getDigest().getHash(), current)
+            .ifPresentOrElse(r -> kept.put(f.getPath(), r), () -> todo.add(f));
+      }
+      var texts = new HashMap<String, SourceFile>();
+      read(ws, todo).forEach(t -> texts.put(t.path(), t));
+      for (FileEntry f : batch) {
+        if (ws.cancelled()) {
+          break;
+        }
+        var result = kept.containsKey(f.getPath()) ? kept.get(f.getPath())
+            : analyzeAndKeep(f, texts.get(f.getPath()), project, cache, current);
+        result.getFindingsList().forEach(sink::accept);
+        problems.addAll(result.getProblemsList());
+        scanned += result.getAnalysed() ? 1 : 0;
+      }
       if (historySecrets != null) {
-        batch.forEach(historySecrets::rememberTree);
+        texts.values().forEach(historySecrets::rememberTree);
       }
     }
-    // Pass 3 (--history): only the secrets analyzer, on versions that left the tree.
+    // --history: only the secrets analyzer, on versions that left the tree.
     if (historySecrets != null) {
       scanned += historySecrets.scan(ws, history, maxFileBytes, sink::accept, problems);
     }
@@ -107,6 +162,42 @@ public final class SastEngine implements ScannerEngine {
         : "secret verification: " + session.requests() + " request(s) to providers";
     return note.isEmpty() ? outcome : new ScanOutcome(outcome.status(),
         outcome.message().isEmpty() ? note : outcome.message() + "; " + note, outcome.filesScanned());
+  }
+
+  /** Analyses one file (null: binary, nothing to analyse) and keeps the result in the cache. */
+  private UnitResult analyzeAndKeep(FileEntry entry, SourceFile file, Project project, ResultCache cache,
+      Function<String, String> current) {
+    var result = UnitResult.newBuilder();
+    Set<String> dependencies = Set.of();
+    if (file != null) {
+      var analysed = analyzeFile(file, project);
+      result.addAllFindings(analysed.findings()).addAllProblems(analysed.problems()).setAnalysed(analysed.analysed());
+      dependencies = analysed.dependencies();
+      if (!analysed.reproducible()) {
+        return result.build(); // a stack overflow may not happen with another thread's stack: not kept
+      }
+    }
+    // a file the parser refuses is refused again by the same build: kept, problem and all
+    cache.save(entry.getPath(), entry.getDigest().getHash(), result, dependencies, current);
+    return result.build();
+  }
+
+  /** Today's value of a fact a cached result depended on ({@link Project#dependencies()}). */
+  private static String currentValue(String dependency, Map<String, FileEntry> byPath, Project project) {
+    if (dependency.startsWith(Project.READ)) {
+      var file = byPath.get(dependency.substring(Project.READ.length()));
+      return file == null ? "absent" : file.getDigest().getHash();
+    }
+    if (dependency.startsWith(Project.NAMED)) {
+      return String.join("\n", project.pathsNamed(dependency.substring(Project.NAMED.length())));
+    }
+    if (dependency.startsWith(Project.IN)) {
+      return String.join("\n", project.pathsIn(dependency.substring(Project.IN.length())));
+    }
+    if (dependency.startsWith(Project.PROPERTY)) {
+      return project.property(dependency.substring(Project.PROPERTY.length())).map(v -> "=" + v).orElse("absent");
+    }
+    throw new IllegalArgumentException("unknown dependency kind: " + dependency);
   }
 
   private static Optional<String> readOne(ScanWorkspace ws, FileEntry file) {
@@ -123,7 +214,7 @@ public final class SastEngine implements ScannerEngine {
 
   /** History entries are for the secrets analyzer; without it they are skipped, and the outcome says so. */
   private HistorySecrets historySecrets(List<String> problems, VerificationSession session) {
-    var secrets = analyzers.stream().filter(SecretsAnalyzer.class::isInstance).map(SecretsAnalyzer.class::cast)
+    var secrets = analyzers().stream().filter(SecretsAnalyzer.class::isInstance).map(SecretsAnalyzer.class::cast)
         .findFirst();
     if (secrets.isEmpty()) {
       problems.add("git history entries skipped: the secrets analyzer is not enabled");
@@ -152,26 +243,82 @@ public final class SastEngine implements ScannerEngine {
       if (cancelled.getAsBoolean()) {
         break;
       }
-      boolean any = false;
-      for (Analyzer a : analyzers) {
-        if (!a.accepts(file.path())) {
-          continue;
-        }
-        any = true;
-        try {
-          a.analyze(file, project, sink::accept);
-        } catch (Exception | StackOverflowError e) {
-          problems.add(file.path() + ": " + a.name() + ": " + e.getMessage());
-        }
-      }
-      scanned += any ? 1 : 0;
+      var result = analyzeFile(file, project);
+      result.findings().forEach(sink::accept);
+      problems.addAll(result.problems());
+      scanned += result.analysed() ? 1 : 0;
     }
     return scanned;
   }
 
+  /**
+   * What analysing one file gave.
+   *
+   * @param findings     every analyzer's findings, in registry order
+   * @param problems     analyzers that failed on the file, and why
+   * @param dependencies the project facts the analysis used ({@link Project#dependencies()})
+   * @param analysed     whether any analyzer looked at the file
+   * @param reproducible whether the same file and facts give the same result again (false after a
+   *                     stack overflow, which depends on the thread's stack, not on the input alone)
+   */
+  public record FileResult(List<Finding> findings, List<String> problems, Set<String> dependencies,
+      boolean analysed, boolean reproducible) {}
+
+  /**
+   * Runs every analyzer that wants the file, through a view of the project of its own: the result
+   * depends on the file and on the facts named in {@link FileResult#dependencies()}, nothing else.
+   */
+  public FileResult analyzeFile(SourceFile file, Project project) {
+    var view = project.forFile();
+    var findings = new ArrayList<Finding>();
+    var problems = new ArrayList<String>();
+    boolean any = false;
+    boolean reproducible = true;
+    for (Analyzer a : analyzers()) {
+      if (!a.accepts(file.path())) {
+        continue;
+      }
+      any = true;
+      try {
+        a.analyze(file, view, findings::add);
+      } catch (Exception e) {
+        problems.add(file.path() + ": " + a.name() + ": " + e.getMessage());
+      } catch (StackOverflowError e) {
+        problems.add(file.path() + ": " + a.name() + ": " + e);
+        reproducible = false;
+      }
+    }
+    return new FileResult(findings, problems, view.dependencies(), any, reproducible);
+  }
+
+  /** A value computed once, on first use, by whichever thread asks first. */
+  private static final class Memo<T> implements Supplier<T> {
+    private Supplier<T> compute;
+    private volatile T value;
+
+    Memo(Supplier<T> compute) {
+      this.compute = compute;
+    }
+
+    @Override
+    public T get() {
+      T v = value;
+      if (v == null) {
+        synchronized (this) {
+          if (value == null) {
+            value = compute.get();
+            compute = null;
+          }
+          v = value;
+        }
+      }
+      return v;
+    }
+  }
+
   /** Whether any analyzer wants this path ({@code .properties} files are always read, for project facts). */
   public boolean wants(String path) {
-    return path.endsWith(".properties") || analyzers.stream().anyMatch(a -> a.accepts(path));
+    return path.endsWith(".properties") || analyzers().stream().anyMatch(a -> a.accepts(path));
   }
 
   public long maxFileBytes() {

@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The git pre-commit hook {@code bulwark hook install} writes: it exports the index (the staged
- * content, exactly what the commit will contain) to a temporary folder with
- * {@code git checkout-index}, runs {@code bulwark scan} on it, and blocks the commit unless the
- * verdict is PASS, saying how to suppress a finding or skip the hook.
+ * The git pre-commit hook {@code bulwark hook install} writes: it runs {@code bulwark check --staged},
+ * which analyses the staged content (exactly what the commit will contain) in-process, secrets and
+ * the SAST rules with the scanners' own rule packs, decided by the gate's policy code (needs the
+ * full distribution; the full scan stays in CI), and blocks the commit unless the verdict is PASS,
+ * saying how to suppress a finding or skip the hook. With {@code BULWARK_GATEWAY} set (the thin
+ * client, which has no in-process scanners), it exports the index and scans it through that gateway.
  */
 public final class PreCommitHook {
   /** Marks a hook as bulwark's, so reinstalling replaces it and a foreign hook is left alone. */
@@ -43,28 +45,31 @@ public final class PreCommitHook {
     return """
         #!/usr/bin/env bash
         %s
-        # Installed by `bulwark hook install`: scans the staged content and blocks the commit unless
-        # the gate says PASS. Skip it once with `git commit --no-verify`.
+        # Installed by `bulwark hook install`: checks the staged content in-process (`bulwark check
+        # --staged`: secrets and SAST rules, the gate's policy) and blocks the commit unless the
+        # verdict is PASS. Skip it once with `git commit --no-verify`.
         set -uo pipefail
         bulwark=(%s)
 
         root="$(git rev-parse --show-toplevel)" || exit 2
-        cd "$root" || exit 2
         project="$(basename "$root")"
-        tmp="$(mktemp -d "${TMPDIR:-/tmp}/bulwark-staged.XXXXXX")" || exit 2
-        trap 'rm -rf "$tmp"' EXIT
+        branch="$(git symbolic-ref --short -q HEAD || echo HEAD)"
 
         # The index, not the working tree: what the commit will contain (GIT_INDEX_FILE is honoured).
-        if ! git checkout-index --all --prefix="$tmp/$project/"; then
-          echo "bulwark: cannot export the staged files; commit blocked" >&2
-          exit 2
+        if [ -n "${BULWARK_GATEWAY:-}" ]; then
+          # a thin client (bulwark-cli) scans the staged content through the gateway named by BULWARK_GATEWAY
+          tmp="$(mktemp -d "${TMPDIR:-/tmp}/bulwark-staged.XXXXXX")" || exit 2
+          trap 'rm -rf "$tmp"' EXIT
+          if ! (cd "$root" && git checkout-index --all --prefix="$tmp/$project/"); then
+            echo "bulwark: cannot export the staged files; commit blocked" >&2
+            exit 2
+          fi
+          mkdir -p "$tmp/$project"
+          "${bulwark[@]}" scan "$tmp/$project" --project "$project" --branch "$branch" --gateway "$BULWARK_GATEWAY"
+        else
+          # the full distribution checks them in-process: no servers, no database, no token
+          "${bulwark[@]}" check --staged --repo "$root" --project "$project" --branch "$branch"
         fi
-        mkdir -p "$tmp/$project"
-
-        branch="$(git symbolic-ref --short -q HEAD || echo HEAD)"
-        # a thin client (bulwark-cli) scans through the gateway named by BULWARK_GATEWAY
-        "${bulwark[@]}" scan "$tmp/$project" --project "$project" --branch "$branch" \\
-          ${BULWARK_GATEWAY:+--gateway "$BULWARK_GATEWAY"}
         status=$?
         if [ "$status" -eq 0 ]; then
           exit 0
@@ -72,7 +77,7 @@ public final class PreCommitHook {
         if [ "$status" -eq 1 ]; then
           echo "bulwark: commit blocked: the staged changes FAIL the security gate (findings above)." >&2
         else
-          echo "bulwark: commit blocked: the scan ended in ERROR (exit $status), so the gate could not decide." >&2
+          echo "bulwark: commit blocked: the check ended in ERROR (exit $status), so the gate could not decide." >&2
         fi
         cat >&2 <<HELP
         To accept a finding, add a suppression to .bulwark.yaml (and stage it), e.g.

@@ -75,7 +75,7 @@ class StarterFilesTest {
     assertThat(config.at("/repos/0/repo").asText()).isEqualTo("local");
     assertThat(config.at("/repos/0/hooks/0/entry").asText()).isEqualTo(".bulwark/pre-commit");
     assertThat(Files.isExecutable(repo.resolve(".bulwark/pre-commit"))).isTrue();
-    assertThat(Files.readString(repo.resolve(".bulwark/pre-commit"))).contains("git checkout-index --all")
-        .contains("${BULWARK_GATEWAY:+--gateway \"$BULWARK_GATEWAY\"}");
+    assertThat(Files.readString(repo.resolve(".bulwark/pre-commit"))).contains("check --staged")
+        .contains("git checkout-index --all").contains("--gateway \"$BULWARK_GATEWAY\"");
   }
 }

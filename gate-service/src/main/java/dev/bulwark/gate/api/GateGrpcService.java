@@ -73,12 +73,7 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
     if (invalid != null) {
       throw Refusal.invalid(invalid);
     }
-    Supplier<EvaluateResponse> evaluate = () -> {
-      var result = gate.evaluate(req);
-      var response = EvaluateResponse.newBuilder().setDecision(result.decision()).addAllFixed(result.fixed());
-      result.findings().forEach(a -> response.addFindings(toProto(a)));
-      return response.build();
-    };
+    Supplier<EvaluateResponse> evaluate = () -> evaluation(gate, req);
     // With replies: evaluated once per scan id, the same answer to every later call.
     out.onNext(replies.map(r -> r.once(req.getScanId(), evaluate)).orElseGet(evaluate));
     out.onCompleted();
@@ -180,7 +175,8 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
   }
 
   /** Null when valid, else what is wrong, naming the field. */
-  static String validate(EvaluateRequest req) {
+  /** What is wrong with an Evaluate request, or null when it is valid. */
+  public static String validate(EvaluateRequest req) {
     if (req.getScanId().isBlank()) {
       return "scan_id is required";
     }
@@ -205,6 +201,14 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
       }
     }
     return null;
+  }
+
+  /** The gate's answer to a valid request: the decision, every finding assessed, the baseline's fixed ones. */
+  public static EvaluateResponse evaluation(Gate gate, EvaluateRequest req) {
+    var result = gate.evaluate(req);
+    var response = EvaluateResponse.newBuilder().setDecision(result.decision()).addAllFixed(result.fixed());
+    result.findings().forEach(a -> response.addFindings(toProto(a)));
+    return response.build();
   }
 
   public static EvaluatedFinding toProto(AssessedFinding a) {

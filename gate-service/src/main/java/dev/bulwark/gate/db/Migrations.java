@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gate's schema, versioned by Flyway: scripts {@code db/migration/V<n>__<what>.sql}, applied
- * once each, in order, recorded in {@code flyway_schema_history} with their checksums (a shipped
+ * The gate's schema, versioned by Flyway: scripts {@code db/migration/V<n>__<what>.sql} (listed in
+ * {@link ListedMigrations}, so no classpath scan), applied once each, in order, recorded in {@code flyway_schema_history} with their checksums (a shipped
  * script must never be edited: add the next one).
  *
  * <p><b>Taking over.</b> Gates before Flyway recorded their scripts in a {@code schema_version}
@@ -76,10 +76,12 @@ public final class Migrations {
   }
 
   private static FluentConfiguration configure(DataSource dataSource, MigrationVersion target) {
-    return Flyway.configure(Migrations.class.getClassLoader())
+    ClassLoader loader = Migrations.class.getClassLoader();
+    return Flyway.configure(loader)
         .dataSource(dataSource)
         .locations(LOCATION)
-        .failOnMissingLocations(true)
+        .resourceProvider(new ListedMigrations(loader))
+        .javaMigrationClassProvider(ListedMigrations.NO_JAVA_MIGRATIONS)
         .target(target);
   }
 

@@ -2,6 +2,7 @@ package dev.bulwark.gateway.core;
 
 import dev.bulwark.common.cas.BlobStore;
 import dev.bulwark.common.finding.Remediations;
+import dev.bulwark.common.policy.RepoPolicyFiles;
 import dev.bulwark.v1.Decision;
 import dev.bulwark.v1.EvaluateRequest;
 import dev.bulwark.v1.EvaluateResponse;
@@ -27,15 +28,11 @@ import java.util.Optional;
  * cannot answer.
  */
 final class Verdicts {
-  /**
-   * Where the repository policy lives in a scanned tree, in order of preference: the first found
-   * is sent. {@code .bulwark.yaml} is the legacy name, still read.
-   */
-  static final List<String> POLICY_PATHS = List.of(".bulwark/policy.yaml", ".bulwark/policy.yml", ".bulwark.yaml",
-      ".bulwark.yml");
+  /** Where the repository policy lives in a scanned tree, in order of preference. */
+  static final List<String> POLICY_PATHS = RepoPolicyFiles.POLICY;
   /** Where the repository's suppressions live (in the tree's root), in order of preference. */
-  static final List<String> IGNORE_PATHS = List.of(".bulwarkignore.yaml", ".bulwarkignore.yml");
-  private static final long MAX_POLICY_BYTES = 1024 * 1024;
+  static final List<String> IGNORE_PATHS = RepoPolicyFiles.IGNORE;
+  private static final long MAX_POLICY_BYTES = RepoPolicyFiles.MAX_BYTES;
 
   /** The scan a result is for. */
   record ScanRef(String id, ScanContext context) {}

@@ -2,11 +2,14 @@ package dev.bulwark.sast.core;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -14,17 +17,28 @@ import java.util.function.Supplier;
  * Facts about the whole scanned tree that single-file analyzers may use: the keys of its
  * {@code .properties} files (so {@code props.getProperty("hashAlg", "SHA-256")} resolves to the
  * value the project really configures), the paths of its files by name and a way to read them
- * (so a call into another file can be followed), and state an analyzer keeps for one scan.
+ * (so a call into another file can be followed), and state an analyzer keeps while it works.
+ *
+ * <p>The engine analyses each file through its own view ({@link #forFile()}): the same facts,
+ * fresh {@link #shared} state, and a record of every fact the analysis used
+ * ({@link #dependencies()}). A file's findings are therefore a function of its own text and of
+ * those facts alone, whatever was analysed before it, which is what lets the results cache
+ * replay them while none of those facts changed.
  */
 public final class Project {
   /** A project that knows nothing and reads nothing (single-file analysis). */
   public static final Project EMPTY = new Project();
 
-  private final Map<String, String> properties = new HashMap<>();
-  private final Map<String, List<String>> pathsByName = new HashMap<>();
-  private final Map<String, List<String>> pathsByDir = new HashMap<>();
-  private final Map<Class<?>, Object> shared = new HashMap<>();
-  private final Function<String, Optional<String>> reader;
+  /** Dependency kinds, as {@link #dependencies()} names them ({@code "read:src/Helper.java"}). */
+  public static final String READ = "read:";
+  public static final String NAMED = "named:";
+  public static final String PROPERTY = "property:";
+  public static final String IN = "in:";
+
+  private final Facts facts;
+  private final Map<Class<?>, Object> shared;
+  /** What this view's analysis used; null for the scan-wide project, which records nothing. */
+  private final Set<String> used;
 
   public Project() {
     this(path -> Optional.empty());
@@ -32,52 +46,144 @@ public final class Project {
 
   /** @param reader the text of a file of the tree by its relative path, empty when unreadable */
   public Project(Function<String, Optional<String>> reader) {
-    this.reader = reader;
+    this.facts = new Facts(reader);
+    this.shared = new HashMap<>();
+    this.used = null;
+  }
+
+  private Project(Facts facts, Map<Class<?>, Object> seeds) {
+    this.facts = facts;
+    this.shared = new HashMap<>(seeds);
+    this.used = Collections.synchronizedSet(new LinkedHashSet<>());
+  }
+
+  /**
+   * A view for analysing one file: the same tree, the scan-wide state set so far (e.g. the
+   * secret verification session), fresh state for anything an analyzer creates, and a record
+   * of the facts used.
+   */
+  public Project forFile() {
+    synchronized (this) {
+      return new Project(facts, shared);
+    }
+  }
+
+  /**
+   * The facts this view's analysis used, each as kind and name: {@link #READ} a file's text,
+   * {@link #NAMED} the paths having a file name, {@link #IN} the paths in a folder, {@link #PROPERTY} a
+   * property's value. Empty for the
+   * scan-wide project.
+   */
+  public Set<String> dependencies() {
+    if (used == null) {
+      return Set.of();
+    }
+    synchronized (used) {
+      return Set.copyOf(used);
+    }
+  }
+
+  private void use(String kind, String name) {
+    if (used != null) {
+      used.add(kind + name);
+    }
   }
 
   /** Adds the keys of one {@code .properties} file; unreadable content is ignored. */
-  public synchronized void addProperties(String text) {
-    var p = new Properties();
-    try {
-      p.load(new StringReader(text));
-    } catch (Exception | Error e) {
-      return;
-    }
-    p.stringPropertyNames().forEach(k -> properties.putIfAbsent(k, p.getProperty(k)));
+  public void addProperties(String text) {
+    facts.addProperties(text);
   }
 
-  public synchronized Optional<String> property(String key) {
-    return Optional.ofNullable(properties.get(key));
+  public Optional<String> property(String key) {
+    use(PROPERTY, key);
+    return facts.property(key);
   }
 
-  /** Records that the tree has a file at this relative path. */
-  public synchronized void addPath(String path) {
-    pathsByName.computeIfAbsent(path.substring(path.lastIndexOf('/') + 1), k -> new ArrayList<>()).add(path);
-    pathsByDir.computeIfAbsent(path.lastIndexOf('/') < 0 ? "" : path.substring(0, path.lastIndexOf('/')),
-        k -> new ArrayList<>()).add(path);
+  /**
+   * Records that the tree has a file at this relative path. The keys of the {@code .properties}
+   * files recorded this way are read through the reader when a property is first asked for.
+   */
+  public void addPath(String path) {
+    facts.addPath(path);
   }
 
   /** The paths of the tree's files directly in this folder ("" for the root), in order added. */
-  public synchronized List<String> pathsIn(String dir) {
-    return List.copyOf(pathsByDir.getOrDefault(dir, List.of()));
+  public List<String> pathsIn(String dir) {
+    use(IN, dir);
+    return facts.pathsIn(dir);
   }
 
   /** The paths of the tree's files with this file name (e.g. {@code "Helper.java"}), in order added. */
-  public synchronized List<String> pathsNamed(String fileName) {
-    return List.copyOf(pathsByName.getOrDefault(fileName, List.of()));
+  public List<String> pathsNamed(String fileName) {
+    use(NAMED, fileName);
+    return facts.pathsNamed(fileName);
   }
 
   /** The text of a file of the tree, empty when it is binary, absent or unreadable. */
   public Optional<String> read(String path) {
-    try {
-      return reader.apply(path);
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
+    use(READ, path);
+    return facts.read(path);
   }
 
-  /** The analyzer state of this type for this scan, created on first use. */
+  /** The analyzer state of this type for this view (one file's analysis, or the scan), created on first use. */
   public synchronized <T> T shared(Class<T> type, Supplier<T> create) {
     return type.cast(shared.computeIfAbsent(type, k -> create.get()));
+  }
+
+  /** What all views of one project share: paths, reader, properties (read on first use). */
+  private static final class Facts {
+    private final Function<String, Optional<String>> reader;
+    private final Map<String, List<String>> pathsByName = new HashMap<>();
+    private final Map<String, List<String>> pathsByDir = new HashMap<>();
+    private final List<String> propertyFiles = new ArrayList<>();
+    private final Map<String, String> properties = new HashMap<>();
+    private boolean propertyFilesRead;
+
+    Facts(Function<String, Optional<String>> reader) {
+      this.reader = reader;
+    }
+
+    synchronized void addPath(String path) {
+      pathsByName.computeIfAbsent(path.substring(path.lastIndexOf('/') + 1), k -> new ArrayList<>()).add(path);
+      pathsByDir.computeIfAbsent(path.lastIndexOf('/') < 0 ? "" : path.substring(0, path.lastIndexOf('/')),
+          k -> new ArrayList<>()).add(path);
+      if (path.endsWith(".properties")) {
+        propertyFiles.add(path);
+      }
+    }
+
+    synchronized List<String> pathsNamed(String fileName) {
+      return List.copyOf(pathsByName.getOrDefault(fileName, List.of()));
+    }
+
+    synchronized List<String> pathsIn(String dir) {
+      return List.copyOf(pathsByDir.getOrDefault(dir, List.of()));
+    }
+
+    synchronized void addProperties(String text) {
+      var p = new Properties();
+      try {
+        p.load(new StringReader(text));
+      } catch (Exception | Error e) {
+        return;
+      }
+      p.stringPropertyNames().forEach(k -> properties.putIfAbsent(k, p.getProperty(k)));
+    }
+
+    synchronized Optional<String> property(String key) {
+      if (!propertyFilesRead) {
+        propertyFilesRead = true;
+        propertyFiles.forEach(path -> read(path).ifPresent(this::addProperties));
+      }
+      return Optional.ofNullable(properties.get(key));
+    }
+
+    Optional<String> read(String path) {
+      try {
+        return reader.apply(path);
+      } catch (RuntimeException e) {
+        return Optional.empty();
+      }
+    }
   }
 }

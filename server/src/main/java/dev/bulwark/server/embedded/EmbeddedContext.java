@@ -9,6 +9,8 @@ import io.grpc.ServerInterceptor;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.bulwark.server.scanner.ScannerEngine;
 import dev.bulwark.server.scanner.ScannerGrpcService;
+import dev.bulwark.server.scanner.results.DiskResultStore;
+import dev.bulwark.server.scanner.results.ResultStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,6 +37,12 @@ import java.util.Optional;
 public record EmbeddedContext(Path home, Optional<Path> advisories, Map<String, String> targets,
     Map<String, String> options, List<AutoCloseable> closeables, Map<String, String> links,
     List<Runnable> killHooks, String service, EmbeddedTrust trust, AtomicReference<Guard> guard) {
+
+  /** Option: "off" turns the scanners' results cache off ({@code BULWARK_RESULTS_CACHE=off}). */
+  public static final String RESULTS_CACHE = "results.cache";
+  /** Option: the results cache's bound per scanner, in MiB ({@code BULWARK_RESULTS_CACHE_MB}; 0: off). */
+  public static final String RESULTS_CACHE_MB = "results.cacheMb";
+  public static final long DEFAULT_RESULTS_CACHE_MB = 256;
 
   /** A context that enforces nothing (a service started alone, in tests). */
   public EmbeddedContext(Path home, Optional<Path> advisories, Map<String, String> targets,
@@ -106,10 +114,30 @@ public record EmbeddedContext(Path home, Optional<Path> advisories, Map<String, 
   public ScannerGrpcService scanner(ScannerEngine engine, Path cacheDir) {
     var shared = new StoreBlobSource(contentStore(), 4);
     var service = new ScannerGrpcService(engine, new DiskBlobStore(cacheDir), targets.getOrDefault("gateway", ""),
-        clientSecurity(), Optional.of(shared));
+        clientSecurity(), Optional.of(shared), results(engine.name()));
     closeOnStop(service);
     closeOnStop(shared);
     return service;
+  }
+
+  /**
+   * Where a scanner keeps its analysis results between scans: {@code <home>/cache/results/<scanner>},
+   * at most {@value #RESULTS_CACHE_MB} (option, default {@value #DEFAULT_RESULTS_CACHE_MB}) MiB, least
+   * recently used first out; option {@value #RESULTS_CACHE} "off" keeps none.
+   */
+  public ResultStore results(String scanner) {
+    if (option(RESULTS_CACHE).orElse("on").equalsIgnoreCase("off")) {
+      return ResultStore.NONE;
+    }
+    long mb;
+    try {
+      mb = Long.parseLong(option(RESULTS_CACHE_MB).orElse(Long.toString(DEFAULT_RESULTS_CACHE_MB)).strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(RESULTS_CACHE_MB + " must be a number of MiB, not '"
+          + option(RESULTS_CACHE_MB).orElse("") + "'", e);
+    }
+    return mb <= 0 ? ResultStore.NONE
+        : new DiskResultStore(home.resolve("cache").resolve("results").resolve(scanner), mb * 1024 * 1024);
   }
 
   /** The address of a service started earlier. */

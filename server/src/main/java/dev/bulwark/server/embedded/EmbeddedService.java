@@ -8,13 +8,16 @@ import java.util.List;
  * process, each on its own loopback port, talking real gRPC. Each service module provides one
  * implementation, listed in {@code META-INF/services/dev.bulwark.server.embedded.EmbeddedService};
  * the cluster starts them in {@link #startOrder()} order (scanners and gate before the gateway,
- * which needs their addresses).
+ * which needs their addresses), those of the same order in parallel.
  */
 public interface EmbeddedService {
   /** "sast", "sca", "container", "gate" or "gateway". */
   String name();
 
-  /** Lower starts first. Scanners: 10, gate: 20, gateway: 30. */
+  /**
+   * Lower starts first; services of the same order start in parallel and must not need each
+   * other's addresses. Scanners and gate: 10, gateway: 30.
+   */
   int startOrder();
 
   /**

@@ -2,6 +2,7 @@ package dev.bulwark.server.scanner;
 
 import dev.bulwark.common.cas.BlobSource;
 import dev.bulwark.common.cas.DiskBlobStore;
+import dev.bulwark.server.scanner.results.ResultCache;
 import dev.bulwark.v1.Digest;
 import dev.bulwark.v1.FileEntry;
 import dev.bulwark.v1.Image;
@@ -30,11 +31,18 @@ public final class ScanWorkspace {
   private final BlobSource store;
   private final List<FileEntry> tree;
   private final List<FileEntry> history;
+  private final ResultCache results;
 
   public ScanWorkspace(ScanTask task, DiskBlobStore cache, BlobSource store) {
+    this(task, cache, store, ResultCache.OFF);
+  }
+
+  /** @param results the engine's results cache for this scan */
+  public ScanWorkspace(ScanTask task, DiskBlobStore cache, BlobSource store, ResultCache results) {
     this.task = task;
     this.cache = cache;
     this.store = store;
+    this.results = results;
     var files = task.getManifest().getFilesList();
     this.tree = files.stream().filter(f -> f.getHistoryCommit().isEmpty()).toList();
     this.history = files.stream().filter(f -> !f.getHistoryCommit().isEmpty()).toList();
@@ -42,6 +50,15 @@ public final class ScanWorkspace {
 
   public ScanTask task() {
     return task;
+  }
+
+  /**
+   * Analysis results kept from earlier scans, for units (files, lockfiles) whose content and
+   * dependencies did not change ({@link ScannerEngine#resultKey()}); {@link ResultCache#OFF} when
+   * the engine or the scanner does not cache.
+   */
+  public ResultCache results() {
+    return results;
   }
 
   /**
@@ -98,7 +115,14 @@ public final class ScanWorkspace {
 
   /** The file as UTF-8 text, or empty when it is binary (a NUL byte or invalid UTF-8). */
   public Optional<String> readText(FileEntry file) throws IOException {
-    byte[] bytes = read(file);
+    return text(read(file));
+  }
+
+  /**
+   * Bytes as UTF-8 text, or empty when they are binary (a NUL byte in the first 8 KiB, or invalid
+   * UTF-8): how every scanner tells text from binary, in a scan or an in-process check.
+   */
+  public static Optional<String> text(byte[] bytes) {
     for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
       if (bytes[i] == 0) {
         return Optional.empty();

@@ -1,6 +1,7 @@
 package dev.bulwark.server.scanner;
 
 import dev.bulwark.v1.ScannerInfo;
+import java.util.Optional;
 
 /**
  * The domain side of a scanner: plain Java that tests call directly. {@link ScannerGrpcService}
@@ -19,4 +20,14 @@ public interface ScannerEngine {
    * a missing database) are reported through a DEGRADED outcome, not thrown.
    */
   ScanOutcome scan(ScanWorkspace workspace, FindingSink sink) throws Exception;
+
+  /**
+   * What every result of this engine depends on besides the unit analysed (a file, a lockfile):
+   * the analyzers and their versions, the rule packs' digests, the settings that change results,
+   * the build. Results are cached under it ({@link ScanWorkspace#results()}); empty (the default)
+   * means they are not. Asked once per scan.
+   */
+  default Optional<String> resultKey() {
+    return Optional.empty();
+  }
 }

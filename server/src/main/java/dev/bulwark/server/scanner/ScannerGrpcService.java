@@ -7,6 +7,8 @@ import dev.bulwark.common.finding.Fingerprints;
 import dev.bulwark.common.grpc.Channels;
 import dev.bulwark.common.grpc.ClientSecurity;
 import dev.bulwark.common.grpc.Refusal;
+import dev.bulwark.server.scanner.results.ResultCache;
+import dev.bulwark.server.scanner.results.ResultStore;
 import dev.bulwark.v1.DescribeRequest;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.ScanEvent;
@@ -38,6 +40,7 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
   private final String defaultContentStore;
   private final Optional<BlobSource> sharedStore;
   private final ClientSecurity security;
+  private final ResultStore results;
   private final ConcurrentHashMap<String, ManagedChannel> channels = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -48,7 +51,7 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
   /** @param security how this scanner reaches content stores (its client certificate, or a service key) */
   public ScannerGrpcService(ScannerEngine engine, DiskBlobStore cache, String defaultContentStore,
       ClientSecurity security) {
-    this(engine, cache, defaultContentStore, security, Optional.empty());
+    this(engine, cache, defaultContentStore, security, Optional.empty(), ResultStore.NONE);
   }
 
   /**
@@ -58,11 +61,29 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
    */
   public ScannerGrpcService(ScannerEngine engine, DiskBlobStore cache, String defaultContentStore,
       ClientSecurity security, Optional<BlobSource> sharedStore) {
+    this(engine, cache, defaultContentStore, security, sharedStore, ResultStore.NONE);
+  }
+
+  /** @param results where the engine's analysis results are kept between scans */
+  public ScannerGrpcService(ScannerEngine engine, DiskBlobStore cache, String defaultContentStore,
+      ClientSecurity security, ResultStore results) {
+    this(engine, cache, defaultContentStore, security, Optional.empty(), results);
+  }
+
+  /**
+   * @param security    how this scanner reaches content stores (its client certificate, or a service key)
+   * @param sharedStore the shared content store (an S3 bucket) to read blobs from directly; empty:
+   *                    through the gateway address each task names (or the default)
+   * @param results     where the engine's analysis results are kept between scans
+   */
+  public ScannerGrpcService(ScannerEngine engine, DiskBlobStore cache, String defaultContentStore,
+      ClientSecurity security, Optional<BlobSource> sharedStore, ResultStore results) {
     this.security = security;
     this.engine = engine;
     this.cache = cache;
     this.defaultContentStore = defaultContentStore == null ? "" : defaultContentStore;
     this.sharedStore = sharedStore;
+    this.results = results;
   }
 
   /** Scan calls running now (a gauge: what an autoscaler scales this scanner on). */
@@ -89,12 +110,12 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
   private void run(ScanTask task, ServerCallStreamObserver<ScanEvent> response) {
     long started = System.nanoTime();
     var calls = response;
-    var workspace = new ScanWorkspace(task, cache, blobSource(task));
+    var workspace = new ScanWorkspace(task, cache, blobSource(task), resultCache());
     var count = new AtomicInteger();
     FindingSink sink = new FindingSink() {
       @Override
       public void accept(Finding finding) {
-        Finding complete = Fingerprints.ensure(finding.toBuilder().setScanner(engine.name()).build());
+        Finding complete = complete(engine.name(), finding);
         if (send(ScanEvent.newBuilder().setFinding(complete).build())) {
           count.incrementAndGet();
         }
@@ -119,6 +140,10 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
     try {
       ScanOutcome outcome = engine.scan(workspace, sink);
       summary.setStatus(outcome.status()).setMessage(outcome.message()).setFilesScanned(outcome.filesScanned());
+      if (workspace.results().hits() + workspace.results().misses() > 0) {
+        LOG.info("{} scan {}: {} results reused, {} units analysed again", engine.name(), task.getScanId(),
+            workspace.results().hits(), workspace.results().misses());
+      }
     } catch (StatusRuntimeException e) {
       if (workspace.cancelled()) {
         return;
@@ -152,6 +177,20 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
       throw Refusal.precondition("task names no content store and the scanner has none configured");
     }
     return new ContentStoreClient(channels.computeIfAbsent(target, t -> Channels.forTarget(t, security)));
+  }
+
+  /**
+   * The engine's results cache for one scan; off when the engine does not say what its results
+   * depend on. The engine key is asked on first use, so an empty tree costs nothing.
+   */
+  private ResultCache resultCache() {
+    return results == ResultStore.NONE ? ResultCache.OFF
+        : new ResultCache(results, () -> engine.resultKey().orElse(""));
+  }
+
+  /** A finding as it leaves a scanner: named after it, with a fingerprint. */
+  public static Finding complete(String scanner, Finding finding) {
+    return Fingerprints.ensure(finding.toBuilder().setScanner(scanner).build());
   }
 
   @Override

@@ -7,9 +7,11 @@ import dev.bulwark.common.cas.DiskBlobStore;
 import dev.bulwark.common.cas.IgnoreRules;
 import dev.bulwark.common.cas.TreePacker;
 import dev.bulwark.common.grpc.Channels;
+import dev.bulwark.common.grpc.ClientSecurity;
 import dev.bulwark.server.grpc.ManagedGrpcServer;
 import dev.bulwark.server.scanner.ScannerEngine;
 import dev.bulwark.server.scanner.ScannerGrpcService;
+import dev.bulwark.server.scanner.results.ResultStore;
 import dev.bulwark.v1.DescribeRequest;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.Image;
@@ -43,11 +45,17 @@ public final class ScannerHarness implements AutoCloseable {
   public record Result(List<Finding> findings, ScanSummary summary) {}
 
   public ScannerHarness(ScannerEngine engine, Path workDir) throws IOException {
+    this(engine, workDir, ResultStore.NONE);
+  }
+
+  /** A scanner that keeps its analysis results in {@code results} between scans. */
+  public ScannerHarness(ScannerEngine engine, Path workDir, ResultStore results) throws IOException {
     var store = new DiskBlobStore(Files.createDirectories(workDir.resolve("cas")));
     storeServer = ManagedGrpcServer.onLoopback("test-cas", 0, new ContentStoreService(store));
     storeServer.start();
     scannerService = new ScannerGrpcService(engine,
-        new DiskBlobStore(Files.createDirectories(workDir.resolve("scanner-cache"))), storeServer.target());
+        new DiskBlobStore(Files.createDirectories(workDir.resolve("scanner-cache"))), storeServer.target(),
+        ClientSecurity.NONE, results);
     scannerServer = ManagedGrpcServer.onLoopback("test-" + engine.name(), 0, scannerService);
     scannerServer.start();
     storeChannel = Channels.forTarget(storeServer.target());

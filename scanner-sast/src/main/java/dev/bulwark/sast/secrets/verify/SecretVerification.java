@@ -13,7 +13,7 @@ import java.util.Optional;
 public final class SecretVerification {
   private final VerificationSettings settings;
   private final Map<String, Probe> probes = new LinkedHashMap<>();
-  private final HttpClient http;
+  private HttpClient http;
   private final Clock clock;
   private final Object rateLock = new Object();
   private long nextSlotNanos;
@@ -22,8 +22,6 @@ public final class SecretVerification {
     this.settings = settings;
     this.clock = clock;
     Probe.builtIn().forEach(p -> probes.put(p.name(), p));
-    this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
   /** Never calls anyone. */
@@ -47,7 +45,12 @@ public final class SecretVerification {
     return Optional.ofNullable(probes.get(name));
   }
 
-  HttpClient http() {
+  /** Made on first use: a client sets up TLS, which a scanner that never verifies should not pay for. */
+  synchronized HttpClient http() {
+    if (http == null) {
+      http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+    }
     return http;
   }
 

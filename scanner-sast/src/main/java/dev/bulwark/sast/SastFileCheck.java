@@ -1,0 +1,68 @@
+package dev.bulwark.sast;
+
+import dev.bulwark.sast.core.Project;
+import dev.bulwark.sast.core.SourceFile;
+import dev.bulwark.server.embedded.FileCheck;
+import dev.bulwark.server.embedded.LocalTree;
+import dev.bulwark.server.scanner.FindingSink;
+import dev.bulwark.server.scanner.ScanOutcome;
+import dev.bulwark.server.scanner.ScanWorkspace;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The SAST scanner's analysis of a few files in this process ({@code bulwark check}, the
+ * pre-commit hook): the engine of {@link SastEngine#scan} with the built-in analyzers and rule
+ * packs, over the files of the tree it would scan (same size limit, same text test), the rest of
+ * the tree read on demand as the project. Secret verification is off.
+ */
+public final class SastFileCheck implements FileCheck {
+  private final SastEngine engine;
+
+  /** The built-in analyzers, loaded on first use. */
+  public SastFileCheck() {
+    this(new SastEngine());
+  }
+
+  public SastFileCheck(SastEngine engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  public String scanner() {
+    return engine.name();
+  }
+
+  @Override
+  public ScanOutcome check(LocalTree tree, List<String> paths, FindingSink sink) throws IOException {
+    var project = new Project(path -> text(tree, path));
+    var inTree = new HashSet<String>();
+    // in the order of a scan's manifest, so that "the file named X" is the same one a scan finds first
+    for (String path : tree.paths().stream().sorted().toList()) {
+      if (engine.wants(path) && tree.size(path) <= engine.maxFileBytes()) {
+        project.addPath(path);
+        inTree.add(path);
+      }
+    }
+    var files = new ArrayList<SourceFile>();
+    for (String path : paths) {
+      if (inTree.contains(path)) {
+        text(tree, path).ifPresent(t -> files.add(SourceFile.of(path, t)));
+      }
+    }
+    var problems = new ArrayList<String>();
+    int scanned = engine.analyze(files, project, sink, problems, () -> false);
+    return ScanOutcome.of(problems, scanned);
+  }
+
+  private static Optional<String> text(LocalTree tree, String path) {
+    try {
+      return tree.read(path).flatMap(ScanWorkspace::text);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+}

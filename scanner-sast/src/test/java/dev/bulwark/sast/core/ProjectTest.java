@@ -1,0 +1,38 @@
+package dev.bulwark.sast.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The project facts a file's analysis uses are what its cached result depends on. */
+class ProjectTest {
+  final Map<String, String> files = Map.of("go/a.go", "package a", "go/b.go", "package a", "app.properties",
+      "db.url=jdbc:h2:mem\n", "src/Helper.java", "class Helper {}");
+
+  Project project() {
+    var project = new Project(path -> Optional.ofNullable(files.get(path)));
+    files.keySet().stream().sorted().forEach(project::addPath);
+    return project;
+  }
+
+  @Test
+  @DisplayName("a file's view records every fact it used, by kind; the scan-wide project records none")
+  void viewsRecordTheFactsTheyUse() {
+    var project = project();
+    var view = project.forFile();
+
+    assertThat(view.pathsIn("go")).containsExactly("go/a.go", "go/b.go");
+    assertThat(view.pathsNamed("Helper.java")).containsExactly("src/Helper.java");
+    assertThat(view.read("src/Helper.java")).contains("class Helper {}");
+    assertThat(view.property("db.url")).contains("jdbc:h2:mem");
+
+    assertThat(view.dependencies()).containsExactlyInAnyOrder(Project.IN + "go", Project.NAMED + "Helper.java",
+        Project.READ + "src/Helper.java", Project.PROPERTY + "db.url");
+    assertThat(project.forFile().dependencies()).as("another file's view").isEmpty();
+    project.pathsIn("go");
+    assertThat(project.dependencies()).isEmpty();
+  }
+}

@@ -1,0 +1,24 @@
+package dev.bulwark.server.embedded;
+
+import dev.bulwark.server.scanner.FindingSink;
+import dev.bulwark.server.scanner.ScanOutcome;
+import java.util.List;
+
+/**
+ * A scanner's analysis of a few files of a tree, in this process: no servers, no content store,
+ * no database. {@code bulwark check} (the pre-commit hook) runs every one on the classpath
+ * ({@code META-INF/services/dev.bulwark.server.embedded.FileCheck}), with the same analyzers and
+ * rule packs as the scanner's own {@code Scan}, so a file's findings are the ones a full scan of
+ * the same tree reports for it.
+ */
+public interface FileCheck {
+  /** The scanner whose analysis this is ("sast"), as findings name it. */
+  String scanner();
+
+  /**
+   * Analyses the files at {@code paths} (those this scanner reads), with the rest of {@code tree}
+   * available as context (a call into another file is followed there). Findings go to the sink as
+   * the scanner itself would send them, before the scanner name and fingerprint are stamped.
+   */
+  ScanOutcome check(LocalTree tree, List<String> paths, FindingSink sink) throws Exception;
+}
