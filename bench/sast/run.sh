@@ -14,9 +14,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cd "$root"
-./mvnw -q -B -pl scanner-sast compile
-./mvnw -q -B -pl scanner-sast dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
-cp="$root/scanner-sast/target/classes:$(cat "$work/cp.txt")"
+source bench/sast/classpath.sh
+sast_classpath "$work"
 
 run() { # label, extra LocalScan args
   local label=$1; shift
