@@ -1,32 +1,46 @@
 package dev.bulwark.sast.java;
 
-import com.github.javaparser.JavaParser;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.ConstructorDeclaration;
-import com.github.javaparser.ast.body.MethodDeclaration;
 import dev.bulwark.sast.core.Analyzer;
 import dev.bulwark.sast.core.Findings;
 import dev.bulwark.sast.core.Findings.RuleInfo;
 import dev.bulwark.sast.core.Project;
 import dev.bulwark.sast.core.SourceFile;
+import dev.bulwark.sast.java.catalog.TaintCatalog;
+import dev.bulwark.sast.java.project.ProjectSummaries;
+import dev.bulwark.sast.java.rules.JavaRules;
+import dev.bulwark.sast.java.rules.RuleBook;
+import dev.bulwark.sast.java.syntax.JavaSyntax;
+import dev.bulwark.sast.java.taint.FileTaint;
+import dev.bulwark.v1.DatabaseInfo;
 import dev.bulwark.v1.Finding;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Java: parses each file with JavaParser, runs the taint analysis from every method and
- * constructor (request data → SQL, shell, file, LDAP, XPath, HTML response, session), following
- * calls into methods of the same file and of other files of the project ({@link ProjectCalls})
- * and values stored in fields, then the rules that need no data flow ({@link JavaRules}: weak crypto, predictable
- * random, insecure cookies, XXE, deserialisation, trust-all TLS, hard-coded passwords).
+ * Java: parses each file once ({@link JavaSyntax}), runs the taint analysis from every method and
+ * constructor ({@link FileTaint}: untrusted data → the sinks of the {@link TaintCatalog}), following
+ * calls into methods of the same file and of other files of the project ({@link ProjectSummaries})
+ * and values stored in fields, then the rules that need no data flow ({@link JavaRules}: weak
+ * crypto, predictable random, insecure cookies, XXE, deserialisation, trust-all TLS, hard-coded
+ * passwords).
  */
 public final class JavaTaintAnalyzer implements Analyzer {
   public static final String VERSION = "2";
-  private static final int MAX_FIELD_ROUNDS = 3;
+
+  private final TaintCatalog catalog;
+  private final RuleBook book;
+
+  public JavaTaintAnalyzer() {
+    this(TaintCatalog.builtIn(), RuleBook.builtIn());
+  }
+
+  public JavaTaintAnalyzer(TaintCatalog catalog, RuleBook book) {
+    this.catalog = catalog;
+    this.book = book;
+  }
 
   @Override
   public String name() {
@@ -44,47 +58,32 @@ public final class JavaTaintAnalyzer implements Analyzer {
   }
 
   @Override
+  public List<DatabaseInfo> databases() {
+    return List.of(
+        DatabaseInfo.newBuilder().setName("rules:java-taint").setVersion(catalog.version() + "+" + catalog.hash())
+            .setRecords(catalog.families().size()).build(),
+        DatabaseInfo.newBuilder().setName("rules:java").setVersion(book.version() + "+" + book.hash())
+            .setRecords(book.size()).build());
+  }
+
+  @Override
   public void analyze(SourceFile file, Project project, Consumer<Finding> out) {
-    CompilationUnit cu = parse(file);
+    CompilationUnit cu = JavaSyntax.parse(file.text());
     var seen = new HashSet<String>();
     Consumer<Finding> once = f -> {
       if (seen.add(f.getRuleId() + ":" + f.getLocation().getStartLine())) {
         out.accept(f);
       }
     };
-    var context = new FileContext(cu, project, hit -> once.accept(finding(hit.vuln().rule(hit.sink()), file, hit.node())));
-    // Every method is an entry point. What one stores into a field, the others read: the file
-    // is analysed again while the fields' taint grows (a finding is reported once).
-    for (int round = 0; round < MAX_FIELD_ROUNDS; round++) {
-      var before = new HashMap<>(context.fieldTaint);
-      for (CallableDeclaration<?> c : cu.findAll(CallableDeclaration.class)) {
-        var body = c instanceof MethodDeclaration m ? m.getBody().orElse(null)
-            : ((ConstructorDeclaration) c).getBody();
-        if (body != null) {
-          new TaintInterpreter(context.entry(c)).run(body);
-        }
-      }
-      if (context.fieldTaint.equals(before)) {
-        break;
-      }
-    }
-    new JavaRules(context, (rule, node) -> once.accept(finding(rule, file, node))).check();
+    var callees = ProjectSummaries.of(project, catalog);
+    new FileTaint(cu, project, catalog, callees,
+        hit -> once.accept(finding(hit.family().rule(hit.sink()), file, hit.node()))).analyseEntryPoints();
+    JavaRules.check(cu, project, catalog, book, (rule, node) -> once.accept(finding(rule, file, node)));
   }
 
   private Finding finding(RuleInfo rule, SourceFile file, Node node) {
     int start = node.getBegin().map(p -> p.line).orElse(0);
     int end = node.getEnd().map(p -> p.line).orElse(start);
     return Findings.at(rule, id(), file, start, Math.max(start, end), file.snippet(start, start));
-  }
-
-  static CompilationUnit parse(SourceFile file) {
-    var config = new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
-        .setAttributeComments(false);
-    var result = new JavaParser(config).parse(file.text());
-    if (!result.isSuccessful() || result.getResult().isEmpty()) {
-      String why = result.getProblems().isEmpty() ? "unknown error" : result.getProblem(0).getVerboseMessage();
-      throw new IllegalArgumentException("cannot parse Java: " + why.lines().findFirst().orElse(why));
-    }
-    return result.getResult().get();
   }
 }

@@ -1,8 +1,9 @@
-package dev.bulwark.sast.java;
+package dev.bulwark.sast.java.taint;
 
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import dev.bulwark.sast.java.types.JavaTypes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,7 +13,7 @@ import java.util.Set;
 
 /** One activation of a method in the analysis: its state, its local types, what it returned. */
 final class Frame {
-  final FileContext file;
+  final FileTaint file;
   final JavaTypes types;
   final int depth;
   /** Names declared in the method (parameters and locals): they shadow the fields. */
@@ -22,13 +23,13 @@ final class Frame {
   /** States that left the innermost loop or switch through {@code break}/{@code continue}. */
   final Deque<List<State>> exits = new ArrayDeque<>();
 
-  private Frame(FileContext file, JavaTypes types, int depth) {
+  private Frame(FileTaint file, JavaTypes types, int depth) {
     this.file = file;
     this.types = types;
     this.depth = depth;
   }
 
-  static Frame forMethod(FileContext file, CallableDeclaration<?> m, List<Val> args, int depth) {
+  static Frame forMethod(FileTaint file, CallableDeclaration<?> m, List<Val> args, int depth) {
     var types = file.fieldTypes.child();
     var frame = new Frame(file, types, depth);
     m.findAll(VariableDeclarator.class).forEach(v -> frame.locals.add(v.getNameAsString()));

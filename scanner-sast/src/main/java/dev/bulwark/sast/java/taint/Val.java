@@ -1,14 +1,14 @@
-package dev.bulwark.sast.java;
+package dev.bulwark.sast.java.taint;
 
 import java.util.Objects;
 
 /**
- * The abstract value of a Java expression: which injection classes it is tainted for (a
- * {@link Vuln} bit mask, 0 = clean) and, when known at compile time, its constant value.
+ * The abstract value of a Java expression: which sink families it is tainted for (a
+ * {@link dev.bulwark.sast.java.catalog.SinkFamily} bit mask, 0 = clean) and, when known at compile
+ * time, its constant value.
  */
 public record Val(int taint, Object constant) {
   public static final Val CLEAN = new Val(0, null);
-  public static final Val SOURCE = new Val(Vuln.ALL, null);
 
   public static Val of(Object constant) {
     return new Val(0, constant);

@@ -1,4 +1,4 @@
-package dev.bulwark.sast.java;
+package dev.bulwark.sast.java.taint;
 
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
@@ -27,17 +27,13 @@ import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import dev.bulwark.sast.java.types.JavaTypes;
 
 /**
  * Evaluates expressions to {@link Val}s over the frame's state, applying assignments and the
  * side effects of builders and collections, and reporting tainted arguments of sinks.
  */
 final class ExpressionTaint {
-  private static final Set<String> LISTS = Set.of("ArrayList", "LinkedList", "Vector", "ArrayDeque", "Stack");
-  private static final Set<String> MAPS = Set.of("HashMap", "TreeMap", "LinkedHashMap", "Hashtable",
-      "ConcurrentHashMap", "Properties");
-
   private final Frame f;
   private final CallTaint calls;
 
@@ -132,9 +128,10 @@ final class ExpressionTaint {
     f.state.set(name, v);
     if (init instanceof ObjectCreationExpr o && o.getArguments().isEmpty()) {
       String type = JavaTypes.simple(o.getType());
-      if (LISTS.contains(type)) {
+      var propagators = f.file.catalog.propagators();
+      if (propagators.lists().contains(type)) {
         f.state.lists.put(name, new ArrayList<>());
-      } else if (MAPS.contains(type)) {
+      } else if (propagators.maps().contains(type)) {
         f.state.maps.put(name, new HashMap<>());
       }
     }

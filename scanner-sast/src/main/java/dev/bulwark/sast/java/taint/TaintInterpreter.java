@@ -1,4 +1,4 @@
-package dev.bulwark.sast.java;
+package dev.bulwark.sast.java.taint;
 
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;

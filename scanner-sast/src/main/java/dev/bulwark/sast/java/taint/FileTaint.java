@@ -1,13 +1,17 @@
-package dev.bulwark.sast.java;
+package dev.bulwark.sast.java.taint;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import dev.bulwark.sast.core.Project;
+import dev.bulwark.sast.java.catalog.SinkFamily;
+import dev.bulwark.sast.java.catalog.TaintCatalog;
+import dev.bulwark.sast.java.types.JavaTypes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,21 +23,18 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * One Java file under analysis: its methods (for summaries of calls within the file), its
+ * The taint analysis of one Java file: its methods (summaries of calls within the file), its
  * fields (their constants, and the taint code anywhere in the file stores into them), the
- * project's facts, and where sink hits go.
+ * catalogue, the project's facts and other files ({@link ProjectCallees}), and where sink hits go.
  */
-final class FileContext {
-  /** Request data of class {@code vuln} reached {@code sink} at {@code node}. */
-  record SinkHit(Vuln vuln, String sink, Node node) {}
-
-  /** What a call returns and the sinks the call's arguments reach inside it. */
-  record Summary(Val returned, List<SinkHit> hits) {}
-
+public final class FileTaint {
   static final int MAX_CALL_DEPTH = 3;
+  private static final int MAX_FIELD_ROUNDS = 3;
 
   final CompilationUnit cu;
   final Project project;
+  final TaintCatalog catalog;
+  final ProjectCallees callees;
   final JavaTypes fieldTypes;
   final Set<String> classNames = new HashSet<>();
   final Map<String, Object> fieldConstants = new HashMap<>();
@@ -46,11 +47,14 @@ final class FileContext {
   private final Deque<List<SinkHit>> recording = new ArrayDeque<>();
   private final Consumer<SinkHit> hits;
 
-  FileContext(CompilationUnit cu, Project project, Consumer<SinkHit> hits) {
+  public FileTaint(CompilationUnit cu, Project project, TaintCatalog catalog, ProjectCallees callees,
+      Consumer<SinkHit> hits) {
     this.cu = cu;
     this.project = project;
+    this.catalog = catalog;
+    this.callees = callees;
     this.hits = hits;
-    this.fieldTypes = JavaTypes.ofFields(cu);
+    this.fieldTypes = JavaTypes.ofFields(cu, catalog);
     cu.findAll(ClassOrInterfaceDeclaration.class).forEach(c -> classNames.add(c.getNameAsString()));
     for (MethodDeclaration m : cu.findAll(MethodDeclaration.class)) {
       if (m.getBody().isPresent()) {
@@ -66,15 +70,39 @@ final class FileContext {
     }
   }
 
-  void report(Vuln vuln, String sink, Node node) {
-    var hit = new SinkHit(vuln, sink, node);
+  public CompilationUnit cu() {
+    return cu;
+  }
+
+  /**
+   * Runs every method and constructor as an entry point. What one stores into a field, the others
+   * read: the file is analysed again while the fields' taint grows (the caller reports a hit once).
+   */
+  public void analyseEntryPoints() {
+    for (int round = 0; round < MAX_FIELD_ROUNDS; round++) {
+      var before = new HashMap<>(fieldTaint);
+      for (CallableDeclaration<?> c : cu.findAll(CallableDeclaration.class)) {
+        var body = c instanceof MethodDeclaration m ? m.getBody().orElse(null)
+            : ((ConstructorDeclaration) c).getBody();
+        if (body != null) {
+          new TaintInterpreter(entry(c)).run(body);
+        }
+      }
+      if (fieldTaint.equals(before)) {
+        break;
+      }
+    }
+  }
+
+  void report(SinkFamily family, String sink, Node node) {
+    var hit = new SinkHit(family, sink, node);
     hits.accept(hit);
     recording.forEach(r -> r.add(hit));
   }
 
   /**
    * Code stored {@code v} into field {@code name}. When the field's taint grows, summaries made
-   * with the old field values are dropped (the analyzer runs the file again while fields grow).
+   * with the old field values are dropped (the file is analysed again while fields grow).
    */
   void storeField(String name, Val v) {
     Val old = fieldTaint.getOrDefault(name, Val.CLEAN);
@@ -90,15 +118,11 @@ final class FileContext {
   }
 
   /**
-   * The value a call to a method of this file returns when given these arguments: the method
-   * is analysed with its parameters bound to them (sinks inside it are reported too, also when
-   * the summary comes from the cache).
+   * What a call to a method of this file returns when given these arguments, and the sinks they
+   * reach inside it: the method is analysed with its parameters bound to them (sinks inside it are
+   * reported too, also when the summary comes from the cache).
    */
-  Val summary(MethodDeclaration m, List<Val> args, int depth) {
-    return summarise(m, args, depth).returned();
-  }
-
-  Summary summarise(MethodDeclaration m, List<Val> args, int depth) {
+  public Summary summarise(MethodDeclaration m, List<Val> args, int depth) {
     Val all = args.stream().reduce(Val.CLEAN, Val::or);
     if (depth > MAX_CALL_DEPTH || inProgress.contains(m)) {
       return new Summary(all, List.of());
@@ -107,7 +131,7 @@ final class FileContext {
     args.forEach(a -> key.append(a.taint()).append(','));
     Summary cached = summaries.get(key.toString());
     if (cached != null) {
-      cached.hits().forEach(h -> report(h.vuln(), h.sink(), h.node()));
+      cached.hits().forEach(h -> report(h.family(), h.sink(), h.node()));
       return cached;
     }
     inProgress.add(m);
@@ -125,13 +149,21 @@ final class FileContext {
     }
   }
 
-  /** Builds the entry frame of any method or constructor: Spring-annotated parameters are sources. */
-  Frame entry(CallableDeclaration<?> c) {
+  /** The methods of a top-level type of this file with this name and arity that have a body. */
+  public List<MethodDeclaration> methodsOf(String className, String name, int arity) {
+    return cu.getTypes().stream().filter(t -> t.getNameAsString().equals(className))
+        .flatMap(t -> t.getMethodsByName(name).stream())
+        .filter(m -> m.getParameters().size() == arity && m.getBody().isPresent())
+        .toList();
+  }
+
+  /** The entry frame of any method or constructor: parameters with a source annotation are sources. */
+  private Frame entry(CallableDeclaration<?> c) {
     var args = new ArrayList<Val>();
     for (var p : c.getParameters()) {
       boolean source = p.getAnnotations().stream()
-          .anyMatch(a -> TaintCatalog.SOURCE_ANNOTATIONS.contains(a.getName().getIdentifier()));
-      args.add(source ? Val.SOURCE : Val.CLEAN);
+          .anyMatch(a -> catalog.sourceAnnotations().contains(a.getName().getIdentifier()));
+      args.add(source ? Val.tainted(catalog.allBits()) : Val.CLEAN);
     }
     return Frame.forMethod(this, c, args, 0);
   }

@@ -1,4 +1,4 @@
-package dev.bulwark.sast.java;
+package dev.bulwark.sast.java.taint;
 
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
@@ -6,25 +6,30 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import dev.bulwark.sast.java.catalog.SinkSpec;
+import dev.bulwark.sast.java.catalog.TaintCatalog;
+import dev.bulwark.sast.java.types.JavaTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Method calls and constructors: sources, sinks, sanitisers, collections with constant keys and
- * indexes, calls to methods of the same file (through summaries), and by default a result
- * tainted by its receiver and arguments.
+ * Method calls and constructors: sources, sinks, sanitisers (all from the {@link TaintCatalog}),
+ * collections with constant keys and indexes, calls to methods of the same file and of other files
+ * (through summaries), and by default a result tainted by its receiver and arguments.
  */
 final class CallTaint {
   private final Frame f;
   private final ExpressionTaint ex;
   private final CollectionModels collections;
+  private final TaintCatalog catalog;
 
   CallTaint(Frame frame, ExpressionTaint ex) {
     this.f = frame;
     this.ex = ex;
     this.collections = new CollectionModels(frame);
+    this.catalog = frame.file.catalog;
   }
 
   Val call(MethodCallExpr m) {
@@ -34,9 +39,8 @@ final class CallTaint {
     var args = new ArrayList<Val>();
     m.getArguments().forEach(a -> args.add(ex.eval(a)));
 
-    if (scope.isPresent() && f.types.isRequest(scope.get()) && (TaintCatalog.REQUEST_SOURCES.contains(name)
-        || TaintCatalog.WRAPPER_SOURCE.matcher(name).matches())) {
-      return Val.SOURCE;
+    if (scope.isPresent() && isSource(scope.get(), name)) {
+      return Val.tainted(catalog.allBits());
     }
     checkSinks(m, name, scope, args);
     if (name.equals("getProperty") && !args.isEmpty() && args.get(0).constant() instanceof String key) {
@@ -51,7 +55,7 @@ final class CallTaint {
     if (scope.isEmpty() || scope.get() instanceof ThisExpr || isLocalClass(scope.get())) {
       var targets = f.file.methods(name, args.size());
       if (!targets.isEmpty()) {
-        return targets.stream().map(t -> f.file.summary(t, args, f.depth)).reduce(Val.CLEAN, Val::or);
+        return targets.stream().map(t -> f.file.summarise(t, args, f.depth).returned()).reduce(Val.CLEAN, Val::or);
       }
     }
     // Into another file of the project: worth it only when data could flow through the call (a
@@ -60,23 +64,24 @@ final class CallTaint {
     String projectClass = scope.filter(x -> !receiver.isTainted() && (args.stream().anyMatch(Val::isTainted)
         || m.getArguments().stream().anyMatch(f.types::isRequest))).map(this::projectClass).orElse(null);
     if (projectClass != null) {
-      var summary = ProjectCalls.of(f.file.project).call(projectClass, name, args, f.depth);
+      var summary = f.file.callees.call(projectClass, name, args, f.depth);
       if (summary.isPresent()) {
         for (var hit : summary.get().hits()) {
-          f.file.report(hit.vuln(), hit.sink() + " in " + projectClass + "." + name, m);
+          f.file.report(hit.family(), hit.sink() + " in " + projectClass + "." + name, m);
         }
         return summary.get().returned();
       }
     }
+    var propagators = catalog.propagators();
     if (name.equals("valueOf") && scope.isPresent()
-        && TaintCatalog.NUMBER_TYPES.contains(JavaTypes.lastSegment(scope.get().toString()))) {
+        && propagators.parsingTypes().contains(JavaTypes.lastSegment(scope.get().toString()))) {
       return Val.CLEAN;
     }
-    Integer cleared = TaintCatalog.SANITISERS.get(name);
+    Integer cleared = catalog.sanitiser(name);
     if (cleared != null) {
       return all.sanitise(cleared);
     }
-    if (TaintCatalog.CLEAN_RESULTS.contains(name)) {
+    if (propagators.clean().contains(name)) {
       return Val.CLEAN;
     }
     Long index = args.isEmpty() ? null : Constants.number(args.get(0).constant());
@@ -84,7 +89,7 @@ final class CallTaint {
         && index >= 0 && index < s.length()) {
       return Val.of(s.charAt(index.intValue()));
     }
-    if (TaintCatalog.MUTATORS.contains(name)) {
+    if (propagators.mutators().contains(name)) {
       Expression root = mutatedRoot(m);
       if (root instanceof NameExpr n) {
         String var = n.getNameAsString();
@@ -100,11 +105,21 @@ final class CallTaint {
     var args = new ArrayList<Val>();
     o.getArguments().forEach(a -> args.add(ex.eval(a)));
     String type = JavaTypes.simple(o.getType());
-    Vuln vuln = TaintCatalog.CONSTRUCTOR_SINKS.get(type);
-    if (vuln != null && args.stream().anyMatch(a -> (a.taint() & vuln.bit()) != 0)) {
-      f.file.report(vuln, "new " + type + "(...)", o);
+    for (SinkSpec sink : catalog.constructorSinks(type)) {
+      if (tainted(args, sink)) {
+        f.file.report(sink.family(), "new " + type + "(...)", o);
+      }
     }
     return Val.tainted(args.stream().reduce(Val.CLEAN, Val::or).taint());
+  }
+
+  private boolean isSource(Expression scope, String name) {
+    for (var source : catalog.callSources()) {
+      if (source.matchesCall(name) && source.receiver().matches(f.types.typeOf(scope), scope.toString())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void checkSinks(MethodCallExpr m, String name, Optional<Expression> scope, List<Val> args) {
@@ -112,32 +127,36 @@ final class CallTaint {
       return;
     }
     String staticName = JavaTypes.lastSegment(scope.get().toString()) + "." + name;
-    Vuln stat = TaintCatalog.STATIC_SINKS.get(staticName);
-    if (stat != null && tainted(args, -1, stat)) {
-      f.file.report(stat, staticName + "(...)", m);
+    for (SinkSpec sink : catalog.staticSinks(staticName)) {
+      if (tainted(args, sink)) {
+        f.file.report(sink.family(), staticName + "(...)", m);
+      }
     }
-    for (TaintCatalog.Sink sink : TaintCatalog.CALL_SINKS) {
-      if (sink.methods().contains(name) && receiverMatches(scope.get(), sink) && tainted(args, sink.arg(), sink.vuln())) {
-        f.file.report(sink.vuln(), name + "(...)", m);
+    for (SinkSpec sink : catalog.callSinks(name)) {
+      if (receiverMatches(scope.get(), sink) && tainted(args, sink)) {
+        f.file.report(sink.family(), name + "(...)", m);
       }
     }
   }
 
-  private boolean receiverMatches(Expression scope, TaintCatalog.Sink sink) {
+  private boolean receiverMatches(Expression scope, SinkSpec sink) {
     String type = f.types.typeOf(scope);
     if (type != null) {
-      return sink.receiverTypes().contains(type);
+      return sink.receivers().contains(type);
     }
     String text = scope.toString().toLowerCase(Locale.ROOT);
     String last = text.substring(text.lastIndexOf('.') + 1);
     return sink.nameHints().stream().anyMatch(last::contains);
   }
 
-  private static boolean tainted(List<Val> args, int index, Vuln vuln) {
-    if (index >= 0) {
-      return index < args.size() && (args.get(index).taint() & vuln.bit()) != 0;
+  private static boolean tainted(List<Val> args, SinkSpec sink) {
+    int bit = sink.family().bit();
+    for (int i = 0; i < args.size(); i++) {
+      if (sink.watches(i) && (args.get(i).taint() & bit) != 0) {
+        return true;
+      }
     }
-    return args.stream().anyMatch(a -> (a.taint() & vuln.bit()) != 0);
+    return false;
   }
 
   private boolean isLocalClass(Expression scope) {
@@ -163,13 +182,13 @@ final class CallTaint {
     if (cls == null || f.file.classNames.contains(cls)) {
       return null;
     }
-    return ProjectCalls.of(f.file.project).declares(cls) ? cls : null;
+    return f.file.callees.declares(cls) ? cls : null;
   }
 
   /** The variable a chain like {@code sb.append(a).append(b)} writes into. */
-  private static Expression mutatedRoot(MethodCallExpr m) {
+  private Expression mutatedRoot(MethodCallExpr m) {
     Expression e = m.getScope().orElse(null);
-    while (e instanceof MethodCallExpr inner && TaintCatalog.MUTATORS.contains(inner.getNameAsString())) {
+    while (e instanceof MethodCallExpr inner && catalog.propagators().mutators().contains(inner.getNameAsString())) {
       e = inner.getScope().orElse(null);
     }
     return e;

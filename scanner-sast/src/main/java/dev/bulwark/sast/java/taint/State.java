@@ -1,4 +1,4 @@
-package dev.bulwark.sast.java;
+package dev.bulwark.sast.java.taint;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,0 +1,14 @@
+package dev.bulwark.sast.java.rules;
+
+import java.util.Set;
+
+/** One family of Java rules that need no data flow (weak crypto, cookies, XXE, ...). */
+interface JavaRule {
+  /** Reports this family's findings in the file through {@link RuleContext#report}. */
+  void check(RuleContext ctx);
+
+  /** Simple names (identifiers) this family wants collected while the file is walked. */
+  default Set<String> names() {
+    return Set.of();
+  }
+}
