@@ -54,6 +54,13 @@ public final class Project {
     pathsByName.computeIfAbsent(path.substring(path.lastIndexOf('/') + 1), k -> new ArrayList<>()).add(path);
   }
 
+  /** The paths of all the tree's files, in order added. */
+  public synchronized List<String> paths() {
+    var all = new ArrayList<String>();
+    pathsByName.values().forEach(all::addAll);
+    return all;
+  }
+
   /** The paths of the tree's files with this file name (e.g. {@code "Helper.java"}), in order added. */
   public synchronized List<String> pathsNamed(String fileName) {
     return List.copyOf(pathsByName.getOrDefault(fileName, List.of()));

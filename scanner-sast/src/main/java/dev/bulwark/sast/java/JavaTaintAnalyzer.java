@@ -13,22 +13,25 @@ import dev.bulwark.sast.java.rules.JavaRules;
 import dev.bulwark.sast.java.rules.RuleBook;
 import dev.bulwark.sast.java.syntax.JavaSyntax;
 import dev.bulwark.sast.java.taint.FileTaint;
+import dev.bulwark.sast.java.taint.SinkHit;
 import dev.bulwark.v1.DatabaseInfo;
 import dev.bulwark.v1.Finding;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Java: parses each file once ({@link JavaSyntax}), runs the taint analysis from every method and
- * constructor ({@link FileTaint}: untrusted data → the sinks of the {@link TaintCatalog}), following
- * calls into methods of the same file and of other files of the project ({@link ProjectSummaries})
- * and values stored in fields, then the rules that need no data flow ({@link JavaRules}: weak
- * crypto, predictable random, insecure cookies, XXE, deserialisation, trust-all TLS, hard-coded
- * passwords).
+ * constructor ({@link FileTaint}: untrusted data of every source kind → the sinks of the
+ * {@link TaintCatalog}), following calls into methods of the same file and of other files of the
+ * project ({@link ProjectSummaries}) and values stored in fields, then the rules that need no data
+ * flow ({@link JavaRules}). Files whose text cannot contain a source, a credential sink or a rule's
+ * keyword are not parsed. One finding per CWE and line: the most confident.
  */
 public final class JavaTaintAnalyzer implements Analyzer {
-  public static final String VERSION = "2";
+  public static final String VERSION = "3";
 
   private final TaintCatalog catalog;
   private final RuleBook book;
@@ -68,17 +71,58 @@ public final class JavaTaintAnalyzer implements Analyzer {
 
   @Override
   public void analyze(SourceFile file, Project project, Consumer<Finding> out) {
+    boolean taint = catalog.triggers().needsTaint(file.text());
+    boolean rules = JavaRules.wanted(file.text(), book);
+    if (!taint && !rules) {
+      return;
+    }
     CompilationUnit cu = JavaSyntax.parse(file.text());
-    var seen = new HashSet<String>();
-    Consumer<Finding> once = f -> {
-      if (seen.add(f.getRuleId() + ":" + f.getLocation().getStartLine())) {
-        out.accept(f);
+    var kept = new LinkedHashMap<String, Finding>();
+    var summaries = ProjectSummaries.of(project, catalog);
+    if (taint) {
+      var analysis = new FileTaint(cu, project, catalog, summaries, hit -> keep(kept, finding(hit, file)))
+          .withLiteralSinks(catalog.triggers().mayHaveLiteralSink(file.text()));
+      analysis.analyseEntryPoints();
+      pullCallers(file, project, summaries, analysis.sourceMethods(), out);
+    }
+    if (rules) {
+      JavaRules.check(cu, file.text(), project, catalog, book, (rule, node) -> keep(kept, finding(rule, file, node)));
+    }
+    kept.values().forEach(out);
+  }
+
+  /** One finding per CWE list and line: the most confident. */
+  private static void keep(Map<String, Finding> kept, Finding f) {
+    kept.merge(f.getCweList() + ":" + f.getLocation().getStartLine(), f,
+        (a, b) -> b.getConfidenceValue() > a.getConfidenceValue() ? b : a);
+  }
+
+  /**
+   * Files of the same package that call a method of this file returning untrusted data, and that
+   * the prefilter would skip (no source of their own): their taint is analysed now, once per scan.
+   */
+  private void pullCallers(SourceFile file, Project project, ProjectSummaries summaries, Set<String> sourceMethods,
+      Consumer<Finding> out) {
+    for (String path : summaries.callersToPull(file.path(), sourceMethods)) {
+      String text = summaries.textOf(path);
+      if (text.isEmpty() || catalog.triggers().needsTaint(text)) {
+        continue;
       }
-    };
-    var callees = ProjectSummaries.of(project, catalog);
-    new FileTaint(cu, project, catalog, callees,
-        hit -> once.accept(finding(hit.family().rule(hit.sink()), file, hit.node()))).analyseEntryPoints();
-    JavaRules.check(cu, project, catalog, book, (rule, node) -> once.accept(finding(rule, file, node)));
+      var caller = SourceFile.of(path, text);
+      var kept = new LinkedHashMap<String, Finding>();
+      try {
+        new FileTaint(JavaSyntax.parse(text), project, catalog, summaries, hit -> keep(kept, finding(hit, caller)))
+            .analyseEntryPoints();
+      } catch (IllegalArgumentException unparsable) {
+        continue;
+      }
+      kept.values().forEach(out);
+    }
+  }
+
+  private Finding finding(SinkHit hit, SourceFile file) {
+    var kind = catalog.strongest(hit.kinds());
+    return finding(hit.family().rule(hit.sink(), kind, hit.cwe()), file, hit.node());
   }
 
   private Finding finding(RuleInfo rule, SourceFile file, Node node) {

@@ -9,10 +9,16 @@ import java.util.Locale;
  * Weak ciphers and hashes: {@code Cipher.getInstance} and {@code MessageDigest.getInstance} with
  * an algorithm known at analysis time (literals, constants, project properties), and commons-codec
  * {@code DigestUtils} weak hashes. Broken ciphers and ECB are CWE-327, Triple DES (sound but too
- * weak today) CWE-326, RSA without OAEP CWE-780; a weak algorithm that is only the fallback of a
+ * weak today) CWE-326, RSA without OAEP CWE-780, a sound block cipher named without a mode (ECB by
+ * default) its own low-severity rule (CWE-1188); a weak algorithm that is only the fallback of a
  * setting the project does not hold is an insecure default (CWE-1188).
  */
 final class CryptoRule implements JavaRule {
+  @Override
+  public String trigger() {
+    return "crypto";
+  }
+
   @Override
   public void check(RuleContext ctx) {
     var crypto = ctx.book.crypto;
@@ -44,6 +50,9 @@ final class CryptoRule implements JavaRule {
     if (crypto.rsaWithoutOaep().matcher(transformation).find()) {
       return book.rule("rsa-without-oaep");
     }
-    return crypto.weakCipher().matcher(transformation).find() ? book.rule("weak-cipher") : null;
+    if (crypto.weakCipher().matcher(transformation).find()) {
+      return book.rule("weak-cipher");
+    }
+    return crypto.defaultMode().matcher(transformation).find() ? book.rule("default-mode") : null;
   }
 }

@@ -16,18 +16,26 @@ public final class JavaRules {
       new RandomRule(),
       new XxeRule(),
       new DeserializationRule(),
-      new CredentialRule(),
       new CookieRule(),
       new TlsRule());
 
   private JavaRules() {}
 
-  /** Runs every family over one parsed file. */
-  public static void check(CompilationUnit cu, Project project, TaintCatalog catalog, RuleBook book,
+  /** Whether some family's trigger matches the text (otherwise the rules have nothing to say about it). */
+  public static boolean wanted(String text, RuleBook book) {
+    return FAMILIES.stream().anyMatch(f -> book.trigger(f.trigger()).matcher(text).find());
+  }
+
+  /** Runs every family whose trigger matches over one parsed file. */
+  public static void check(CompilationUnit cu, String text, Project project, TaintCatalog catalog, RuleBook book,
       BiConsumer<RuleInfo, Node> out) {
+    var families = FAMILIES.stream().filter(f -> book.trigger(f.trigger()).matcher(text).find()).toList();
+    if (families.isEmpty()) {
+      return;
+    }
     var names = new HashSet<String>();
-    FAMILIES.forEach(f -> names.addAll(f.names()));
+    families.forEach(f -> names.addAll(f.names()));
     var ctx = new RuleContext(cu, project, catalog, book, names, out);
-    FAMILIES.forEach(f -> f.check(ctx));
+    families.forEach(f -> f.check(ctx));
   }
 }

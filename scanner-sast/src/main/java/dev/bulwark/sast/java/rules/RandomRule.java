@@ -21,6 +21,11 @@ import java.util.Optional;
  */
 final class RandomRule implements JavaRule {
   @Override
+  public String trigger() {
+    return "random";
+  }
+
+  @Override
   public void check(RuleContext ctx) {
     Boolean webOrSecurity = null;
     for (MethodCallExpr m : ctx.calls) {
@@ -47,7 +52,7 @@ final class RandomRule implements JavaRule {
   private static boolean isWeakRandom(RuleContext ctx, Expression scope, Node at) {
     String type = ctx.typesAt(at).typeOf(scope);
     var types = ctx.book.random.types();
-    if (!types.contains(type)) {
+    if (type == null || !types.contains(type)) {
       return false;
     }
     // A parameter declared as Random: what the file's callers really pass decides.

@@ -27,18 +27,19 @@ public final class RuleBook {
   record RuleYaml(String id, String title, String description, String severity, List<Integer> cwe,
       String confidence, String remediation) {}
 
-  record CryptoYaml(String weakCipher, String tripleDes, String rsaWithoutOaep, List<String> weakHashes,
-      String weakDigestUtils) {}
+  record CryptoYaml(String weakCipher, String defaultMode, String tripleDes, String rsaWithoutOaep,
+      List<String> weakHashes, String weakDigestUtils) {}
 
   record RandomYaml(List<String> methods, List<String> types, String securityWords, List<String> securityImports) {}
 
   record XxeYaml(List<String> factories, List<String> factoryMethods, List<String> hardening) {}
 
-  record BookYaml(String version, Map<String, RuleYaml> rules, CryptoYaml crypto, RandomYaml random, XxeYaml xxe) {}
+  record BookYaml(String version, Map<String, RuleYaml> rules, Map<String, String> triggers, CryptoYaml crypto,
+      RandomYaml random, XxeYaml xxe) {}
 
   /** Cipher and hash names (upper case) that are weak. */
-  record Crypto(Pattern weakCipher, Pattern tripleDes, Pattern rsaWithoutOaep, Set<String> weakHashes,
-      Pattern weakDigestUtils) {}
+  record Crypto(Pattern weakCipher, Pattern defaultMode, Pattern tripleDes, Pattern rsaWithoutOaep,
+      Set<String> weakHashes, Pattern weakDigestUtils) {}
 
   record Random(Set<String> methods, Set<String> types, Pattern securityWords, List<String> securityImports) {}
 
@@ -48,6 +49,7 @@ public final class RuleBook {
   private final String hash;
   private final Map<String, RuleInfo> rules = new HashMap<>();
   private final Map<String, RuleYaml> raw;
+  private final Map<String, Pattern> triggers = new HashMap<>();
   final Crypto crypto;
   final Random random;
   final Xxe xxe;
@@ -57,8 +59,10 @@ public final class RuleBook {
     this.hash = hash;
     this.raw = y.rules();
     y.rules().forEach((key, r) -> rules.put(key, info(r, r.description(), r.remediation())));
+    y.triggers().forEach((family, regex) -> triggers.put(family, Pattern.compile(regex)));
     var c = y.crypto();
-    this.crypto = new Crypto(Pattern.compile(c.weakCipher()), Pattern.compile(c.tripleDes()),
+    this.crypto = new Crypto(Pattern.compile(c.weakCipher()), Pattern.compile(c.defaultMode()),
+        Pattern.compile(c.tripleDes()),
         Pattern.compile(c.rsaWithoutOaep()), Set.copyOf(c.weakHashes()), Pattern.compile(c.weakDigestUtils()));
     var r = y.random();
     this.random = new Random(Set.copyOf(r.methods()), Set.copyOf(r.types()), Pattern.compile(r.securityWords()),
@@ -94,6 +98,15 @@ public final class RuleBook {
 
   public int size() {
     return rules.size();
+  }
+
+  /** The trigger of a rule family: a file whose text does not match it has nothing for the family. */
+  Pattern trigger(String family) {
+    var t = triggers.get(family);
+    if (t == null) {
+      throw new IllegalArgumentException("no trigger '" + family + "' in " + RESOURCE);
+    }
+    return t;
   }
 
   /** The rule under this key of {@code rules.yaml}. */

@@ -24,6 +24,11 @@ final class TlsRule implements JavaRule {
   }
 
   @Override
+  public String trigger() {
+    return "tls";
+  }
+
+  @Override
   public void check(RuleContext ctx) {
     var rule = ctx.book.rule("trust-all");
     for (MethodCallExpr m : ctx.calls) {

@@ -14,6 +14,11 @@ import dev.bulwark.sast.java.types.JavaTypes;
  */
 final class XxeRule implements JavaRule {
   @Override
+  public String trigger() {
+    return "xxe";
+  }
+
+  @Override
   public void check(RuleContext ctx) {
     var xxe = ctx.book.xxe;
     for (MethodCallExpr m : ctx.calls) {

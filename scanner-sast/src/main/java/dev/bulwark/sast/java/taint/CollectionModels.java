@@ -56,7 +56,7 @@ final class CollectionModels {
         if (args.size() > 1) {
           v = v.or(args.get(1));
         }
-        return Val.tainted(v.taint());
+        return v.taintOnly();
       }
       default -> {
         return null;
@@ -88,9 +88,9 @@ final class CollectionModels {
       }
       case "get", "elementAt" -> {
         if (index != null && index < list.size()) {
-          return Val.tainted(list.get(index).taint());
+          return list.get(index).taintOnly();
         }
-        return Val.tainted(union(list).taint());
+        return union(list);
       }
       case "set" -> {
         if (index != null && index < list.size() && args.size() == 2) {
@@ -114,6 +114,6 @@ final class CollectionModels {
   }
 
   private static Val union(java.util.Collection<Val> vals) {
-    return Val.tainted(vals.stream().reduce(Val.CLEAN, Val::or).taint());
+    return vals.stream().reduce(Val.CLEAN, Val::or);
   }
 }

@@ -20,20 +20,29 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.SwitchExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import dev.bulwark.sast.java.types.JavaTypes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import dev.bulwark.sast.java.types.JavaTypes;
+import java.util.Set;
 
 /**
  * Evaluates expressions to {@link Val}s over the frame's state, applying assignments and the
- * side effects of builders and collections, and reporting tainted arguments of sinks.
+ * side effects of builders and collections; calls go to {@link CallTaint}.
  */
 final class ExpressionTaint {
+  /** Types whose object is parsed from the text passed first: a check of the object validates the text. */
+  private static final Set<String> PARSED = Set.of("URI", "URL");
+  /** Wrappers (streams, readers, writers) whose writes reach the object they wrap. */
+  private static final java.util.regex.Pattern WRAPPER = java.util.regex.Pattern.compile(
+      ".*(Stream|Writer|Reader|Output|Input|Channel)");
+
   private final Frame f;
   private final CallTaint calls;
 
@@ -44,9 +53,9 @@ final class ExpressionTaint {
 
   Val eval(Expression e) {
     if (e instanceof StringLiteralExpr s) {
-      return Val.of(s.asString());
+      return f.file.literal(s.asString());
     } else if (e instanceof TextBlockLiteralExpr t) {
-      return Val.of(t.asString());
+      return f.file.literal(t.asString());
     } else if (e instanceof IntegerLiteralExpr i) {
       return Val.of(i.asNumber());
     } else if (e instanceof LongLiteralExpr l) {
@@ -58,14 +67,10 @@ final class ExpressionTaint {
     } else if (e instanceof NameExpr n) {
       return name(n.getNameAsString());
     } else if (e instanceof FieldAccessExpr fa) {
-      String name = fa.getNameAsString();
-      if (f.state.vars.containsKey(name) || f.file.fieldConstants.containsKey(name)) {
-        return name(name);
-      }
-      return Val.tainted(eval(fa.getScope()).taint());
+      return field(fa);
     } else if (e instanceof ArrayAccessExpr a) {
       eval(a.getIndex());
-      return Val.tainted(eval(a.getName()).taint());
+      return eval(a.getName()).taintOnly();
     } else if (e instanceof ArrayCreationExpr a) {
       return a.getInitializer().map(this::eval).orElse(Val.CLEAN);
     } else if (e instanceof ArrayInitializerExpr a) {
@@ -91,7 +96,9 @@ final class ExpressionTaint {
     } else if (e instanceof CastExpr c) {
       return eval(c.getExpression());
     } else if (e instanceof InstanceOfExpr i) {
-      eval(i.getExpression());
+      Val v = eval(i.getExpression());
+      // `x instanceof String s`, `p instanceof Point(var a, var b)`: the bindings hold x's data.
+      i.getPattern().ifPresent(p -> p.findAll(TypePatternExpr.class).forEach(t -> f.state.set(t.getNameAsString(), v.taintOnly())));
       return Val.CLEAN;
     } else if (e instanceof MethodCallExpr m) {
       return calls.call(m);
@@ -100,6 +107,8 @@ final class ExpressionTaint {
     } else if (e instanceof VariableDeclarationExpr d) {
       d.getVariables().forEach(v -> define(v.getNameAsString(), v.getInitializer().orElse(null)));
       return Val.CLEAN;
+    } else if (e instanceof SwitchExpr s) {
+      return new TaintInterpreter(f).switchValue(s);
     } else if (e instanceof LambdaExpr l) {
       // The body runs later, with what it captured now: analyse it on a copy, for its sinks.
       State saved = f.state;
@@ -126,14 +135,24 @@ final class ExpressionTaint {
 
   private void bind(String name, Expression init, Val v) {
     f.state.set(name, v);
-    if (init instanceof ObjectCreationExpr o && o.getArguments().isEmpty()) {
+    if (init instanceof ObjectCreationExpr o) {
       String type = JavaTypes.simple(o.getType());
       var propagators = f.file.catalog.propagators();
-      if (propagators.lists().contains(type)) {
+      if (o.getArguments().isEmpty() && propagators.lists().contains(type)) {
         f.state.lists.put(name, new ArrayList<>());
-      } else if (propagators.maps().contains(type)) {
+      } else if (o.getArguments().isEmpty() && propagators.maps().contains(type)) {
         f.state.maps.put(name, new HashMap<>());
+      } else if (!o.getArguments().isEmpty() && o.getArgument(0) instanceof NameExpr inner
+          && f.state.vars.containsKey(inner.getNameAsString())) {
+        if (PARSED.contains(type)) {
+          f.state.parsedFrom.put(name, inner.getNameAsString());
+        } else if (WRAPPER.matcher(type).matches()) {
+          f.state.wraps.put(name, inner.getNameAsString());
+        }
       }
+    } else if (init instanceof MethodCallExpr m && m.getNameAsString().equals("create") && m.getArguments().size() == 1
+        && m.getScope().filter(s -> s.toString().endsWith("URI")).isPresent() && m.getArgument(0) instanceof NameExpr n) {
+      f.state.parsedFrom.put(name, n.getNameAsString());
     }
   }
 
@@ -143,7 +162,29 @@ final class ExpressionTaint {
       return v;
     }
     Object c = f.file.fieldConstants.get(name);
-    return c == null ? Val.CLEAN : Val.of(c);
+    return c instanceof String s ? f.file.literal(s) : c == null ? Val.CLEAN : Val.of(c);
+  }
+
+  /** {@code this.x}, {@code Own.x} (fields of this file), {@code Other.x} (another class's static), {@code obj.x}. */
+  private Val field(FieldAccessExpr fa) {
+    String name = fa.getNameAsString();
+    var scope = fa.getScope();
+    if (scope instanceof ThisExpr || scope instanceof NameExpr n && f.file.classNames.contains(n.getNameAsString())
+        && !f.state.vars.containsKey(n.getNameAsString())) {
+      return name(name);
+    }
+    Val known = f.state.vars.get(FieldKeys.of(fa));
+    if (known != null) {
+      return known;
+    }
+    var source = f.file.matches.sourceField(fa);
+    if (source != null) {
+      return source;
+    }
+    if (f.state.vars.containsKey(name) || f.file.fieldConstants.containsKey(name)) {
+      return name(name);
+    }
+    return eval(scope).taintOnly();
   }
 
   private Val binary(BinaryExpr b) {
@@ -158,8 +199,11 @@ final class ExpressionTaint {
     }
     Val r = eval(b.getRight());
     Object c = Constants.binary(op, l.constant(), r.constant());
-    int taint = op == BinaryExpr.Operator.PLUS ? l.taint() | r.taint() : 0;
-    return new Val(taint, c);
+    if (op != BinaryExpr.Operator.PLUS) {
+      return Val.of(c);
+    }
+    Val both = l.or(r);
+    return new Val(both.taint(), both.kinds(), c);
   }
 
   private Val assign(AssignExpr a) {
@@ -168,32 +212,50 @@ final class ExpressionTaint {
     if (a.getOperator() != AssignExpr.Operator.ASSIGN) {
       Val old = eval(target);
       var op = a.getOperator().toBinaryOperator().orElse(BinaryExpr.Operator.PLUS);
-      v = new Val(op == BinaryExpr.Operator.PLUS ? old.taint() | v.taint() : 0,
-          Constants.binary(op, old.constant(), v.constant()));
+      Object c = Constants.binary(op, old.constant(), v.constant());
+      Val both = op == BinaryExpr.Operator.PLUS ? old.or(v) : Val.CLEAN;
+      v = new Val(both.taint(), both.kinds(), c);
     }
     if (target instanceof NameExpr n) {
+      String name = n.getNameAsString();
       if (a.getOperator() == AssignExpr.Operator.ASSIGN) {
-        bind(n.getNameAsString(), a.getValue(), v);
+        bind(name, a.getValue(), v);
       } else {
-        f.state.vars.put(n.getNameAsString(), v);
+        f.state.vars.put(name, v);
       }
-      if (!f.locals.contains(n.getNameAsString()) && f.file.fieldNames.contains(n.getNameAsString())) {
-        f.file.storeField(n.getNameAsString(), v);
+      if (!f.locals.contains(name) && f.file.fieldNames.contains(name)) {
+        f.file.storeField(name, v);
       }
     } else if (target instanceof FieldAccessExpr fa) {
-      f.state.set(fa.getNameAsString(), v);
-      if (fa.getScope() instanceof ThisExpr && f.file.fieldNames.contains(fa.getNameAsString())) {
-        f.file.storeField(fa.getNameAsString(), v);
-      }
+      assignField(fa, v);
     } else if (target instanceof ArrayAccessExpr aa && root(aa.getName()) instanceof NameExpr n) {
-      f.state.vars.merge(n.getNameAsString(), Val.tainted(v.taint()), Val::or);
+      f.state.grow(n.getNameAsString(), v.taintOnly());
     }
     return v;
   }
 
+  private void assignField(FieldAccessExpr fa, Val v) {
+    String name = fa.getNameAsString();
+    var scope = fa.getScope();
+    boolean own = scope instanceof ThisExpr || scope instanceof NameExpr n && f.file.classNames.contains(n.getNameAsString())
+        && !f.state.vars.containsKey(n.getNameAsString());
+    if (own) {
+      f.state.set(name, v);
+      if (f.file.fieldNames.contains(name)) {
+        f.file.storeField(name, v);
+      }
+      return;
+    }
+    f.state.vars.put(FieldKeys.of(fa), v);
+    // An object holding tainted data is tainted (fields are not told apart across objects).
+    if (root(scope) instanceof NameExpr holder && f.state.vars.containsKey(holder.getNameAsString())) {
+      f.state.grow(holder.getNameAsString(), v.taintOnly());
+    }
+  }
+
   private static Expression root(Expression e) {
-    while (e instanceof ArrayAccessExpr a) {
-      e = a.getName();
+    while (e instanceof ArrayAccessExpr || e instanceof FieldAccessExpr) {
+      e = e instanceof ArrayAccessExpr a ? a.getName() : ((FieldAccessExpr) e).getScope();
     }
     return e;
   }

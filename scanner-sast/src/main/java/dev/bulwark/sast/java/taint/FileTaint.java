@@ -1,15 +1,14 @@
 package dev.bulwark.sast.java.taint;
 
 import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import dev.bulwark.sast.core.Project;
-import dev.bulwark.sast.java.catalog.SinkFamily;
 import dev.bulwark.sast.java.catalog.TaintCatalog;
 import dev.bulwark.sast.java.types.JavaTypes;
 import java.util.ArrayDeque;
@@ -28,50 +27,80 @@ import java.util.function.Consumer;
  * catalogue, the project's facts and other files ({@link ProjectCallees}), and where sink hits go.
  */
 public final class FileTaint {
-  static final int MAX_CALL_DEPTH = 3;
+  static final int MAX_CALL_DEPTH = 8;
   private static final int MAX_FIELD_ROUNDS = 3;
 
   final CompilationUnit cu;
   final Project project;
   final TaintCatalog catalog;
+  final CatalogMatches matches;
   final ProjectCallees callees;
   final JavaTypes fieldTypes;
   final Set<String> classNames = new HashSet<>();
   final Map<String, Object> fieldConstants = new HashMap<>();
   final Set<String> fieldNames = new HashSet<>();
+  /** Field → the simple name of the class declaring it (for {@code Type.field} seen from other files). */
+  private final Map<String, String> fieldOwners = new HashMap<>();
   /** Field → union of what the file's methods store into it (flow-insensitive across methods). */
   final Map<String, Val> fieldTaint = new HashMap<>();
   private final Map<String, List<MethodDeclaration>> methods = new HashMap<>();
   private final Map<String, Summary> summaries = new HashMap<>();
-  private final Set<MethodDeclaration> inProgress = new HashSet<>();
+  private final Set<CallableDeclaration<?>> inProgress = new HashSet<>();
   private final Deque<List<SinkHit>> recording = new ArrayDeque<>();
   private final Consumer<SinkHit> hits;
+  private boolean grown;
+  /** Methods that, called with nothing tainted, return untrusted data read inside them. */
+  private final Set<String> sourceMethods = new HashSet<>();
+  /** A file whose methods are only summarised for callers elsewhere: its fields hold what the receiver holds. */
+  private boolean callee;
+  /** Whether the file has a sink that reports literals (then literals returned by callees are followed). */
+  boolean literalSinks;
 
   public FileTaint(CompilationUnit cu, Project project, TaintCatalog catalog, ProjectCallees callees,
       Consumer<SinkHit> hits) {
     this.cu = cu;
     this.project = project;
     this.catalog = catalog;
+    this.matches = new CatalogMatches(catalog);
     this.callees = callees;
     this.hits = hits;
-    this.fieldTypes = JavaTypes.ofFields(cu, catalog);
-    cu.findAll(ClassOrInterfaceDeclaration.class).forEach(c -> classNames.add(c.getNameAsString()));
-    for (MethodDeclaration m : cu.findAll(MethodDeclaration.class)) {
-      if (m.getBody().isPresent()) {
+    this.fieldTypes = JavaTypes.ofFields(cu, catalog, this::createdBy);
+    cu.walk(node -> {
+      if (node instanceof TypeDeclaration<?> t) {
+        classNames.add(t.getNameAsString());
+      } else if (node instanceof MethodDeclaration m && m.getBody().isPresent()) {
         methods.computeIfAbsent(m.getNameAsString() + "/" + m.getParameters().size(), k -> new ArrayList<>()).add(m);
+      } else if (node instanceof FieldDeclaration f) {
+        String owner = f.findAncestor(TypeDeclaration.class).map(t -> t.getNameAsString()).orElse("");
+        f.getVariables().forEach(v -> {
+          fieldNames.add(v.getNameAsString());
+          fieldOwners.putIfAbsent(v.getNameAsString(), owner);
+        });
+        if (f.isFinal()) {
+          f.getVariables().forEach(v -> v.getInitializer().filter(StringLiteralExpr.class::isInstance)
+              .ifPresent(i -> fieldConstants.put(v.getNameAsString(), ((StringLiteralExpr) i).asString())));
+        }
       }
-    }
-    for (FieldDeclaration f : cu.findAll(FieldDeclaration.class)) {
-      f.getVariables().forEach(v -> fieldNames.add(v.getNameAsString()));
-      if (f.isFinal()) {
-        f.getVariables().forEach(v -> v.getInitializer().filter(StringLiteralExpr.class::isInstance)
-            .ifPresent(i -> fieldConstants.put(v.getNameAsString(), ((StringLiteralExpr) i).asString())));
-      }
-    }
+    });
   }
 
   public CompilationUnit cu() {
     return cu;
+  }
+
+  /**
+   * Marks this file as analysed only for callers in other files: what one summarised call stores in
+   * a field is not what the next caller's object holds, so stores are not accumulated per field.
+   */
+  public FileTaint asCallee() {
+    callee = true;
+    return this;
+  }
+
+  /** Tells the analysis that the file has a sink that reports literals (a credential or key parameter). */
+  public FileTaint withLiteralSinks(boolean literalSinks) {
+    this.literalSinks = literalSinks;
+    return this;
   }
 
   /**
@@ -80,37 +109,83 @@ public final class FileTaint {
    */
   public void analyseEntryPoints() {
     for (int round = 0; round < MAX_FIELD_ROUNDS; round++) {
-      var before = new HashMap<>(fieldTaint);
+      grown = false;
       for (CallableDeclaration<?> c : cu.findAll(CallableDeclaration.class)) {
         var body = c instanceof MethodDeclaration m ? m.getBody().orElse(null)
             : ((ConstructorDeclaration) c).getBody();
         if (body != null) {
-          new TaintInterpreter(entry(c)).run(body);
+          var frame = entry(c);
+          new TaintInterpreter(frame).run(body);
+          var literal = catalog.sources().literal();
+          if (c instanceof MethodDeclaration m && c.getParameters().isEmpty()
+              && (frame.returned.kinds() & ~(literal == null ? 0 : literal.bit()) & ~Val.PARAMETER) != 0) {
+            sourceMethods.add(m.getNameAsString());
+          }
         }
       }
-      if (fieldTaint.equals(before)) {
+      if (!grown) {
         break;
       }
     }
   }
 
-  void report(SinkFamily family, String sink, Node node) {
-    var hit = new SinkHit(family, sink, node);
+  /** Methods without parameters that return untrusted data they read themselves (found by {@link #analyseEntryPoints}). */
+  public Set<String> sourceMethods() {
+    return sourceMethods;
+  }
+
+  /** The value of a string literal: its constant, and the literal kind's taint when not empty. */
+  Val literal(String s) {
+    var kind = catalog.sources().literal();
+    if (s.isEmpty() || kind == null) {
+      return Val.of(s);
+    }
+    return new Val(catalog.bitsFor(kind), kind.bit(), s);
+  }
+
+  void report(SinkHit hit) {
     hits.accept(hit);
     recording.forEach(r -> r.add(hit));
   }
 
   /**
    * Code stored {@code v} into field {@code name}. When the field's taint grows, summaries made
-   * with the old field values are dropped (the file is analysed again while fields grow).
+   * with the old field values are dropped; growth from anything but literals makes the entry points
+   * run again.
    */
   void storeField(String name, Val v) {
-    Val old = fieldTaint.getOrDefault(name, Val.CLEAN);
-    Val grown = Val.tainted(old.taint() | v.taint());
-    if (grown.taint() != old.taint()) {
-      fieldTaint.put(name, grown);
-      summaries.clear();
+    if (callee) {
+      return;
     }
+    Val old = fieldTaint.getOrDefault(name, Val.CLEAN);
+    Val now = old.or(v);
+    if (now.taint() != old.taint() || now.kinds() != old.kinds()) {
+      fieldTaint.put(name, now);
+      summaries.clear();
+      var literal = catalog.sources().literal();
+      if (((now.kinds() & ~old.kinds()) & ~(literal == null ? 0 : literal.bit()) & ~Val.PARAMETER) != 0) {
+        grown = true;
+      }
+    }
+  }
+
+  /**
+   * The values a callee in another file may read as static fields: this file's tainted fields
+   * ({@code "Owner.field"}) and the other classes' statics the frame knows.
+   */
+  Map<String, Val> globals(State state) {
+    var globals = new HashMap<String, Val>();
+    state.vars.forEach((k, v) -> {
+      if (!v.isTainted()) {
+        return;
+      }
+      if (FieldKeys.isField(k)) {
+        globals.put(k, v.taintOnly());
+      } else if (fieldNames.contains(k)) {
+        globals.put(fieldOwners.get(k) + "." + k, v.taintOnly());
+      }
+    });
+    return globals;
   }
 
   List<MethodDeclaration> methods(String name, int arity) {
@@ -118,30 +193,43 @@ public final class FileTaint {
   }
 
   /**
-   * What a call to a method of this file returns when given these arguments, and the sinks they
-   * reach inside it: the method is analysed with its parameters bound to them (sinks inside it are
-   * reported too, also when the summary comes from the cache).
+   * What a call to a method (or constructor) of this file returns when given these arguments, and
+   * the sinks they reach inside it: the callable is analysed with its parameters bound to them, its
+   * fields holding {@code self}'s taint besides what the file stores in them, and the caller's
+   * {@code globals} (sinks inside are reported too, also when the summary comes from the cache).
    */
-  public Summary summarise(MethodDeclaration m, List<Val> args, int depth) {
+  public Summary summarise(CallableDeclaration<?> m, List<Val> args, Val self, Map<String, Val> globals, int depth) {
     Val all = args.stream().reduce(Val.CLEAN, Val::or);
     if (depth > MAX_CALL_DEPTH || inProgress.contains(m)) {
       return new Summary(all, List.of());
     }
-    var key = new StringBuilder(System.identityHashCode(m) + ":");
-    args.forEach(a -> key.append(a.taint()).append(','));
-    Summary cached = summaries.get(key.toString());
+    var key = new ProjectCallees.Call("", String.valueOf(System.identityHashCode(m)), args, self, globals, 0).key();
+    Summary cached = summaries.get(key);
     if (cached != null) {
-      cached.hits().forEach(h -> report(h.family(), h.sink(), h.node()));
+      cached.hits().forEach(this::report);
       return cached;
+    }
+    var body = m instanceof MethodDeclaration md ? md.getBody().orElse(null) : ((ConstructorDeclaration) m).getBody();
+    if (body == null) {
+      return new Summary(all, List.of());
     }
     inProgress.add(m);
     var hitsInside = new ArrayList<SinkHit>();
     recording.push(hitsInside);
     try {
-      var frame = Frame.forMethod(this, m, args, depth + 1);
-      new TaintInterpreter(frame).run(m.getBody().orElseThrow());
-      var result = new Summary(Val.tainted(frame.returned.taint()), List.copyOf(hitsInside));
-      summaries.put(key.toString(), result);
+      // What the caller passes is marked: a sink it reaches is the caller's finding (Val.PARAMETER).
+      var passed = args.stream().map(a -> a.withKinds(Val.PARAMETER)).toList();
+      var passedGlobals = new HashMap<String, Val>();
+      globals.forEach((k, v) -> passedGlobals.put(k, v.withKinds(Val.PARAMETER)));
+      Val passedSelf = self.withKinds(Val.PARAMETER);
+      var frame = Frame.forMethod(this, m, passed, depth + 1, passedGlobals);
+      if (passedSelf.isTainted()) {
+        fieldNames.stream().filter(n -> !frame.locals.contains(n))
+            .forEach(n -> frame.state.vars.merge(n, passedSelf, Val::or));
+      }
+      new TaintInterpreter(frame).run(body);
+      var result = new Summary(frame.returned.taintOnly(), List.copyOf(hitsInside));
+      summaries.put(key, result);
       return result;
     } finally {
       recording.pop();
@@ -149,22 +237,62 @@ public final class FileTaint {
     }
   }
 
-  /** The methods of a top-level type of this file with this name and arity that have a body. */
-  public List<MethodDeclaration> methodsOf(String className, String name, int arity) {
-    return cu.getTypes().stream().filter(t -> t.getNameAsString().equals(className))
-        .flatMap(t -> t.getMethodsByName(name).stream())
-        .filter(m -> m.getParameters().size() == arity && m.getBody().isPresent())
-        .toList();
+  /** The declarations of a type of this file with this name (none when it declares no such type). */
+  public List<TypeDeclaration<?>> types(String className) {
+    var found = new ArrayList<TypeDeclaration<?>>();
+    cu.walk(TypeDeclaration.class, t -> {
+      if (t.getNameAsString().equals(className)) {
+        found.add(t);
+      }
+    });
+    return found;
   }
 
   /** The entry frame of any method or constructor: parameters with a source annotation are sources. */
   private Frame entry(CallableDeclaration<?> c) {
     var args = new ArrayList<Val>();
     for (var p : c.getParameters()) {
-      boolean source = p.getAnnotations().stream()
-          .anyMatch(a -> catalog.sourceAnnotations().contains(a.getName().getIdentifier()));
-      args.add(source ? Val.tainted(catalog.allBits()) : Val.CLEAN);
+      Val v = Val.CLEAN;
+      for (var a : p.getAnnotations()) {
+        var kind = catalog.sources().annotation(a.getName().getIdentifier());
+        if (kind != null) {
+          v = matches.source(kind);
+        }
+      }
+      args.add(v);
     }
-    return Frame.forMethod(this, c, args, 0);
+    return Frame.forMethod(this, c, args, 0, Map.of());
+  }
+
+  /**
+   * The one type a method of this file creates and returns ({@code return new GoodHandler();}), so
+   * that {@code Handler h = factory();} dispatches to it alone; null when unknown or several.
+   */
+  private String createdBy(String method) {
+    String type = null;
+    for (var list : methods.values()) {
+      for (MethodDeclaration m : list) {
+        if (!m.getNameAsString().equals(method)) {
+          continue;
+        }
+        for (var r : m.findAll(com.github.javaparser.ast.stmt.ReturnStmt.class)) {
+          var e = r.getExpression().orElse(null);
+          if (!(e instanceof com.github.javaparser.ast.expr.ObjectCreationExpr o)) {
+            return null;
+          }
+          String t = JavaTypes.simple(o.getType());
+          if (type != null && !type.equals(t)) {
+            return null;
+          }
+          type = t;
+        }
+      }
+    }
+    return type;
+  }
+
+  /** Whether {@code c} is a class (not an interface) of this file. */
+  static boolean isClass(TypeDeclaration<?> t) {
+    return !(t instanceof ClassOrInterfaceDeclaration c) || !c.isInterface();
   }
 }

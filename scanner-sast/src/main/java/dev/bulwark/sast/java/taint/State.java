@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the analysis knows at one program point of a method: the value of each local variable,
- * the entries of maps with constant keys and the elements of lists it can follow. {@code dead}
- * marks unreachable code (after return/throw/break, or in a branch a constant rules out).
+ * What the analysis knows at one program point of a method: the value of each local variable
+ * (and of fields and other classes' static fields, named {@code "Type.field"}), the entries of maps
+ * with constant keys and the elements of lists it can follow, which variable wraps which (a stream
+ * around another: a write to one reaches both) and which was parsed from which (a URI from a
+ * string). {@code dead} marks unreachable code (after return/throw/break, or in a branch a
+ * constant rules out).
  */
 final class State {
   final Map<String, Val> vars = new HashMap<>();
@@ -16,6 +19,10 @@ final class State {
   final Map<String, Map<Object, Val>> maps = new HashMap<>();
   /** List variable → its elements in order; absent when the list's shape is unknown. */
   final Map<String, List<Val>> lists = new HashMap<>();
+  /** Wrapper variable → the variable it wraps ({@code out = new ObjectOutputStream(bytes)}). */
+  final Map<String, String> wraps = new HashMap<>();
+  /** Variable → the variable it was parsed from ({@code uri = new URI(text)}). */
+  final Map<String, String> parsedFrom = new HashMap<>();
   boolean dead;
 
   State copy() {
@@ -23,6 +30,8 @@ final class State {
     s.vars.putAll(vars);
     maps.forEach((k, v) -> s.maps.put(k, new HashMap<>(v)));
     lists.forEach((k, v) -> s.lists.put(k, new ArrayList<>(v)));
+    s.wraps.putAll(wraps);
+    s.parsedFrom.putAll(parsedFrom);
     s.dead = dead;
     return s;
   }
@@ -35,6 +44,17 @@ final class State {
     vars.put(name, v);
     maps.remove(name);
     lists.remove(name);
+    wraps.remove(name);
+    parsedFrom.remove(name);
+  }
+
+  /** {@code v} is written into the object {@code name} holds, and into every object it wraps. */
+  void grow(String name, Val v) {
+    String var = name;
+    for (int i = 0; var != null && i < 8; i++) {
+      vars.put(var, get(var).or(v));
+      var = wraps.get(var);
+    }
   }
 
   /** The merge of two paths; a dead path contributes nothing. */
@@ -49,7 +69,7 @@ final class State {
     b.vars.forEach((k, v) -> s.vars.merge(k, v, Val::join));
     for (var k : a.vars.keySet()) {
       if (!b.vars.containsKey(k)) {
-        s.vars.put(k, new Val(a.vars.get(k).taint(), null));
+        s.vars.put(k, a.vars.get(k).taintOnly());
       }
     }
     b.maps.forEach((k, m) -> {
@@ -68,6 +88,8 @@ final class State {
       }
     }
     a.lists.keySet().stream().filter(k -> !b.lists.containsKey(k)).toList().forEach(s.lists::remove);
+    b.wraps.forEach(s.wraps::putIfAbsent);
+    b.parsedFrom.forEach(s.parsedFrom::putIfAbsent);
     return s;
   }
 }

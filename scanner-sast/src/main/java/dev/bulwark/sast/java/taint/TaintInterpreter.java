@@ -1,5 +1,9 @@
 package dev.bulwark.sast.java.taint;
 
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.SwitchExpr;
+import com.github.javaparser.ast.expr.TypePatternExpr;
+import com.github.javaparser.ast.stmt.AssertStmt;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
@@ -59,13 +63,13 @@ final class TaintInterpreter {
         return;
       }
       State before = f.state;
-      var guard = AllowListGuard.of(i.getCondition());
+      var guards = Guard.of(i.getCondition(), before);
       f.state = before.copy();
-      guard.filter(AllowListGuard::positive).ifPresent(g -> f.state.vars.put(g.variable(), Val.CLEAN));
+      guards.forEach(g -> g.apply(f.state, Guard.Branch.THEN, f.file));
       exec(i.getThenStmt());
       State then = f.state;
       f.state = before.copy();
-      guard.filter(g -> !g.positive()).ifPresent(g -> f.state.vars.put(g.variable(), Val.CLEAN));
+      guards.forEach(g -> g.apply(f.state, Guard.Branch.ELSE, f.file));
       i.getElseStmt().ifPresent(this::exec);
       f.state = State.join(then, f.state);
     } else if (s instanceof WhileStmt w) {
@@ -83,7 +87,7 @@ final class TaintInterpreter {
     } else if (s instanceof ForEachStmt fe) {
       Val items = ex.eval(fe.getIterable());
       String var = fe.getVariable().getVariables().get(0).getNameAsString();
-      loop(fe.getBody(), () -> f.state.set(var, Val.tainted(items.taint())), true);
+      loop(fe.getBody(), () -> f.state.set(var, items.taintOnly()), true);
     } else if (s instanceof SwitchStmt sw) {
       switchStmt(sw);
     } else if (s instanceof TryStmt t) {
@@ -105,7 +109,13 @@ final class TaintInterpreter {
     } else if (s instanceof ExplicitConstructorInvocationStmt c) {
       c.getArguments().forEach(ex::eval);
     } else if (s instanceof YieldStmt y) {
-      ex.eval(y.getExpression());
+      Val v = ex.eval(y.getExpression());
+      if (!f.yields.isEmpty()) {
+        f.yields.peek().add(v);
+      }
+      f.state.dead = true;
+    } else if (s instanceof AssertStmt a) {
+      ex.eval(a.getCheck());
     }
   }
 
@@ -137,8 +147,32 @@ final class TaintInterpreter {
   }
 
   private void switchStmt(SwitchStmt sw) {
-    Object selector = ex.eval(sw.getSelector()).constant();
-    List<SwitchEntry> entries = sw.getEntries();
+    Val value = ex.eval(sw.getSelector());
+    runSwitch(value, sw.getEntries());
+  }
+
+  /**
+   * The value of a switch expression: the join of what its entries yield ({@code case X -> e}
+   * yields e). Pattern labels bind their variables to the selector's data.
+   */
+  Val switchValue(SwitchExpr sw) {
+    Val value = ex.eval(sw.getSelector());
+    var yielded = new java.util.ArrayList<Val>();
+    f.yields.push(yielded);
+    State before = f.state;
+    try {
+      runSwitch(value, sw.getEntries());
+    } finally {
+      f.yields.pop();
+    }
+    if (f.state.dead && !yielded.isEmpty()) {
+      f.state = State.join(before, before);
+    }
+    return yielded.stream().reduce(Val.CLEAN, Val::join);
+  }
+
+  private void runSwitch(Val value, List<SwitchEntry> entries) {
+    Object selector = value.constant();
     State before = f.state;
     var exits = f.pushExits();
     State after = null;
@@ -148,6 +182,9 @@ final class TaintInterpreter {
         continue;
       }
       f.state = before.copy();
+      for (Expression label : entries.get(i).getLabels()) {
+        label.findAll(TypePatternExpr.class).forEach(t -> f.state.set(t.getNameAsString(), value.taintOnly()));
+      }
       runFrom(entries, i);
       after = after == null ? f.state : State.join(after, f.state);
       if (selector != null) {
@@ -180,7 +217,14 @@ final class TaintInterpreter {
 
   private void runFrom(List<SwitchEntry> entries, int i) {
     for (int j = i; j < entries.size() && !f.state.dead; j++) {
-      entries.get(j).getStatements().forEach(this::exec);
+      var entry = entries.get(j);
+      if (entry.getType() == SwitchEntry.Type.EXPRESSION && !f.yields.isEmpty()
+          && entry.getStatements().size() == 1 && entry.getStatement(0) instanceof ExpressionStmt e) {
+        f.yields.peek().add(ex.eval(e.getExpression()));
+        f.state.dead = true;
+        break;
+      }
+      entry.getStatements().forEach(this::exec);
       if (entries.get(j).getType() != SwitchEntry.Type.STATEMENT_GROUP) {
         break;
       }

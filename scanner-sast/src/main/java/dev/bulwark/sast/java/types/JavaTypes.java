@@ -29,16 +29,27 @@ public final class JavaTypes {
   private final Role request;
   private final Role response;
   private final Map<String, String> vars = new HashMap<>();
+  private final java.util.function.Function<String, String> localResults;
 
-  private JavaTypes(TaintCatalog catalog) {
+  private JavaTypes(TaintCatalog catalog, java.util.function.Function<String, String> localResults) {
     this.catalog = catalog;
+    this.localResults = localResults;
     this.request = catalog.role("request");
     this.response = catalog.role("response");
   }
 
   /** The types of a file's fields. */
   public static JavaTypes ofFields(CompilationUnit cu, TaintCatalog catalog) {
-    var t = new JavaTypes(catalog);
+    return ofFields(cu, catalog, name -> null);
+  }
+
+  /**
+   * The types of a file's fields; {@code localResults} gives the type a method of the file returns
+   * (by name, null when unknown), for calls without a receiver.
+   */
+  public static JavaTypes ofFields(CompilationUnit cu, TaintCatalog catalog,
+      java.util.function.Function<String, String> localResults) {
+    var t = new JavaTypes(catalog, localResults);
     for (FieldDeclaration f : cu.findAll(FieldDeclaration.class)) {
       for (VariableDeclarator v : f.getVariables()) {
         t.declare(v);
@@ -49,7 +60,7 @@ public final class JavaTypes {
 
   /** A scope for one method, seeing the fields. */
   public JavaTypes child() {
-    var t = new JavaTypes(catalog);
+    var t = new JavaTypes(catalog, localResults);
     t.vars.putAll(vars);
     return t;
   }
@@ -92,6 +103,12 @@ public final class JavaTypes {
       if (name.equals("getInstance") || name.equals("getInstanceStrong")) {
         String scope = m.getScope().map(this::typeOf).orElse(null);
         return lastSegment(scope != null ? scope : m.getScope().map(Node::toString).orElse(""));
+      }
+      if (m.getScope().isEmpty() || m.getScope().get() instanceof com.github.javaparser.ast.expr.ThisExpr) {
+        String local = localResults.apply(name);
+        if (local != null) {
+          return local;
+        }
       }
       for (var rt : catalog.resultTypes(name)) {
         if (rt.receiver() == null || m.getScope().filter(s -> plays(rt.receiver(), s)).isPresent()) {

@@ -43,7 +43,7 @@ class TaintCatalogTest {
     assertThat(catalog.families()).extracting(SinkFamily::bit).doesNotHaveDuplicates();
     assertThat(catalog.allBits()).isEqualTo((1 << catalog.families().size()) - 1);
     assertThat(catalog.hash()).matches("[0-9a-f]{16}");
-    assertThat(catalog.callSinks("executeQuery")).extracting(s -> s.family().id()).containsExactly("sql");
+    assertThat(catalog.sinks().calls("executeQuery")).extracting(s -> s.family().id()).containsExactly("sql");
     assertThat(catalog.sanitiser("parseInt")).isEqualTo(catalog.allBits());
   }
 
