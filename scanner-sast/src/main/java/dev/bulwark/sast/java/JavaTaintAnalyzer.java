@@ -12,6 +12,7 @@ import dev.bulwark.sast.java.project.ProjectSummaries;
 import dev.bulwark.sast.java.rules.JavaRules;
 import dev.bulwark.sast.java.rules.RuleBook;
 import dev.bulwark.sast.java.syntax.JavaSyntax;
+import dev.bulwark.sast.java.syntax.Keywords;
 import dev.bulwark.sast.java.taint.FileTaint;
 import dev.bulwark.sast.java.taint.SinkHit;
 import dev.bulwark.v1.DatabaseInfo;
@@ -35,6 +36,8 @@ public final class JavaTaintAnalyzer implements Analyzer {
 
   private final TaintCatalog catalog;
   private final RuleBook book;
+  /** Every prefilter's keywords: a file's identifiers are looked up once. */
+  private final Keywords keywords;
 
   public JavaTaintAnalyzer() {
     this(TaintCatalog.builtIn(), RuleBook.builtIn());
@@ -43,6 +46,9 @@ public final class JavaTaintAnalyzer implements Analyzer {
   public JavaTaintAnalyzer(TaintCatalog catalog, RuleBook book) {
     this.catalog = catalog;
     this.book = book;
+    var words = new java.util.HashSet<>(catalog.triggers().keywords());
+    words.addAll(book.keywords());
+    this.keywords = new Keywords(words, catalog.triggers().suffixes(), catalog.triggers().names());
   }
 
   @Override
@@ -71,8 +77,9 @@ public final class JavaTaintAnalyzer implements Analyzer {
 
   @Override
   public void analyze(SourceFile file, Project project, Consumer<Finding> out) {
-    boolean taint = catalog.triggers().needsTaint(file.text());
-    boolean rules = JavaRules.wanted(file.text(), book);
+    var found = keywords.found(file.text());
+    boolean taint = catalog.triggers().needsTaint(file.text(), found);
+    boolean rules = JavaRules.wanted(file.text(), book, found);
     if (!taint && !rules) {
       return;
     }
@@ -80,13 +87,13 @@ public final class JavaTaintAnalyzer implements Analyzer {
     var kept = new LinkedHashMap<String, Finding>();
     var summaries = ProjectSummaries.of(project, catalog);
     if (taint) {
-      var analysis = new FileTaint(cu, project, catalog, summaries, hit -> keep(kept, finding(hit, file)))
-          .withLiteralSinks(catalog.triggers().mayHaveLiteralSink(file.text()));
+      var analysis = new FileTaint(file.path(), cu, project, catalog, summaries, hit -> keep(kept, finding(hit, file)))
+          .withLiteralSinks(catalog.triggers().mayHaveLiteralSink(file.text(), found));
       analysis.analyseEntryPoints();
       pullCallers(file, project, summaries, analysis.sourceMethods(), out);
     }
     if (rules) {
-      JavaRules.check(cu, file.text(), project, catalog, book, (rule, node) -> keep(kept, finding(rule, file, node)));
+      JavaRules.check(cu, file.text(), found, project, catalog, book, (rule, node) -> keep(kept, finding(rule, file, node)));
     }
     kept.values().forEach(out);
   }
@@ -111,7 +118,7 @@ public final class JavaTaintAnalyzer implements Analyzer {
       var caller = SourceFile.of(path, text);
       var kept = new LinkedHashMap<String, Finding>();
       try {
-        new FileTaint(JavaSyntax.parse(text), project, catalog, summaries, hit -> keep(kept, finding(hit, caller)))
+        new FileTaint(path, JavaSyntax.parse(text), project, catalog, summaries, hit -> keep(kept, finding(hit, caller)))
             .analyseEntryPoints();
       } catch (IllegalArgumentException unparsable) {
         continue;

@@ -8,7 +8,7 @@ record CatalogYaml(String version, List<KindYaml> sourceKinds, List<FamilyYaml> 
     List<SourceYaml> sources, List<SinkYaml> sinks, List<SanitiserYaml> sanitisers, PropagatorsYaml propagators,
     List<ResultTypeYaml> resultTypes) {
 
-  record KindYaml(String id, String confidence, String label, String origin) {}
+  record KindYaml(String id, String confidence, Boolean remote, String label, String origin) {}
 
   record FamilyYaml(String id, String rule, String title, List<Integer> cwe, String severity, String remediation,
       List<String> kinds, ShapesYaml shapes) {}

@@ -48,7 +48,8 @@ public final class TaintCatalog {
     this.hash = hash;
     var ks = new ArrayList<SourceKind>();
     for (var k : y.sourceKinds()) {
-      ks.add(new SourceKind(ks.size(), k.id(), Confidence.valueOf("CONFIDENCE_" + k.confidence()), k.label(), k.origin()));
+      ks.add(new SourceKind(ks.size(), k.id(), Confidence.valueOf("CONFIDENCE_" + k.confidence()),
+          Boolean.TRUE.equals(k.remote()), k.label(), k.origin()));
     }
     this.kinds = List.copyOf(ks);
     var fams = new ArrayList<SinkFamily>();
@@ -147,6 +148,17 @@ public final class TaintCatalog {
       }
     }
     return best;
+  }
+
+  /** The bits of the remote kinds (data an attacker sends from elsewhere). */
+  public int remoteKinds() {
+    int mask = 0;
+    for (var k : kinds) {
+      if (k.remote()) {
+        mask |= k.bit();
+      }
+    }
+    return mask;
   }
 
   /** The bits of every family. */

@@ -2,7 +2,6 @@ package dev.bulwark.sast.java.project;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The bodies of a file's methods of a given name, found in its text without parsing (braces
@@ -10,19 +9,40 @@ import java.util.regex.Pattern;
  * return untrusted data before paying for parsing its file.
  */
 final class MethodText {
+  /** Keywords followed by a parenthesis and a block that are not declarations. */
+  private static final java.util.Set<String> STATEMENTS = java.util.Set.of("if", "for", "while", "switch", "catch",
+      "synchronized", "try", "return", "throw", "new", "else", "do", "case");
+
   private MethodText() {}
 
   static List<String> bodies(String text, String method) {
-    var bodies = new ArrayList<String>();
-    var m = Pattern.compile("\\b" + Pattern.quote(method) + "\\s*\\(").matcher(text);
-    while (m.find()) {
-      int open = declarationBody(text, m.end() - 1);
+    return index(text).getOrDefault(method, List.of());
+  }
+
+  /** Every method declaration with a body in the text, by name: each '(' after an identifier is looked at once. */
+  static java.util.Map<String, List<String>> index(String text) {
+    var index = new java.util.HashMap<String, List<String>>();
+    for (int paren = text.indexOf('('); paren >= 0; paren = text.indexOf('(', paren + 1)) {
+      int end = paren;
+      while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+        end--;
+      }
+      int start = end;
+      while (start > 0 && Character.isJavaIdentifierPart(text.charAt(start - 1))) {
+        start--;
+      }
+      if (start == end || !Character.isJavaIdentifierStart(text.charAt(start))
+          || STATEMENTS.contains(text.substring(start, end))) {
+        continue;
+      }
+      int open = declarationBody(text, paren);
       if (open >= 0) {
         int close = matching(text, open);
-        bodies.add(text.substring(open, close < 0 ? text.length() : close + 1));
+        index.computeIfAbsent(text.substring(start, end), k -> new ArrayList<>())
+            .add(text.substring(open, close < 0 ? text.length() : close + 1));
       }
     }
-    return bodies;
+    return index;
   }
 
   /** After {@code name(}: the index of the body's '{' when this is a declaration with a body, else -1. */

@@ -45,7 +45,11 @@ public final class ProjectSummaries implements ProjectCallees {
   private final TaintCatalog catalog;
   private final Map<String, Summary> summaries = new ConcurrentHashMap<>();
   private final Map<String, Boolean> sourceful = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> filesWithSource = new ConcurrentHashMap<>();
+  /** Whether a class's file mentions a static field ("Type.field"), by class and field. */
+  private final Map<String, Boolean> mentions = new ConcurrentHashMap<>();
   private final Map<String, String> texts = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, List<String>>> methodBodies = new ConcurrentHashMap<>();
   private final ThreadLocal<Map<String, Optional<FileTaint>>> files = ThreadLocal.withInitial(() ->
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -76,8 +80,17 @@ public final class ProjectSummaries implements ProjectCallees {
   @Override
   public boolean mayReturnSource(String className, String method, boolean literals) {
     return sourceful.computeIfAbsent(className + "." + method + "/" + literals, k -> project.pathsNamed(className + ".java")
-        .stream().map(this::text).anyMatch(t -> MethodText.bodies(t, method).stream()
-            .anyMatch(b -> catalog.triggers().mayHaveSource(b) || literals && LITERAL.matcher(b).find())));
+        .stream().filter(p -> literals || fileHasSource(p)).anyMatch(p -> bodies(p).getOrDefault(method, List.of())
+            .stream().anyMatch(b -> catalog.triggers().mayHaveSourceIn(b) || literals && LITERAL.matcher(b).find())));
+  }
+
+  /** The method bodies of a file by name, found once per file in its text. */
+  private Map<String, List<String>> bodies(String path) {
+    return methodBodies.computeIfAbsent(path, p -> MethodText.index(text(p)));
+  }
+
+  private boolean fileHasSource(String path) {
+    return filesWithSource.computeIfAbsent(path, p -> catalog.triggers().mayHaveSource(text(p)));
   }
 
   @Override
@@ -85,10 +98,10 @@ public final class ProjectSummaries implements ProjectCallees {
     if (globals.isEmpty()) {
       return globals;
     }
-    var texts = project.pathsNamed(className + ".java").stream().map(this::text).toList();
     var kept = new java.util.HashMap<String, Val>();
     globals.forEach((k, v) -> {
-      if (texts.stream().anyMatch(t -> t.contains(k))) {
+      if (mentions.computeIfAbsent(className + "\u0000" + k,
+          x -> project.pathsNamed(className + ".java").stream().anyMatch(p -> text(p).contains(k)))) {
         kept.put(k, v);
       }
     });
@@ -156,6 +169,9 @@ public final class ProjectSummaries implements ProjectCallees {
       return Optional.empty();
     }
     for (String path : project.pathsNamed(cls + ".java")) {
+      if (!call.remote() && !parent(path).equals(parent(call.from()))) {
+        continue; // local data is followed within its package only
+      }
       String key = path + '#' + cls + ':' + call.key();
       var cached = summaries.get(key);
       if (cached != null) {
@@ -279,7 +295,7 @@ public final class ProjectSummaries implements ProjectCallees {
     Optional<FileTaint> taint;
     try {
       taint = Optional.of(text(path)).filter(t -> !t.isEmpty()).map(JavaSyntax::parse)
-          .map(cu -> new FileTaint(cu, project, catalog, this, hit -> {}).asCallee()
+          .map(cu -> new FileTaint(path, cu, project, catalog, this, hit -> {}).asCallee()
               .withLiteralSinks(catalog.triggers().mayHaveLiteralSink(text(path))));
     } catch (IllegalArgumentException unparsable) {
       taint = Optional.empty();

@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 
 /**
  * The project's own class hierarchy, by simple name: which classes extend or implement which. Read
@@ -17,16 +17,14 @@ import java.util.regex.Pattern;
  * implementation the project has.
  */
 final class TypeHierarchy {
-  private static final Pattern DECLARATION = Pattern.compile(
-      "\\b(?:class|interface|enum|record)\\s+([A-Za-z_$][\\w$]*)([^{;]*)\\{");
-  private static final Pattern SUPERTYPES = Pattern.compile("\\b(?:extends|implements)\\s+([^{]*?)(?=\\bimplements\\b|\\bpermits\\b|$)");
+  private static final List<String> DECLARING = List.of("class", "interface", "enum", "record");
   private static final int MAX_SUBTYPES = 16;
 
   private final Map<String, Set<String>> subtypes = new HashMap<>();
 
   private TypeHierarchy() {}
 
-  static TypeHierarchy of(Project project, java.util.function.Function<String, String> text) {
+  static TypeHierarchy of(Project project, Function<String, String> text) {
     var h = new TypeHierarchy();
     for (String path : project.paths()) {
       if (path.endsWith(".java")) {
@@ -36,19 +34,43 @@ final class TypeHierarchy {
     return h;
   }
 
+  /** Each {@code class Name ... extends A implements B, C {} }: Name is below A, B and C. */
   private void add(String text) {
-    var m = DECLARATION.matcher(text);
-    while (m.find()) {
-      String name = m.group(1);
-      String header = m.group(2).replaceAll("<[^<>]*(<[^<>]*>[^<>]*)*>", "");
-      var s = SUPERTYPES.matcher(header);
-      while (s.find()) {
-        for (String t : s.group(1).split(",")) {
-          String simple = t.strip();
-          simple = simple.substring(simple.lastIndexOf('.') + 1).replaceAll("\\W.*", "");
-          if (!simple.isEmpty()) {
-            subtypes.computeIfAbsent(simple, k -> new LinkedHashSet<>()).add(name);
-          }
+    for (String keyword : DECLARING) {
+      for (int at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + keyword.length())) {
+        int after = at + keyword.length();
+        if (at > 0 && Character.isJavaIdentifierPart(text.charAt(at - 1))
+            || after >= text.length() || !Character.isWhitespace(text.charAt(after))) {
+          continue;
+        }
+        int brace = text.indexOf('{', after);
+        int semi = text.indexOf(';', after);
+        if (brace < 0 || semi >= 0 && semi < brace) {
+          continue;
+        }
+        declaration(text.substring(after, brace));
+      }
+    }
+  }
+
+  private void declaration(String header) {
+    String[] words = header.replaceAll("<[^<>]*(<[^<>]*>[^<>]*)*>", " ").replaceAll("\\([^)]*\\)", " ")
+        .replace(',', ' ').trim().split("\\s+");
+    if (words.length == 0 || words[0].isEmpty() || !Character.isJavaIdentifierStart(words[0].charAt(0))) {
+      return;
+    }
+    String name = words[0];
+    boolean supers = false;
+    for (int i = 1; i < words.length; i++) {
+      String w = words[i];
+      if (w.equals("extends") || w.equals("implements")) {
+        supers = true;
+      } else if (w.equals("permits")) {
+        supers = false;
+      } else if (supers && !w.isEmpty()) {
+        String simple = w.substring(w.lastIndexOf('.') + 1);
+        if (!simple.isEmpty() && Character.isJavaIdentifierStart(simple.charAt(0))) {
+          subtypes.computeIfAbsent(simple, k -> new LinkedHashSet<>()).add(name);
         }
       }
     }

@@ -23,13 +23,29 @@ public final class JavaRules {
 
   /** Whether some family's trigger matches the text (otherwise the rules have nothing to say about it). */
   public static boolean wanted(String text, RuleBook book) {
-    return FAMILIES.stream().anyMatch(f -> book.trigger(f.trigger()).matcher(text).find());
+    return !triggered(text, book, book.keywordsIn(text)).isEmpty();
+  }
+
+  /** As {@link #wanted(String, RuleBook)}, given the identifiers of the text among the book's keywords. */
+  public static boolean wanted(String text, RuleBook book, java.util.Set<String> found) {
+    return !triggered(text, book, found).isEmpty();
+  }
+
+  /** The families whose trigger fires on the text: a keyword first (one pass over it), then the pattern. */
+  private static List<JavaRule> triggered(String text, RuleBook book, java.util.Set<String> found) {
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    return FAMILIES.stream().filter(f -> {
+      var t = book.trigger(f.trigger());
+      return t.keywords().stream().anyMatch(found::contains) && t.pattern().matcher(text).find();
+    }).toList();
   }
 
   /** Runs every family whose trigger matches over one parsed file. */
-  public static void check(CompilationUnit cu, String text, Project project, TaintCatalog catalog, RuleBook book,
-      BiConsumer<RuleInfo, Node> out) {
-    var families = FAMILIES.stream().filter(f -> book.trigger(f.trigger()).matcher(text).find()).toList();
+  public static void check(CompilationUnit cu, String text, java.util.Set<String> found, Project project,
+      TaintCatalog catalog, RuleBook book, BiConsumer<RuleInfo, Node> out) {
+    var families = triggered(text, book, found);
     if (families.isEmpty()) {
       return;
     }

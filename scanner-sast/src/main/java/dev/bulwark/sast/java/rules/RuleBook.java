@@ -34,8 +34,13 @@ public final class RuleBook {
 
   record XxeYaml(List<String> factories, List<String> factoryMethods, List<String> hardening) {}
 
-  record BookYaml(String version, Map<String, RuleYaml> rules, Map<String, String> triggers, CryptoYaml crypto,
+  record TriggerYaml(List<String> keywords, String pattern) {}
+
+  record BookYaml(String version, Map<String, RuleYaml> rules, Map<String, TriggerYaml> triggers, CryptoYaml crypto,
       RandomYaml random, XxeYaml xxe) {}
+
+  /** When a rule family looks at a file: one of its keywords is an identifier there and its pattern matches. */
+  record Trigger(Set<String> keywords, Pattern pattern) {}
 
   /** Cipher and hash names (upper case) that are weak. */
   record Crypto(Pattern weakCipher, Pattern defaultMode, Pattern tripleDes, Pattern rsaWithoutOaep,
@@ -49,7 +54,8 @@ public final class RuleBook {
   private final String hash;
   private final Map<String, RuleInfo> rules = new HashMap<>();
   private final Map<String, RuleYaml> raw;
-  private final Map<String, Pattern> triggers = new HashMap<>();
+  private final Map<String, Trigger> triggers = new HashMap<>();
+  private final dev.bulwark.sast.java.syntax.Keywords keywords;
   final Crypto crypto;
   final Random random;
   final Xxe xxe;
@@ -59,7 +65,11 @@ public final class RuleBook {
     this.hash = hash;
     this.raw = y.rules();
     y.rules().forEach((key, r) -> rules.put(key, info(r, r.description(), r.remediation())));
-    y.triggers().forEach((family, regex) -> triggers.put(family, Pattern.compile(regex)));
+    y.triggers().forEach((family, t) -> triggers.put(family, new Trigger(Set.copyOf(t.keywords()),
+        Pattern.compile(t.pattern()))));
+    var all = new java.util.HashSet<String>();
+    triggers.values().forEach(t -> all.addAll(t.keywords()));
+    this.keywords = new dev.bulwark.sast.java.syntax.Keywords(all);
     var c = y.crypto();
     this.crypto = new Crypto(Pattern.compile(c.weakCipher()), Pattern.compile(c.defaultMode()),
         Pattern.compile(c.tripleDes()),
@@ -100,8 +110,20 @@ public final class RuleBook {
     return rules.size();
   }
 
+  /** The keywords of every trigger that are identifiers of the text (one pass). */
+  Set<String> keywordsIn(String text) {
+    return keywords.found(text);
+  }
+
+  /** Every keyword of the triggers. */
+  public Set<String> keywords() {
+    var all = new java.util.HashSet<String>();
+    triggers.values().forEach(t -> all.addAll(t.keywords()));
+    return all;
+  }
+
   /** The trigger of a rule family: a file whose text does not match it has nothing for the family. */
-  Pattern trigger(String family) {
+  Trigger trigger(String family) {
     var t = triggers.get(family);
     if (t == null) {
       throw new IllegalArgumentException("no trigger '" + family + "' in " + RESOURCE);

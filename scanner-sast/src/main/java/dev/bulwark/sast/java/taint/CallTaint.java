@@ -88,8 +88,9 @@ final class CallTaint {
       return source.or(all);
     }
     if (!f.file.classNames.contains(type) && f.file.callees.declares(type) && worthFollowing(o.getArguments(), args)) {
-      var call = new ProjectCallees.Call(type, ProjectCallees.Call.CONSTRUCTOR, args, Val.CLEAN,
-          f.file.callees.relevant(type, f.file.globals(f.state)), f.depth);
+      var globals = f.file.callees.relevant(type, f.file.globals(f.state));
+      var call = new ProjectCallees.Call(type, ProjectCallees.Call.CONSTRUCTOR, strip(args), Val.CLEAN, strip(globals),
+          f.depth, f.file.path, remote(args, Val.CLEAN, globals, false));
       f.file.callees.call(call).ifPresent(s -> report(s, o, type, fromParameters(args, Val.CLEAN)));
     }
     return all;
@@ -109,8 +110,9 @@ final class CallTaint {
       return Optional.empty();
     }
     boolean param = fromParameters(args, receiver);
+    boolean request = m.getArguments().stream().anyMatch(f.types::isRequest);
     var call = new ProjectCallees.Call(cls, name, strip(args), receiver.taintOnly().withoutKinds(Val.PARAMETER),
-        strip(globals), f.depth);
+        strip(globals), f.depth, f.file.path, remote(args, receiver, globals, request));
     return f.file.callees.call(call).map(s -> {
       report(s, m, cls + "." + name, param);
       return fromCallee(s.returned(), param);
@@ -137,6 +139,13 @@ final class CallTaint {
       return returned;
     }
     return param ? returned : returned.withoutKinds(Val.PARAMETER);
+  }
+
+  /** Whether the call carries remote data (or the request itself): then it is followed into any package. */
+  private boolean remote(List<Val> args, Val receiver, java.util.Map<String, Val> globals, boolean request) {
+    int remote = catalog.remoteKinds();
+    return request || (receiver.kinds() & remote) != 0 || args.stream().anyMatch(a -> (a.kinds() & remote) != 0)
+        || globals.values().stream().anyMatch(g -> (g.kinds() & remote) != 0);
   }
 
   private static boolean fromParameters(List<Val> args, Val receiver) {

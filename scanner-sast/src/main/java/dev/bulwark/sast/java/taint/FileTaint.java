@@ -31,6 +31,7 @@ public final class FileTaint {
   private static final int MAX_FIELD_ROUNDS = 3;
 
   final CompilationUnit cu;
+  final String path;
   final Project project;
   final TaintCatalog catalog;
   final CatalogMatches matches;
@@ -45,10 +46,12 @@ public final class FileTaint {
   final Map<String, Val> fieldTaint = new HashMap<>();
   private final Map<String, List<MethodDeclaration>> methods = new HashMap<>();
   private final Map<String, Summary> summaries = new HashMap<>();
-  private final Set<CallableDeclaration<?>> inProgress = new HashSet<>();
+  /** Identity, not equals: a JavaParser node's hashCode walks its whole subtree. */
+  private final Set<CallableDeclaration<?>> inProgress = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   private final Deque<List<SinkHit>> recording = new ArrayDeque<>();
   private final Consumer<SinkHit> hits;
   private boolean grown;
+  private Map<String, List<TypeDeclaration<?>>> typesByName;
   /** Methods that, called with nothing tainted, return untrusted data read inside them. */
   private final Set<String> sourceMethods = new HashSet<>();
   /** A file whose methods are only summarised for callers elsewhere: its fields hold what the receiver holds. */
@@ -56,8 +59,9 @@ public final class FileTaint {
   /** Whether the file has a sink that reports literals (then literals returned by callees are followed). */
   boolean literalSinks;
 
-  public FileTaint(CompilationUnit cu, Project project, TaintCatalog catalog, ProjectCallees callees,
+  public FileTaint(String path, CompilationUnit cu, Project project, TaintCatalog catalog, ProjectCallees callees,
       Consumer<SinkHit> hits) {
+    this.path = path;
     this.cu = cu;
     this.project = project;
     this.catalog = catalog;
@@ -203,7 +207,8 @@ public final class FileTaint {
     if (depth > MAX_CALL_DEPTH || inProgress.contains(m)) {
       return new Summary(all, List.of());
     }
-    var key = new ProjectCallees.Call("", String.valueOf(System.identityHashCode(m)), args, self, globals, 0).key();
+    var key = new ProjectCallees.Call("", String.valueOf(System.identityHashCode(m)), args, self, globals, 0, "", false)
+        .key();
     Summary cached = summaries.get(key);
     if (cached != null) {
       cached.hits().forEach(this::report);
@@ -239,13 +244,11 @@ public final class FileTaint {
 
   /** The declarations of a type of this file with this name (none when it declares no such type). */
   public List<TypeDeclaration<?>> types(String className) {
-    var found = new ArrayList<TypeDeclaration<?>>();
-    cu.walk(TypeDeclaration.class, t -> {
-      if (t.getNameAsString().equals(className)) {
-        found.add(t);
-      }
-    });
-    return found;
+    if (typesByName == null) {
+      typesByName = new HashMap<>();
+      cu.walk(TypeDeclaration.class, t -> typesByName.computeIfAbsent(t.getNameAsString(), k -> new ArrayList<>()).add(t));
+    }
+    return typesByName.getOrDefault(className, List.of());
   }
 
   /** The entry frame of any method or constructor: parameters with a source annotation are sources. */

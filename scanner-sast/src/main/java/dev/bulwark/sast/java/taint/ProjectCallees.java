@@ -36,9 +36,12 @@ public interface ProjectCallees {
   /**
    * A call into the project: {@code method} ({@code "<init>"} for a constructor) of
    * {@code className} with these arguments, on a receiver holding {@code self} (its fields are
-   * assumed to hold that taint), with the caller's values of static fields ({@code "Type.field"}).
+   * assumed to hold that taint), with the caller's values of static fields ({@code "Type.field"}),
+   * made from the file at path {@code from}; {@code remote} when it carries data an attacker sends
+   * from elsewhere (then any file is followed; else only files of the caller's package).
    */
-  record Call(String className, String method, List<Val> args, Val self, Map<String, Val> globals, int depth) {
+  record Call(String className, String method, List<Val> args, Val self, Map<String, Val> globals, int depth,
+      String from, boolean remote) {
     public static final String CONSTRUCTOR = "<init>";
 
     /** The cache key: everything but the depth. */
