@@ -22,7 +22,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/image/layer0" "$work/image/layer1"
 tarflags="--numeric-owner --sort=name --mtime=@0"
 
-./mvnw -q -B -pl scanner-container test-compile dependency:build-classpath \
+./mvnw -q -B -pl scanner-container -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 classpath=$(cat scanner-container/target/bench-classpath.txt)
 

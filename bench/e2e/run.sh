@@ -11,7 +11,7 @@ runs="${1:-5}"
 osv="${2:-$root/../shared/osv}"
 app="$root/../shared/fixtures/repos/vulnerable-app"
 ./bulwark --version >/dev/null   # builds the CLI when needed
-jar="$root/client/target/bulwark.jar"
+jar="$root/distribution/target/bulwark.jar"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 

@@ -1,26 +1,20 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.common.embedded.EmbeddedContext;
-import dev.bulwark.common.embedded.EmbeddedService;
+import dev.bulwark.cli.local.LocalCluster;
 import dev.bulwark.common.grpc.Channels;
-import dev.bulwark.common.grpc.ManagedGrpcServer;
 import dev.bulwark.v1.GateGrpc;
-import io.grpc.BindableService;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
  * The gate the gate commands ({@code decisions}, {@code suppress}, {@code override}) talk to:
- * a remote gate-service ({@code --gate HOST:PORT}) or, without it, the embedded gate alone on a
- * loopback port, opening the same database under {@code $BULWARK_HOME} the embedded
+ * a remote gate-service ({@code --gate HOST:PORT}) or, without it and in the full distribution,
+ * the embedded gate alone on a loopback port, opening the same database under {@code $BULWARK_HOME} the embedded
  * {@code bulwark scan} writes, and stopped on {@link #close()}.
  */
 final class GateConnection implements AutoCloseable {
@@ -36,51 +30,39 @@ final class GateConnection implements AutoCloseable {
 
   private final String target;
   private final ManagedChannel channel;
-  private final ManagedGrpcServer server;
-  private final EmbeddedContext context;
+  private final LocalCluster local;
 
-  private GateConnection(String target, ManagedChannel channel, ManagedGrpcServer server, EmbeddedContext context) {
+  private GateConnection(String target, ManagedChannel channel, LocalCluster local) {
     this.target = target;
     this.channel = channel;
-    this.server = server;
-    this.context = context;
+    this.local = local;
   }
 
-  /** Connects to {@code address}, or starts the embedded gate when it is null. */
+  /** Connects to {@code address}, or starts the local gate when it is null. */
   static GateConnection open(CliEnvironment env, String address) {
     if (address != null) {
       try {
-        return new GateConnection(address, Channels.forTarget(address), null, null);
+        return new GateConnection(address, Channels.forTarget(address), null);
       } catch (IllegalArgumentException e) {
         throw new UserError("bad gate address '" + address + "': " + e.getMessage(), e);
       }
     }
-    var service = embeddedGate();
-    var context = new EmbeddedContext(env.home(), Optional.empty(), java.util.Map.of(), ClusterCommand.options(env));
-    ManagedGrpcServer server = null;
+    LocalCluster local;
+    try {
+      local = env.local().gate();
+    } catch (IllegalStateException e) {
+      throw new UserError(e.getMessage(), e);
+    }
     try {
       env.progress("starting the embedded gate on " + env.home().resolve("gate"));
-      server = ManagedGrpcServer.onLoopback("gate", 0, service.create(context).toArray(BindableService[]::new));
-      server.start();
-      return new GateConnection(server.target(), Channels.forTarget(server.target()), server, context);
-    } catch (Exception e) {
-      if (server != null) {
-        server.kill();
-      }
-      closeAll(context);
+      local.start(new LocalCluster.Settings(env.home(), Optional.empty(), env.serviceOptions(), 0));
+      String target = local.target("gate");
+      return new GateConnection(target, Channels.forTarget(target), local);
+    } catch (RuntimeException e) {
+      local.close();
       throw new UserError("cannot start the embedded gate on " + env.home().resolve("gate") + ": " + rootMessage(e)
           + " (is `bulwark cluster` using it? then pass --gate localhost:7074)", e);
     }
-  }
-
-  private static EmbeddedService embeddedGate() {
-    for (EmbeddedService s : ServiceLoader.load(EmbeddedService.class)) {
-      if (s.name().equals("gate")) {
-        return s;
-      }
-    }
-    throw new UserError("the embedded gate is not on the classpath (build the full client with "
-        + "`./mvnw -pl client -am package`, or pass --gate HOST:PORT)");
   }
 
   /** Address of the gate, e.g. for messages. */
@@ -111,26 +93,8 @@ final class GateConnection implements AutoCloseable {
   @Override
   public void close() {
     Channels.close(channel);
-    if (server != null) {
-      try {
-        server.stop();
-      } catch (InterruptedException e) {
-        server.kill();
-        Thread.currentThread().interrupt();
-      }
-      closeAll(context);
-    }
-  }
-
-  private static void closeAll(EmbeddedContext context) {
-    var closeables = new ArrayList<>(context.closeables());
-    Collections.reverse(closeables);
-    for (AutoCloseable c : closeables) {
-      try {
-        c.close();
-      } catch (Exception ignored) {
-        // best effort: the process is about to end
-      }
+    if (local != null) {
+      local.close();
     }
   }
 

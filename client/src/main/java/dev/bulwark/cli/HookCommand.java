@@ -92,13 +92,14 @@ final class HookCommand implements Runnable {
 
   /**
    * The command running this CLI: the repository's {@code bulwark} launcher when the jar is its
-   * {@code client/target/bulwark.jar} (it rebuilds a stale jar), else {@code java -jar} on the jar.
+   * {@code distribution/target/bulwark.jar} (it rebuilds a stale jar), else {@code java -jar} on
+   * the jar that {@code java -jar} started (the thin client's or the full distribution's).
    */
   static List<String> running() {
     Path codeSource;
     try {
-      codeSource = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
-    } catch (Exception e) {
+      codeSource = Path.of(System.getProperty("java.class.path", "")).toAbsolutePath();
+    } catch (RuntimeException e) {
       throw new UserError("cannot tell where the bulwark CLI is; pass --bulwark PATH", e);
     }
     return running(codeSource, Path.of(System.getProperty("java.home")));

@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.cli.local.LocalServices;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -7,15 +8,15 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /**
- * The {@code bulwark} command line. Exit codes: 0 PASS, 1 FAIL, 2 ERROR, bad input or usage
- * error.
+ * The {@code bulwark} command line of the thin client: scans through a gateway and the gate's
+ * commands through a gate. The full distribution adds its own commands (the embedded cluster,
+ * the local advisory database) with {@link #commandLine}. Exit codes: 0 PASS, 1 FAIL, 2 ERROR,
+ * bad input or usage error.
  */
-@Command(name = "bulwark", mixinStandardHelpOptions = true, version = "bulwark 0.1.0",
+@Command(name = "bulwark", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Security scanning for CI/CD pipelines: code, dependencies and container images.",
-    subcommands = {ScanCommand.class, ClusterCommand.class, ExplainCommand.class, VersionsCommand.class,
-        DbCommand.class, DecisionsCommand.class, SuppressCommand.class, PolicyCommand.class, OverrideCommand.class,
-        HookCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {ScanCommand.class, DecisionsCommand.class, SuppressCommand.class, PolicyCommand.class,
+        OverrideCommand.class, HookCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int PASS = 0;
   public static final int FAIL = 1;
@@ -25,11 +26,32 @@ public final class Main implements Runnable {
   CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(run(CliEnvironment.system(), args));
+    System.exit(run(CliEnvironment.system(LocalServices.NONE), args));
   }
 
   /** Runs the command line and returns its exit code; never throws, never exits. */
   public static int run(CliEnvironment environment, String... args) {
+    return execute(commandLine(environment), environment, args);
+  }
+
+  /**
+   * Executes a command line built by {@link #commandLine}; an error the handlers do not see (a
+   * missing class, a stack overflow) is one line and exit 2 too, never a stack trace.
+   */
+  public static int execute(CommandLine cli, CliEnvironment environment, String... args) {
+    try {
+      return cli.execute(args);
+    } catch (LinkageError | StackOverflowError e) {
+      environment.err().println("bulwark: internal error: " + e);
+      return ERROR;
+    }
+  }
+
+  /**
+   * The command line with its error handling, for {@code environment}; callers may add
+   * subcommands (classes with a {@code CliEnvironment} constructor get the environment).
+   */
+  public static CommandLine commandLine(CliEnvironment environment) {
     var cli = new CommandLine(new Main(), new Factory(environment));
     cli.setOut(new PrintWriter(environment.out(), true));
     cli.setErr(new PrintWriter(environment.err(), true));
@@ -46,12 +68,23 @@ public final class Main implements Runnable {
       }
       return ERROR;
     });
-    return cli.execute(args);
+    return cli;
   }
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (scan, cluster, explain, versions, db, decisions, suppress, policy, override, hook)");
+    var names = spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "a command is required (" + String.join(", ", names) + ")");
+  }
+
+  /** The version the build wrote into the jar's manifest ("development" when run from classes). */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"bulwark " + (v == null ? "(development build)" : v)};
+    }
   }
 
   /** Gives the commands their environment. */

@@ -1,8 +1,8 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.cli.cluster.EmbeddedCluster;
 import dev.bulwark.cli.history.GitRepositories;
 import dev.bulwark.cli.history.HistoryWalker;
+import dev.bulwark.cli.local.LocalCluster;
 import dev.bulwark.cli.report.ReportFormat;
 import dev.bulwark.cli.scan.ScanClient;
 import dev.bulwark.common.grpc.Channels;
@@ -18,6 +18,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,7 +26,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -90,6 +90,13 @@ final class ScanCommand implements Callable<Integer> {
           + " (UTC; implies --history).")
   String historySince;
 
+  @Option(names = "--verify-secrets",
+      description = "Ask each found secret's provider whether it still works (harmless identity calls such as"
+          + " GitHub /user or AWS STS GetCallerIdentity; one request per credential, no retries). A live one is"
+          + " CRITICAL. Off by default; a scanner whose secretVerification setting is off (air-gapped) calls no"
+          + " one. The embedded cluster allows it unless BULWARK_SECRET_VERIFICATION=off.")
+  boolean verifySecrets;
+
   @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "0",
       description = "Time the whole scan may take (default: the gateway's).")
   int deadlineSeconds;
@@ -106,9 +113,9 @@ final class ScanCommand implements Callable<Integer> {
     if (gateway != null) {
       result = scanAt(gateway, request);
     } else {
-      try (var cluster = env.clusters().get().requireComplete()) {
+      try (var cluster = env.local().cluster()) {
         env.progress("starting the embedded cluster");
-        cluster.start(new EmbeddedCluster.Settings(env.home(), advisoryDir(), options(), 0));
+        cluster.start(new LocalCluster.Settings(env.home(), advisoryDir(), env.serviceOptions(), 0));
         result = scanAt(cluster.target("gateway"), request);
       } catch (IllegalStateException e) {
         throw new UserError(e.getMessage(), e);
@@ -190,7 +197,7 @@ final class ScanCommand implements Callable<Integer> {
     Optional.ofNullable(branch).ifPresent(context::setBranch);
     Optional.ofNullable(commit).ifPresent(context::setCommit);
     return new ScanClient.Request(tree, List.copyOf(images), context.build(), deadlineSeconds, "",
-        baselineBranch == null ? "" : baselineBranch, historyBounds(tree));
+        baselineBranch == null ? "" : baselineBranch, historyBounds(tree), verifySecrets);
   }
 
   /** The history to add, or null without --history; checked here so a bad PATH fails before any cluster starts. */
@@ -232,16 +239,20 @@ final class ScanCommand implements Callable<Integer> {
     return Optional.ofNullable(dir);
   }
 
-  private Map<String, String> options() {
-    return ClusterCommand.options(env);
-  }
-
   private void writeReport(ReportFormat reportFormat, ScanResult result) throws IOException {
     if (output != null) {
-      try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-        reportFormat.write(result, w);
+      // Written beside the target and moved into place: a failed report never leaves a truncated file.
+      Path absolute = output.toAbsolutePath();
+      Path partial = absolute.resolveSibling("." + absolute.getFileName() + ".partial");
+      try {
+        try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+          reportFormat.write(result, w);
+        }
+        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
         throw new UserError("cannot write --output " + output + ": " + e);
+      } finally {
+        Files.deleteIfExists(partial);
       }
     } else {
       var w = new OutputStreamWriter(env.out(), StandardCharsets.UTF_8);

@@ -1,24 +1,42 @@
 package dev.bulwark.gate;
 
-import dev.bulwark.common.grpc.DropwizardBootstrap;
-import dev.bulwark.common.grpc.ManagedGrpcServer;
 import dev.bulwark.gate.api.GateGrpcService;
-import dev.bulwark.gate.core.Gate;
+import dev.bulwark.gate.dashboard.Dashboard;
+import dev.bulwark.gate.dashboard.DashboardWeb;
+import dev.bulwark.gate.dashboard.ViewerResolver;
+import dev.bulwark.gate.db.JdbiDecisionHistory;
 import dev.bulwark.gate.db.JdbiDecisionStore;
+import dev.bulwark.gate.db.Migrations;
+import dev.bulwark.gate.decision.Gate;
+import dev.bulwark.server.grpc.DropwizardBootstrap;
+import dev.bulwark.server.grpc.ManagedGrpcServer;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 
 /**
- * The gate as a stand-alone service: {@code java -jar gate-service.jar server config.yml}.
+ * The gate as a stand-alone service: {@code java -jar gate-service.jar server config.yml}. gRPC on
+ * its own port; the decisions dashboard ({@code /dashboard/}, JSON under {@code /api/dashboard})
+ * on Dropwizard's application connector.
  * JDBI comes from Dropwizard's {@link JdbiFactory}, so the connection pool is managed and a
  * {@code database} health check (mirrored into gRPC health) comes with it.
  */
 public class GateApplication extends Application<GateConfiguration> {
+  private final ViewerResolver viewers;
   private ManagedGrpcServer grpcServer;
+
+  /** The gate with its dashboard open to everyone (no authentication yet). */
+  public GateApplication() {
+    this(ViewerResolver.everyone());
+  }
+
+  /** The gate whose dashboard knows its readers through {@code viewers}. */
+  public GateApplication(ViewerResolver viewers) {
+    this.viewers = viewers;
+  }
 
   public static void main(String[] args) throws Exception {
     new GateApplication().run(args);
@@ -36,8 +54,10 @@ public class GateApplication extends Application<GateConfiguration> {
 
   @Override
   public void run(GateConfiguration config, Environment environment) {
-    var jdbi = new JdbiFactory().build(environment, config.databaseWithDefaults(), "database");
-    var store = JdbiDecisionStore.migrated(jdbi);
+    var database = config.databaseWithDefaults();
+    var dataSource = database.build(environment.metrics(), "database");
+    Migrations.migrate(dataSource);
+    var store = new JdbiDecisionStore(new JdbiFactory().build(environment, database, dataSource, "database"));
     var audit = config.auditSink();
     environment.lifecycle().manage(new Managed() {
       @Override
@@ -47,6 +67,8 @@ public class GateApplication extends Application<GateConfiguration> {
     });
     var gate = new Gate(store, Clock.systemUTC(), config.exploitIntel(), audit);
     grpcServer = config.getGrpc().build("gate", environment, new GateGrpcService(gate));
+    DashboardWeb.register(environment, new Dashboard(new JdbiDecisionHistory(store.jdbi()), store.suppressions(),
+        store.policies(), Clock.systemUTC()), viewers);
   }
 
   /** The gRPC server once {@link #run} has wired it (its port when configured as 0). */

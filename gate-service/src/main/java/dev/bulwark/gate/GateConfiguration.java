@@ -1,15 +1,15 @@
 package dev.bulwark.gate;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.bulwark.common.grpc.GrpcServerFactory;
+import dev.bulwark.server.grpc.GrpcServerFactory;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import dev.bulwark.gate.audit.AuditSink;
 import dev.bulwark.gate.db.H2Files;
-import dev.bulwark.gate.intel.ExploitIntel;
-import dev.bulwark.gate.intel.IntelSource;
+import dev.bulwark.advisories.intel.ExploitIntel;
+import dev.bulwark.advisories.intel.IntelSource;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -1,14 +1,18 @@
 package dev.bulwark.gate;
 
-import dev.bulwark.common.embedded.EmbeddedContext;
-import dev.bulwark.common.embedded.EmbeddedService;
 import dev.bulwark.gate.api.GateGrpcService;
 import dev.bulwark.gate.audit.AuditSink;
-import dev.bulwark.gate.intel.ExploitIntel;
-import dev.bulwark.gate.intel.IntelSource;
-import dev.bulwark.gate.core.Gate;
+import dev.bulwark.gate.dashboard.Dashboard;
+import dev.bulwark.gate.dashboard.EmbeddedDashboard;
+import dev.bulwark.gate.dashboard.ViewerResolver;
 import dev.bulwark.gate.db.H2Files;
+import dev.bulwark.gate.db.JdbiDecisionHistory;
 import dev.bulwark.gate.db.JdbiDecisionStore;
+import dev.bulwark.gate.decision.Gate;
+import dev.bulwark.advisories.intel.ExploitIntel;
+import dev.bulwark.advisories.intel.IntelSource;
+import dev.bulwark.server.embedded.EmbeddedContext;
+import dev.bulwark.server.embedded.EmbeddedService;
 import io.grpc.BindableService;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +20,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The gate inside the embedded cluster: an H2 file database under {@code <home>/gate}, migrated
@@ -29,6 +32,12 @@ public final class GateEmbeddedService implements EmbeddedService {
   public static final String AUDIT_FILE = "gate.auditFile";
   /** Option naming a URL the audit feed POSTs to. */
   public static final String AUDIT_WEBHOOK = "gate.auditWebhook";
+  /**
+   * Option that starts the decisions dashboard on {@code host:port} (port 0: a free one), advertised
+   * as the link "dashboard". Off unless given ({@code bulwark cluster} gives it; a one-off
+   * {@code bulwark scan} does not, as it would only add start-up time).
+   */
+  public static final String DASHBOARD = "gate.dashboard";
 
   @Override
   public String name() {
@@ -41,14 +50,35 @@ public final class GateEmbeddedService implements EmbeddedService {
   }
 
   @Override
-  public List<BindableService> create(EmbeddedContext context) {
+  public List<BindableService> create(EmbeddedContext context) throws Exception {
     var pool = H2Files.pool(context.home().resolve("gate"));
     context.closeOnStop(pool::dispose);
-    var store = JdbiDecisionStore.migrated(Jdbi.create(pool));
+    var store = JdbiDecisionStore.migrated(pool);
     var audit = AuditSink.configured(context.option(AUDIT_FILE).orElse(""), context.option(AUDIT_WEBHOOK).orElse(""));
     context.closeOnStop(audit);
     var gate = new Gate(store, Clock.systemUTC(), intel(context.home().resolve("intel")), audit);
+    var dashboardAt = context.option(DASHBOARD);
+    if (dashboardAt.isPresent()) {
+      var address = HostAndPort.parse(dashboardAt.get());
+      var dashboard = EmbeddedDashboard.start(address.host(), address.port(), new Dashboard(
+          new JdbiDecisionHistory(store.jdbi()), store.suppressions(), store.policies(), Clock.systemUTC()),
+          ViewerResolver.everyone());
+      context.closeOnStop(dashboard);
+      context.advertise("dashboard", dashboard.url().toString());
+    }
     return List.of(new GateGrpcService(gate));
+  }
+
+  /** A {@code host:port} option. */
+  record HostAndPort(String host, int port) {
+    static HostAndPort parse(String value) {
+      int colon = value.lastIndexOf(':');
+      try {
+        return new HostAndPort(value.substring(0, colon), Integer.parseInt(value.substring(colon + 1)));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(DASHBOARD + " must be host:port, not '" + value + "'", e);
+      }
+    }
   }
 
   /** {@code kev.json} (or {@code kev.csv}) and {@code epss.csv} of the folder, those present. */

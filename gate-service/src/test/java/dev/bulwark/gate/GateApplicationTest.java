@@ -3,8 +3,9 @@ package dev.bulwark.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.common.grpc.Channels;
-import dev.bulwark.gate.core.Findings;
 import dev.bulwark.gate.db.TestDatabases;
+import dev.bulwark.gate.testing.Findings;
+import dev.bulwark.gate.testing.Http;
 import dev.bulwark.v1.GateGrpc;
 import dev.bulwark.v1.Verdict;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -71,6 +72,17 @@ class GateApplicationTest {
             .evaluate(Findings.request("app-2", "p", List.of(Findings.LOG4SHELL), ""));
         assertThat(log4j.getFindings(0).getFactorsList()).as("KEV from kevFile (CSV)")
             .anyMatch(f -> f.getName().equals("kev") && f.getEffect() == 1.5);
+        // The dashboard on the application connector, over the same database.
+        String http = "http://127.0.0.1:" + support.getLocalPort();
+        var projects = Http.get(http + "/api/dashboard/projects");
+        assertThat(projects.statusCode()).isEqualTo(200);
+        assertThat(projects.body()).contains("\"project\":\"p\"").contains("\"scanId\":\"app-2\"");
+        var page = Http.get(http + "/dashboard/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<table id=\"projects\">");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+            csp -> assertThat(csp).contains("script-src 'self'"));
+        assertThat(Http.get(http + "/dashboard/vendor/chart.umd.min.js").body()).contains("Chart");
       } finally {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }

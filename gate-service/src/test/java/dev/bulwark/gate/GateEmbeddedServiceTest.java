@@ -2,15 +2,17 @@ package dev.bulwark.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.common.embedded.EmbeddedContext;
-import dev.bulwark.common.embedded.EmbeddedService;
 import dev.bulwark.common.grpc.Channels;
-import dev.bulwark.common.grpc.ManagedGrpcServer;
-import dev.bulwark.gate.core.Findings;
+import dev.bulwark.gate.testing.Findings;
+import dev.bulwark.gate.testing.Http;
+import dev.bulwark.server.embedded.EmbeddedContext;
+import dev.bulwark.server.embedded.EmbeddedService;
+import dev.bulwark.server.grpc.ManagedGrpcServer;
 import dev.bulwark.v1.GateGrpc;
 import dev.bulwark.v1.ListDecisionsRequest;
 import dev.bulwark.v1.Verdict;
 import io.grpc.BindableService;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,6 +71,46 @@ class GateEmbeddedServiceTest {
       }
     }
     assertThat(Files.readAllLines(audit)).singleElement().asString().contains("\"scan_id\":\"s1\"");
+  }
+
+  @Test
+  @DisplayName("with the gate.dashboard option, serves the dashboard over the same database and advertises its URL")
+  void dashboard() throws Exception {
+    var context = new EmbeddedContext(home, Optional.empty(), Map.of(),
+        Map.of(GateEmbeddedService.DASHBOARD, "127.0.0.1:0"));
+    var server = ManagedGrpcServer.onLoopback("gate", 0,
+        new GateEmbeddedService().create(context).toArray(BindableService[]::new));
+    server.start();
+    var channel = Channels.forTarget(server.target());
+    try {
+      GateGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
+          .evaluate(Findings.request("s1", "embedded", List.of(Findings.LOG4SHELL), ""));
+      String url = context.links().get("dashboard");
+      assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/dashboard/");
+      assertThat(Http.get(url).body()).contains("<table id=\"projects\">");
+      assertThat(Http.get(URI.create(url).resolve("../api/dashboard/projects").toString()).body()).contains("\"project\":\"embedded\"")
+          .contains("\"verdict\":\"FAIL\"");
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      server.stop();
+      for (var c : context.closeables()) {
+        c.close();
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("without the option (a one-off bulwark scan) no dashboard starts")
+  void noDashboardByDefault() throws Exception {
+    var context = new EmbeddedContext(home, Optional.empty(), Map.of(), Map.of());
+    new GateEmbeddedService().create(context);
+    try {
+      assertThat(context.links()).isEmpty();
+    } finally {
+      for (var c : context.closeables()) {
+        c.close();
+      }
+    }
   }
 
   private void runOnce(EmbeddedService service, String scanId, Verdict expected, int decisions) throws Exception {

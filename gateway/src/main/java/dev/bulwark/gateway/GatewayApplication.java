@@ -2,7 +2,7 @@ package dev.bulwark.gateway;
 
 import dev.bulwark.common.cas.ContentStoreService;
 import dev.bulwark.common.cas.DiskBlobStore;
-import dev.bulwark.common.grpc.DropwizardBootstrap;
+import dev.bulwark.server.grpc.DropwizardBootstrap;
 import dev.bulwark.gateway.api.GatewayGrpcService;
 import dev.bulwark.gateway.core.ScanCoordinator;
 import dev.bulwark.gateway.health.BlobStoreHealthCheck;

@@ -1,7 +1,7 @@
 package dev.bulwark.gateway;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.bulwark.common.grpc.GrpcServerFactory;
+import dev.bulwark.server.grpc.GrpcServerFactory;
 import dev.bulwark.gateway.core.ScanCoordinator;
 import dev.bulwark.gateway.core.ScannerEndpoint;
 import io.dropwizard.core.Configuration;

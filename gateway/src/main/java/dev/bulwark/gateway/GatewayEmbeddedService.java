@@ -2,8 +2,8 @@ package dev.bulwark.gateway;
 
 import dev.bulwark.common.cas.ContentStoreService;
 import dev.bulwark.common.cas.DiskBlobStore;
-import dev.bulwark.common.embedded.EmbeddedContext;
-import dev.bulwark.common.embedded.EmbeddedService;
+import dev.bulwark.server.embedded.EmbeddedContext;
+import dev.bulwark.server.embedded.EmbeddedService;
 import dev.bulwark.gateway.api.GatewayGrpcService;
 import dev.bulwark.gateway.core.ResiliencePolicy;
 import dev.bulwark.gateway.core.ScanCoordinator;

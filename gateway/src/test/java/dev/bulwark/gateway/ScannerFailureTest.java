@@ -3,8 +3,8 @@ package dev.bulwark.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.common.cas.DiskBlobStore;
-import dev.bulwark.common.grpc.ManagedGrpcServer;
-import dev.bulwark.common.scanner.ScannerGrpcService;
+import dev.bulwark.server.grpc.ManagedGrpcServer;
+import dev.bulwark.server.scanner.ScannerGrpcService;
 import dev.bulwark.gateway.core.ResiliencePolicy;
 import dev.bulwark.gateway.testing.FakeEngines.KeywordEngine;
 import dev.bulwark.gateway.testing.FakeEngines.StallingEngine;

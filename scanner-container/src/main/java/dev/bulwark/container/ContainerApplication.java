@@ -1,10 +1,10 @@
 package dev.bulwark.container;
 
-import dev.bulwark.common.grpc.DropwizardBootstrap;
+import dev.bulwark.advisories.advisory.AdvisoryStore;
+import dev.bulwark.advisories.advisory.StartupImport;
+import dev.bulwark.server.grpc.DropwizardBootstrap;
 import dev.bulwark.container.advisory.OsvImageMatcher;
 import dev.bulwark.container.image.ImageLimits;
-import dev.bulwark.sca.ScaEngine;
-import dev.bulwark.sca.advisory.AdvisoryStore;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -55,6 +55,6 @@ public class ContainerApplication extends Application<ContainerConfiguration> {
       LOG.warn("advisories: {} does not exist; image packages are matched against what {} already holds", source, store);
       return;
     }
-    ScaEngine.importAdvisories(source, AdvisoryStore.open(store));
+    StartupImport.run(source, AdvisoryStore.open(store));
   }
 }

@@ -1,11 +1,11 @@
 package dev.bulwark.container;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.bulwark.sca.AdvisoryScannerConfiguration;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
+import dev.bulwark.server.scanner.AdvisoryScannerConfiguration;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 
 /** The container scanner's YAML configuration (see {@code scanner-container/config.yml}). */
 public class ContainerConfiguration extends AdvisoryScannerConfiguration {

@@ -1,7 +1,7 @@
 package dev.bulwark.container;
 
-import dev.bulwark.common.embedded.EmbeddedContext;
-import dev.bulwark.common.embedded.EmbeddedService;
+import dev.bulwark.server.embedded.EmbeddedContext;
+import dev.bulwark.server.embedded.EmbeddedService;
 import dev.bulwark.container.advisory.OsvImageMatcher;
 import dev.bulwark.container.image.ImageLimits;
 import io.grpc.BindableService;

@@ -1,9 +1,9 @@
 package dev.bulwark.container;
 
-import dev.bulwark.common.scanner.FindingSink;
-import dev.bulwark.common.scanner.ScanOutcome;
-import dev.bulwark.common.scanner.ScanWorkspace;
-import dev.bulwark.common.scanner.ScannerEngine;
+import dev.bulwark.server.scanner.FindingSink;
+import dev.bulwark.server.scanner.ScanOutcome;
+import dev.bulwark.server.scanner.ScanWorkspace;
+import dev.bulwark.server.scanner.ScannerEngine;
 import dev.bulwark.container.advisory.OsvImageMatcher;
 import dev.bulwark.container.check.ConfigAnalyzer;
 import dev.bulwark.container.dockerfile.DockerfileAnalyzer;

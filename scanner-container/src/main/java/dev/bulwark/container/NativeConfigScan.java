@@ -1,6 +1,6 @@
 package dev.bulwark.container;
 
-import dev.bulwark.common.scanner.ScanWorkspace;
+import dev.bulwark.server.scanner.ScanWorkspace;
 import dev.bulwark.container.check.ConfigAnalyzer;
 import dev.bulwark.container.check.ConfigFindings;
 import dev.bulwark.container.check.ConfigParseException;

@@ -10,7 +10,7 @@ import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
 import dev.bulwark.common.testing.SharedFixtures;
-import dev.bulwark.sca.advisory.AdvisoryStore;
+import dev.bulwark.advisories.advisory.AdvisoryStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

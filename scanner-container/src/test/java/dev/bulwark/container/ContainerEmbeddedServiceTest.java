@@ -2,10 +2,10 @@ package dev.bulwark.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.common.embedded.EmbeddedContext;
-import dev.bulwark.common.embedded.EmbeddedService;
+import dev.bulwark.server.embedded.EmbeddedContext;
+import dev.bulwark.server.embedded.EmbeddedService;
 import dev.bulwark.common.grpc.Channels;
-import dev.bulwark.common.grpc.ManagedGrpcServer;
+import dev.bulwark.server.grpc.ManagedGrpcServer;
 import dev.bulwark.v1.DescribeRequest;
 import dev.bulwark.v1.ScannerGrpc;
 import io.grpc.BindableService;

@@ -2,7 +2,7 @@ package dev.bulwark.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.common.testing.ScannerHarness;
+import dev.bulwark.server.testing.ScannerHarness;
 import dev.bulwark.container.image.ImageAnalyzerTest;
 import dev.bulwark.container.image.ImageBuilder;
 import dev.bulwark.container.image.ImageLimits;
@@ -100,7 +100,7 @@ class ContainerEngineImageTest {
     var engine = new ContainerEngine(new ContainerEngine.Settings(EngineMode.NATIVE, Optional.empty(),
         Duration.ofMinutes(1), tmp.resolve("work"), TestResources.CLOCK), ImagePackageMatcher.NONE, ImageLimits.defaults());
     var inventory = new java.util.concurrent.CopyOnWriteArrayList<Package>();
-    var recording = new dev.bulwark.common.scanner.ScannerEngine() {
+    var recording = new dev.bulwark.server.scanner.ScannerEngine() {
       @Override
       public String name() {
         return engine.name();
@@ -112,9 +112,9 @@ class ContainerEngineImageTest {
       }
 
       @Override
-      public dev.bulwark.common.scanner.ScanOutcome scan(dev.bulwark.common.scanner.ScanWorkspace ws,
-          dev.bulwark.common.scanner.FindingSink sink) throws Exception {
-        return engine.scan(ws, new dev.bulwark.common.scanner.FindingSink() {
+      public dev.bulwark.server.scanner.ScanOutcome scan(dev.bulwark.server.scanner.ScanWorkspace ws,
+          dev.bulwark.server.scanner.FindingSink sink) throws Exception {
+        return engine.scan(ws, new dev.bulwark.server.scanner.FindingSink() {
           @Override
           public void accept(Finding finding) {
             sink.accept(finding);
@@ -134,7 +134,7 @@ class ContainerEngineImageTest {
     assertThat(inventory).extracting(Package::getEcosystem, Package::getName, Package::getPurl, Package::getManifestPath)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("AlmaLinux:9", "bulwark-hello",
-                "pkg:rpm/almalinux/bulwark-hello@1.2.3-4.el9?epoch=2&distro=almalinux-9",
+                "pkg:rpm/almalinux/bulwark-hello@1.2.3-4.el9?distro=almalinux-9&epoch=2",
                 "alma.tar [" + ImageBuilder.sha256(rpmLayer) + "]"),
             org.assertj.core.groups.Tuple.tuple("AlmaLinux:9", "openssl-libs",
                 "pkg:rpm/almalinux/openssl-libs@3.0.7-24.el9?distro=almalinux-9",

@@ -2,7 +2,7 @@ package dev.bulwark.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.common.testing.ScannerHarness;
+import dev.bulwark.server.testing.ScannerHarness;
 import dev.bulwark.container.image.ImageAnalyzerTest;
 import dev.bulwark.container.image.ImageLimits;
 import dev.bulwark.container.image.ImagePackageMatcher;

@@ -2,7 +2,7 @@ package dev.bulwark.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.common.testing.ScannerHarness;
+import dev.bulwark.server.testing.ScannerHarness;
 import dev.bulwark.v1.Finding;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,14 +1,16 @@
 package dev.bulwark.sast;
 
-import dev.bulwark.common.scanner.FindingSink;
-import dev.bulwark.common.scanner.ScanOutcome;
-import dev.bulwark.common.scanner.ScanWorkspace;
-import dev.bulwark.common.scanner.ScannerEngine;
+import dev.bulwark.server.scanner.FindingSink;
+import dev.bulwark.server.scanner.ScanOutcome;
+import dev.bulwark.server.scanner.ScanWorkspace;
+import dev.bulwark.server.scanner.ScannerEngine;
 import dev.bulwark.sast.core.Analyzer;
 import dev.bulwark.sast.core.Project;
 import dev.bulwark.sast.core.SourceFile;
 import dev.bulwark.sast.secrets.HistorySecrets;
 import dev.bulwark.sast.secrets.SecretsAnalyzer;
+import dev.bulwark.sast.secrets.verify.SecretVerification;
+import dev.bulwark.sast.secrets.verify.VerificationSession;
 import dev.bulwark.v1.FileEntry;
 import dev.bulwark.v1.ScannerInfo;
 import java.io.IOException;
@@ -31,15 +33,22 @@ public final class SastEngine implements ScannerEngine {
 
   private final List<Analyzer> analyzers;
   private final long maxFileBytes;
+  private final SecretVerification verification;
 
-  /** The built-in analyzers and rule packs. */
+  /** The built-in analyzers and rule packs; secret verification off. */
   public SastEngine() {
     this(Analyzers.builtIn(), DEFAULT_MAX_FILE_BYTES);
   }
 
   public SastEngine(List<Analyzer> analyzers, long maxFileBytes) {
+    this(analyzers, maxFileBytes, SecretVerification.off());
+  }
+
+  /** @param verification what scans that ask ({@code ScanTask.verify_secrets}) may verify */
+  public SastEngine(List<Analyzer> analyzers, long maxFileBytes, SecretVerification verification) {
     this.analyzers = List.copyOf(analyzers);
     this.maxFileBytes = maxFileBytes;
+    this.verification = verification;
   }
 
   @Override
@@ -63,12 +72,17 @@ public final class SastEngine implements ScannerEngine {
         .filter(f -> f.getDigest().getSizeBytes() <= maxFileBytes).toList();
     List<FileEntry> history = ws.historyFiles();
     var problems = new ArrayList<String>();
-    HistorySecrets historySecrets = history.isEmpty() ? null : historySecrets(problems);
+    // Liveness verification only when the scan asked and this scanner allows it.
+    VerificationSession session = ws.task().getVerifySecrets() ? verification.session().orElse(null) : null;
+    HistorySecrets historySecrets = history.isEmpty() ? null : historySecrets(problems, session);
     // Pass 1: project facts that analyzers of any file may use: the .properties files, and the
     // paths of all files so that a call into another file can be followed (read on demand).
     var byPath = new HashMap<String, FileEntry>();
     wanted.forEach(f -> byPath.put(f.getPath(), f));
     var project = new Project(path -> readOne(ws, byPath.get(path)));
+    if (session != null) {
+      project.shared(VerificationSession.class, () -> session);
+    }
     wanted.forEach(f -> project.addPath(f.getPath()));
     for (SourceFile file : read(ws, wanted.stream().filter(f -> f.getPath().endsWith(".properties")).toList())) {
       project.addProperties(file.text());
@@ -86,7 +100,13 @@ public final class SastEngine implements ScannerEngine {
     if (historySecrets != null) {
       scanned += historySecrets.scan(ws, history, maxFileBytes, sink::accept, problems);
     }
-    return ScanOutcome.of(problems, scanned);
+    var outcome = ScanOutcome.of(problems, scanned);
+    String note = !ws.task().getVerifySecrets() ? ""
+        : session == null ? "secret verification was asked for, but this scanner's secretVerification.enabled"
+            + " setting is off: no provider was called"
+        : "secret verification: " + session.requests() + " request(s) to providers";
+    return note.isEmpty() ? outcome : new ScanOutcome(outcome.status(),
+        outcome.message().isEmpty() ? note : outcome.message() + "; " + note, outcome.filesScanned());
   }
 
   private static Optional<String> readOne(ScanWorkspace ws, FileEntry file) {
@@ -102,13 +122,13 @@ public final class SastEngine implements ScannerEngine {
   }
 
   /** History entries are for the secrets analyzer; without it they are skipped, and the outcome says so. */
-  private HistorySecrets historySecrets(List<String> problems) {
+  private HistorySecrets historySecrets(List<String> problems, VerificationSession session) {
     var secrets = analyzers.stream().filter(SecretsAnalyzer.class::isInstance).map(SecretsAnalyzer.class::cast)
         .findFirst();
     if (secrets.isEmpty()) {
       problems.add("git history entries skipped: the secrets analyzer is not enabled");
     }
-    return secrets.map(HistorySecrets::new).orElse(null);
+    return secrets.map(a -> new HistorySecrets(a, session)).orElse(null);
   }
 
   /** Fetches the files in one round trip and reads them as text; binary files are left out. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.common.cas.IgnoreRules;
 import dev.bulwark.common.cas.TreePacker;
-import dev.bulwark.common.testing.ScannerHarness;
+import dev.bulwark.server.testing.ScannerHarness;
 import dev.bulwark.v1.FileEntry;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.Manifest;

@@ -2,9 +2,9 @@ package dev.bulwark.sast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.common.embedded.EmbeddedContext;
-import dev.bulwark.common.embedded.EmbeddedService;
-import dev.bulwark.common.scanner.ScannerGrpcService;
+import dev.bulwark.server.embedded.EmbeddedContext;
+import dev.bulwark.server.embedded.EmbeddedService;
+import dev.bulwark.server.scanner.ScannerGrpcService;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;

@@ -1,7 +1,7 @@
 package dev.bulwark.sca;
 
-import dev.bulwark.common.scanner.ScanWorkspace;
-import dev.bulwark.sca.inventory.InstalledPackage;
+import dev.bulwark.server.scanner.ScanWorkspace;
+import dev.bulwark.advisories.advisory.InstalledPackage;
 import dev.bulwark.sca.inventory.Inventory;
 import java.util.List;
 

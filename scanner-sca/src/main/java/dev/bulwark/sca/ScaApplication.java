@@ -1,6 +1,6 @@
 package dev.bulwark.sca;
 
-import dev.bulwark.common.grpc.DropwizardBootstrap;
+import dev.bulwark.server.grpc.DropwizardBootstrap;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;

@@ -1,5 +1,6 @@
 package dev.bulwark.sca;
 
+import dev.bulwark.server.scanner.AdvisoryScannerConfiguration;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotEmpty;
 

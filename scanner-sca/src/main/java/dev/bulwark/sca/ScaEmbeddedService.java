@@ -1,7 +1,7 @@
 package dev.bulwark.sca;
 
-import dev.bulwark.common.embedded.EmbeddedContext;
-import dev.bulwark.common.embedded.EmbeddedService;
+import dev.bulwark.server.embedded.EmbeddedContext;
+import dev.bulwark.server.embedded.EmbeddedService;
 import io.grpc.BindableService;
 import java.nio.file.Files;
 import java.nio.file.Path;

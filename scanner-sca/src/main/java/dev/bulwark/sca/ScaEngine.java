@@ -1,16 +1,17 @@
 package dev.bulwark.sca;
 
-import dev.bulwark.common.scanner.FindingSink;
-import dev.bulwark.common.scanner.ScanOutcome;
-import dev.bulwark.common.scanner.ScanWorkspace;
-import dev.bulwark.common.scanner.ScannerEngine;
-import dev.bulwark.sca.advisory.AdvisoryIndex;
-import dev.bulwark.sca.advisory.AdvisoryStore;
-import dev.bulwark.sca.advisory.Vulnerability;
-import dev.bulwark.sca.advisory.VulnerabilityFindings;
-import dev.bulwark.sca.inventory.InstalledPackage;
-import dev.bulwark.sca.version.VersionOrder;
-import dev.bulwark.sca.version.VersionOrders;
+import dev.bulwark.server.scanner.FindingSink;
+import dev.bulwark.server.scanner.ScanOutcome;
+import dev.bulwark.server.scanner.ScanWorkspace;
+import dev.bulwark.server.scanner.ScannerEngine;
+import dev.bulwark.advisories.advisory.AdvisoryIndex;
+import dev.bulwark.advisories.advisory.AdvisoryStore;
+import dev.bulwark.advisories.advisory.StartupImport;
+import dev.bulwark.advisories.advisory.Vulnerability;
+import dev.bulwark.advisories.advisory.VulnerabilityFindings;
+import dev.bulwark.advisories.advisory.InstalledPackage;
+import dev.bulwark.advisories.version.VersionOrder;
+import dev.bulwark.advisories.version.VersionOrders;
 import dev.bulwark.v1.Analyzer;
 import dev.bulwark.v1.DatabaseInfo;
 import dev.bulwark.v1.Finding;
@@ -26,8 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The SCA scanner: takes the workspace's installed packages from a {@link PackageSource},
@@ -39,7 +38,6 @@ public final class ScaEngine implements ScannerEngine {
   static final String VERSION = "0.1.0";
   public static final String NO_DATABASE =
       "advisory database missing: run `bulwark db update` or pass --advisories";
-  private static final Logger LOG = LoggerFactory.getLogger(ScaEngine.class);
 
   private final PackageSource packages;
   private final Optional<AdvisoryStore> store;
@@ -63,16 +61,9 @@ public final class ScaEngine implements ScannerEngine {
   public static ScaEngine create(Optional<Path> advisories, Path dataDir, PackageSource source) throws IOException {
     AdvisoryStore store = AdvisoryStore.open(dataDir);
     if (advisories.isPresent()) {
-      importAdvisories(advisories.get(), store);
+      StartupImport.run(advisories.get(), store);
     }
     return new ScaEngine(source, Optional.of(store));
-  }
-
-  /** Imports OSV data into the store at start-up (idempotent), logging what changed and each problem. */
-  public static void importAdvisories(Path source, AdvisoryStore store) throws IOException {
-    var result = store.importFrom(source);
-    result.problems().forEach(p -> LOG.warn("advisory import: {}", p));
-    LOG.info("advisories from {}: {} records read, changed: {}", source, result.recordsRead(), result.ecosystemsChanged());
   }
 
   @Override

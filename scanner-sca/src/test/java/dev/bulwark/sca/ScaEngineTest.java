@@ -2,7 +2,7 @@ package dev.bulwark.sca;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.common.testing.ScannerHarness;
+import dev.bulwark.server.testing.ScannerHarness;
 import dev.bulwark.common.testing.SharedFixtures;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.Scope;
@@ -25,7 +25,7 @@ class ScaEngineTest {
   static Path dataDir;
   static ScaEngine engine;
   static List<Finding> findings = new ArrayList<>();
-  static dev.bulwark.common.scanner.ScanOutcome outcome;
+  static dev.bulwark.server.scanner.ScanOutcome outcome;
 
   @BeforeAll
   static void scanVulnerableApp() throws Exception {

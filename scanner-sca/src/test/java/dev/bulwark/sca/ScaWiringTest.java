@@ -3,10 +3,10 @@ package dev.bulwark.sca;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.common.embedded.EmbeddedContext;
-import dev.bulwark.common.embedded.EmbeddedService;
+import dev.bulwark.server.embedded.EmbeddedContext;
+import dev.bulwark.server.embedded.EmbeddedService;
 import dev.bulwark.common.grpc.Channels;
-import dev.bulwark.common.grpc.ManagedGrpcServer;
+import dev.bulwark.server.grpc.ManagedGrpcServer;
 import dev.bulwark.common.testing.SharedFixtures;
 import dev.bulwark.v1.DescribeRequest;
 import dev.bulwark.v1.ScannerGrpc;

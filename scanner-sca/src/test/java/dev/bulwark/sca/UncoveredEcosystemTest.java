@@ -3,7 +3,7 @@ package dev.bulwark.sca;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.common.testing.SharedFixtures;
-import dev.bulwark.sca.inventory.InstalledPackage;
+import dev.bulwark.advisories.advisory.InstalledPackage;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.Scope;
 import dev.bulwark.v1.ScannerStatus;

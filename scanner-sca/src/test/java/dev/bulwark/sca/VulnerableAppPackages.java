@@ -1,6 +1,6 @@
 package dev.bulwark.sca;
 
-import dev.bulwark.sca.inventory.InstalledPackage;
+import dev.bulwark.advisories.advisory.InstalledPackage;
 import dev.bulwark.v1.Scope;
 import java.util.List;
 

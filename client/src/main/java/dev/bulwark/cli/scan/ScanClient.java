@@ -7,7 +7,7 @@ import dev.bulwark.cli.history.HistoryWalker;
 import dev.bulwark.common.cas.ContentStoreClient;
 import dev.bulwark.common.cas.Digests;
 import dev.bulwark.common.cas.TreePacker;
-import dev.bulwark.sast.secrets.SecretsAnalyzer;
+import dev.bulwark.common.path.GeneratedFiles;
 import dev.bulwark.v1.Digest;
 import dev.bulwark.v1.FileEntry;
 import dev.bulwark.v1.GatewayGrpc;
@@ -48,9 +48,15 @@ public final class ScanClient {
    * @param deadlineSeconds 0 for the gateway's default
    * @param policy          policy text overriding the tree's {@code .bulwark.yaml}, or empty
    * @param history         which git history of the tree to add for the secrets analyzer, or null for none
+   * @param verifySecrets   ask the scanners to check found secrets with their providers (--verify-secrets)
    */
   public record Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy,
-      String baselineBranch, HistoryWalker.Bounds history) {
+      String baselineBranch, HistoryWalker.Bounds history, boolean verifySecrets) {
+    public Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy,
+        String baselineBranch, HistoryWalker.Bounds history) {
+      this(tree, images, context, deadlineSeconds, policy, baselineBranch, history, false);
+    }
+
     public Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy,
         String baselineBranch) {
       this(tree, images, context, deadlineSeconds, policy, baselineBranch, null);
@@ -109,7 +115,7 @@ public final class ScanClient {
       treeHashes.add(f.getDigest().getHash());
       treePaths.add(f.getPath());
     });
-    var history = new HistoryPacker(HistoryPacker.DEFAULT_MAX_FILE_BYTES, SecretsAnalyzer::scansPath)
+    var history = new HistoryPacker(HistoryPacker.DEFAULT_MAX_FILE_BYTES, path -> !GeneratedFiles.isGenerated(path))
         .pack(request.tree(), request.history(), treeHashes);
     history.files().stream().filter(f -> !treePaths.contains(f.getPath())).forEach(manifest::addFiles);
     progress.accept(String.format("history: %d commit(s), %d file version(s) no longer in the tree"
@@ -137,7 +143,8 @@ public final class ScanClient {
     String scanId = gateway.withDeadlineAfter(60, TimeUnit.SECONDS).startScan(StartScanRequest.newBuilder()
         .setContext(request.context()).setManifest(manifest).setDeadlineSeconds(request.deadlineSeconds())
         .setPolicy(request.policy() == null ? "" : request.policy())
-        .setBaselineBranch(request.baselineBranch() == null ? "" : request.baselineBranch()).build()).getScanId();
+        .setBaselineBranch(request.baselineBranch() == null ? "" : request.baselineBranch())
+        .setVerifySecrets(request.verifySecrets()).build()).getScanId();
     progress.accept("scan " + scanId + " started");
     int watchSeconds = (request.deadlineSeconds() > 0 ? request.deadlineSeconds() : DEFAULT_WATCH_SECONDS) + 60;
     var updates = gateway.withDeadlineAfter(watchSeconds, TimeUnit.SECONDS)

@@ -36,12 +36,23 @@ class CiExamplesTest {
     JsonNode steps = YAML.readTree(CI.resolve("github-actions.yml").toFile()).at("/jobs/scan/steps");
     var scan = find(steps, "Scan");
     assertThat(scan.get("run").asText())
-        .contains("./bulwark scan . --format sarif --output bulwark.sarif --baseline-branch main");
+        .contains("bulwark scan . --gateway \"$BULWARK_GATEWAY\" --format sarif --output bulwark.sarif --baseline-branch main");
+    var install = find(steps, "Install bulwark-cli").get("run").asText();
+    assertThat(install).contains("$BULWARK_CLI_URL").contains("sha256sum -c").contains("$GITHUB_PATH");
     var upload = StreamSupport.stream(steps.spliterator(), false)
         .filter(s -> s.path("uses").asText().startsWith("github/codeql-action/upload-sarif@")).findFirst().orElseThrow();
     assertThat(upload.at("/with/sarif_file").asText()).isEqualTo("bulwark.sarif");
     assertThat(upload.get("if").asText()).contains("always()");
     assertThat(find(steps, "Gate").get("run").asText()).contains("1)").contains("exit 1").contains("exit 2");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"github-actions.yml", "Jenkinsfile", "gitlab-ci.yml"})
+  void everyExampleInstallsTheReleasedThinClientChecksItAndNeverRunsThisRepositorysLauncher(String file)
+      throws Exception {
+    String text = Files.readString(CI.resolve(file));
+    assertThat(text).contains("bulwark-cli").contains("BULWARK_CLI_URL").contains("sha256sum -c")
+        .contains("--gateway").contains("BULWARK_TOKEN").doesNotContain("./bulwark ").doesNotContain("setup-java");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.bulwark.common.cas;
 
 import com.google.protobuf.ByteString;
 import dev.bulwark.v1.BlobChunk;
+import dev.bulwark.common.grpc.Refusal;
 import dev.bulwark.v1.ContentStoreGrpc;
 import dev.bulwark.v1.Digest;
 import dev.bulwark.v1.FindMissingBlobsRequest;
@@ -135,7 +136,7 @@ public final class ContentStoreService extends ContentStoreGrpc.ContentStoreImpl
     for (Digest d : digests) {
       Digests.validate(d);
       if (!store.contains(d)) {
-        throw Status.NOT_FOUND.withDescription("content store holds no blob " + Digests.format(d)).asRuntimeException();
+        throw Refusal.notFound("content store holds no blob " + Digests.format(d));
       }
     }
     byte[] buf = new byte[ContentStoreClient.CHUNK_BYTES];

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * Retries of idempotent calls on UNAVAILABLE come from {@code service-config.json}.
  */
 public final class Channels {
-  public static final int MAX_MESSAGE_BYTES = GrpcServerFactory.DEFAULT_MAX_INBOUND_BYTES;
+  /** The largest message a Bulwark server accepts or a client reads: 64 MiB. */
+  public static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
   private static final Map<String, ?> SERVICE_CONFIG = loadServiceConfig();
 
   static {

@@ -1,12 +1,12 @@
 package dev.bulwark.gate.api;
 
-import dev.bulwark.gate.core.AssessedFinding;
-import dev.bulwark.gate.core.CentralPolicy;
-import dev.bulwark.gate.core.CentralSuppression;
-import dev.bulwark.gate.core.CentralSuppressions;
-import dev.bulwark.gate.core.DecisionStore;
-import dev.bulwark.gate.core.Gate;
-import dev.bulwark.gate.core.GateRefusal;
+import dev.bulwark.common.grpc.Refusal;
+import dev.bulwark.gate.assessment.AssessedFinding;
+import dev.bulwark.gate.decision.DecisionStore;
+import dev.bulwark.gate.decision.Gate;
+import dev.bulwark.gate.policy.CentralPolicy;
+import dev.bulwark.gate.suppression.CentralSuppression;
+import dev.bulwark.gate.suppression.CentralSuppressions;
 import dev.bulwark.v1.AddSuppressionRequest;
 import dev.bulwark.v1.Decision;
 import dev.bulwark.v1.EvaluateRequest;
@@ -14,26 +14,26 @@ import dev.bulwark.v1.EvaluateResponse;
 import dev.bulwark.v1.EvaluatedFinding;
 import dev.bulwark.v1.GateGrpc;
 import dev.bulwark.v1.GetProjectPolicyRequest;
-import dev.bulwark.v1.ProjectPolicy;
-import dev.bulwark.v1.SetProjectPolicyRequest;
 import dev.bulwark.v1.ListDecisionsRequest;
 import dev.bulwark.v1.ListDecisionsResponse;
 import dev.bulwark.v1.ListSuppressionsRequest;
 import dev.bulwark.v1.ListSuppressionsResponse;
 import dev.bulwark.v1.OverrideDecisionRequest;
+import dev.bulwark.v1.ProjectPolicy;
 import dev.bulwark.v1.RemoveSuppressionRequest;
 import dev.bulwark.v1.RemoveSuppressionResponse;
 import dev.bulwark.v1.RiskFactor;
+import dev.bulwark.v1.SetProjectPolicyRequest;
 import dev.bulwark.v1.Suppression;
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Supplier;
 
 /**
- * The Gate service on the wire: validates requests (INVALID_ARGUMENT with a precise message),
- * calls the domain {@link Gate}, maps the result to protos and a {@link GateRefusal} to its
- * status (INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION). No logic of its own.
+ * The Gate service on the wire: validates requests, calls the domain {@link Gate} and maps the
+ * result to protos. No logic of its own: what the gate refuses is a {@link Refusal}, which
+ * {@link dev.bulwark.server.grpc.ExceptionMappingInterceptor} turns into INVALID_ARGUMENT,
+ * NOT_FOUND or FAILED_PRECONDITION with its message.
  */
 public final class GateGrpcService extends GateGrpc.GateImplBase {
   /** Longest scan id the record accepts. */
@@ -52,8 +52,7 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
   public void evaluate(EvaluateRequest req, StreamObserver<EvaluateResponse> out) {
     String invalid = validate(req);
     if (invalid != null) {
-      out.onError(Status.INVALID_ARGUMENT.withDescription(invalid).asRuntimeException());
-      return;
+      throw Refusal.invalid(invalid);
     }
     var result = gate.evaluate(req);
     var response = EvaluateResponse.newBuilder().setDecision(result.decision()).addAllFixed(result.fixed());
@@ -76,7 +75,7 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
   public void listSuppressions(ListSuppressionsRequest req, StreamObserver<ListSuppressionsResponse> out) {
     answer(out, () -> {
       if (req.getProject().isBlank()) {
-        throw GateRefusal.invalid("project is required");
+        throw Refusal.invalid("project is required");
       }
       var list = ListSuppressionsResponse.newBuilder();
       gate.suppressions().list(req.getProject())
@@ -98,21 +97,9 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
     answer(out, () -> gate.override(req.getScanId(), req.getJustification(), req.getIdentity()));
   }
 
-  /** Runs the call; a {@link GateRefusal} becomes the matching status with its message. */
+  /** Sends the one answer of a unary call; a {@link Refusal} thrown while computing it ends the call instead. */
   private static <T> void answer(StreamObserver<T> out, Supplier<T> call) {
-    T value;
-    try {
-      value = call.get();
-    } catch (GateRefusal r) {
-      var status = switch (r.kind()) {
-        case INVALID -> Status.INVALID_ARGUMENT;
-        case NOT_FOUND -> Status.NOT_FOUND;
-        case PRECONDITION -> Status.FAILED_PRECONDITION;
-      };
-      out.onError(status.withDescription(r.getMessage()).asRuntimeException());
-      return;
-    }
-    out.onNext(value);
+    out.onNext(call.get());
     out.onCompleted();
   }
 
@@ -127,7 +114,7 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
   public void listDecisions(ListDecisionsRequest req, StreamObserver<ListDecisionsResponse> out) {
     answer(out, () -> {
       if (req.getLimit() < 0) {
-        throw GateRefusal.invalid("limit must be >= 0 (0 means " + DEFAULT_LIMIT + "), got " + req.getLimit());
+        throw Refusal.invalid("limit must be >= 0 (0 means " + DEFAULT_LIMIT + "), got " + req.getLimit());
       }
       int limit = req.getLimit() == 0 ? DEFAULT_LIMIT : Math.min(req.getLimit(), MAX_LIMIT);
       var page = gate.listDecisions(new DecisionStore.DecisionQuery(req.getProject(), req.getBranch(),

@@ -1,6 +1,6 @@
 package dev.bulwark.gate.api;
 
-import dev.bulwark.gate.core.GateRefusal;
+import dev.bulwark.common.grpc.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -19,7 +19,7 @@ final class PageTokens {
         .encodeToString((PREFIX + beforeId).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** 0 for an empty token; {@link GateRefusal#invalid} for one this gate did not issue. */
+  /** 0 for an empty token; {@link Refusal#invalid} for one this gate did not issue. */
   static long decode(String token) {
     if (token.isEmpty()) {
       return 0;
@@ -35,6 +35,6 @@ final class PageTokens {
     } catch (IllegalArgumentException e) {
       // falls through: not one of ours (NumberFormatException is an IllegalArgumentException)
     }
-    throw GateRefusal.invalid("page_token '" + token + "' is not a token this gate issued");
+    throw Refusal.invalid("page_token '" + token + "' is not a token this gate issued");
   }
 }

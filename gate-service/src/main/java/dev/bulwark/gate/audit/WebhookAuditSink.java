@@ -1,11 +1,15 @@
 package dev.bulwark.gate.audit;
 
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -13,16 +17,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * POSTs each record ({@code application/json}, one object) to a URL, asynchronously: emit
- * returns at once. A failed attempt (connection error, timeout, non-2xx) is retried after a
- * doubling backoff, at most {@code maxAttempts} times in all, then logged and dropped.
+ * returns at once. A failed attempt (connection error, timeout, non-2xx) is retried by a
+ * Resilience4j {@link Retry} after a doubling backoff, at most {@code maxAttempts} times in all,
+ * then logged and dropped.
  */
 public final class WebhookAuditSink implements AuditSink {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookAuditSink.class);
   private final URI url;
   private final HttpClient client;
-  private final int maxAttempts;
-  private final Duration backoff;
   private final Duration timeout;
+  private final RetryConfig retry;
+  private final ScheduledExecutorService scheduler;
   private final AtomicInteger inFlight = new AtomicInteger();
 
   public WebhookAuditSink(URI url, int maxAttempts, Duration backoff, Duration timeout) {
@@ -30,10 +35,19 @@ public final class WebhookAuditSink implements AuditSink {
       throw new IllegalArgumentException("audit webhook must be an http(s) URL, not " + url);
     }
     this.url = url;
-    this.maxAttempts = Math.max(1, maxAttempts);
-    this.backoff = backoff;
     this.timeout = timeout;
     this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.retry = RetryConfig.<HttpResponse<Void>>custom()
+        .maxAttempts(Math.max(1, maxAttempts))
+        .intervalFunction(IntervalFunction.ofExponentialBackoff(backoff, 2.0))
+        .retryOnResult(response -> !delivered(response))
+        .failAfterMaxAttempts(false)
+        .build();
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      var t = new Thread(r, "audit-webhook-retry");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /** Three attempts, 500 ms then 1 s apart, 10 s per attempt. */
@@ -41,32 +55,28 @@ public final class WebhookAuditSink implements AuditSink {
     this(url, 3, Duration.ofMillis(500), Duration.ofSeconds(10));
   }
 
+  private static boolean delivered(HttpResponse<?> response) {
+    return response.statusCode() / 100 == 2;
+  }
+
   @Override
   public void emit(AuditRecord record) {
     var request = HttpRequest.newBuilder(url).timeout(timeout).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(record.toJson())).build();
+    String scanId = record.decision().getScanId();
+    var attempts = Retry.of("audit webhook " + scanId, retry);
+    attempts.getEventPublisher().onRetry(e -> LOG.info("audit webhook {}: attempt {} for scan {} failed ({}), "
+        + "retrying in {} ms", url, e.getNumberOfRetryAttempts(), scanId,
+        e.getLastThrowable() == null ? "not 2xx" : e.getLastThrowable().toString(), e.getWaitInterval().toMillis()));
     inFlight.incrementAndGet();
-    attempt(request, record.decision().getScanId(), 1);
-  }
-
-  private void attempt(HttpRequest request, String scanId, int n) {
-    client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-      String failure = error != null ? error.toString()
-          : response.statusCode() / 100 != 2 ? "HTTP " + response.statusCode() : null;
-      if (failure == null) {
-        inFlight.decrementAndGet();
-      } else if (n < maxAttempts) {
-        long delay = backoff.toMillis() << (n - 1);
-        LOG.info("audit webhook {}: attempt {} for scan {} failed ({}), retrying in {} ms", url, n, scanId, failure,
-            delay);
-        CompletableFuture.runAsync(() -> attempt(request, scanId, n + 1),
-            CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS));
-      } else {
-        inFlight.decrementAndGet();
-        LOG.warn("audit webhook {}: the decision of scan {} was not delivered after {} attempts: {}", url, scanId, n,
-            failure);
-      }
-    });
+    attempts.executeCompletionStage(scheduler, () -> client.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+        .whenComplete((response, error) -> {
+          inFlight.decrementAndGet();
+          if (error != null || !delivered(response)) {
+            LOG.warn("audit webhook {}: the decision of scan {} was not delivered after {} attempts: {}", url, scanId,
+                retry.getMaxAttempts(), error != null ? error.toString() : "HTTP " + response.statusCode());
+          }
+        });
   }
 
   /** Records not yet delivered or given up on. */
@@ -74,7 +84,7 @@ public final class WebhookAuditSink implements AuditSink {
     return inFlight.get();
   }
 
-  /** Waits (at most about 5 s) for records in flight. */
+  /** Waits (at most about 5 s) for records in flight, then stops the retry scheduler. */
   @Override
   public void close() {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -83,9 +93,10 @@ public final class WebhookAuditSink implements AuditSink {
         Thread.sleep(20);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        break;
       }
     }
+    scheduler.shutdownNow();
   }
 
   @Override

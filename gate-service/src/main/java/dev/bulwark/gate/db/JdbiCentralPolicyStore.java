@@ -1,34 +1,50 @@
 package dev.bulwark.gate.db;
 
-import dev.bulwark.gate.core.CentralPolicy;
-import dev.bulwark.gate.core.CentralPolicyStore;
+import dev.bulwark.gate.policy.CentralPolicy;
+import dev.bulwark.gate.policy.CentralPolicyStore;
 import java.sql.Timestamp;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Central policies in table {@code central_policies} (migration V3), every version kept. */
 public final class JdbiCentralPolicyStore implements CentralPolicyStore {
   private final Jdbi jdbi;
 
   public JdbiCentralPolicyStore(Jdbi jdbi) {
-    this.jdbi = jdbi;
+    this.jdbi = jdbi.installPlugin(new SqlObjectPlugin());
+  }
+
+  /** A row of the table. */
+  public record Row(String project, String policy, String version, String repoAllow, String setBy,
+      Timestamp setAt) {}
+
+  /** The table's SQL. */
+  public interface Sql {
+    @SqlUpdate("INSERT INTO central_policies (project, policy, version, repo_allow, set_by, set_at) "
+        + "VALUES (:project, :policy, :version, :allow, :by, :at)")
+    void insert(@Bind("project") String project, @Bind("policy") String policy, @Bind("version") String version,
+        @Bind("allow") String repoAllow, @Bind("by") String setBy, @Bind("at") Timestamp setAt);
+
+    @SqlQuery("SELECT project, policy, version, repo_allow, set_by, set_at FROM central_policies "
+        + "WHERE project = :project ORDER BY id DESC LIMIT 1")
+    @RegisterConstructorMapper(Row.class)
+    Optional<Row> latest(@Bind("project") String project);
   }
 
   @Override
   public void save(CentralPolicy p) {
-    jdbi.useHandle(h -> h.createUpdate("INSERT INTO central_policies (project, policy, version, repo_allow, set_by, "
-            + "set_at) VALUES (:p, :text, :v, :allow, :by, :at)")
-        .bind("p", p.project()).bind("text", p.text()).bind("v", p.version()).bind("allow", p.repoAllow())
-        .bind("by", p.setBy()).bind("at", Timestamp.from(p.setAt())).execute());
+    jdbi.useExtension(Sql.class, sql -> sql.insert(p.project(), p.text(), p.version(), p.repoAllow(), p.setBy(),
+        Timestamp.from(p.setAt())));
   }
 
   @Override
   public Optional<CentralPolicy> latest(String project) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM central_policies WHERE project = :p "
-            + "ORDER BY id DESC LIMIT 1").bind("p", project)
-        .map((rs, ctx) -> new CentralPolicy(rs.getString("project"), rs.getString("policy"),
-            rs.getString("version"), rs.getString("repo_allow"), rs.getString("set_by"),
-            rs.getTimestamp("set_at").toInstant()))
-        .findOne());
+    return jdbi.withExtension(Sql.class, sql -> sql.latest(project)).map(r -> new CentralPolicy(r.project(),
+        r.policy(), r.version(), r.repoAllow(), r.setBy(), r.setAt().toInstant()));
   }
 }

@@ -1,151 +1,118 @@
 package dev.bulwark.gate.db;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
-import org.jdbi.v3.core.Jdbi;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A tiny versioned-schema runner. Scripts live in {@code db/migration/V<n>__<what>.sql} and are
- * listed in {@link #SCRIPTS} (the one place to add a migration). A {@code schema_version} table
- * records what was applied; each pending script runs once, in order, in its own transaction
- * together with its {@code schema_version} row. Statements end with {@code ;} at the end of a line.
+ * The gate's schema, versioned by Flyway: scripts {@code db/migration/V<n>__<what>.sql}, applied
+ * once each, in order, recorded in {@code flyway_schema_history} with their checksums (a shipped
+ * script must never be edited: add the next one).
+ *
+ * <p><b>Taking over.</b> Gates before Flyway recorded their scripts in a {@code schema_version}
+ * table of their own. A database that has that table but no Flyway history gets the scripts up to
+ * the highest version it records entered into Flyway's history without running them again (they
+ * are the very same files, so Flyway's checksums hold); Flyway then applies only the scripts after
+ * it. The old table is left as it was.
+ *
+ * <p><b>Concurrency.</b> Gate replicas on one PostgreSQL database serialise the whole step
+ * (take-over and migration) on a session-level advisory lock, which PostgreSQL releases by itself
+ * if a replica dies; Flyway's own lock stays in place beneath. An H2 file database belongs to one
+ * process (H2 locks the file), so there a lock within the process suffices.
  */
 public final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
-
-  /** Every migration, in order. Never edit one that has shipped: add the next. */
-  public static final List<String> SCRIPTS = List.of("V1__scans_findings_decisions.sql",
-      "V2__overrides_central_suppressions.sql", "V3__central_policies.sql");
-
-  private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
+  /** Where the scripts are on the classpath. */
+  static final String LOCATION = "classpath:db/migration";
+  /** The table of the gate's own runner before Flyway. */
+  static final String LEGACY_TABLE = "schema_version";
+  /** Key of the advisory lock on PostgreSQL ("bulwark" in ASCII). */
+  private static final long ADVISORY_KEY = 0x62756c7761726bL;
+  private static final Object LOCAL_LOCK = new Object();
 
   private Migrations() {}
 
-  /** Applies the pending scripts; returns the versions applied now. */
-  public static List<Integer> migrate(Jdbi jdbi) {
-    return migrate(jdbi, Integer.MAX_VALUE);
+  /** Applies the pending scripts; returns the versions applied now ("1", "2", ...). */
+  public static List<String> migrate(DataSource dataSource) {
+    return migrate(dataSource, MigrationVersion.LATEST);
   }
 
-  /**
-   * Applies the pending scripts up to {@code upTo} (inclusive): an older gate's schema, for upgrade tests.
-   * Migrations in one process run one at a time: H2 commits DDL at once, so two interleaved runs could
-   * see each other's half-applied scripts. Across processes (gate replicas on PostgreSQL, whose DDL is
-   * transactional) the loser of a race waits for the winner's {@code schema_version} row.
-   */
-  static synchronized List<Integer> migrate(Jdbi jdbi, int upTo) {
-    String versionTable = "CREATE TABLE IF NOT EXISTS schema_version ("
-        + "version INT PRIMARY KEY, description VARCHAR(200) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)";
-    try {
-      jdbi.useHandle(h -> h.execute(versionTable));
-    } catch (RuntimeException raced) {
-      // PostgreSQL: two concurrent IF NOT EXISTS can collide; the second attempt sees the table.
-      jdbi.useHandle(h -> h.execute(versionTable));
-    }
-    Set<Integer> applied = appliedVersions(jdbi);
-    var now = new ArrayList<Integer>();
-    for (String script : SCRIPTS) {
-      var m = NAME.matcher(script);
-      if (!m.matches()) {
-        throw new IllegalStateException("migration " + script + " is not named V<n>__<description>.sql");
-      }
-      int version = Integer.parseInt(m.group(1));
-      if (applied.contains(version) || version > upTo) {
-        continue;
-      }
-      var statements = statements(read(script));
-      try {
-        jdbi.useTransaction(h -> {
-          for (String sql : statements) {
-            h.execute(sql);
-          }
-          h.createUpdate("INSERT INTO schema_version (version, description, applied_at) VALUES (:v, :d, :t)")
-              .bind("v", version).bind("d", m.group(2)).bind("t", java.sql.Timestamp.from(Instant.now()))
-              .execute();
+  /** Applies the pending scripts up to {@code upTo} (inclusive): an older gate's schema, for upgrade tests. */
+  static List<String> migrate(DataSource dataSource, int upTo) {
+    return migrate(dataSource, MigrationVersion.fromVersion(Integer.toString(upTo)));
+  }
+
+  private static List<String> migrate(DataSource dataSource, MigrationVersion target) {
+    return exclusively(dataSource, () -> {
+      if (configure(dataSource, target).load().info().applied().length == 0) {
+        legacyVersion(dataSource).ifPresent(v -> {
+          LOG.info("gate schema: taking over the schema_version table at version {}", v);
+          // The old runner ran the very same scripts: record them as applied, with their checksums.
+          configure(dataSource, MigrationVersion.fromVersion(Integer.toString(v))).skipExecutingMigrations(true)
+              .load().migrate();
         });
-      } catch (RuntimeException e) {
-        // Another gate replica may be applying it concurrently (our statements failed or timed out on
-        // its locks): fine once it is recorded, which it will be within moments.
-        if (appliedWithin(jdbi, version, 15_000)) {
-          LOG.info("gate schema: migration {} was applied concurrently by another process", script);
-          continue;
-        }
-        throw new IllegalStateException("gate schema: migration " + script + " failed: " + e.getMessage(), e);
       }
-      LOG.info("gate schema: applied migration {}", script);
-      now.add(version);
-    }
-    return now;
+      var result = configure(dataSource, target).load().migrate();
+      var applied = result.migrations.stream().map(m -> m.version).toList();
+      if (!applied.isEmpty()) {
+        LOG.info("gate schema: applied migrations {} (now at version {})", applied, result.targetSchemaVersion);
+      }
+      return applied;
+    });
   }
 
-  private static boolean appliedWithin(Jdbi jdbi, int version, long millis) {
-    long deadline = System.currentTimeMillis() + millis;
-    while (true) {
-      if (appliedVersions(jdbi).contains(version)) {
-        return true;
+  /** The highest version applied (or taken over), 0 for none. */
+  public static int currentVersion(DataSource dataSource) {
+    var current = configure(dataSource, MigrationVersion.LATEST).load().info().current();
+    return current == null ? 0 : Integer.parseInt(current.getVersion().getVersion());
+  }
+
+  private static FluentConfiguration configure(DataSource dataSource, MigrationVersion target) {
+    return Flyway.configure(Migrations.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations(LOCATION)
+        .failOnMissingLocations(true)
+        .target(target);
+  }
+
+  /** The highest version the pre-Flyway runner recorded, when its table exists and records one. */
+  private static Optional<Integer> legacyVersion(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection(); var s = c.createStatement();
+        var rs = s.executeQuery("SELECT MAX(version) FROM " + LEGACY_TABLE)) {
+      int v = rs.next() ? rs.getInt(1) : 0;
+      return v > 0 ? Optional.of(v) : Optional.empty();
+    } catch (SQLException noLegacyTable) {
+      return Optional.empty();
+    }
+  }
+
+  private static <T> T exclusively(DataSource dataSource, Supplier<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      if (!c.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL")) {
+        synchronized (LOCAL_LOCK) {
+          return work.get();
+        }
       }
-      if (System.currentTimeMillis() > deadline) {
-        return false;
+      try (var s = c.createStatement()) {
+        s.execute("SELECT pg_advisory_lock(" + ADVISORY_KEY + ")");
       }
       try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
+        return work.get();
+      } finally {
+        try (var s = c.createStatement()) {
+          s.execute("SELECT pg_advisory_unlock(" + ADVISORY_KEY + ")");
+        }
       }
-    }
-  }
-
-  private static Set<Integer> appliedVersions(Jdbi jdbi) {
-    return new HashSet<>(jdbi.withHandle(h ->
-        h.createQuery("SELECT version FROM schema_version").mapTo(Integer.class).list()));
-  }
-
-  /** The highest version applied, 0 for none. */
-  public static int currentVersion(Jdbi jdbi) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")
-        .mapTo(Integer.class).one());
-  }
-
-  static List<String> statements(String sql) {
-    var out = new ArrayList<String>();
-    var current = new StringBuilder();
-    for (String line : sql.split("\n")) {
-      String trimmed = line.strip();
-      if (trimmed.startsWith("--") || trimmed.isEmpty()) {
-        continue;
-      }
-      current.append(line).append('\n');
-      if (trimmed.endsWith(";")) {
-        String stmt = current.toString().strip();
-        out.add(stmt.substring(0, stmt.length() - 1));
-        current.setLength(0);
-      }
-    }
-    if (!current.toString().isBlank()) {
-      out.add(current.toString().strip());
-    }
-    return out;
-  }
-
-  private static String read(String script) {
-    String resource = "/db/migration/" + script;
-    try (InputStream in = Migrations.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("migration " + resource + " is missing from the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("gate schema: cannot lock the database for migration: " + e.getMessage(), e);
     }
   }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.common.grpc.Channels;
-import dev.bulwark.common.grpc.ManagedGrpcServer;
-import dev.bulwark.gate.core.Findings;
-import dev.bulwark.gate.core.Gate;
 import dev.bulwark.gate.db.H2Files;
 import dev.bulwark.gate.db.JdbiDecisionStore;
+import dev.bulwark.gate.decision.Gate;
+import dev.bulwark.gate.testing.Findings;
+import dev.bulwark.server.grpc.ManagedGrpcServer;
 import dev.bulwark.v1.EvaluateRequest;
 import dev.bulwark.v1.FindingStatus;
 import dev.bulwark.v1.GateGrpc;
@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -42,7 +41,7 @@ class GateGrpcServiceTest {
   @BeforeEach
   void start() {
     pool = H2Files.pool(dir);
-    var domain = new Gate(JdbiDecisionStore.migrated(Jdbi.create(pool)), Clock.systemUTC());
+    var domain = new Gate(JdbiDecisionStore.migrated(pool), Clock.systemUTC());
     server = ManagedGrpcServer.onLoopback("gate", 0, new GateGrpcService(domain));
     server.start();
     channel = Channels.forTarget(server.target());

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.common.grpc.Channels;
-import dev.bulwark.common.grpc.ManagedGrpcServer;
-import dev.bulwark.gate.core.Findings;
-import dev.bulwark.gate.core.Gate;
 import dev.bulwark.gate.db.H2Files;
 import dev.bulwark.gate.db.JdbiDecisionStore;
+import dev.bulwark.gate.decision.Gate;
+import dev.bulwark.gate.testing.Findings;
+import dev.bulwark.server.grpc.ManagedGrpcServer;
 import dev.bulwark.v1.Decision;
 import dev.bulwark.v1.GateGrpc;
 import dev.bulwark.v1.GetProjectPolicyRequest;
@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -48,7 +47,7 @@ class PolicyAndDecisionsGrpcTest {
   @BeforeEach
   void start() {
     pool = H2Files.pool(dir);
-    var domain = new Gate(JdbiDecisionStore.migrated(Jdbi.create(pool)),
+    var domain = new Gate(JdbiDecisionStore.migrated(pool),
         Clock.fixed(Instant.parse("2026-06-01T10:00:00Z"), ZoneOffset.UTC));
     server = ManagedGrpcServer.onLoopback("gate", 0, new GateGrpcService(domain));
     server.start();

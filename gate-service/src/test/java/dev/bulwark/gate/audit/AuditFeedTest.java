@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.bulwark.gate.core.Findings;
-import dev.bulwark.gate.core.Gate;
 import dev.bulwark.gate.db.H2Files;
 import dev.bulwark.gate.db.JdbiDecisionStore;
-import dev.bulwark.gate.intel.ExploitIntel;
+import dev.bulwark.gate.decision.Gate;
+import dev.bulwark.advisories.intel.ExploitIntel;
+import dev.bulwark.gate.testing.Findings;
 import dev.bulwark.v1.Verdict;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -28,7 +28,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -57,7 +56,7 @@ class AuditFeedTest {
   }
 
   private Gate gate(AuditSink sink) {
-    return new Gate(JdbiDecisionStore.migrated(Jdbi.create(pool)),
+    return new Gate(JdbiDecisionStore.migrated(pool),
         Clock.fixed(Instant.parse("2026-06-01T10:00:00Z"), ZoneOffset.UTC), ExploitIntel.empty(), sink);
   }
 

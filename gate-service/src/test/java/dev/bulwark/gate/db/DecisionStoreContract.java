@@ -2,8 +2,8 @@ package dev.bulwark.gate.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.gate.core.Findings;
-import dev.bulwark.gate.core.Gate;
+import dev.bulwark.gate.decision.Gate;
+import dev.bulwark.gate.testing.Findings;
 import dev.bulwark.v1.FindingStatus;
 import dev.bulwark.v1.Verdict;
 import java.time.Clock;
@@ -26,7 +26,7 @@ abstract class DecisionStoreContract {
   @BeforeEach
   void setUp() throws Exception {
     db = open();
-    store = JdbiDecisionStore.migrated(db.jdbi());
+    store = JdbiDecisionStore.migrated(db.dataSource());
     gate = new Gate(store, Clock.fixed(Instant.parse("2026-06-01T10:00:00Z"), ZoneOffset.UTC));
   }
 
@@ -35,67 +35,6 @@ abstract class DecisionStoreContract {
     if (db != null) {
       db.close();
     }
-  }
-
-  @Test
-  @DisplayName("migrations apply once: a second run applies nothing and the version stays 1")
-  void migrationsAreIdempotent() {
-    assertThat(Migrations.currentVersion(db.jdbi())).isEqualTo(Migrations.SCRIPTS.size());
-    assertThat(Migrations.migrate(db.jdbi())).isEmpty();
-    assertThat(Migrations.currentVersion(db.jdbi())).isEqualTo(Migrations.SCRIPTS.size());
-  }
-
-  @Test
-  @DisplayName("two processes migrating the same database at once both end with one applied schema")
-  void concurrentMigrations() throws Exception {
-    // A second Jdbi on the same database, as a second gate replica would have.
-    var other = db.name().equals("H2") ? db.jdbi() : org.jdbi.v3.core.Jdbi.create(db.url(), db.user(), db.password());
-    other.useHandle(h -> h.execute("DROP TABLE central_policies"));
-    other.useHandle(h -> h.execute("DROP TABLE central_suppressions"));
-    other.useHandle(h -> h.execute("DROP TABLE suppressions"));
-    other.useHandle(h -> h.execute("DROP TABLE decisions"));
-    other.useHandle(h -> h.execute("DROP TABLE findings"));
-    other.useHandle(h -> h.execute("DROP TABLE scans"));
-    other.useHandle(h -> h.execute("DELETE FROM schema_version"));
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-    try {
-      var a = pool.submit(() -> Migrations.migrate(db.jdbi()));
-      var b = pool.submit(() -> Migrations.migrate(other));
-      assertThat(a.get().size() + b.get().size()).as("applied exactly once in total").isEqualTo(Migrations.SCRIPTS.size());
-    } finally {
-      pool.shutdownNow();
-    }
-    assertThat(Migrations.currentVersion(db.jdbi())).isEqualTo(Migrations.SCRIPTS.size());
-    gate.evaluate(Findings.request("after", "p", List.of(Findings.SQLI), ""));
-    assertThat(store.findingStatuses("after")).hasSize(1);
-  }
-
-  @Test
-  @DisplayName("upgrading a version-1 database keeps its decisions (not overridden) and lets them be overridden")
-  void upgradeFromVersion1() {
-    var jdbi = db.jdbi();
-    for (String t : List.of("central_policies", "central_suppressions", "suppressions", "decisions", "findings", "scans")) {
-      jdbi.useHandle(h -> h.execute("DROP TABLE " + t));
-    }
-    jdbi.useHandle(h -> h.execute("DELETE FROM schema_version"));
-    assertThat(Migrations.migrate(jdbi, 1)).containsExactly(1);
-    jdbi.useHandle(h -> {
-      h.execute("INSERT INTO scans (scan_id, project, branch, commit_id, requested_by, created_at) "
-          + "VALUES ('old', 'legacy', 'main', 'c0ffee', 'ci', TIMESTAMP WITH TIME ZONE '2026-05-01 00:00:00+00')");
-      h.execute("INSERT INTO decisions (scan_pk, scan_id, project, branch, commit_id, verdict, risk_score, reasons, "
-          + "policy_version, scanner_statuses, inputs_digest, requested_by, decided_at) SELECT id, 'old', 'legacy', "
-          + "'main', 'c0ffee', 'FAIL', 90, '[\"DENY severity: old\"]', 'v1', '{}', 'd', 'ci', created_at FROM scans");
-    });
-    assertThat(Migrations.migrate(jdbi)).containsExactly(2, 3);
-    var old = gate.listDecisions("legacy", 10);
-    assertThat(old).singleElement().satisfies(d -> {
-      assertThat(d.getVerdict()).isEqualTo(Verdict.FAIL);
-      assertThat(d.getOverridden()).isFalse();
-      assertThat(d.getOverrideIdentity()).isEmpty();
-      assertThat(d.getPoliciesList()).as("recorded before policy layers existed").isEmpty();
-    });
-    assertThat(gate.override("old", "legacy release", "ops").getOverridden()).isTrue();
-    assertThat(gate.listDecisions("legacy", 10)).extracting(d -> d.getVerdict()).containsExactly(Verdict.PASS, Verdict.FAIL);
   }
 
   @Test

@@ -3,11 +3,11 @@ package dev.bulwark.gate.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bulwark.gate.core.CentralSuppressions;
-import dev.bulwark.gate.core.DecisionStore;
-import dev.bulwark.gate.core.Findings;
-import dev.bulwark.gate.core.Gate;
-import dev.bulwark.gate.core.GateRefusal;
+import dev.bulwark.common.grpc.Refusal;
+import dev.bulwark.gate.decision.DecisionStore;
+import dev.bulwark.gate.decision.Gate;
+import dev.bulwark.gate.suppression.CentralSuppressions;
+import dev.bulwark.gate.testing.Findings;
 import dev.bulwark.v1.EvaluateRequest;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.FindingStatus;
@@ -35,7 +35,7 @@ abstract class GateWorkflowContract {
   @BeforeEach
   void setUp() throws Exception {
     db = open();
-    store = JdbiDecisionStore.migrated(db.jdbi());
+    store = JdbiDecisionStore.migrated(db.dataSource());
     gate = gateAt(NOW);
   }
 
@@ -141,8 +141,8 @@ abstract class GateWorkflowContract {
 
     gate.suppressions().remove(added.id());
     assertThat(gate.suppressions().list("acme/shop")).isEmpty();
-    assertThatThrownBy(() -> gate.suppressions().remove(added.id())).isInstanceOfSatisfying(GateRefusal.class,
-        e -> assertThat(e.kind()).isEqualTo(GateRefusal.Kind.NOT_FOUND));
+    assertThatThrownBy(() -> gate.suppressions().remove(added.id())).isInstanceOfSatisfying(Refusal.class,
+        e -> assertThat(e.reason()).isEqualTo(Refusal.Reason.NOT_FOUND));
   }
 
   @Test
@@ -201,9 +201,9 @@ abstract class GateWorkflowContract {
     assertThat(stored.getContext().getCommit()).isEqualTo("abc123");
     assertThat(store.latestDecision("s1").orElseThrow().inputsDigest()).hasSize(64);
 
-    assertThatThrownBy(() -> gate.override("s1", "again", "carol@acme")).isInstanceOfSatisfying(GateRefusal.class,
+    assertThatThrownBy(() -> gate.override("s1", "again", "carol@acme")).isInstanceOfSatisfying(Refusal.class,
         e -> {
-          assertThat(e.kind()).isEqualTo(GateRefusal.Kind.PRECONDITION);
+          assertThat(e.reason()).isEqualTo(Refusal.Reason.PRECONDITION);
           assertThat(e.getMessage()).contains("already overridden by carol@acme");
         });
   }

@@ -8,7 +8,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The two databases persistence tests run on: an H2 file database under a temporary folder,
@@ -21,8 +23,8 @@ public final class TestDatabases {
   private TestDatabases() {}
 
   /** A database for one test, dropped or disposed on close. */
-  public record TestDb(String name, String url, String user, String password, Jdbi jdbi, Runnable cleanup)
-      implements AutoCloseable {
+  public record TestDb(String name, String url, String user, String password, DataSource dataSource, Jdbi jdbi,
+      Runnable cleanup) implements AutoCloseable {
     @Override
     public void close() {
       cleanup.run();
@@ -31,7 +33,7 @@ public final class TestDatabases {
 
   public static TestDb h2(Path dir) {
     var pool = H2Files.pool(dir);
-    return new TestDb("H2", H2Files.url(dir), "bulwark", "", Jdbi.create(pool), pool::dispose);
+    return new TestDb("H2", H2Files.url(dir), "bulwark", "", pool, Jdbi.create(pool), pool::dispose);
   }
 
   public static TestDb postgres() {
@@ -49,8 +51,18 @@ public final class TestDatabases {
     String schema = "gate_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
     exec(url, user, password, "CREATE SCHEMA " + schema);
     String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    return new TestDb("PostgreSQL", schemaUrl, user, password, Jdbi.create(schemaUrl, user, password),
+    var dataSource = postgresDataSource(schemaUrl, user, password);
+    return new TestDb("PostgreSQL", schemaUrl, user, password, dataSource, Jdbi.create(dataSource),
         () -> exec(url, user, password, "DROP SCHEMA " + schema + " CASCADE"));
+  }
+
+  /** A second, independent data source on the same PostgreSQL database, as another gate replica has. */
+  public static DataSource postgresDataSource(String url, String user, String password) {
+    var ds = new PGSimpleDataSource();
+    ds.setUrl(url);
+    ds.setUser(user);
+    ds.setPassword(password);
+    return ds;
   }
 
   private static void exec(String url, String user, String password, String sql) {

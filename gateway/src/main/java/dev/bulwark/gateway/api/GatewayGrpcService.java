@@ -1,8 +1,6 @@
 package dev.bulwark.gateway.api;
 
-import dev.bulwark.gateway.core.ManifestValidator.MissingBlobsException;
 import dev.bulwark.gateway.core.ScanCoordinator;
-import dev.bulwark.gateway.core.ScanCoordinator.UnknownScanException;
 import dev.bulwark.v1.GatewayGrpc;
 import dev.bulwark.v1.GetScanRequest;
 import dev.bulwark.v1.ScanResult;
@@ -13,13 +11,13 @@ import dev.bulwark.v1.WatchScanRequest;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
-import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
 /**
- * {@code bulwark.v1.Gateway} on the wire: maps requests to the {@link ScanCoordinator} and its
- * exceptions to precise statuses (INVALID_ARGUMENT, FAILED_PRECONDITION, NOT_FOUND).
+ * {@code bulwark.v1.Gateway} on the wire: maps requests to the {@link ScanCoordinator}. Its
+ * refusals (a malformed manifest, missing blobs, an unknown scan) become statuses in
+ * {@link dev.bulwark.server.grpc.ExceptionMappingInterceptor}, like every service's.
  */
 public final class GatewayGrpcService implements GatewayGrpc.AsyncService, BindableService {
   private final ScanCoordinator coordinator;
@@ -35,12 +33,7 @@ public final class GatewayGrpcService implements GatewayGrpc.AsyncService, Binda
 
   @Override
   public void startScan(StartScanRequest request, StreamObserver<StartScanResponse> response) {
-    String id;
-    try {
-      id = coordinator.start(request, CallerAddressInterceptor.LOCAL_ADDRESS.get());
-    } catch (MissingBlobsException e) {
-      throw Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException();
-    }
+    String id = coordinator.start(request, CallerAddressInterceptor.LOCAL_ADDRESS.get());
     response.onNext(StartScanResponse.newBuilder().setScanId(id).build());
     response.onCompleted();
   }
@@ -50,20 +43,12 @@ public final class GatewayGrpcService implements GatewayGrpc.AsyncService, Binda
     var calls = (ServerCallStreamObserver<ScanUpdate>) response;
     var watcher = new StreamingWatcher(calls);
     calls.setOnCancelHandler(() -> coordinator.unwatch(request.getScanId(), watcher));
-    try {
-      coordinator.watch(request.getScanId(), watcher);
-    } catch (UnknownScanException e) {
-      throw Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException();
-    }
+    coordinator.watch(request.getScanId(), watcher);
   }
 
   @Override
   public void getScan(GetScanRequest request, StreamObserver<ScanResult> response) {
-    try {
-      response.onNext(coordinator.get(request.getScanId()));
-    } catch (UnknownScanException e) {
-      throw Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException();
-    }
+    response.onNext(coordinator.get(request.getScanId()));
     response.onCompleted();
   }
 }

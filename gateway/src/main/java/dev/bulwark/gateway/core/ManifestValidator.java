@@ -1,6 +1,7 @@
 package dev.bulwark.gateway.core;
 
 import dev.bulwark.common.cas.Digests;
+import dev.bulwark.common.grpc.Refusal;
 import dev.bulwark.v1.Digest;
 import dev.bulwark.v1.FileEntry;
 import dev.bulwark.v1.Image;
@@ -87,12 +88,16 @@ public final class ManifestValidator {
     }
   }
 
-  /** The content store lacks blobs the manifest refers to; the client should upload them. */
-  public static final class MissingBlobsException extends RuntimeException {
-    private final List<Digest> missing;
+  /**
+   * The content store lacks blobs the manifest refers to; the client should upload them
+   * (FAILED_PRECONDITION on the wire).
+   */
+  public static final class MissingBlobsException extends Refusal {
+    private static final long serialVersionUID = 1L;
+    private final transient List<Digest> missing;
 
     public MissingBlobsException(List<Digest> missing) {
-      super(describe(missing));
+      super(Reason.PRECONDITION, describe(missing));
       this.missing = List.copyOf(missing);
     }
 

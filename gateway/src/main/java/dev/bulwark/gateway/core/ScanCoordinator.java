@@ -1,6 +1,7 @@
 package dev.bulwark.gateway.core;
 
 import dev.bulwark.common.cas.DiskBlobStore;
+import dev.bulwark.common.grpc.Refusal;
 import dev.bulwark.v1.EvaluateRequest;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.ScanResult;
@@ -83,7 +84,8 @@ public final class ScanCoordinator implements AutoCloseable {
     var record = new ScanRecord(id, request.getContext(), List.copyOf(scanners.keySet()));
     scans.add(record);
     var task = ScanTask.newBuilder().setScanId(id).setContext(request.getContext())
-        .setManifest(request.getManifest()).setContentStore(contentStore).build();
+        .setManifest(request.getManifest()).setContentStore(contentStore)
+        .setVerifySecrets(request.getVerifySecrets()).build();
     Duration total = request.getDeadlineSeconds() > 0
         ? Duration.ofSeconds(request.getDeadlineSeconds()) : settings.defaultDeadline();
     executor.execute(record.grpcContext.wrap(() -> run(record, request, task, total)));
@@ -197,10 +199,12 @@ public final class ScanCoordinator implements AutoCloseable {
     };
   }
 
-  /** No scan with this id is known (never started, or no longer retained). */
-  public static final class UnknownScanException extends RuntimeException {
+  /** No scan with this id is known (never started, or no longer retained): NOT_FOUND on the wire. */
+  public static final class UnknownScanException extends Refusal {
+    private static final long serialVersionUID = 1L;
+
     public UnknownScanException(String scanId) {
-      super("no scan with id '" + scanId + "' (unknown or expired)");
+      super(Reason.NOT_FOUND, "no scan with id '" + scanId + "' (unknown or expired)");
     }
   }
 }

@@ -1,9 +1,9 @@
 package dev.bulwark.gateway.testing;
 
-import dev.bulwark.common.scanner.FindingSink;
-import dev.bulwark.common.scanner.ScanOutcome;
-import dev.bulwark.common.scanner.ScanWorkspace;
-import dev.bulwark.common.scanner.ScannerEngine;
+import dev.bulwark.server.scanner.FindingSink;
+import dev.bulwark.server.scanner.ScanOutcome;
+import dev.bulwark.server.scanner.ScanWorkspace;
+import dev.bulwark.server.scanner.ScannerEngine;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.Location;
 import dev.bulwark.v1.ScannerInfo;

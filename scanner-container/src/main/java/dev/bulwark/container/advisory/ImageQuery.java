@@ -1,7 +1,7 @@
 package dev.bulwark.container.advisory;
 
 import dev.bulwark.container.image.InventoryPackage;
-import dev.bulwark.sca.advisory.AdvisoryIndex;
+import dev.bulwark.advisories.advisory.AdvisoryIndex;
 
 /**
  * What one image package is looked up as: the ecosystem (the release's when the index covers it,

@@ -1,15 +1,16 @@
 package dev.bulwark.container.advisory;
 
 import dev.bulwark.common.finding.Fingerprints;
+import dev.bulwark.common.purl.PackageUrls;
 import dev.bulwark.container.image.ImageInventory;
 import dev.bulwark.container.image.ImagePackageMatcher;
 import dev.bulwark.container.image.InventoryPackage;
-import dev.bulwark.sca.advisory.AdvisoryIndex;
-import dev.bulwark.sca.advisory.AdvisoryStore;
-import dev.bulwark.sca.advisory.Vulnerability;
-import dev.bulwark.sca.advisory.VulnerabilityFindings;
-import dev.bulwark.sca.inventory.InstalledPackage;
-import dev.bulwark.sca.version.VersionOrders;
+import dev.bulwark.advisories.advisory.AdvisoryIndex;
+import dev.bulwark.advisories.advisory.AdvisoryStore;
+import dev.bulwark.advisories.advisory.Vulnerability;
+import dev.bulwark.advisories.advisory.VulnerabilityFindings;
+import dev.bulwark.advisories.advisory.InstalledPackage;
+import dev.bulwark.advisories.version.VersionOrders;
 import dev.bulwark.v1.Confidence;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.Location;
@@ -146,6 +147,19 @@ public final class OsvImageMatcher implements ImagePackageMatcher {
 
   private static InstalledPackage installed(String imageName, InventoryPackage p) {
     return new InstalledPackage(p.osvEcosystem(), p.name(), p.version(), Scope.RUNTIME, null,
-        imageName + " [" + p.layer() + "]", 0, ImagePurls.of(p));
+        imageName + " [" + p.layer() + "]", 0, purl(p));
+  }
+
+  /**
+   * {@code pkg:apk/alpine/musl@1.1.22-r3?distro=v3.10}, {@code pkg:deb/debian/libssl1.1@1.1.1n-0%2Bdeb10u3?distro=debian-10},
+   * {@code pkg:maven/org.yaml/snakeyaml@1.33}; empty for an ecosystem or a name no purl can carry.
+   */
+  private static String purl(InventoryPackage p) {
+    try {
+      return PackageUrls.knows(p.ecosystem())
+          ? PackageUrls.ofDistribution(p.ecosystem(), p.name(), p.version(), p.release()) : "";
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
   }
 }

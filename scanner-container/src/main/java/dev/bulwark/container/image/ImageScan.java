@@ -1,6 +1,6 @@
 package dev.bulwark.container.image;
 
-import dev.bulwark.common.scanner.ScanWorkspace;
+import dev.bulwark.server.scanner.ScanWorkspace;
 import dev.bulwark.container.eol.EndOfLifeTable;
 import dev.bulwark.v1.Confidence;
 import dev.bulwark.v1.Finding;

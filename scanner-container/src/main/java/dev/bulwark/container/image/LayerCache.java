@@ -1,5 +1,6 @@
 package dev.bulwark.container.image;
 
+import dev.bulwark.common.cas.Digests;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -10,10 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
@@ -110,7 +108,7 @@ public final class LayerCache {
     if (dir == null) {
       return Optional.empty();
     }
-    String hex = sha256(key);
+    String hex = Digests.sha256Hex(key);
     return Optional.of(dir.resolve(hex.substring(0, 2)).resolve(hex + ".layer"));
   }
 
@@ -261,13 +259,5 @@ public final class LayerCache {
       throw new EOFException("truncated entry");
     }
     return b;
-  }
-
-  private static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,9 +1,9 @@
 package dev.bulwark.container.image;
 
+import dev.bulwark.common.cas.Digests;
 import java.io.InputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -14,8 +14,8 @@ import java.util.HexFormat;
  * else's scans.
  */
 final class LayerDigests {
-  private final MessageDigest stored = sha256();
-  private final MessageDigest uncompressed = sha256();
+  private final MessageDigest stored = Digests.sha256();
+  private final MessageDigest uncompressed = Digests.sha256();
 
   InputStream stored(InputStream in) {
     return new DigestInputStream(in, stored);
@@ -36,14 +36,6 @@ final class LayerDigests {
     try {
       return (MessageDigest) md.clone();
     } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

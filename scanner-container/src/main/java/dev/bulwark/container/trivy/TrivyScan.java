@@ -1,6 +1,6 @@
 package dev.bulwark.container.trivy;
 
-import dev.bulwark.common.scanner.ScanWorkspace;
+import dev.bulwark.server.scanner.ScanWorkspace;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.Image;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.bulwark.container.advisory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.common.testing.ScannerHarness;
+import dev.bulwark.server.testing.ScannerHarness;
 import dev.bulwark.common.testing.SharedFixtures;
 import dev.bulwark.container.ContainerEngine;
 import dev.bulwark.container.EngineMode;
@@ -12,7 +12,7 @@ import dev.bulwark.container.image.ImageBuilder;
 import dev.bulwark.container.image.ImageLimits;
 import dev.bulwark.container.image.JarBuilder;
 import dev.bulwark.container.image.TarBuilder;
-import dev.bulwark.sca.advisory.AdvisoryStore;
+import dev.bulwark.advisories.advisory.AdvisoryStore;
 import dev.bulwark.v1.Confidence;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.ScannerStatus;

@@ -1,9 +1,10 @@
 package dev.bulwark.sast.secrets;
 
 import dev.bulwark.common.finding.Fingerprints;
-import dev.bulwark.common.scanner.ScanWorkspace;
+import dev.bulwark.server.scanner.ScanWorkspace;
 import dev.bulwark.sast.core.SourceFile;
 import dev.bulwark.sast.secrets.SecretsAnalyzer.SecretMatch;
+import dev.bulwark.sast.secrets.verify.VerificationSession;
 import dev.bulwark.v1.FileEntry;
 import dev.bulwark.v1.Finding;
 import java.io.IOException;
@@ -28,14 +29,22 @@ import java.util.function.Consumer;
  */
 public final class HistorySecrets {
   private static final int BATCH = 256;
+  private static final String VERIFIED = " (verified active)";
 
   private final SecretsAnalyzer analyzer;
+  private final VerificationSession verification;
   private final Set<String> treeSecrets = new HashSet<>();
   private final Set<String> reported = new HashSet<>();
   private final Set<String> fingerprints = new HashSet<>();
 
   public HistorySecrets(SecretsAnalyzer analyzer) {
+    this(analyzer, null);
+  }
+
+  /** With a verification session (the scan asked for it), old secrets are checked for liveness too. */
+  public HistorySecrets(SecretsAnalyzer analyzer, VerificationSession verification) {
     this.analyzer = analyzer;
+    this.verification = verification;
   }
 
   /** Learns the secrets of a working-tree file; the tree's own pass reports them. */
@@ -57,7 +66,7 @@ public final class HistorySecrets {
     if (!analyzer.accepts(version.path())) {
       return false;
     }
-    analyzer.matches(version, m -> {
+    analyzer.matches(version, verification, m -> {
       if (!treeSecrets.contains(m.secretHash()) && reported.add(m.secretHash())) {
         out.accept(inHistory(m, commit));
       }
@@ -100,14 +109,18 @@ public final class HistorySecrets {
     }
     String shortId = commit.substring(0, Math.min(7, commit.length()));
     String what = m.rule().title().toLowerCase(Locale.ROOT);
+    String tree = m.finding().getDescription();
+    int judgements = tree.indexOf(" Judgements:");
+    boolean live = m.finding().getTitle().endsWith(VERIFIED);
     return m.finding().toBuilder()
-        .setTitle(m.rule().title() + " in git history (commit " + shortId + ")")
+        .setTitle(m.rule().title() + " in git history (commit " + shortId + ")" + (live ? VERIFIED : ""))
         .setDescription("A " + what + " was committed to " + location.getPath() + " (line "
             + location.getStartLine() + ") in commit " + commit + ". It is no longer in the scanned tree, but"
             + " every clone of the repository still holds it: anyone who can read the history can use it."
-            + " See it with `git show " + shortId + ":./" + location.getPath() + "` from the scanned folder.")
-        .setRemediation("Revoke and rotate the credential: deleting it in a later commit does not take it out"
-            + " of the history, and rewriting the history (git filter-repo) only helps once every clone is gone.")
+            + " See it with `git show " + shortId + ":./" + location.getPath() + "` from the scanned folder."
+            + (judgements < 0 ? "" : tree.substring(judgements)))
+        .setRemediation(m.rule().remediation() + " Rewriting the history (git filter-repo) only helps once every"
+            + " clone is gone.")
         .setFingerprint(fingerprint)
         .build();
   }

@@ -3,65 +3,88 @@ package dev.bulwark.sast.secrets;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.bulwark.v1.Severity;
+import dev.bulwark.common.cas.Digests;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
-/** A versioned list of secret rules, read from YAML (see {@code rules/secrets.yaml}). */
+/**
+ * A versioned list of secret rules: an index ({@code rules/secrets.yaml}) naming one YAML file per
+ * provider family ({@code rules/secrets/<family>.yaml}). Each rule entry carries its own positive
+ * and negative samples; {@code SecretRuleSamplesTest} runs them all.
+ */
 public record SecretRulePack(String name, String version, String hash, List<SecretRule> rules) {
   public static final String BUILT_IN = "/dev/bulwark/sast/rules/secrets.yaml";
+  public static final String FAMILY_DIR = "/dev/bulwark/sast/rules/secrets/";
 
-  /** The YAML shape of one rule. */
-  record RuleYaml(String id, String title, String severity, List<Integer> cwe, List<String> keywords,
-      String regex, Integer secretGroup, Double entropy, List<String> allow, List<String> extensions,
-      Integer lines) {}
+  record IndexYaml(String name, String version, List<String> families) {}
 
-  record PackYaml(String name, String version, List<RuleYaml> rules) {}
+  /** One family file: its title and its rules. */
+  public record FamilyYaml(String family, List<RuleYaml> rules) {}
 
   public static SecretRulePack builtIn() {
-    try (InputStream in = SecretRulePack.class.getResourceAsStream(BUILT_IN)) {
-      return parse(in.readAllBytes());
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + BUILT_IN, e);
-    }
-  }
-
-  /** Parses a pack; a rule with a bad regex or no keywords is an error naming the rule. */
-  public static SecretRulePack parse(byte[] yaml) throws IOException {
-    var mapper = new ObjectMapper(new YAMLFactory()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    PackYaml pack = mapper.readValue(yaml, PackYaml.class);
-    var rules = new ArrayList<SecretRule>();
-    for (RuleYaml r : pack.rules()) {
-      if (r.keywords() == null || r.keywords().isEmpty()) {
-        throw new IllegalArgumentException("secret rule " + r.id() + " has no keywords");
-      }
-      try {
-        rules.add(new SecretRule(r.id(), r.title(),
-            Severity.valueOf(r.severity() == null ? "HIGH" : r.severity().toUpperCase(Locale.ROOT)),
-            r.cwe() == null ? List.of(798) : r.cwe(),
-            r.keywords().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList(),
-            Pattern.compile(r.regex()), r.secretGroup() == null ? 0 : r.secretGroup(),
-            r.entropy() == null ? 0 : r.entropy(),
-            r.allow() == null ? List.of() : r.allow().stream().map(Pattern::compile).toList(),
-            r.extensions() == null ? List.of() : r.extensions(), r.lines() == null ? 1 : r.lines()));
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException("secret rule " + r.id() + ": " + e.getMessage(), e);
-      }
-    }
-    return new SecretRulePack(pack.name(), pack.version(), sha256(yaml), List.copyOf(rules));
-  }
-
-  private static String sha256(byte[] bytes) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 8);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+      return load(BUILT_IN, file -> read(FAMILY_DIR + file));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the built-in secret rules: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads the family files of a built-in pack, in index order (for the providers list and tests). */
+  public static List<FamilyYaml> builtInFamilies() throws IOException {
+    var index = mapper().readValue(read(BUILT_IN), IndexYaml.class);
+    var families = new ArrayList<FamilyYaml>();
+    for (String f : index.families()) {
+      families.add(mapper().readValue(read(FAMILY_DIR + f), FamilyYaml.class));
+    }
+    return families;
+  }
+
+  /** The bytes of a family file by its name in the index. */
+  @FunctionalInterface
+  public interface FamilyReader {
+    byte[] read(String file) throws IOException;
+  }
+
+  /**
+   * Parses a pack. A rule with a bad regex, no keywords, no form or a duplicate id is an error
+   * naming the rule.
+   */
+  public static SecretRulePack load(String index, FamilyReader families) throws IOException {
+    byte[] indexBytes = read(index);
+    var idx = mapper().readValue(indexBytes, IndexYaml.class);
+    var all = new ByteArrayOutputStream();
+    all.write(indexBytes);
+    var rules = new ArrayList<SecretRule>();
+    var ids = new HashSet<String>();
+    for (String file : idx.families()) {
+      byte[] bytes = families.read(file);
+      all.write(bytes);
+      var family = mapper().readValue(bytes, FamilyYaml.class);
+      for (RuleYaml r : family.rules()) {
+        if (!ids.add(r.id())) {
+          throw new IllegalArgumentException("secret rule " + r.id() + " is defined twice (" + file + ")");
+        }
+        rules.add(r.toRule(family.family()));
+      }
+    }
+    return new SecretRulePack(idx.name(), idx.version(), Digests.sha256Hex(all.toByteArray(), 16),
+        List.copyOf(rules));
+  }
+
+  static ObjectMapper mapper() {
+    return new ObjectMapper(new YAMLFactory()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+
+  private static byte[] read(String resource) throws IOException {
+    try (InputStream in = SecretRulePack.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException("missing resource " + resource);
+      }
+      return in.readAllBytes();
     }
   }
 }

@@ -1,19 +1,19 @@
 package dev.bulwark.sast.secrets;
 
+import dev.bulwark.common.cas.Digests;
+import dev.bulwark.common.path.GeneratedFiles;
 import dev.bulwark.sast.core.Analyzer;
-import dev.bulwark.sast.core.Findings.RuleInfo;
-import dev.bulwark.sast.core.Findings;
 import dev.bulwark.sast.core.Project;
 import dev.bulwark.sast.core.SourceFile;
-import dev.bulwark.v1.Confidence;
+import dev.bulwark.sast.secrets.verify.VerificationSession;
 import dev.bulwark.v1.DatabaseInfo;
 import dev.bulwark.v1.Finding;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,12 +27,12 @@ import java.util.function.Consumer;
  * threshold and the placeholder allow-list; the secret is redacted from every finding.
  */
 public final class SecretsAnalyzer implements Analyzer {
-  public static final String VERSION = "1";
+  public static final String VERSION = "2";
   /** Lines longer than this (minified code, blobs) are searched only near each keyword. */
   static final int LONG_LINE = 4096;
   static final int WINDOW = 300;
-  private static final Set<String> SKIPPED_NAMES = Set.of("package-lock.json", "yarn.lock", "pnpm-lock.yaml",
-      "go.sum", "cargo.lock", "poetry.lock", "composer.lock", "gemfile.lock");
+  /** Lines a finding's snippet shows (SourceFile.snippet). */
+  static final int SNIPPET_LINES = 5;
 
   private final SecretRulePack pack;
   private final KeywordAutomaton automaton;
@@ -84,8 +84,7 @@ public final class SecretsAnalyzer implements Analyzer {
    * source maps (generated, large, full of hashes). The CLI uses it to skip such history versions.
    */
   public static boolean scansPath(String path) {
-    String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-    return !SKIPPED_NAMES.contains(name) && !name.endsWith(".min.js") && !name.endsWith(".map");
+    return !GeneratedFiles.isGenerated(path);
   }
 
   @Override
@@ -95,19 +94,32 @@ public final class SecretsAnalyzer implements Analyzer {
   }
 
   /**
-   * One reported secret: the finding (secret redacted), the rule that found it, and a SHA-256 of
-   * the secret itself, so callers can tell the same secret apart from a different one behind the
-   * same redacted line without holding the secret.
+   * One reported secret: the finding (secret redacted), the rule that found it, the judgements, and
+   * a SHA-256 of the secret, so callers can tell the same secret apart from a different one behind
+   * the same redacted line. The secret itself is kept in memory only for liveness verification.
    */
-  public record SecretMatch(SecretRule rule, Finding finding, String secretHash) {}
+  public record SecretMatch(SecretRule rule, Judge.Verdict verdict, Finding finding, String secretHash, String secret) {
+    @Override
+    public String toString() { // never the secret itself
+      return rule.id() + "@" + finding.getLocation().getPath() + ":" + finding.getLocation().getStartLine();
+    }
+  }
 
   @Override
   public void analyze(SourceFile file, Project project, Consumer<Finding> out) {
-    matches(file, m -> out.accept(m.finding()));
+    matches(file, project.shared(VerificationSession.class, () -> null), m -> out.accept(m.finding()));
   }
 
   /** As {@link #analyze}, with the rule and the secret's hash of every finding. */
   public void matches(SourceFile file, Consumer<SecretMatch> out) {
+    matches(file, null, out);
+  }
+
+  /**
+   * As {@link #matches(SourceFile, Consumer)}; with a verification session (the scan asked for
+   * {@code --verify-secrets}), each finding also says what its provider answered.
+   */
+  public void matches(SourceFile file, VerificationSession session, Consumer<SecretMatch> out) {
     String text = file.text();
     int[] lineStarts = lineStarts(text);
     Map<SecretRule, Set<Integer>> todo = new HashMap<>();
@@ -119,10 +131,7 @@ public final class SecretsAnalyzer implements Analyzer {
         todo.computeIfAbsent(rule, r -> new HashSet<>()).add(longLine && rule.lines() == 1 ? -end - 1 : line);
       }
     });
-    var reported = new HashSet<String>();
-    var specific = new HashSet<String>();
-    var generic = new ArrayList<SecretMatch>();
-    var genericSecrets = new ArrayList<String>();
+    var best = new HashMap<String, Judged>(); // line:secret -> the most specific rule's match
     for (SecretRule rule : pack.rules()) {
       Set<Integer> lines = todo.get(rule);
       if (lines == null || !rule.appliesTo(file.path())) {
@@ -143,65 +152,87 @@ public final class SecretsAnalyzer implements Analyzer {
         }
         var m = rule.regex().matcher(text).region(from, to);
         while (m.find()) {
-          String secret = m.group(rule.secretGroup());
-          if (secret == null || !rule.accepts(secret)) {
+          int group = secretGroup(rule, m);
+          String secret = group < 0 ? null : m.group(group);
+          if (secret == null || secret.isEmpty()) {
             continue;
           }
-          int start = lineIndex(lineStarts, m.start()) + 1;
+          int start = lineIndex(lineStarts, m.start(group)) + 1;
+          String slot = start + ":" + secret;
+          Judged seen = best.get(slot);
+          if (seen != null && seen.rule().kind().precedence() <= rule.kind().precedence()) {
+            continue;
+          }
+          var verdict = Judge.judge(rule, secret, nameOf(m), m.group(), file.path());
+          if (verdict.isEmpty()) {
+            continue;
+          }
+          int matchStart = lineIndex(lineStarts, m.start()) + 1;
           int endLine = lineIndex(lineStarts, Math.max(m.start(), m.end() - 1)) + 1;
-          if (!reported.add(rule.id() + ":" + start + ":" + secret)) {
-            continue;
+          if (start - matchStart >= SNIPPET_LINES) { // the snippet must show the (redacted) secret's line
+            matchStart = start;
           }
-          var match = new SecretMatch(rule, finding(rule, file, lineStarts, start, endLine, secret),
-              sha256(secret));
-          if (rule.id().contains("generic")) {
-            generic.add(match);
-            genericSecrets.add(start + ":" + secret);
-          } else {
-            specific.add(start + ":" + secret);
-            out.accept(match);
-          }
+          best.put(slot, new Judged(rule, verdict.get(), matchStart, endLine, start, secret));
         }
       }
     }
-    reportGeneric(generic, genericSecrets, specific, out);
+    report(file, lineStarts, best.values(), session, out);
   }
 
-  /** A generic rule only speaks where no provider rule already reported the same line. */
-  private static void reportGeneric(List<SecretMatch> generic, List<String> secrets, Set<String> specific,
+  /** One judged match before it becomes a finding. */
+  private record Judged(SecretRule rule, Judge.Verdict verdict, int start, int end, int secretLine, String secret) {}
+
+  /** Reports in line order; a generic rule only speaks where no provider rule reported the same line. */
+  private void report(SourceFile file, int[] lineStarts, Collection<Judged> judged, VerificationSession session,
       Consumer<SecretMatch> out) {
-    var specificLines = new HashSet<Integer>();
-    specific.forEach(s -> specificLines.add(Integer.parseInt(s.substring(0, s.indexOf(':')))));
-    for (int i = 0; i < generic.size(); i++) {
-      String key = secrets.get(i);
-      if (!specificLines.contains(Integer.parseInt(key.substring(0, key.indexOf(':'))))) {
-        out.accept(generic.get(i));
+    var providerLines = new HashSet<Integer>();
+    judged.stream().filter(c -> !c.rule().generic()).forEach(c -> providerLines.add(c.secretLine()));
+    var reported = judged.stream()
+        .filter(c -> !c.rule().generic() || !providerLines.contains(c.secretLine()))
+        .sorted(Comparator.comparingInt(Judged::start).thenComparing(c -> c.rule().id())).toList();
+    var candidates = reported.stream()
+        .map(c -> new VerificationSession.Candidate(c.rule(), c.secret(), c.secretLine())).toList();
+    for (int i = 0; i < reported.size(); i++) {
+      Judged c = reported.get(i);
+      Finding finding = SecretFindings.of(c.rule(), c.verdict(), id(), file, lineStarts, c.start(), c.end(), c.secret());
+      if (session != null) {
+        var liveness = session.verify(candidates.get(i), candidates);
+        if (liveness.isPresent()) {
+          finding = VerificationSession.apply(finding, liveness.get());
+        }
       }
+      out.accept(new SecretMatch(c.rule(), c.verdict(), finding, sha256(c.secret()), c.secret()));
     }
   }
 
-  private Finding finding(SecretRule rule, SourceFile file, int[] lineStarts, int start, int end, String secret) {
-    String text = file.text();
-    int from = lineStarts[start - 1];
-    int to = end < lineStarts.length ? lineStarts[end] : text.length();
-    String raw = Redactor.redact(text.substring(from, to), secret);
-    var shown = SourceFile.of(file.path(), raw).snippet(1, end - start + 1);
-    boolean generic = rule.id().contains("generic");
-    var info = new RuleInfo(rule.id(), rule.title() + " committed in source",
-        "A " + rule.title().toLowerCase(Locale.ROOT) + " is committed in " + file.path()
-            + ": anyone who can read the repository can use it.",
-        rule.severity(), rule.cwe(), generic ? Confidence.CONFIDENCE_MEDIUM : Confidence.CONFIDENCE_HIGH,
-        "Revoke and rotate the credential, then load it from a secret store or the environment.");
-    return Findings.at(info, id(), file, start, end, shown);
+  /**
+   * The group holding the secret: the rule's {@code secretGroup}, or, when it has none (-1), the
+   * first group that matched (rules whose alternatives capture the secret in different groups).
+   */
+  public static int secretGroup(SecretRule rule, java.util.regex.Matcher m) {
+    if (rule.secretGroup() >= 0) {
+      return rule.secretGroup();
+    }
+    for (int g = 1; g <= m.groupCount(); g++) {
+      if (m.group(g) != null) {
+        return g;
+      }
+    }
+    return m.groupCount() == 0 ? 0 : -1;
+  }
+
+  /** The name a value is assigned to, when the rule captures one as group "name". */
+  private static String nameOf(java.util.regex.Matcher m) {
+    try {
+      String name = m.group("name");
+      return name == null ? "" : name;
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
   }
 
   static String sha256(String secret) {
-    try {
-      var md = java.security.MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Digests.sha256Hex(secret);
   }
 
   static int[] lineStarts(String text) {

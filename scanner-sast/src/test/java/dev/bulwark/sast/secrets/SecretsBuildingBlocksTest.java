@@ -2,6 +2,8 @@ package dev.bulwark.sast.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.sast.secrets.precision.Entropy;
+import dev.bulwark.sast.secrets.precision.Placeholders;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

@@ -1,6 +1,7 @@
 package dev.bulwark.sca.inventory;
 
-import dev.bulwark.common.scanner.ScanWorkspace;
+import dev.bulwark.advisories.advisory.InstalledPackage;
+import dev.bulwark.server.scanner.ScanWorkspace;
 import dev.bulwark.v1.FileEntry;
 import java.io.IOException;
 import java.util.ArrayList;

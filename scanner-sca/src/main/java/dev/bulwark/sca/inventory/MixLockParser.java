@@ -1,5 +1,6 @@
 package dev.bulwark.sca.inventory;
 
+import dev.bulwark.advisories.advisory.InstalledPackage;
 import dev.bulwark.v1.Scope;
 import java.util.ArrayList;
 import java.util.regex.Matcher;

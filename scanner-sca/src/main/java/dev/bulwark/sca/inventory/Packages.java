@@ -1,5 +1,7 @@
 package dev.bulwark.sca.inventory;
 
+import dev.bulwark.advisories.advisory.InstalledPackage;
+import dev.bulwark.common.purl.PackageUrls;
 import dev.bulwark.v1.Scope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +18,7 @@ final class Packages {
   static InstalledPackage of(String ecosystem, String name, String version, Scope scope,
       Boolean direct, String manifestPath, int line) {
     return new InstalledPackage(ecosystem, name, version, scope, direct, manifestPath, line,
-        Purls.of(ecosystem, name, version));
+        PackageUrls.of(ecosystem, name, version));
   }
 
   /**

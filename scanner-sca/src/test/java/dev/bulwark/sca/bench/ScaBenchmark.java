@@ -1,11 +1,11 @@
 package dev.bulwark.sca.bench;
 
 import dev.bulwark.sca.ScaEngine;
-import dev.bulwark.sca.advisory.AdvisoryStore;
-import dev.bulwark.sca.advisory.OsvRecord;
-import dev.bulwark.sca.advisory.PackageNames;
-import dev.bulwark.sca.inventory.InstalledPackage;
-import dev.bulwark.sca.version.VersionOrders;
+import dev.bulwark.advisories.advisory.AdvisoryStore;
+import dev.bulwark.advisories.advisory.OsvRecord;
+import dev.bulwark.advisories.advisory.PackageNames;
+import dev.bulwark.advisories.advisory.InstalledPackage;
+import dev.bulwark.advisories.version.VersionOrders;
 import dev.bulwark.v1.Scope;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,5 +1,6 @@
 package dev.bulwark.sca.inventory;
 
+import dev.bulwark.advisories.advisory.InstalledPackage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.common.cas.ContentStoreClient;
@@ -8,8 +9,8 @@ import dev.bulwark.common.cas.DiskBlobStore;
 import dev.bulwark.common.cas.IgnoreRules;
 import dev.bulwark.common.cas.TreePacker;
 import dev.bulwark.common.grpc.Channels;
-import dev.bulwark.common.grpc.ManagedGrpcServer;
-import dev.bulwark.common.scanner.ScanWorkspace;
+import dev.bulwark.server.grpc.ManagedGrpcServer;
+import dev.bulwark.server.scanner.ScanWorkspace;
 import dev.bulwark.common.testing.SharedFixtures;
 import dev.bulwark.v1.Manifest;
 import dev.bulwark.v1.ScanTask;

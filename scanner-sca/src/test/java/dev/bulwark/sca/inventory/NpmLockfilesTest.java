@@ -1,5 +1,6 @@
 package dev.bulwark.sca.inventory;
 
+import dev.bulwark.advisories.advisory.InstalledPackage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

@@ -1,0 +1,44 @@
+package dev.bulwark.dist;
+
+import dev.bulwark.cli.local.LocalCluster;
+import dev.bulwark.cli.local.LocalServices;
+import dev.bulwark.server.embedded.EmbeddedService;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The full distribution's local services: the five services found on the classpath through
+ * {@code META-INF/services/dev.bulwark.server.embedded.EmbeddedService}.
+ */
+public final class EmbeddedServices implements LocalServices {
+  private final Supplier<EmbeddedCluster> cluster;
+
+  /** The services on the classpath. */
+  public EmbeddedServices() {
+    this(EmbeddedCluster::fromClasspath);
+  }
+
+  private EmbeddedServices(Supplier<EmbeddedCluster> cluster) {
+    this.cluster = cluster;
+  }
+
+  /** A cluster of exactly these services (tests put stand-ins here); the gate commands use the real gate. */
+  public static EmbeddedServices of(List<EmbeddedService> services) {
+    return new EmbeddedServices(() -> new EmbeddedCluster(services));
+  }
+
+  @Override
+  public LocalCluster cluster() {
+    return cluster.get().requireComplete();
+  }
+
+  @Override
+  public LocalCluster gate() {
+    var gate = EmbeddedCluster.fromClasspath("gate");
+    if (gate.names().isEmpty()) {
+      throw new IllegalStateException("the embedded gate is not on the classpath (build the full distribution"
+          + " with `./mvnw -pl distribution -am package`, or pass --gate HOST:PORT)");
+    }
+    return gate;
+  }
+}
