@@ -12,6 +12,7 @@ import dev.bulwark.sast.secrets.SecretsAnalyzer;
 import dev.bulwark.sast.secrets.verify.SecretVerification;
 import dev.bulwark.sast.secrets.verify.VerificationSession;
 import dev.bulwark.v1.FileEntry;
+import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.ScannerInfo;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -109,10 +110,17 @@ public final class SastEngine implements ScannerEngine {
         outcome.message().isEmpty() ? note : outcome.message() + "; " + note, outcome.filesScanned());
   }
 
+  /** Reads one file on demand; analyzers on several threads read through here one at a time. */
   private static Optional<String> readOne(ScanWorkspace ws, FileEntry file) {
     if (file == null) {
       return Optional.empty();
     }
+    synchronized (ws) {
+      return readLocked(ws, file);
+    }
+  }
+
+  private static Optional<String> readLocked(ScanWorkspace ws, FileEntry file) {
     try {
       ws.prefetch(List.of(file));
       return ws.readText(file);
@@ -144,30 +152,107 @@ public final class SastEngine implements ScannerEngine {
   /**
    * Runs the analyzers over files already in memory (plain Java, for tests and benchmarks).
    * Returns how many files an analyzer looked at; problems with single files go to {@code problems}.
+   * Thread-safe analyzers ({@link Analyzer#threadSafe()}) take the files on every core while the
+   * others go through them in order on this thread; findings are reported file by file, analyzer
+   * by analyzer, as one thread would.
    */
   public int analyze(List<SourceFile> files, Project project, FindingSink sink, List<String> problems,
       BooleanSupplier cancelled) {
-    int scanned = 0;
-    for (SourceFile file : files) {
+    int n = files.size();
+    var results = new FileResults[n];
+    for (int i = 0; i < n; i++) {
+      results[i] = new FileResults(analyzers.size());
+    }
+    var stop = new java.util.concurrent.atomic.AtomicBoolean();
+    var parallel = new ArrayList<java.util.concurrent.Future<?>>();
+    if (analyzers.stream().anyMatch(Analyzer::threadSafe)) {
+      for (int i = 0; i < n; i++) {
+        int file = i;
+        parallel.add(POOL.submit(() -> run(files.get(file), project, results[file], true, stop::get)));
+      }
+    }
+    for (int i = 0; i < n && !stop.get(); i++) {
       if (cancelled.getAsBoolean()) {
+        stop.set(true);
         break;
       }
-      boolean any = false;
-      for (Analyzer a : analyzers) {
-        if (!a.accepts(file.path())) {
-          continue;
+      run(files.get(i), project, results[i], false, stop::get);
+    }
+    for (var task : parallel) {
+      try {
+        while (true) {
+          try {
+            task.get(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+            break;
+          } catch (java.util.concurrent.TimeoutException waiting) {
+            if (cancelled.getAsBoolean()) {
+              stop.set(true);
+            }
+          }
         }
-        any = true;
-        try {
-          a.analyze(file, project, sink::accept);
-        } catch (Exception | StackOverflowError e) {
-          problems.add(file.path() + ": " + a.name() + ": " + e.getMessage());
-        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        stop.set(true);
+      } catch (java.util.concurrent.ExecutionException e) {
+        problems.add("analysis failed: " + e.getCause());
       }
-      scanned += any ? 1 : 0;
+    }
+    int scanned = 0;
+    for (var r : results) {
+      r.findings.forEach(list -> list.forEach(sink::accept));
+      problems.addAll(r.problems);
+      scanned += r.looked ? 1 : 0;
     }
     return scanned;
   }
+
+  /** One file through the thread-safe analyzers (or through the others). */
+  private void run(SourceFile file, Project project, FileResults into, boolean threadSafe, BooleanSupplier stop) {
+    if (stop.getAsBoolean()) {
+      return;
+    }
+    for (int a = 0; a < analyzers.size(); a++) {
+      Analyzer analyzer = analyzers.get(a);
+      if (analyzer.threadSafe() != threadSafe || !analyzer.accepts(file.path())) {
+        continue;
+      }
+      var found = into.findings.get(a);
+      synchronized (into) {
+        into.looked = true;
+      }
+      try {
+        analyzer.analyze(file, project, found::add);
+      } catch (Exception | StackOverflowError e) {
+        synchronized (into) {
+          into.problems.add(file.path() + ": " + analyzer.name() + ": " + e.getMessage());
+        }
+      }
+    }
+  }
+
+  /** What the analyzers found in one file: findings per analyzer, in registry order. */
+  private static final class FileResults {
+    final List<List<Finding>> findings = new ArrayList<>();
+    final List<String> problems = new ArrayList<>();
+    boolean looked;
+
+    FileResults(int analyzers) {
+      for (int i = 0; i < analyzers; i++) {
+        findings.add(java.util.Collections.synchronizedList(new ArrayList<>()));
+      }
+    }
+  }
+
+  /**
+   * The cores, shared by every engine of the process (daemon threads: they never hold a JVM up);
+   * {@code -Dbulwark.sast.threads=N} sets another number (benchmarks).
+   */
+  private static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newFixedThreadPool(
+      Integer.getInteger("bulwark.sast.threads", Math.max(1, Runtime.getRuntime().availableProcessors())), r -> {
+        var t = new Thread(r, "sast-analyzer");
+        t.setDaemon(true);
+        return t;
+      });
 
   /** Whether any analyzer wants this path ({@code .properties} files are always read, for project facts). */
   public boolean wants(String path) {

@@ -66,6 +66,12 @@ public final class JavaTaintAnalyzer implements Analyzer {
     return path.endsWith(".java");
   }
 
+  /** Files are analysed on several threads: summaries are shared concurrently, parsers are per thread. */
+  @Override
+  public boolean threadSafe() {
+    return true;
+  }
+
   @Override
   public List<DatabaseInfo> databases() {
     return List.of(
@@ -87,6 +93,7 @@ public final class JavaTaintAnalyzer implements Analyzer {
     var kept = new LinkedHashMap<String, Finding>();
     var summaries = ProjectSummaries.of(project, catalog);
     if (taint) {
+      summaries.beginFile();
       var analysis = new FileTaint(file.path(), cu, project, catalog, summaries, hit -> keep(kept, finding(hit, file)))
           .withLiteralSinks(catalog.triggers().mayHaveLiteralSink(file.text(), found));
       analysis.analyseEntryPoints();
@@ -117,6 +124,7 @@ public final class JavaTaintAnalyzer implements Analyzer {
       }
       var caller = SourceFile.of(path, text);
       var kept = new LinkedHashMap<String, Finding>();
+      summaries.beginFile();
       try {
         new FileTaint(path, JavaSyntax.parse(text), project, catalog, summaries, hit -> keep(kept, finding(hit, caller)))
             .analyseEntryPoints();

@@ -7,6 +7,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.bulwark.sast.core.Project;
 import dev.bulwark.sast.java.catalog.TaintCatalog;
 import dev.bulwark.sast.java.syntax.JavaSyntax;
+import dev.bulwark.sast.java.taint.Cuts;
 import dev.bulwark.sast.java.taint.FileTaint;
 import dev.bulwark.sast.java.taint.ProjectCallees;
 import dev.bulwark.sast.java.taint.SinkHit;
@@ -50,14 +51,16 @@ public final class ProjectSummaries implements ProjectCallees {
   private final Map<String, Boolean> mentions = new ConcurrentHashMap<>();
   private final Map<String, String> texts = new ConcurrentHashMap<>();
   private final Map<String, Map<String, List<String>>> methodBodies = new ConcurrentHashMap<>();
-  private final ThreadLocal<Map<String, Optional<FileTaint>>> files = ThreadLocal.withInitial(() ->
+  private final PerThread<Map<String, Optional<FileTaint>>> files = new PerThread<>(() ->
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Optional<FileTaint>> eldest) {
           return size() > PARSED_FILES_KEPT;
         }
       });
-  private final ThreadLocal<Set<String>> inProgress = ThreadLocal.withInitial(HashSet::new);
+  private final PerThread<Set<String>> inProgress = new PerThread<>(HashSet::new);
+  /** Summaries computed while a call was cut ({@link Cuts}): valid for the file being analysed on this thread only. */
+  private final PerThread<Map<String, Summary>> cutSummaries = new PerThread<>(java.util.HashMap::new);
   private volatile TypeHierarchy hierarchy;
   private final Set<String> pulled = ConcurrentHashMap.newKeySet();
   private volatile Map<String, List<String>> javaFilesByFolder;
@@ -70,6 +73,16 @@ public final class ProjectSummaries implements ProjectCallees {
   /** The summaries of this scan (one per project). */
   public static ProjectSummaries of(Project project, TaintCatalog catalog) {
     return project.shared(ProjectSummaries.class, () -> new ProjectSummaries(project, catalog));
+  }
+
+  /**
+   * A file's analysis begins on this thread: summaries that depended on the path to them (a cut
+   * recursion or depth) are forgotten, so that each file's findings do not depend on the files
+   * this thread analysed before.
+   */
+  public void beginFile() {
+    cutSummaries.get().clear();
+    files.get().values().forEach(t -> t.ifPresent(FileTaint::forgetCutSummaries));
   }
 
   @Override
@@ -159,6 +172,7 @@ public final class ProjectSummaries implements ProjectCallees {
   @Override
   public Optional<Summary> call(Call call) {
     if (call.depth() >= MAX_CALL_DEPTH) {
+      Cuts.cut();
       return Optional.empty();
     }
     return resolve(call.className(), call, 0, new HashSet<>());
@@ -174,6 +188,9 @@ public final class ProjectSummaries implements ProjectCallees {
       }
       String key = path + '#' + cls + ':' + call.key();
       var cached = summaries.get(key);
+      if (cached == null) {
+        cached = cutSummaries.get().get(key);
+      }
       if (cached != null) {
         return Optional.of(cached);
       }
@@ -185,13 +202,14 @@ public final class ProjectSummaries implements ProjectCallees {
       var targets = new ArrayList<CallableDeclaration<?>>();
       types.forEach(t -> targets.addAll(callables(t, call)));
       Optional<Summary> found;
+      int cuts = Cuts.count();
       if (!targets.isEmpty()) {
         found = summarise(taint.get(), targets, call, key);
       } else {
         found = inherited(types, call, hops, seen).or(() -> dispatched(cls, types, call, hops, seen));
       }
       if (found.isPresent()) {
-        summaries.put(key, found.get());
+        (Cuts.count() == cuts ? summaries : cutSummaries.get()).put(key, found.get());
         return found;
       }
     }
@@ -211,7 +229,11 @@ public final class ProjectSummaries implements ProjectCallees {
   }
 
   private Optional<Summary> summarise(FileTaint taint, List<CallableDeclaration<?>> targets, Call call, String key) {
-    if (targets.stream().anyMatch(t -> lines(t) > MAX_CALLEE_LINES) || !inProgress.get().add(key)) {
+    if (targets.stream().anyMatch(t -> lines(t) > MAX_CALLEE_LINES)) {
+      return Optional.empty();
+    }
+    if (!inProgress.get().add(key)) {
+      Cuts.cut();
       return Optional.empty();
     }
     try {

@@ -46,6 +46,8 @@ public final class FileTaint {
   final Map<String, Val> fieldTaint = new HashMap<>();
   private final Map<String, List<MethodDeclaration>> methods = new HashMap<>();
   private final Map<String, Summary> summaries = new HashMap<>();
+  /** Summaries computed while a call was cut (see {@link Cuts}): kept for the current file only. */
+  private final Map<String, Summary> cutSummaries = new HashMap<>();
   /** Identity, not equals: a JavaParser node's hashCode walks its whole subtree. */
   private final Set<CallableDeclaration<?>> inProgress = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   private final Deque<List<SinkHit>> recording = new ArrayDeque<>();
@@ -99,6 +101,11 @@ public final class FileTaint {
   public FileTaint asCallee() {
     callee = true;
     return this;
+  }
+
+  /** Forgets the summaries that depended on how the current file reached them (a new file begins). */
+  public void forgetCutSummaries() {
+    cutSummaries.clear();
   }
 
   /** Tells the analysis that the file has a sink that reports literals (a credential or key parameter). */
@@ -166,6 +173,7 @@ public final class FileTaint {
     if (now.taint() != old.taint() || now.kinds() != old.kinds()) {
       fieldTaint.put(name, now);
       summaries.clear();
+      cutSummaries.clear();
       var literal = catalog.sources().literal();
       if (((now.kinds() & ~old.kinds()) & ~(literal == null ? 0 : literal.bit()) & ~Val.PARAMETER) != 0) {
         grown = true;
@@ -205,11 +213,15 @@ public final class FileTaint {
   public Summary summarise(CallableDeclaration<?> m, List<Val> args, Val self, Map<String, Val> globals, int depth) {
     Val all = args.stream().reduce(Val.CLEAN, Val::or);
     if (depth > MAX_CALL_DEPTH || inProgress.contains(m)) {
+      Cuts.cut();
       return new Summary(all, List.of());
     }
     var key = new ProjectCallees.Call("", String.valueOf(System.identityHashCode(m)), args, self, globals, 0, "", false)
         .key();
     Summary cached = summaries.get(key);
+    if (cached == null) {
+      cached = cutSummaries.get(key);
+    }
     if (cached != null) {
       cached.hits().forEach(this::report);
       return cached;
@@ -227,6 +239,7 @@ public final class FileTaint {
       var passedGlobals = new HashMap<String, Val>();
       globals.forEach((k, v) -> passedGlobals.put(k, v.withKinds(Val.PARAMETER)));
       Val passedSelf = self.withKinds(Val.PARAMETER);
+      int cuts = Cuts.count();
       var frame = Frame.forMethod(this, m, passed, depth + 1, passedGlobals);
       if (passedSelf.isTainted()) {
         fieldNames.stream().filter(n -> !frame.locals.contains(n))
@@ -234,7 +247,7 @@ public final class FileTaint {
       }
       new TaintInterpreter(frame).run(body);
       var result = new Summary(frame.returned.taintOnly(), List.copyOf(hitsInside));
-      summaries.put(key, result);
+      (Cuts.count() == cuts ? summaries : cutSummaries).put(key, result);
       return result;
     } finally {
       recording.pop();
