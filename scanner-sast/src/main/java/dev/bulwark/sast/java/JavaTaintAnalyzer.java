@@ -89,9 +89,9 @@ public final class JavaTaintAnalyzer implements Analyzer {
     if (!taint && !rules) {
       return;
     }
-    CompilationUnit cu = JavaSyntax.parse(file.text());
-    var kept = new LinkedHashMap<String, Finding>();
     var summaries = ProjectSummaries.of(project, catalog);
+    CompilationUnit cu = summaries.parse(file.path(), file.text());
+    var kept = new LinkedHashMap<String, Finding>();
     if (taint) {
       summaries.beginFile();
       var analysis = new FileTaint(file.path(), cu, project, catalog, summaries, hit -> keep(kept, finding(hit, file)))
@@ -126,7 +126,7 @@ public final class JavaTaintAnalyzer implements Analyzer {
       var kept = new LinkedHashMap<String, Finding>();
       summaries.beginFile();
       try {
-        new FileTaint(path, JavaSyntax.parse(text), project, catalog, summaries, hit -> keep(kept, finding(hit, caller)))
+        new FileTaint(path, summaries.parse(path, text), project, catalog, summaries, hit -> keep(kept, finding(hit, caller)))
             .analyseEntryPoints();
       } catch (IllegalArgumentException unparsable) {
         continue;

@@ -1,12 +1,12 @@
 package dev.bulwark.sast.java.project;
 
+import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.bulwark.sast.core.Project;
 import dev.bulwark.sast.java.catalog.TaintCatalog;
-import dev.bulwark.sast.java.syntax.JavaSyntax;
 import dev.bulwark.sast.java.taint.Cuts;
 import dev.bulwark.sast.java.taint.FileTaint;
 import dev.bulwark.sast.java.taint.ProjectCallees;
@@ -58,6 +58,7 @@ public final class ProjectSummaries implements ProjectCallees {
           return size() > PARSED_FILES_KEPT;
         }
       });
+  private final ParsedTrees trees = new ParsedTrees(PARSED_FILES_KEPT);
   private final PerThread<Set<String>> inProgress = new PerThread<>(HashSet::new);
   /** Summaries computed while a call was cut ({@link Cuts}): valid for the file being analysed on this thread only. */
   private final PerThread<Map<String, Summary>> cutSummaries = new PerThread<>(java.util.HashMap::new);
@@ -83,6 +84,11 @@ public final class ProjectSummaries implements ProjectCallees {
   public void beginFile() {
     cutSummaries.get().clear();
     files.get().values().forEach(t -> t.ifPresent(FileTaint::forgetCutSummaries));
+  }
+
+  /** The syntax tree of a file of the project, parsed once per thread while it is among the last parsed there. */
+  public CompilationUnit parse(String path, String text) {
+    return trees.parse(path, text);
   }
 
   @Override
@@ -316,7 +322,7 @@ public final class ProjectSummaries implements ProjectCallees {
     }
     Optional<FileTaint> taint;
     try {
-      taint = Optional.of(text(path)).filter(t -> !t.isEmpty()).map(JavaSyntax::parse)
+      taint = Optional.of(text(path)).filter(t -> !t.isEmpty()).map(t -> parse(path, t))
           .map(cu -> new FileTaint(path, cu, project, catalog, this, hit -> {}).asCallee()
               .withLiteralSinks(catalog.triggers().mayHaveLiteralSink(text(path))));
     } catch (IllegalArgumentException unparsable) {
