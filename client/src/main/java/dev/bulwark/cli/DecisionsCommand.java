@@ -64,7 +64,7 @@ final class DecisionsCommand implements Callable<Integer> {
       request.setBranch(branch);
     }
     var decisions = new ArrayList<Decision>();
-    try (var gate = GateConnection.open(env, address.gate)) {
+    try (var gate = GateConnection.open(env, address)) {
       // The gate caps a page; follow its page tokens until --limit decisions or the last page.
       do {
         var page = gate.call(stub -> stub.listDecisions(request.setLimit(limit - decisions.size()).build()));

@@ -2,6 +2,7 @@ package dev.bulwark.cli;
 
 import dev.bulwark.cli.local.LocalCluster;
 import dev.bulwark.common.grpc.Channels;
+import dev.bulwark.v1.AuthGrpc;
 import dev.bulwark.v1.GateGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -9,6 +10,7 @@ import io.grpc.StatusRuntimeException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,6 +28,9 @@ final class GateConnection implements AutoCloseable {
     @Option(names = "--gate", paramLabel = "HOST:PORT",
         description = "Gate service to use; without it the gate runs embedded on the database of $BULWARK_HOME.")
     String gate;
+
+    @Mixin
+    Credentials credentials = new Credentials();
   }
 
   private final String target;
@@ -39,10 +44,12 @@ final class GateConnection implements AutoCloseable {
   }
 
   /** Connects to {@code address}, or starts the local gate when it is null. */
-  static GateConnection open(CliEnvironment env, String address) {
+  static GateConnection open(CliEnvironment env, Address options) {
+    String address = options.gate;
+    Credentials credentials = options.credentials;
     if (address != null) {
       try {
-        return new GateConnection(address, Channels.forTarget(address), null);
+        return new GateConnection(address, Channels.forTarget(address, credentials.remote(env)), null);
       } catch (IllegalArgumentException e) {
         throw new UserError("bad gate address '" + address + "': " + e.getMessage(), e);
       }
@@ -57,7 +64,7 @@ final class GateConnection implements AutoCloseable {
       env.progress("starting the embedded gate on " + env.home().resolve("gate"));
       local.start(new LocalCluster.Settings(env.home(), Optional.empty(), env.serviceOptions(), 0));
       String target = local.target("gate");
-      return new GateConnection(target, Channels.forTarget(target), local);
+      return new GateConnection(target, Channels.forTarget(target, credentials.local(env)), local);
     } catch (RuntimeException e) {
       local.close();
       throw new UserError("cannot start the embedded gate on " + env.home().resolve("gate") + ": " + rootMessage(e)
@@ -75,8 +82,19 @@ final class GateConnection implements AutoCloseable {
    * {@link UserError} carrying the gate's own message, an unreachable gate one naming the address.
    */
   <T> T call(Function<GateGrpc.GateBlockingStub, T> call) {
+    return refusalsAsUserErrors(() -> call.apply(GateGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)));
+  }
+
+  /** A call to the gate's Auth service (tokens, who am I), with the same error handling. */
+  <T> T auth(Function<AuthGrpc.AuthBlockingStub, T> call) {
+    return refusalsAsUserErrors(() -> call.apply(AuthGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)));
+  }
+
+  private <T> T refusalsAsUserErrors(java.util.function.Supplier<T> call) {
     try {
-      return call.apply(GateGrpc.newBlockingStub(channel).withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS));
+      return call.get();
     } catch (StatusRuntimeException e) {
       Status s = e.getStatus();
       String why = s.getDescription() == null ? s.getCode().toString() : s.getDescription();
@@ -85,6 +103,7 @@ final class GateConnection implements AutoCloseable {
         case DEADLINE_EXCEEDED -> "the gate at " + target + " did not answer within " + DEADLINE_SECONDS + "s";
         case UNIMPLEMENTED -> "the gate at " + target + " is too old for this command (" + why + ")";
         case INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION, ALREADY_EXISTS, PERMISSION_DENIED -> why;
+        case UNAUTHENTICATED -> "not authenticated by the gate at " + target + ": " + why;
         default -> "the gate at " + target + " failed: " + s.getCode() + ": " + why;
       }, e);
     }

@@ -16,7 +16,8 @@ import picocli.CommandLine;
 @Command(name = "bulwark", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Security scanning for CI/CD pipelines: code, dependencies and container images.",
     subcommands = {ScanCommand.class, DecisionsCommand.class, SuppressCommand.class, PolicyCommand.class,
-        OverrideCommand.class, HookCommand.class, CommandLine.HelpCommand.class})
+        OverrideCommand.class, HookCommand.class, TokenCommand.class, InitCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int PASS = 0;
   public static final int FAIL = 1;

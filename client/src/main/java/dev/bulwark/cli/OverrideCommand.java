@@ -26,8 +26,10 @@ final class OverrideCommand implements Callable<Integer> {
   @Option(names = "--justification", paramLabel = "TEXT", description = "Why this FAIL may ship (required).")
   String justification = "";
 
-  @Option(names = "--identity", paramLabel = "NAME", description = "Who overrides: user or service (required).")
-  String identity = "";
+  @Option(names = "--identity", paramLabel = "NAME",
+      description = "Ignored by a gate that authenticates: it records the identity of your credential."
+          + " Only a gate without authentication records this (default: your user name).")
+  String identity = System.getProperty("user.name", "unknown");
 
   OverrideCommand(CliEnvironment env) {
     this.env = env;
@@ -38,7 +40,7 @@ final class OverrideCommand implements Callable<Integer> {
     var request = OverrideDecisionRequest.newBuilder().setScanId(scanId).setJustification(justification)
         .setIdentity(identity).build();
     Decision decision;
-    try (var gate = GateConnection.open(env, address.gate)) {
+    try (var gate = GateConnection.open(env, address)) {
       decision = gate.call(stub -> stub.overrideDecision(request));
     }
     env.out().println("scan " + decision.getScanId() + " of " + decision.getContext().getProject() + ": FAIL overridden"

@@ -64,7 +64,7 @@ final class PolicyCommand implements Runnable {
         throw new UserError(file + " is empty: use `bulwark policy clear --project " + project + "` to remove a policy");
       }
       ProjectPolicy stored;
-      try (var gate = GateConnection.open(env, address.gate)) {
+      try (var gate = GateConnection.open(env, address)) {
         stored = gate.call(stub -> stub.setProjectPolicy(SetProjectPolicyRequest.newBuilder().setProject(project)
             .setPolicy(text).setSetBy(by != null ? by : System.getProperty("user.name", "unknown")).build()));
       }
@@ -93,7 +93,7 @@ final class PolicyCommand implements Runnable {
     @Override
     public Integer call() {
       ProjectPolicy p;
-      try (var gate = GateConnection.open(env, address.gate)) {
+      try (var gate = GateConnection.open(env, address)) {
         p = gate.call(stub -> stub.getProjectPolicy(GetProjectPolicyRequest.newBuilder().setProject(project).build()));
       }
       // The text alone on stdout, so `bulwark policy show ... > policy.yaml` round-trips.
@@ -126,7 +126,7 @@ final class PolicyCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (var gate = GateConnection.open(env, address.gate)) {
+      try (var gate = GateConnection.open(env, address)) {
         gate.call(stub -> stub.setProjectPolicy(SetProjectPolicyRequest.newBuilder().setProject(project)
             .setSetBy(by != null ? by : System.getProperty("user.name", "unknown")).build()));
       }

@@ -3,9 +3,11 @@ package dev.bulwark.cli;
 import dev.bulwark.cli.history.GitRepositories;
 import dev.bulwark.cli.history.HistoryWalker;
 import dev.bulwark.cli.local.LocalCluster;
+import dev.bulwark.cli.local.ScanPreparation;
 import dev.bulwark.cli.report.ReportFormat;
 import dev.bulwark.cli.scan.ScanClient;
 import dev.bulwark.common.grpc.Channels;
+import dev.bulwark.common.grpc.ClientSecurity;
 import dev.bulwark.v1.ScanContext;
 import dev.bulwark.v1.ScanResult;
 import io.grpc.ManagedChannel;
@@ -29,6 +31,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -90,6 +93,17 @@ final class ScanCommand implements Callable<Integer> {
           + " (UTC; implies --history).")
   String historySince;
 
+  @Option(names = {"--offline", "--skip-db-update"},
+      description = "Without --gateway: no network. Advisory data is not fetched (the scan uses what $BULWARK_HOME"
+          + " holds, with one warning when that is missing or older than --db-max-age), and Maven projects resolve"
+          + " from the local repository and Bulwark's cache only (what cannot be resolved is named, DEGRADED).")
+  boolean offline;
+
+  @Option(names = "--db-max-age", paramLabel = "AGE",
+      description = "Without --gateway: fetch advisory data (OSV exports of the tree's ecosystems, KEV, EPSS) again"
+          + " when it is older than AGE, e.g. 24h, 7d, 0 for always (default: $BULWARK_DB_MAX_AGE, else 24h).")
+  String dbMaxAge;
+
   @Option(names = "--verify-secrets",
       description = "Ask each found secret's provider whether it still works (harmless identity calls such as"
           + " GitHub /user or AWS STS GetCallerIdentity; one request per credential, no retries). A live one is"
@@ -101,6 +115,9 @@ final class ScanCommand implements Callable<Integer> {
       description = "Time the whole scan may take (default: the gateway's).")
   int deadlineSeconds;
 
+  @Mixin
+  Credentials credentials = new Credentials();
+
   ScanCommand(CliEnvironment env) {
     this.env = env;
   }
@@ -111,17 +128,23 @@ final class ScanCommand implements Callable<Integer> {
     var request = request();
     ScanResult result;
     if (gateway != null) {
-      result = scanAt(gateway, request);
+      result = scanAt(gateway, request, credentials.remote(env));
     } else {
+      var advisoryDir = advisoryDir();
+      var maxAge = maxAge();
       try (var cluster = env.local().cluster()) {
+        if (advisoryDir.isEmpty()) { // no --advisories: fetch what the tree needs (with --advisories the user brought it)
+          env.local().prepareScan(new ScanPreparation(env.home(), Optional.ofNullable(request.tree()), offline,
+              maxAge, env.env(), env.err(), env.interactive()));
+        }
         env.progress("starting the embedded cluster");
-        cluster.start(new LocalCluster.Settings(env.home(), advisoryDir(), env.serviceOptions(), 0));
-        result = scanAt(cluster.target("gateway"), request);
+        cluster.start(new LocalCluster.Settings(env.home(), advisoryDir, serviceOptions(), 0));
+        result = scanAt(cluster.target("gateway"), request, credentials.local(env));
       } catch (IllegalStateException e) {
         throw new UserError(e.getMessage(), e);
       }
     }
-    writeReport(reportFormat, result);
+    writeReport(reportFormat, result, request.tree());
     return switch (result.getDecision().getVerdict()) {
       case PASS -> Main.PASS;
       case FAIL -> Main.FAIL;
@@ -129,15 +152,16 @@ final class ScanCommand implements Callable<Integer> {
     };
   }
 
-  private ScanResult scanAt(String target, ScanClient.Request request) {
+  private ScanResult scanAt(String target, ScanClient.Request request, ClientSecurity security) {
     ManagedChannel channel;
     try {
-      channel = ScanClient.pinnedChannel(target);
+      channel = ScanClient.pinnedChannel(target, security);
     } catch (IllegalArgumentException e) {
       throw new UserError("bad gateway address '" + target + "': " + e.getMessage());
     }
     try {
-      var run = new ScanClient(channel, env::progress).scan(request);
+      var run = new ScanClient(channel, env::progress, warning -> env.err().println("bulwark: " + warning))
+          .scan(request);
       env.progress("uploaded " + run.blobsUploaded() + " of " + run.blobsTotal() + " blobs");
       return run.result();
     } catch (StatusRuntimeException e) {
@@ -196,8 +220,18 @@ final class ScanCommand implements Callable<Integer> {
         + System.getProperty("user.name", "unknown"));
     Optional.ofNullable(branch).ifPresent(context::setBranch);
     Optional.ofNullable(commit).ifPresent(context::setCommit);
+    // never our own home: its databases and caches change while the scan runs
     return new ScanClient.Request(tree, List.copyOf(images), context.build(), deadlineSeconds, "",
-        baselineBranch == null ? "" : baselineBranch, historyBounds(tree), verifySecrets);
+        baselineBranch == null ? "" : baselineBranch, historyBounds(tree), verifySecrets, List.of(env.home()));
+  }
+
+  /** The services' options, with {@code maven.offline} when {@code --offline} is given. */
+  private java.util.Map<String, String> serviceOptions() {
+    var options = new java.util.LinkedHashMap<>(env.serviceOptions());
+    if (offline) {
+      options.put("maven.offline", "true");
+    }
+    return options;
   }
 
   /** The history to add, or null without --history; checked here so a bad PATH fails before any cluster starts. */
@@ -230,6 +264,18 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
+  private Optional<java.time.Duration> maxAge() {
+    String text = dbMaxAge != null ? dbMaxAge : env.env().get("BULWARK_DB_MAX_AGE");
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ScanPreparation.parseDuration(text));
+    } catch (IllegalArgumentException e) {
+      throw new UserError((dbMaxAge != null ? "--db-max-age " : "BULWARK_DB_MAX_AGE ") + e.getMessage());
+    }
+  }
+
   private Optional<Path> advisoryDir() {
     Path dir = advisories != null ? advisories
         : Optional.ofNullable(env.env().get("BULWARK_ADVISORIES")).filter(s -> !s.isBlank()).map(Path::of).orElse(null);
@@ -239,14 +285,14 @@ final class ScanCommand implements Callable<Integer> {
     return Optional.ofNullable(dir);
   }
 
-  private void writeReport(ReportFormat reportFormat, ScanResult result) throws IOException {
+  private void writeReport(ReportFormat reportFormat, ScanResult result, Path tree) throws IOException {
     if (output != null) {
       // Written beside the target and moved into place: a failed report never leaves a truncated file.
       Path absolute = output.toAbsolutePath();
       Path partial = absolute.resolveSibling("." + absolute.getFileName() + ".partial");
       try {
         try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-          reportFormat.write(result, w);
+          reportFormat.write(result, w, Optional.ofNullable(tree));
         }
         Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
@@ -256,7 +302,7 @@ final class ScanCommand implements Callable<Integer> {
       }
     } else {
       var w = new OutputStreamWriter(env.out(), StandardCharsets.UTF_8);
-      reportFormat.write(result, w);
+      reportFormat.write(result, w, Optional.ofNullable(tree));
       w.flush();
     }
   }

@@ -80,7 +80,7 @@ final class SuppressCommand implements Runnable {
           .setPathGlob(path).setPurl(purl).setAdvisory(advisory).setReason(reason).setExpires(expires)
           .setCreatedBy(by != null ? by : System.getProperty("user.name", "unknown")).build();
       Suppression added;
-      try (var gate = GateConnection.open(env, address.gate)) {
+      try (var gate = GateConnection.open(env, address)) {
         added = gate.call(stub -> stub.addSuppression(AddSuppressionRequest.newBuilder().setSuppression(s).build()));
       }
       env.out().println("added suppression " + added.getId() + " for " + added.getProject() + ": "
@@ -108,7 +108,7 @@ final class SuppressCommand implements Runnable {
     @Override
     public Integer call() {
       List<Suppression> list;
-      try (var gate = GateConnection.open(env, address.gate)) {
+      try (var gate = GateConnection.open(env, address)) {
         list = gate.call(stub -> stub.listSuppressions(ListSuppressionsRequest.newBuilder().setProject(project)
             .build())).getSuppressionsList();
       }
@@ -141,7 +141,7 @@ final class SuppressCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (var gate = GateConnection.open(env, address.gate)) {
+      try (var gate = GateConnection.open(env, address)) {
         gate.call(stub -> stub.removeSuppression(RemoveSuppressionRequest.newBuilder().setId(id).build()));
       }
       env.out().println("removed suppression " + id);

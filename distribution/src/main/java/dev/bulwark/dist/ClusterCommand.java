@@ -4,6 +4,8 @@ import dev.bulwark.cli.CliEnvironment;
 import dev.bulwark.cli.Main;
 import dev.bulwark.cli.UserError;
 import dev.bulwark.cli.local.LocalCluster;
+import dev.bulwark.common.auth.LocalAdminToken;
+import dev.bulwark.server.grpc.SecureDefaults;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +39,17 @@ final class ClusterCommand implements Callable<Integer> {
   @Option(names = "--advisories", paramLabel = "DIR", description = "OSV advisories (default: $BULWARK_ADVISORIES).")
   java.nio.file.Path advisories;
 
+  @Option(names = "--tls-cert", paramLabel = "FILE",
+      description = "Certificate chain (PEM) to serve TLS with; required with a --bind beyond loopback.")
+  java.nio.file.Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "FILE", description = "Private key (PEM, PKCS#8) of --tls-cert.")
+  java.nio.file.Path tlsKey;
+
+  @Option(names = "--insecure",
+      description = "Allow a --bind beyond loopback without TLS (warned about on every start; never in production).")
+  boolean insecure;
+
   ClusterCommand(CliEnvironment env) {
     this.env = env;
   }
@@ -55,17 +68,29 @@ final class ClusterCommand implements Callable<Integer> {
     }
     var advisoryDir = Optional.ofNullable(advisories).or(() -> Optional.ofNullable(env.env().get("BULWARK_ADVISORIES"))
         .filter(s -> !s.isBlank()).map(java.nio.file.Path::of));
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new UserError("--tls-cert and --tls-key go together");
+    }
+    var security = new LocalCluster.Security(true, Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey), insecure);
+    if (insecure && !SecureDefaults.isLoopback(bindHost)) {
+      env.err().println("bulwark cluster: WARNING: --insecure: listening on " + bindHost
+          + (tlsCert == null ? " without TLS: credentials and results cross the network in plain text" : ""));
+    }
     LocalCluster cluster;
     try {
-      cluster = env.local().cluster()
-          .start(new LocalCluster.Settings(env.home(), advisoryDir, options(), portBase, bindHost));
-    } catch (IllegalStateException e) {
+      cluster = env.local().cluster().start(new LocalCluster.Settings(env.home(), advisoryDir, options(),
+          portBase, bindHost, security));
+    } catch (IllegalStateException | IllegalArgumentException e) {
       throw new UserError(e.getMessage(), e);
     }
     // Ctrl-C runs the hook (the JVM is going down); an interrupt (tests, embedding) ends the wait.
     var hook = new Thread(cluster::close, "bulwark-cluster-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     cluster.targets().forEach((name, target) -> env.err().println("bulwark cluster: " + name + " on " + target));
+    if (LocalAdminToken.read(env.home()).isPresent()) {
+      env.err().println("bulwark cluster: clients authenticate with the admin token in "
+          + LocalAdminToken.path(env.home()) + " (--token, or BULWARK_TOKEN; `bulwark token create` issues others)");
+    }
     cluster.links().forEach((name, url) -> env.err().println("bulwark cluster: " + name + " at " + url));
     env.err().println("bulwark cluster: running; press Ctrl-C to stop");
     boolean interrupted = false;

@@ -6,18 +6,13 @@ import dev.bulwark.advisories.advisory.UrlOsvSource;
 import dev.bulwark.cli.CliEnvironment;
 import dev.bulwark.cli.Main;
 import dev.bulwark.cli.UserError;
-import dev.bulwark.advisories.intel.ExploitIntel;
-import dev.bulwark.advisories.intel.IntelSource;
-import java.io.ByteArrayInputStream;
+import dev.bulwark.dist.feeds.IntelFeeds;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -99,44 +94,18 @@ final class DbCommand implements Runnable {
     }
 
     /**
-     * Fetches a KEV or EPSS feed (a file, or a URL downloaded with resume), checks that the gate
-     * can read it (a feed it cannot read is refused, the installed one stays), and installs it
-     * under {@code $BULWARK_HOME/intel} as plain text.
+     * Fetches a KEV or EPSS feed (a file, or a URL downloaded with resume) and installs it where the
+     * gate reads it ({@link IntelFeeds}: a feed the gate cannot read is refused, the installed one stays).
      */
     private void installIntel(String source, String what, boolean isKev) throws IOException {
-      Path file = fetch(source);
-      byte[] bytes = Files.readAllBytes(file);
-      if (bytes.length > 1 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
-        try (var in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-          bytes = in.readAllBytes();
-        } catch (IOException e) {
-          throw new UserError(source + ": not a readable gzip file: " + e.getMessage());
-        }
-      }
-      String text = new String(bytes, StandardCharsets.UTF_8);
-      boolean json = text.stripLeading().startsWith("{");
-      Path staged = Files.createTempFile("bulwark-intel", ".txt");
       try {
-        Files.write(staged, bytes);
-        var intel = isKev ? ExploitIntel.load(Optional.of(IntelSource.file(staged)), Optional.empty())
-            : ExploitIntel.load(Optional.empty(), Optional.of(IntelSource.file(staged)));
-        int entries = isKev ? intel.kevCount() : intel.epssCount();
-        if (entries == 0) {
-          String why = intel.problems().isEmpty() ? "no entries" : intel.problems().get(0);
-          throw new UserError(source + " is not a " + what + " the gate can read: " + why.replace(staged.toString(), source));
-        }
-        intel.problems().stream().limit(5).forEach(p -> env.err().println("bulwark: " + p.replace(staged.toString(), source)));
-        String name = isKev ? (json ? "kev.json" : "kev.csv") : "epss.csv";
-        Path dir = Files.createDirectories(env.home().resolve("intel"));
-        if (isKev) {
-          Files.deleteIfExists(dir.resolve(json ? "kev.csv" : "kev.json"));
-        }
-        Path target = dir.resolve(name);
-        Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING);
-        env.out().println("installed " + entries + " " + what + " entries from " + source + " as " + target
-            + " (the gate reads it at start-up)");
-      } finally {
-        Files.deleteIfExists(staged);
+        var installed = IntelFeeds.install(env.home(), fetch(source), source,
+            isKev ? IntelFeeds.Kind.KEV : IntelFeeds.Kind.EPSS);
+        installed.problems().stream().limit(5).forEach(p -> env.err().println("bulwark: " + p));
+        env.out().println("installed " + installed.entries() + " " + what + " entries from " + source + " as "
+            + installed.file() + " (the gate reads it at start-up)");
+      } catch (IntelFeeds.RefusedException e) {
+        throw new UserError(e.getMessage());
       }
     }
 

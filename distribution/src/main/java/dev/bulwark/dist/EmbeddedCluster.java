@@ -37,6 +37,7 @@ public final class EmbeddedCluster implements LocalCluster {
   private final List<EmbeddedService> services;
   private final List<Running> running = new ArrayList<>();
   private final Map<String, String> targets = new LinkedHashMap<>();
+  private EmbeddedSecurity security;
   private final Map<String, String> links = new LinkedHashMap<>();
 
   /** A cluster of exactly these services; names must be unique. */
@@ -94,15 +95,15 @@ public final class EmbeddedCluster implements LocalCluster {
     if (!running.isEmpty()) {
       throw new IllegalStateException("cluster already started");
     }
+    security = EmbeddedSecurity.of(settings, services);
     for (EmbeddedService service : services) {
-      var context = new EmbeddedContext(settings.home(), settings.advisories(), Map.copyOf(targets),
-          settings.options());
+      var context = security.context(settings, Map.copyOf(targets), service.name());
       ManagedGrpcServer server = null;
       try {
         List<BindableService> grpc = service.create(context);
         int port = settings.portBase() == 0 ? 0 : settings.portBase() + PORT_OFFSETS.getOrDefault(service.name(), 0);
         server = new ManagedGrpcServer(service.name(), settings.bindHost(), port, Duration.ofSeconds(10),
-            GrpcServerFactory.DEFAULT_MAX_INBOUND_BYTES, grpc, null);
+            GrpcServerFactory.DEFAULT_MAX_INBOUND_BYTES, grpc, null, security.server(context));
         server.start();
       } catch (Exception e) {
         closeQuietly(context.closeables());
@@ -163,6 +164,10 @@ public final class EmbeddedCluster implements LocalCluster {
     }
     running.clear();
     targets.clear();
+    if (security != null) {
+      security.close();
+      security = null;
+    }
     links.clear();
   }
 

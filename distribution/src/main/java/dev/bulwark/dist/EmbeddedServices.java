@@ -2,7 +2,10 @@ package dev.bulwark.dist;
 
 import dev.bulwark.cli.local.LocalCluster;
 import dev.bulwark.cli.local.LocalServices;
+import dev.bulwark.cli.local.ScanPreparation;
+import dev.bulwark.dist.feeds.FirstRun;
 import dev.bulwark.server.embedded.EmbeddedService;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -30,6 +33,12 @@ public final class EmbeddedServices implements LocalServices {
   @Override
   public LocalCluster cluster() {
     return cluster.get().requireComplete();
+  }
+
+  /** The first run: the advisory data the tree's ecosystems need, fetched when missing or old ({@link FirstRun}). */
+  @Override
+  public void prepareScan(ScanPreparation preparation) {
+    new FirstRun(Clock.systemUTC()).run(preparation);
   }
 
   @Override

@@ -34,7 +34,9 @@ class AdvisoryCommandsTest {
       "npm 1.0.0-alpha 1.0.0-alpha.1 <", "npm 1.0.0+build 1.0.0 =", "Go v1.2.3 v1.10.0 <",
       "Go v2.0.0+incompatible v1.9.0 >", "RubyGems 1.0.a 1.0 <", "NuGet 1.0.0.0 1.0 =",
       "NuGet 1.0.0-Beta 1.0.0-beta =", "Debian 1:1.0 2.0 >", "Debian 1.0~rc1 1.0 <", "Alpine 1.2.3_rc1 1.2.3 <",
-      "Alpine 1.0-r1 1.0-r10 <", "crates.io 0.9.0 0.10.0 <", "Packagist 1.0.0-beta 1.0.0-RC1 <"})
+      "Alpine 1.0-r1 1.0-r10 <", "crates.io 0.9.0 0.10.0 <", "Packagist 1.0.0-beta 1.0.0-RC1 <",
+      "CRAN 0.9 0.75 <", "CRAN 0.01.0 0.1-0 =", "Hackage 1.0.0 1.0 >", "Pub 1.0.0 1.0.0+build <",
+      "AlmaLinux a:1 b:1 <", "Maven 2.9.0-1 2.9.0.RC1 <", "RubyGems 1 1beta >"})
   void compareUsesEachEcosystemsOrder(String ecosystem, String a, String b, String expected) {
     var r = run("versions", "compare", "--ecosystem", ecosystem, a, b);
     assertThat(r.exitCode()).as(r.err()).isZero();

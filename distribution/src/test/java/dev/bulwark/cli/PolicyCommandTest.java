@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.cli.testing.CliRun;
+import dev.bulwark.cli.testing.GateRecord;
 import dev.bulwark.v1.EvaluateRequest;
 import dev.bulwark.v1.ScanContext;
 import dev.bulwark.v1.Verdict;
@@ -40,12 +41,10 @@ class PolicyCommandTest {
   Verdict evaluate(String scanId, String branch, String repoPolicy) {
     var env = new CliEnvironment(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()),
         false, Map.of("BULWARK_HOME", home.toString()), new EmbeddedServices());
-    try (var gate = GateConnection.open(env, null)) {
-      return gate.call(stub -> stub.evaluate(EvaluateRequest.newBuilder().setScanId(scanId)
+    return GateRecord.evaluate(home, EvaluateRequest.newBuilder().setScanId(scanId)
           .setContext(ScanContext.newBuilder().setProject("shop").setBranch(branch))
           .addFindings(GateCommandsTest.sqlInjection()).setRepoPolicy(repoPolicy)
-          .setRepoPolicyPath(".bulwark/policy.yaml").build())).getDecision().getVerdict();
-    }
+          .setRepoPolicyPath(".bulwark/policy.yaml").build()).getDecision().getVerdict();
   }
 
   @Test
@@ -67,7 +66,7 @@ class PolicyCommandTest {
     var show = run("policy", "show", "--project", "shop");
     assertThat(show.exitCode()).as(show.err()).isZero();
     assertThat(show.out()).isEqualTo(Files.readString(resource("central.yaml")));
-    assertThat(show.err()).contains("set by secteam");
+    assertThat(show.err()).contains("set by token:"); // the credential's identity, not --by
 
     String disabling = "rules:\n  - name: no-high-code\n    expr: \"false\"\n    action: warn\n";
     assertThat(evaluate("scan-1", "main", disabling)).isEqualTo(Verdict.FAIL);

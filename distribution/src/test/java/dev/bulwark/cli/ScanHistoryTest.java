@@ -1,5 +1,8 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.common.auth.BearerCredentials;
+import dev.bulwark.common.auth.LocalAdminToken;
+import dev.bulwark.common.grpc.ClientSecurity;
 import dev.bulwark.cli.local.LocalCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -153,7 +156,8 @@ class ScanHistoryTest {
     ServiceLoader.load(EmbeddedService.class).forEach(services::add);
     var settings = new LocalCluster.Settings(tmp.resolve("home-j"), Optional.empty(), Map.of(), 0);
     try (var cluster = new EmbeddedCluster(services).start(settings)) {
-      var channel = Channels.forTarget(cluster.target("gateway"));
+      var channel = Channels.forTarget(cluster.target("gateway"), ClientSecurity.NONE.withCredentials(
+          BearerCredentials.of(LocalAdminToken.read(tmp.resolve("home-j")).orElseThrow())));
       try {
         var progress = new ArrayList<String>();
         var client = new ScanClient(channel, progress::add);

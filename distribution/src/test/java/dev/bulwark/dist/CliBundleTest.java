@@ -78,11 +78,17 @@ class CliBundleTest {
         || e.startsWith("dev/bulwark/sast/") || e.startsWith("dev/bulwark/server/") || e.startsWith("io/dropwizard/"));
   }
 
+  /** The cluster's local admin token (the embedded cluster authenticates every call). */
+  static String token() {
+    return dev.bulwark.common.auth.LocalAdminToken.read(tmp.resolve("home")).orElseThrow();
+  }
+
   @Test
   @DisplayName("with an empty environment, bulwark scan --gateway of an empty folder gives PASS and exit 0")
   void scanOfAnEmptyFolder() throws Exception {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
-    var run = bulwark("scan", "--gateway", cluster.target("gateway"), "--format", "json", empty.toString());
+    var run = bulwark("scan", "--gateway", cluster.target("gateway"), "--token", token(), "--format", "json",
+        empty.toString());
     assertThat(run.exitCode()).as(run.output()).isZero();
     JsonNode json = new ObjectMapper().readTree(run.stdout());
     assertThat(json.path("decision").asText()).isEqualTo("PASS");
@@ -100,7 +106,8 @@ class CliBundleTest {
     for (String format : List.of("sarif", "junit", "gitlab-sast", "gitlab-dependency-scanning", "cyclonedx",
         "table")) {
       Path out = tmp.resolve("report-" + format);
-      var run = bulwark("scan", "--gateway", cluster.target("gateway"), "--format", format, "--output",
+      var run = bulwark("scan", "--gateway", cluster.target("gateway"), "--token", token(), "--format", format,
+          "--output",
           out.toString(), app.toString());
       assertThat(run.exitCode()).as(format + ": " + run.output()).isEqualTo(1); // FAIL: the app is vulnerable
       assertThat(Files.size(out)).as(format).isGreaterThan(100);

@@ -8,13 +8,16 @@ import dev.bulwark.gate.db.JdbiDecisionHistory;
 import dev.bulwark.gate.db.JdbiDecisionStore;
 import dev.bulwark.gate.db.Migrations;
 import dev.bulwark.gate.decision.Gate;
+import dev.bulwark.gate.auth.GateAuth;
 import dev.bulwark.server.grpc.DropwizardBootstrap;
+import io.grpc.TlsServerCredentials;
 import dev.bulwark.server.grpc.ManagedGrpcServer;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -28,12 +31,12 @@ public class GateApplication extends Application<GateConfiguration> {
   private final ViewerResolver viewers;
   private ManagedGrpcServer grpcServer;
 
-  /** The gate with its dashboard open to everyone (no authentication yet). */
+  /** The gate whose dashboard knows its readers by the same credentials as its gRPC API. */
   public GateApplication() {
-    this(ViewerResolver.everyone());
+    this(null);
   }
 
-  /** The gate whose dashboard knows its readers through {@code viewers}. */
+  /** The gate whose dashboard knows its readers through {@code viewers} (null: by the gate's credentials). */
   public GateApplication(ViewerResolver viewers) {
     this.viewers = viewers;
   }
@@ -66,9 +69,17 @@ public class GateApplication extends Application<GateConfiguration> {
       }
     });
     var gate = new Gate(store, Clock.systemUTC(), config.exploitIntel(), audit);
-    grpcServer = config.getGrpc().build("gate", environment, new GateGrpcService(gate));
+    var auth = GateAuth.wire(store.jdbi(), store, config.oidcIssuers(), audit, Clock.systemUTC());
+    String adminTokenDir = config.getAdminTokenDir();
+    if (adminTokenDir != null && !adminTokenDir.isBlank()) {
+      auth.ensureLocalAdmin(Path.of(adminTokenDir.strip()));
+    }
+    // People and platforms come with tokens; the gateway with its certificate (Evaluate, WhoAmI on behalf of callers).
+    var security = config.getGrpc().security("gate", TlsServerCredentials.ClientAuth.OPTIONAL, auth.authenticator(),
+        auth.owners(), audit);
+    grpcServer = config.getGrpc().build("gate", environment, security, new GateGrpcService(gate, audit), auth.service());
     DashboardWeb.register(environment, new Dashboard(new JdbiDecisionHistory(store.jdbi()), store.suppressions(),
-        store.policies(), Clock.systemUTC()), viewers);
+        store.policies(), Clock.systemUTC()), viewers != null ? viewers : auth.viewers());
   }
 
   /** The gRPC server once {@link #run} has wired it (its port when configured as 0). */

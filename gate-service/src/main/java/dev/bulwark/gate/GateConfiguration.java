@@ -1,7 +1,11 @@
 package dev.bulwark.gate;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.bulwark.gate.auth.OidcSettings;
+import dev.bulwark.server.auth.oidc.OidcIssuer;
 import dev.bulwark.server.grpc.GrpcServerFactory;
+import java.util.ArrayList;
+import java.util.List;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
@@ -23,6 +27,18 @@ public class GateConfiguration extends Configuration {
   @Valid
   @NotNull
   private GrpcServerFactory grpc = new GrpcServerFactory();
+
+  /**
+   * A folder where the gate keeps a bootstrap admin token ({@code admin-token}, mode 0600, every
+   * project): created at start when missing or no longer valid. Empty: none (tokens are then
+   * issued with an existing admin token only).
+   */
+  private String adminTokenDir = "";
+
+  /** OIDC issuers whose ID tokens (CI jobs) are accepted, with their claim rules. */
+  @Valid
+  @NotNull
+  private List<OidcSettings> oidc = new ArrayList<>();
 
   @Valid
   @NotNull
@@ -89,6 +105,31 @@ public class GateConfiguration extends Configuration {
   @JsonProperty
   public void setAuditWebhook(String auditWebhook) {
     this.auditWebhook = auditWebhook;
+  }
+
+  @JsonProperty
+  public String getAdminTokenDir() {
+    return adminTokenDir;
+  }
+
+  @JsonProperty
+  public void setAdminTokenDir(String adminTokenDir) {
+    this.adminTokenDir = adminTokenDir;
+  }
+
+  @JsonProperty
+  public List<OidcSettings> getOidc() {
+    return oidc;
+  }
+
+  @JsonProperty
+  public void setOidc(List<OidcSettings> oidc) {
+    this.oidc = oidc;
+  }
+
+  /** The configured issuers (IllegalArgumentException naming what is wrong with one). */
+  public List<OidcIssuer> oidcIssuers() {
+    return oidc == null ? List.of() : oidc.stream().map(OidcSettings::toIssuer).toList();
   }
 
   @JsonProperty

@@ -11,6 +11,7 @@ import dev.bulwark.gate.db.JdbiDecisionStore;
 import dev.bulwark.gate.decision.Gate;
 import dev.bulwark.advisories.intel.ExploitIntel;
 import dev.bulwark.advisories.intel.IntelSource;
+import dev.bulwark.gate.auth.GateAuth;
 import dev.bulwark.server.embedded.EmbeddedContext;
 import dev.bulwark.server.embedded.EmbeddedService;
 import io.grpc.BindableService;
@@ -57,16 +58,27 @@ public final class GateEmbeddedService implements EmbeddedService {
     var audit = AuditSink.configured(context.option(AUDIT_FILE).orElse(""), context.option(AUDIT_WEBHOOK).orElse(""));
     context.closeOnStop(audit);
     var gate = new Gate(store, Clock.systemUTC(), intel(context.home().resolve("intel")), audit);
+    var auth = GateAuth.wire(store.jdbi(), store, List.of(), audit, Clock.systemUTC());
+    if (context.trust().isEnforcing()) {
+      auth.ensureLocalAdmin(context.home()); // $BULWARK_HOME/admin-token, 0600: what the CLI sends
+    }
+    context.guard(auth.authenticator(), auth.owners());
     var dashboardAt = context.option(DASHBOARD);
     if (dashboardAt.isPresent()) {
       var address = HostAndPort.parse(dashboardAt.get());
       var dashboard = EmbeddedDashboard.start(address.host(), address.port(), new Dashboard(
           new JdbiDecisionHistory(store.jdbi()), store.suppressions(), store.policies(), Clock.systemUTC()),
-          ViewerResolver.everyone());
+          context.trust().isEnforcing() ? auth.viewers() : ViewerResolver.everyone());
       context.closeOnStop(dashboard);
       context.advertise("dashboard", dashboard.url().toString());
     }
-    return List.of(new GateGrpcService(gate));
+    return List.of(new GateGrpcService(gate, audit), auth.service());
+  }
+
+  /** The gate keeps the cluster's tokens: with it, the embedded cluster authenticates every call. */
+  @Override
+  public boolean issuesCredentials() {
+    return true;
   }
 
   /** A {@code host:port} option. */

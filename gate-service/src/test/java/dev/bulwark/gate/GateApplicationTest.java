@@ -1,8 +1,17 @@
 package dev.bulwark.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.common.auth.LocalAdminToken;
 import dev.bulwark.common.grpc.Channels;
+import dev.bulwark.common.grpc.ClientSecurity;
+import dev.bulwark.common.grpc.TlsFiles;
+import dev.bulwark.common.grpc.TlsMaterial;
+import dev.bulwark.common.testing.TestCertificates;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.Optional;
 import dev.bulwark.gate.db.TestDatabases;
 import dev.bulwark.gate.testing.Findings;
 import dev.bulwark.gate.testing.Http;
@@ -46,6 +55,9 @@ class GateApplicationTest {
   }
 
   private void startEvaluateStop(String url, String user, String password) throws Exception {
+    var ca = TestCertificates.authority("test-ca");
+    Path tls = ca.issue("gate").writeTo(dir.resolve("tls-gate"));
+    Path gateway = ca.issue("gateway").writeTo(dir.resolve("tls-gateway"));
     Path config = Path.of(System.getProperty("bulwark.repoRoot"), "gate-service", "config.yml");
     var support = new DropwizardTestSupport<>(GateApplication.class, config.toString(),
         ConfigOverride.config("grpc.host", "127.0.0.1"),
@@ -57,13 +69,28 @@ class GateApplicationTest {
         ConfigOverride.config("database.password", password),
         ConfigOverride.config("kevFile", resource("/intel/kev.csv")),
         ConfigOverride.config("epssFile", resource("/intel/epss.csv")),
-        ConfigOverride.config("auditFile", dir.resolve("audit.jsonl").toString()));
+        ConfigOverride.config("auditFile", dir.resolve("audit.jsonl").toString()),
+        ConfigOverride.config("adminTokenDir", dir.resolve("admin").toString()),
+        ConfigOverride.config("grpc.tls.cert", tls.resolve("tls.crt").toString()),
+        ConfigOverride.config("grpc.tls.key", tls.resolve("tls.key").toString()),
+        ConfigOverride.config("grpc.tls.ca", tls.resolve("ca.crt").toString()));
     support.before();
     try {
       GateApplication app = support.getApplication();
       assertThat(support.getEnvironment().healthChecks().getNames()).contains("database");
       assertThat(support.getEnvironment().healthChecks().runHealthCheck("database").isHealthy()).isTrue();
-      var channel = Channels.forTarget(app.grpcServer().target());
+      // Only the gateway's certificate may ask for decisions; people come with tokens.
+      var anonymous = Channels.forTarget("localhost:" + app.grpcServer().port(),
+          ClientSecurity.tls(TlsMaterial.load(TlsFiles.trusting(Optional.of(tls.resolve("ca.crt"))))));
+      assertThatThrownBy(() -> GateGrpc.newBlockingStub(anonymous).withDeadlineAfter(30, TimeUnit.SECONDS)
+          .evaluate(Findings.request("app-0", "p", List.of(Findings.AWS_KEY), "")))
+          .isInstanceOfSatisfying(StatusRuntimeException.class,
+              e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+      anonymous.shutdownNow();
+      var channel = Channels.forTarget("localhost:" + app.grpcServer().port(), ClientSecurity.tls(TlsMaterial.load(
+          TlsFiles.mutual(gateway.resolve("tls.crt"), gateway.resolve("tls.key"), gateway.resolve("ca.crt"),
+              java.time.Duration.ofMinutes(1)))));
+      String admin = LocalAdminToken.read(dir.resolve("admin")).orElseThrow();
       try {
         var r = GateGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
             .evaluate(Findings.request("app-1", "p", List.of(Findings.AWS_KEY), ""));
@@ -74,7 +101,8 @@ class GateApplicationTest {
             .anyMatch(f -> f.getName().equals("kev") && f.getEffect() == 1.5);
         // The dashboard on the application connector, over the same database.
         String http = "http://127.0.0.1:" + support.getLocalPort();
-        var projects = Http.get(http + "/api/dashboard/projects");
+        assertThat(Http.get(http + "/api/dashboard/projects").statusCode()).as("no credential").isEqualTo(401);
+        var projects = Http.get(http + "/api/dashboard/projects", "Authorization", "Bearer " + admin);
         assertThat(projects.statusCode()).isEqualTo(200);
         assertThat(projects.body()).contains("\"project\":\"p\"").contains("\"scanId\":\"app-2\"");
         var page = Http.get(http + "/dashboard/");
@@ -89,8 +117,12 @@ class GateApplicationTest {
     } finally {
       support.after();
     }
-    assertThat(java.nio.file.Files.readAllLines(dir.resolve("audit.jsonl"))).hasSize(2)
-        .allMatch(l -> l.startsWith("{\"scan_id\":\"app-"));
+    // One feed: the refused Evaluate (an authentication failure, with the caller's address), then the two decisions.
+    var audit = java.nio.file.Files.readAllLines(dir.resolve("audit.jsonl"));
+    assertThat(audit).hasSize(3);
+    assertThat(audit.get(0)).startsWith("{\"event\":\"auth.failed\"").contains("\"method\":\"bulwark.v1.Gate/Evaluate\"")
+        .contains("\"peer\":\"127.0.0.1:");
+    assertThat(audit.subList(1, 3)).allMatch(l -> l.startsWith("{\"scan_id\":\"app-"));
   }
 
   private static String resource(String name) throws java.net.URISyntaxException {

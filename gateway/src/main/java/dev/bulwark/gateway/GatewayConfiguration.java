@@ -1,6 +1,7 @@
 package dev.bulwark.gateway;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.bulwark.gateway.auth.LimitSettings;
 import dev.bulwark.server.grpc.GrpcServerFactory;
 import dev.bulwark.gateway.core.ScanCoordinator;
 import dev.bulwark.gateway.core.ScannerEndpoint;
@@ -53,6 +54,16 @@ public class GatewayConfiguration extends Configuration {
   @NotNull
   @JsonProperty
   public Map<String, ResilienceSettings> resilience = new LinkedHashMap<>();
+
+  /** What one credential may ask: rates, concurrent scans, sizes (see LimitSettings). */
+  @Valid
+  @NotNull
+  @JsonProperty
+  public LimitSettings limits = new LimitSettings();
+
+  /** Audit events (authentication failures, denials, rate limits) as JSON lines; empty: the log only. */
+  @JsonProperty
+  public String auditFile = "";
 
   @Min(1)
   @JsonProperty

@@ -1,10 +1,13 @@
 package dev.bulwark.gateway;
 
-import dev.bulwark.common.cas.ContentStoreService;
 import dev.bulwark.common.cas.DiskBlobStore;
+import dev.bulwark.common.grpc.Channels;
+import dev.bulwark.common.grpc.ClientSecurity;
+import dev.bulwark.gateway.auth.GatewaySecurity;
+import dev.bulwark.gateway.auth.Limits;
+import dev.bulwark.server.audit.AuditLog;
 import dev.bulwark.server.embedded.EmbeddedContext;
 import dev.bulwark.server.embedded.EmbeddedService;
-import dev.bulwark.gateway.api.GatewayGrpcService;
 import dev.bulwark.gateway.core.ResiliencePolicy;
 import dev.bulwark.gateway.core.ScanCoordinator;
 import dev.bulwark.gateway.core.ScannerEndpoint;
@@ -33,8 +36,15 @@ public final class GatewayEmbeddedService implements EmbeddedService {
     var scanners = GatewayConfiguration.SCANNERS.stream()
         .map(name -> new ScannerEndpoint(name, context.target(name), ResiliencePolicy.defaults()))
         .toList();
-    var coordinator = new ScanCoordinator(store, scanners, context.target("gate"), ScanCoordinator.Settings.defaults());
+    var coordinator = new ScanCoordinator(store, scanners, context.target("gate"), ScanCoordinator.Settings.defaults(),
+        context.clientSecurity());
     context.closeOnStop(coordinator);
-    return List.of(new ContentStoreService(store), new GatewayGrpcService(coordinator));
+    // Credentials are verified by the gate; the channel carries only the caller's own bearer (no service key).
+    var gate = Channels.forTarget(context.target("gate"), context.trust().clientFor("gateway").tls()
+        .map(ClientSecurity::tls).orElse(ClientSecurity.NONE));
+    context.closeOnStop(() -> Channels.close(gate));
+    var guarded = GatewaySecurity.wire(store, coordinator, gate, Limits.defaults(), AuditLog.LOG_ONLY);
+    context.guard(guarded.authenticator(), guarded.owners(), guarded.rateLimits());
+    return guarded.services();
   }
 }

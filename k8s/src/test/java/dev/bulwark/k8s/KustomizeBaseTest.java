@@ -42,7 +42,7 @@ class KustomizeBaseTest {
     }
   }
 
-  @ParameterizedTest(name = "{0} runs non-root, read-only, without capabilities, with native gRPC probes")
+  @ParameterizedTest(name = "{0} runs non-root, read-only, without capabilities, probed on its admin health check")
   @ValueSource(strings = {"gateway", "scanner-sast", "scanner-sca", "scanner-container", "gate-service"})
   void podsAreHardened(String name) {
     JsonNode pod = base.named("Deployment", name).path("spec").path("template").path("spec");
@@ -55,10 +55,53 @@ class KustomizeBaseTest {
     assertThat(c.path("securityContext").path("capabilities").path("drop").toString()).contains("ALL");
     assertThat(c.path("resources").path("limits").has("memory")).isTrue();
     assertThat(c.path("resources").path("limits").has("cpu")).isTrue();
-    int port = GRPC_PORTS.get(name);
+    // gRPC probes cannot speak TLS, and every gRPC port is mutual TLS: Dropwizard's health check instead.
     for (String probe : new String[] {"readinessProbe", "livenessProbe", "startupProbe"}) {
-      assertThat(c.path(probe).path("grpc").path("port").asInt()).as(probe).isEqualTo(port);
+      assertThat(c.path(probe).path("httpGet").path("path").asText()).as(probe).isEqualTo("/healthcheck");
+      assertThat(c.path(probe).path("httpGet").path("port").asText()).as(probe).isEqualTo("admin");
     }
+  }
+
+  @ParameterizedTest(name = "{0} mounts its certificate Secret read-only where its config reads TLS from")
+  @ValueSource(strings = {"gateway", "scanner-sast", "scanner-sca", "scanner-container", "gate-service"})
+  void everyServiceRequiresMutualTlsAndAuthentication(String name) throws Exception {
+    JsonNode pod = base.named("Deployment", name).path("spec").path("template").path("spec");
+    assertThat(pod.path("volumes").toString()).contains("\"secretName\":\"" + name + "-tls\"");
+    assertThat(pod.path("containers").get(0).path("volumeMounts").toString())
+        .contains("\"mountPath\":\"/etc/bulwark/tls\"").contains("\"readOnly\":true");
+    JsonNode config = renderedConfig(name);
+    assertThat(config.path("grpc").path("tls").path("cert").asText()).isEqualTo("/etc/bulwark/tls/tls.crt");
+    assertThat(config.path("grpc").path("tls").path("key").asText()).isEqualTo("/etc/bulwark/tls/tls.key");
+    assertThat(config.path("grpc").path("tls").path("ca").asText()).isEqualTo("/etc/bulwark/tls/ca.crt");
+    assertThat(config.path("grpc").path("auth").asText()).isEqualTo("true");
+    assertThat(config.path("grpc").path("insecure").asText()).isEqualTo("false");
+  }
+
+  /** The service's own config.yml with the manifests' environment substituted. */
+  static JsonNode renderedConfig(String name) throws Exception {
+    Map<String, String> env = new HashMap<>();
+    base.named("ConfigMap", "bulwark-env").path("data").fields()
+        .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+    String yaml = Files.readString(SharedFixtures.repoRoot().resolve(name).resolve("config.yml"));
+    var substitutor = new StringSubstitutor(env);
+    substitutor.setEnableSubstitutionInVariables(true);
+    return new ObjectMapper(new YAMLFactory()).readTree(substitutor.replace(yaml));
+  }
+
+  @Test
+  @DisplayName("the example overlay issues each service a certificate named as the access rules know it")
+  void theExampleOverlayIssuesEveryServiceItsCertificate() throws Exception {
+    Manifests example = Manifests.render("overlays/example");
+    Map<String, String> names = Map.of("gateway", "gateway", "scanner-sast", "scanner-sast", "scanner-sca",
+        "scanner-sca", "scanner-container", "scanner-container", "gate-service", "gate");
+    for (var e : names.entrySet()) {
+      JsonNode cert = example.named("Certificate", e.getKey()).path("spec");
+      assertThat(cert.path("secretName").asText()).isEqualTo(e.getKey() + "-tls");
+      assertThat(cert.path("commonName").asText()).isEqualTo(e.getValue());
+      assertThat(cert.path("usages").toString()).contains("server auth").contains("client auth");
+      assertThat(cert.path("issuerRef").path("name").asText()).isEqualTo("bulwark-ca");
+    }
+    assertThat(example.named("Certificate", "bulwark-ca").path("spec").path("isCA").asBoolean()).isTrue();
   }
 
   @ParameterizedTest(name = "{0}'s own config.yml, fed the manifests' environment, listens where its Service points")

@@ -2,12 +2,13 @@ package dev.bulwark.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.server.testing.ScannerHarness;
+import dev.bulwark.artifacts.JarBuilder;
 import dev.bulwark.container.image.ImageAnalyzerTest;
 import dev.bulwark.container.image.ImageBuilder;
 import dev.bulwark.container.image.ImageLimits;
 import dev.bulwark.container.image.ImagePackageMatcher;
 import dev.bulwark.container.image.TarBuilder;
+import dev.bulwark.server.testing.ScannerHarness;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.Package;
 import dev.bulwark.v1.ScannerStatus;
@@ -94,7 +95,7 @@ class ContainerEngineImageTest {
   void everyInventoriedImagePackageGoesToTheScansInventoryWithItsPurlAndLayer() throws Exception {
     byte[] rpmLayer = new TarBuilder().file("etc/os-release", "ID=\"almalinux\"\nVERSION_ID=\"9.3\"\n")
         .file("var/lib/rpm/rpmdb.sqlite", Files.readAllBytes(TestResources.path("rpm/rpmdb.sqlite"))).build();
-    byte[] appLayer = new TarBuilder().file("srv/app.jar", new dev.bulwark.container.image.JarBuilder()
+    byte[] appLayer = new TarBuilder().file("srv/app.jar", new dev.bulwark.artifacts.JarBuilder()
         .pom("org.yaml", "snakeyaml", "1.30").build()).build();
     var image = new ImageBuilder().layer(rpmLayer).layer(appLayer).oci(tmp.resolve("alma.tar"));
     var engine = new ContainerEngine(new ContainerEngine.Settings(EngineMode.NATIVE, Optional.empty(),

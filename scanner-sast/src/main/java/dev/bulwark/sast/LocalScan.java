@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * Scans a local folder without the cluster and prints one line per finding, then throughput on
- * stderr. For benchmarks and quick checks: {@code LocalScan [--secrets-only] [--quiet] <folder>}.
+ * stderr. For benchmarks and quick checks: {@code LocalScan [--secrets-only] [--only <analyzer>] [--quiet] <folder>}
+ * ({@code --only javascript} runs one analyzer, for per-language throughput).
  */
 public final class LocalScan {
   private LocalScan() {}
@@ -27,8 +28,12 @@ public final class LocalScan {
     boolean secretsOnly = List.of(args).contains("--secrets-only");
     boolean quiet = List.of(args).contains("--quiet");
     Path root = Path.of(args[args.length - 1]);
-    var engine = new SastEngine(secretsOnly ? Analyzers.secretsOnly() : Analyzers.builtIn(),
-        SastEngine.DEFAULT_MAX_FILE_BYTES);
+    int only = List.of(args).indexOf("--only");
+    var analyzers = secretsOnly ? Analyzers.secretsOnly() : Analyzers.builtIn();
+    if (only >= 0) {
+      analyzers = analyzers.stream().filter(a -> a.name().equals(args[only + 1])).toList();
+    }
+    var engine = new SastEngine(analyzers, SastEngine.DEFAULT_MAX_FILE_BYTES);
     long started = System.nanoTime();
     var files = new ArrayList<SourceFile>();
     var project = new Project(rel -> {

@@ -123,9 +123,9 @@ class SastAcceptanceTest {
     var info = harness.describe();
     assertThat(info.getName()).isEqualTo("sast");
     assertThat(info.getAnalyzersList()).extracting(a -> a.getName())
-        .containsExactly("secrets", "java-taint", "javascript", "python", "go");
+        .containsExactly("secrets", "java-taint", "javascript", "python", "go", "php", "ruby", "csharp");
     assertThat(info.getDatabasesList()).extracting(d -> d.getName())
-        .contains("rules:secrets", "rules:javascript", "rules:python", "rules:go");
+        .contains("rules:secrets", "rules:javascript", "rules:python", "rules:go", "rules:php", "rules:ruby", "rules:csharp");
     assertThat(info.getDatabasesList()).allSatisfy(d -> assertThat(d.getVersion()).matches("\\d+\\.\\d+\\.\\d+\\+[0-9a-f]{16}"));
   }
 }

@@ -2,6 +2,7 @@ package dev.bulwark.sca;
 
 import dev.bulwark.server.scanner.ScanWorkspace;
 import dev.bulwark.advisories.advisory.InstalledPackage;
+import dev.bulwark.sca.inventory.BuildResolver;
 import dev.bulwark.sca.inventory.Inventory;
 import java.util.List;
 
@@ -19,12 +20,17 @@ public interface PackageSource {
     }
   }
 
-  /** The lockfiles and manifests of the scanned tree, read by {@link Inventory}. */
-  PackageSource LOCKFILES = workspace -> {
-    var inventory = Inventory.collect(workspace);
-    int files = workspace.select(path -> Inventory.parserFor(path).isPresent()).size();
-    return new Packages(inventory.packages(), inventory.problems(), files);
-  };
+  /** The lockfiles and manifests of the scanned tree, read by {@link Inventory}, each file by itself. */
+  PackageSource LOCKFILES = inventory(List.of());
+
+  /** The lockfiles and manifests of the scanned tree, builds (Maven) resolved by the given resolvers. */
+  static PackageSource inventory(List<BuildResolver> builds) {
+    return workspace -> {
+      var inventory = Inventory.collect(workspace, builds);
+      int files = workspace.select(path -> Inventory.wanted(path, builds)).size();
+      return new Packages(inventory.packages(), inventory.problems(), files);
+    };
+  }
 
   Packages collect(ScanWorkspace workspace) throws Exception;
 }

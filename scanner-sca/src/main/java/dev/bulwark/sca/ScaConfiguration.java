@@ -9,6 +9,11 @@ public class ScaConfiguration extends AdvisoryScannerConfiguration {
   /** Where the advisory store lives. */
   @NotEmpty
   private String dataDir = "/tmp/bulwark/sca/data";
+  /**
+   * Resolve Maven projects from the local repository and the cache only (no remote repository);
+   * local repository, mirrors and credentials come from the environment ({@code BULWARK_MAVEN_*}).
+   */
+  private boolean mavenOffline;
 
   public ScaConfiguration() {
     super(7072, "/tmp/bulwark/sca/cache");
@@ -22,5 +27,15 @@ public class ScaConfiguration extends AdvisoryScannerConfiguration {
   @JsonProperty
   public void setDataDir(String dataDir) {
     this.dataDir = dataDir;
+  }
+
+  @JsonProperty
+  public boolean isMavenOffline() {
+    return mavenOffline;
+  }
+
+  @JsonProperty
+  public void setMavenOffline(boolean mavenOffline) {
+    this.mavenOffline = mavenOffline;
   }
 }

@@ -1,5 +1,9 @@
 package dev.bulwark.sca;
 
+import dev.bulwark.sca.inventory.GradleBuilds;
+import dev.bulwark.sca.inventory.MavenBuilds;
+import dev.bulwark.sca.maven.MavenResolver;
+import dev.bulwark.sca.maven.MavenSettings;
 import dev.bulwark.server.embedded.EmbeddedContext;
 import dev.bulwark.server.embedded.EmbeddedService;
 import io.grpc.BindableService;
@@ -9,8 +13,9 @@ import java.util.List;
 
 /**
  * scanner-sca inside the embedded cluster: advisories from {@link EmbeddedContext#advisories()},
- * the store under {@code <home>/sca}, blobs cached under {@code <home>/sca/cache}; the content
- * store is the gateway's, named by each task.
+ * the store under {@code <home>/sca}, blobs cached under {@code <home>/sca/cache}, Maven POMs
+ * under {@code <home>/sca/maven} (offline when the option {@code maven.offline} is "true", as
+ * {@code bulwark scan --offline} sets it); the content store is the gateway's, named by each task.
  */
 public final class ScaEmbeddedService implements EmbeddedService {
   @Override
@@ -26,7 +31,11 @@ public final class ScaEmbeddedService implements EmbeddedService {
   @Override
   public List<BindableService> create(EmbeddedContext context) throws Exception {
     Path home = Files.createDirectories(context.home().resolve("sca"));
-    ScaEngine engine = ScaEngine.create(context.advisories(), home);
+    boolean offline = context.option("maven.offline").map(Boolean::parseBoolean).orElse(false);
+    var maven = new MavenResolver(MavenSettings.fromEnvironment(MavenSettings.processEnvironment(), home.resolve("maven"), offline));
+    context.closeOnStop(maven);
+    ScaEngine engine = ScaEngine.create(context.advisories(), home,
+        PackageSource.inventory(List.of(new MavenBuilds(maven), new GradleBuilds(maven))));
     return List.of(context.scanner(engine, home.resolve("cache")));
   }
 }

@@ -10,6 +10,8 @@ import dev.bulwark.advisories.advisory.StartupImport;
 import dev.bulwark.advisories.advisory.Vulnerability;
 import dev.bulwark.advisories.advisory.VulnerabilityFindings;
 import dev.bulwark.advisories.advisory.InstalledPackage;
+import dev.bulwark.advisories.remediation.UpgradePlan;
+import dev.bulwark.advisories.remediation.UpgradePlanner;
 import dev.bulwark.advisories.version.VersionOrder;
 import dev.bulwark.advisories.version.VersionOrders;
 import dev.bulwark.v1.Analyzer;
@@ -112,6 +114,7 @@ public final class ScaEngine implements ScannerEngine {
     Set<String> unknownEcosystems = new LinkedHashSet<>();
     Map<String, Integer> uncovered = new TreeMap<>();
     Map<String, List<Vulnerability>> known = new HashMap<>();
+    Map<String, UpgradePlan> plans = new HashMap<>();
     for (InstalledPackage p : packages) {
       if (!seen.add(p.ecosystem() + '\u0000' + p.name() + '\u0000' + p.version() + '\u0000' + p.manifestPath())) {
         continue;
@@ -130,11 +133,15 @@ public final class ScaEngine implements ScannerEngine {
         continue;
       }
       // the same package and version in several manifests is matched once
-      List<Vulnerability> vulns = known.computeIfAbsent(p.ecosystem() + '\u0000' + p.name() + '\u0000' + p.version(),
+      String key = p.ecosystem() + '\u0000' + p.name() + '\u0000' + p.version();
+      List<Vulnerability> vulns = known.computeIfAbsent(key,
           k -> Vulnerability.merge(index.affecting(p.ecosystem(), p.name(), p.version()), index,
               p.ecosystem(), p.name(), p.version()));
+      // one upgrade for the package, worked out over all its vulnerabilities
+      UpgradePlan plan = plans.computeIfAbsent(key,
+          k -> UpgradePlanner.plan(index, p.ecosystem(), p.name(), p.version(), vulns));
       for (Vulnerability v : vulns) {
-        out.add(VulnerabilityFindings.finding(p, v));
+        out.add(plan.annotate(VulnerabilityFindings.finding(p, v), v.id()));
       }
     }
     unknownEcosystems.forEach(e -> problems.add("no advisories for ecosystem '" + e + "'"));

@@ -2,13 +2,14 @@ package dev.bulwark.advisories.version;
 
 /**
  * rpm's version order, for the rpm-based OSV ecosystems (Red Hat, AlmaLinux, Rocky Linux, SUSE,
- * openSUSE, Mageia): {@code [epoch:]version[-release]}, the epoch compared as a number (absent =
- * 0), then version and release each by rpm's {@code rpmvercmp}: runs of digits compare as numbers
+ * openSUSE, Mageia): {@code [epoch:]version[-release]}, epoch (absent = 0; OSV's Red Hat data
+ * also writes a name there, {@code a:1 < b:1}), version and release each compared by rpm's
+ * {@code rpmvercmp}: runs of digits compare as numbers
  * (leading zeros ignored, a longer number is greater), runs of letters as text, a digit run beats
  * a letter run, other characters only separate; {@code ~} sorts before everything (even the end:
  * "1.0~rc1" &lt; "1.0") and {@code ^} after the end but before anything else ("1.0" &lt;
- * "1.0^git1" &lt; "1.0.1"). A missing release compares as empty, as {@code rpm.vercmp} does
- * ("1.0" &lt; "1.0-1").
+ * "1.0^git1" &lt; "1.0.1"). A missing release sorts below every release, the empty one
+ * included ("1.0" &lt; "1.0-" &lt; "1.0-1").
  */
 public final class RpmVersionOrder implements VersionOrder {
   @Override
@@ -23,35 +24,36 @@ public final class RpmVersionOrder implements VersionOrder {
     if (s.chars().anyMatch(Character::isWhitespace)) {
       throw VersionOrder.invalid(name(), text, "contains white space");
     }
-    long epoch = 0;
+    String epoch = "0";
     int colon = s.indexOf(':');
     if (colon >= 0) {
-      String e = s.substring(0, colon);
-      if (e.isEmpty() || !e.chars().allMatch(Character::isDigit) || e.length() > 18) {
-        throw VersionOrder.invalid(name(), text, "the epoch before ':' must be a number");
+      epoch = s.substring(0, colon);
+      if (epoch.isEmpty()) {
+        throw VersionOrder.invalid(name(), text, "empty epoch before ':'");
       }
-      epoch = Long.parseLong(e);
       s = s.substring(colon + 1);
     }
     int dash = s.lastIndexOf('-');
     String version = dash >= 0 ? s.substring(0, dash) : s;
     String release = dash >= 0 ? s.substring(dash + 1) : null;
-    if (version.isEmpty() || release != null && release.isEmpty()) {
-      throw VersionOrder.invalid(name(), text, "empty version or release");
+    if (version.isEmpty()) {
+      throw VersionOrder.invalid(name(), text, "empty version");
     }
     return new RpmVersion(text, epoch, version, release);
   }
 
-  record RpmVersion(String text, long epoch, String version, String release) implements Version {
+  record RpmVersion(String text, String epoch, String version, String release) implements Version {
     @Override
     public int compareTo(Version o) {
       var other = Version.same(RpmVersion.class, o);
-      int c = Long.compare(epoch, other.epoch);
+      int c = rpmvercmp(epoch, other.epoch);
       if (c == 0) {
         c = rpmvercmp(version, other.version);
       }
-      if (c == 0) {
-        c = rpmvercmp(release == null ? "" : release, other.release == null ? "" : other.release);
+      if (c == 0 && (release == null || other.release == null)) {
+        c = Boolean.compare(release != null, other.release != null);
+      } else if (c == 0) {
+        c = rpmvercmp(release, other.release);
       }
       return Integer.signum(c);
     }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class RubyGemsVersionOrder implements VersionOrder {
   private static final Pattern VALID = Pattern.compile(
-      "^\\s*([0-9]+(?:\\.[0-9a-zA-Z]+)*(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?)?\\s*$");
+      "^\\s*([0-9]+[0-9a-zA-Z]*(?:\\.[0-9a-zA-Z]+)*(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?)?\\s*$");
   private static final Pattern SEGMENT = Pattern.compile("[0-9]+|[a-zA-Z]+");
 
   @Override

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * and {@code +incompatible}) Go: numeric major.minor.patch, then a release above its
  * pre-releases, pre-release identifiers compared one by one (numeric ones numerically and below
  * alphanumeric ones, those in ASCII order, more identifiers above fewer), build metadata
- * ignored. Go pseudo-versions ({@code v0.0.0-20191109021931-daa7c04131f5}) are pre-releases and
+ * ignored, except in Pub, whose {@code pub_semver} orders it like pre-release identifiers after
+ * everything else, a version without build metadata below one with it ({@code 1.0.0 < 1.0.0+build},
+ * {@code 1.2.3+1 < 1.2.3+2}). Go pseudo-versions ({@code v0.0.0-20191109021931-daa7c04131f5}) are pre-releases and
  * sort by their timestamp this way. Leniently, a leading "v" or "=" is allowed and missing
  * minor/patch numbers count as 0 (as OSV data sometimes writes "1.2"); extra numeric parts
  * ("1.2.3.4") are compared too.
@@ -22,9 +24,16 @@ public final class SemverVersionOrder implements VersionOrder {
           + "(?:\\+(?<build>[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$");
 
   private final String ecosystem;
+  private final boolean buildOrders;
 
   public SemverVersionOrder(String ecosystem) {
+    this(ecosystem, false);
+  }
+
+  /** @param buildOrders whether build metadata takes part in the order (Pub) */
+  public SemverVersionOrder(String ecosystem, boolean buildOrders) {
     this.ecosystem = ecosystem;
+    this.buildOrders = buildOrders;
   }
 
   @Override
@@ -50,10 +59,12 @@ public final class SemverVersionOrder implements VersionOrder {
       core.remove(core.size() - 1);
     }
     List<String> pre = m.group("pre") == null ? List.of() : List.of(m.group("pre").split("\\."));
-    return new SemverVersion(text, List.copyOf(core), pre);
+    List<String> build = !buildOrders || m.group("build") == null ? List.of() : List.of(m.group("build").split("\\."));
+    return new SemverVersion(text, List.copyOf(core), pre, build);
   }
 
-  record SemverVersion(String text, List<BigInteger> core, List<String> pre) implements Version {
+  /** @param build the build identifiers when they take part in the order, else empty */
+  record SemverVersion(String text, List<BigInteger> core, List<String> pre, List<String> build) implements Version {
     @Override
     public int compareTo(Version o) {
       var other = Version.same(SemverVersion.class, o);
@@ -65,10 +76,15 @@ public final class SemverVersionOrder implements VersionOrder {
           return c;
         }
       }
-      if (pre.isEmpty() || other.pre.isEmpty()) {
+      if (pre.isEmpty() != other.pre.isEmpty()) {
         return Boolean.compare(pre.isEmpty(), other.pre.isEmpty());
       }
-      return comparePrerelease(pre, other.pre);
+      int c = comparePrerelease(pre, other.pre);
+      if (c != 0 || build.isEmpty() && other.build.isEmpty()) {
+        return c;
+      }
+      return build.isEmpty() || other.build.isEmpty() ? Boolean.compare(!build.isEmpty(), !other.build.isEmpty())
+          : comparePrerelease(build, other.build);
     }
   }
 

@@ -22,13 +22,15 @@ public final class VersionOrders {
       new SemverVersionOrder("Go"),
       new SemverVersionOrder("crates.io"),
       new SemverVersionOrder("Hex"),
-      new SemverVersionOrder("Pub"),
+      new SemverVersionOrder("Pub", true),
       new RubyGemsVersionOrder(),
       new NuGetVersionOrder(),
       new ComposerVersionOrder(),
       new DebianVersionOrder(),
       new AlpineVersionOrder(),
-      new RpmVersionOrder());
+      new RpmVersionOrder(),
+      new NumericSegmentsVersionOrder("CRAN", ".-"),
+      new NumericSegmentsVersionOrder("Hackage", "."));
 
   /** Ecosystems that share another's order: Ubuntu uses Debian's, the rpm-based ones rpm's. */
   private static final Map<String, String> ALIASES = Map.of("Ubuntu", "Debian", "AlmaLinux", "Red Hat",

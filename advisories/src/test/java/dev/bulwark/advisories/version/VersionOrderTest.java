@@ -77,7 +77,8 @@ class VersionOrderTest {
     assertThat(VersionOrders.forEcosystem("Ubuntu:22.04:LTS").name()).isEqualTo("Debian");
     assertThat(VersionOrders.forEcosystem("Alpine:v3.18").name()).isEqualTo("Alpine");
     assertThat(VersionOrders.canonicalName("ubuntu")).isEqualTo("Ubuntu");
-    assertThat(VersionOrders.find("CRAN")).isEmpty();
+    assertThat(VersionOrders.find("CRAN")).isPresent();
+    assertThat(VersionOrders.find("SwiftURL")).isEmpty();
     assertThatThrownBy(() -> VersionOrders.forEcosystem("Bitnami"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown ecosystem 'Bitnami'");
   }

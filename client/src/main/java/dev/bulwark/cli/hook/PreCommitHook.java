@@ -62,7 +62,9 @@ public final class PreCommitHook {
         mkdir -p "$tmp/$project"
 
         branch="$(git symbolic-ref --short -q HEAD || echo HEAD)"
-        "${bulwark[@]}" scan "$tmp/$project" --project "$project" --branch "$branch"
+        # a thin client (bulwark-cli) scans through the gateway named by BULWARK_GATEWAY
+        "${bulwark[@]}" scan "$tmp/$project" --project "$project" --branch "$branch" \\
+          ${BULWARK_GATEWAY:+--gateway "$BULWARK_GATEWAY"}
         status=$?
         if [ "$status" -eq 0 ]; then
           exit 0

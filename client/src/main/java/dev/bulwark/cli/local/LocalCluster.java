@@ -17,10 +17,32 @@ public interface LocalCluster extends AutoCloseable {
    * @param bindHost   address to listen on; loopback unless remote clients must reach it
    */
   record Settings(Path home, Optional<Path> advisories, Map<String, String> options, int portBase,
-      String bindHost) {
+      String bindHost, Security security) {
     /** On loopback only, the default: nothing outside this machine can reach the services. */
     public Settings(Path home, Optional<Path> advisories, Map<String, String> options, int portBase) {
       this(home, advisories, options, portBase, "127.0.0.1");
+    }
+
+    public Settings(Path home, Optional<Path> advisories, Map<String, String> options, int portBase,
+        String bindHost) {
+      this(home, advisories, options, portBase, bindHost, Security.DEFAULT);
+    }
+  }
+
+  /**
+   * How the cluster protects itself: every call authenticated (the local admin token under
+   * {@code $BULWARK_HOME}, service keys between the services), TLS on the listeners others reach
+   * (gateway, gate) when given a certificate; {@code insecure} lets it listen beyond loopback
+   * without TLS.
+   *
+   * @param tlsCert certificate chain (PEM) the gateway and gate serve
+   * @param tlsKey  its key (PEM, PKCS#8)
+   */
+  record Security(boolean authenticate, Optional<Path> tlsCert, Optional<Path> tlsKey, boolean insecure) {
+    public static final Security DEFAULT = new Security(true, Optional.empty(), Optional.empty(), false);
+
+    public boolean tls() {
+      return tlsCert.isPresent();
     }
   }
 

@@ -12,6 +12,13 @@ public interface LocalServices {
   /** The gate alone, on the database under {@code $BULWARK_HOME}: gate commands without {@code --gate}. */
   LocalCluster gate();
 
+  /**
+   * Brings the data an embedded scan needs up to date before the cluster starts (the full
+   * distribution fetches advisories on first use and when they are old). Never fails the scan:
+   * what cannot be fetched is one warning line, and the scan goes on with what there is.
+   */
+  default void prepareScan(ScanPreparation preparation) {}
+
   /** The thin client: nothing runs locally. */
   LocalServices NONE = new LocalServices() {
     @Override

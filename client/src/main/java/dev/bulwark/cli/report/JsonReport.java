@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.v1.EvaluatedFinding;
 import dev.bulwark.v1.Finding;
+import dev.bulwark.v1.Remediation;
+import dev.bulwark.v1.Reporter;
 import dev.bulwark.v1.ScanResult;
 import dev.bulwark.v1.ScannerReport;
 import java.io.IOException;
@@ -14,7 +16,9 @@ import java.io.Writer;
 
 /**
  * One JSON object per scan: {@code scanId}, {@code decision}, {@code riskScore}, {@code reasons},
- * {@code scanners[]} and {@code findings[]} (highest risk first); absent parts are omitted.
+ * {@code scanners[]}, {@code findings[]} (highest risk first; {@code reportedBy[]} names every
+ * scanner that reported one) and {@code remediations[]} (one upgrade per vulnerable package);
+ * absent parts are omitted.
  */
 final class JsonReport implements ReportFormat.ReportWriter {
   static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -50,7 +54,36 @@ final class JsonReport implements ReportFormat.ReportWriter {
     }
     var findings = root.putArray("findings");
     Findings.byRisk(result).forEach(f -> findings.add(finding(f)));
+    var remediations = root.putArray("remediations");
+    result.getRemediationsList().forEach(r -> remediations.add(remediation(r)));
     return root;
+  }
+
+  static ObjectNode remediation(Remediation r) {
+    var n = MAPPER.createObjectNode();
+    var p = r.getPackage();
+    n.put("scanner", r.getScanner());
+    n.put("ecosystem", p.getEcosystem());
+    n.put("name", p.getName());
+    n.put("version", p.getVersion());
+    n.put("manifestPath", p.getManifestPath());
+    n.put("scope", p.getScope().name());
+    if (!p.getPurl().isEmpty()) {
+      n.put("purl", p.getPurl());
+    }
+    n.put("riskScore", r.getRiskScore());
+    if (!r.getUpgradeTo().isEmpty()) {
+      n.put("upgradeTo", r.getUpgradeTo());
+      n.put("major", r.getMajor());
+    }
+    r.getFixesList().forEach(n.putArray("fixes")::add);
+    r.getRemainingList().forEach(n.putArray("remaining")::add);
+    if (!r.getSameMajorVersion().isEmpty()) {
+      n.put("sameMajorVersion", r.getSameMajorVersion());
+      r.getSameMajorFixesList().forEach(n.putArray("sameMajorFixes")::add);
+    }
+    n.put("advice", Advice.sentence(r));
+    return n;
   }
 
   static ObjectNode finding(EvaluatedFinding ef) {
@@ -90,6 +123,21 @@ final class JsonReport implements ReportFormat.ReportWriter {
     }
     if (!f.getRemediation().isEmpty()) {
       n.put("remediation", f.getRemediation());
+    }
+    if (f.hasUpgrade()) {
+      var u = n.putObject("upgrade");
+      u.put("version", f.getUpgrade().getVersion());
+      u.put("major", f.getUpgrade().getMajor());
+      u.put("fixesThis", f.getUpgrade().getFixesThis());
+    }
+    if (f.getReportedByCount() > 0) {
+      var by = n.putArray("reportedBy");
+      for (Reporter r : f.getReportedByList()) {
+        var e = by.addObject();
+        e.put("scanner", r.getScanner());
+        e.put("analyzer", r.getAnalyzer());
+        e.put("ruleId", r.getRuleId());
+      }
     }
     if (!ef.getSuppression().isEmpty()) {
       n.put("suppression", ef.getSuppression());

@@ -3,8 +3,10 @@ package dev.bulwark.cli.report;
 import dev.bulwark.v1.ScanResult;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The ways {@code bulwark scan} can print a result. {@link #ALL} is the registry of formats:
@@ -58,6 +60,11 @@ public final class ReportFormat {
     writer.write(result, out);
   }
 
+  /** As {@link #write(ScanResult, Writer)}, with the scanned folder for formats that quote it (SARIF fixes). */
+  public void write(ScanResult result, Writer out, Optional<Path> sourceRoot) throws IOException {
+    writer.write(result, out, sourceRoot);
+  }
+
   @Override
   public String toString() {
     return name;
@@ -66,5 +73,10 @@ public final class ReportFormat {
   /** Renders a scan result for people or tools. */
   interface ReportWriter {
     void write(ScanResult result, Writer out) throws IOException;
+
+    /** With the scanned folder at hand; most formats do not need it. */
+    default void write(ScanResult result, Writer out, Optional<Path> sourceRoot) throws IOException {
+      write(result, out);
+    }
   }
 }

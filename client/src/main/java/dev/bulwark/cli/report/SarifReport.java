@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 
@@ -19,7 +21,9 @@ import java.util.Locale;
  * {@code security-severity} and CWE tags; one result per finding with a relative location (a
  * dependency finding sits at its manifest line), the finding's fingerprint as
  * {@code primaryLocationLineHash}, and {@code suppressions} when the gate suppressed it. Scanners
- * that did not report OK become tool execution notifications of the run's invocation.
+ * that did not report OK become tool execution notifications of the run's invocation. A dependency
+ * finding names its package's recommended upgrade, as a {@code fixes} edit where {@link SarifFixes}
+ * can place one; a finding several scanners reported lists them in {@code properties.reportedBy}.
  */
 final class SarifReport implements ReportFormat.ReportWriter {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -27,10 +31,21 @@ final class SarifReport implements ReportFormat.ReportWriter {
 
   @Override
   public void write(ScanResult result, Writer out) throws IOException {
-    JsonReport.writeJson(toSarif(result), out);
+    write(result, out, Optional.empty());
+  }
+
+  @Override
+  public void write(ScanResult result, Writer out, Optional<Path> sourceRoot) throws IOException {
+    JsonReport.writeJson(toSarif(result, sourceRoot), out);
   }
 
   static ObjectNode toSarif(ScanResult result) {
+    return toSarif(result, Optional.empty());
+  }
+
+  /** @param sourceRoot the scanned folder, where manifests are read to place {@code fixes} */
+  static ObjectNode toSarif(ScanResult result, Optional<Path> sourceRoot) {
+    var fixes = new SarifFixes(result, sourceRoot);
     var root = JsonReport.MAPPER.createObjectNode();
     root.put("$schema", SCHEMA);
     root.put("version", "2.1.0");
@@ -58,7 +73,9 @@ final class SarifReport implements ReportFormat.ReportWriter {
       r.put("ruleId", f.getRuleId());
       r.put("ruleIndex", index);
       r.put("level", level(f.getSeverity()));
-      r.putObject("message").put("text", message(f));
+      var advice = fixes.adviceFor(f);
+      r.putObject("message").put("text", message(f)
+          + advice.filter(a -> !a.getUpgradeTo().isEmpty()).map(a -> ". Recommended: " + Advice.sentence(a)).orElse(""));
       String path = Findings.path(f);
       if (!path.isEmpty()) {
         var physical = r.putArray("locations").addObject().putObject("physicalLocation");
@@ -83,8 +100,19 @@ final class SarifReport implements ReportFormat.ReportWriter {
         s.put("status", "accepted");
         s.put("justification", ef.getSuppression().isEmpty() ? "suppressed by bulwark policy" : ef.getSuppression());
       }
+      var fixList = JsonReport.MAPPER.createArrayNode();
+      if (fixes.add(f, fixList)) {
+        r.set("fixes", fixList);
+      }
       var props = r.putObject("properties");
       props.put("scanner", f.getScanner());
+      if (f.getReportedByCount() > 1) {
+        var by = props.putArray("reportedBy");
+        f.getReportedByList().forEach(x -> by.add(x.getScanner() + ":" + x.getRuleId()));
+      }
+      if (f.hasUpgrade()) {
+        props.put("upgradeTo", f.getUpgrade().getVersion());
+      }
       props.put("riskScore", ef.getRiskScore());
       props.put("status", ef.getStatus().name());
     }

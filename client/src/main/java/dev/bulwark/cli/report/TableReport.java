@@ -1,7 +1,9 @@
 package dev.bulwark.cli.report;
 
+import dev.bulwark.common.finding.FindingMerger;
 import dev.bulwark.v1.EvaluatedFinding;
 import dev.bulwark.v1.Finding;
+import dev.bulwark.v1.Remediation;
 import dev.bulwark.v1.ScanResult;
 import dev.bulwark.v1.ScannerReport;
 import java.io.IOException;
@@ -9,9 +11,15 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A table for people: findings by risk, the scanners' reports, then the decision and why. */
+/**
+ * A table for people: findings by risk (a finding several scanners reported names them all,
+ * "sast+container"), the upgrades that fix the vulnerable packages, the scanners' reports, then
+ * the decision and why.
+ */
 final class TableReport implements ReportFormat.ReportWriter {
   private static final String[] HEADER = {"RISK", "SEVERITY", "SCANNER", "RULE", "LOCATION", "STATUS", "TITLE"};
+  private static final String[] REMEDIATION_HEADER =
+      {"RISK", "PACKAGE", "INSTALLED", "UPGRADE TO", "FIXES", "MANIFEST", "OR, WITHIN THE MAJOR"};
   private static final int MAX_CELL = 60;
 
   @Override
@@ -25,6 +33,14 @@ final class TableReport implements ReportFormat.ReportWriter {
       rows.add(HEADER);
       findings.forEach(f -> rows.add(row(f)));
       writeTable(rows, out);
+    }
+    if (result.getRemediationsCount() > 0) {
+      out.write(nl + "Remediation (" + result.getRemediationsCount() + " vulnerable package"
+          + (result.getRemediationsCount() == 1 ? "" : "s") + "):" + nl);
+      var rows = new ArrayList<String[]>();
+      rows.add(REMEDIATION_HEADER);
+      result.getRemediationsList().forEach(r -> rows.add(remediation(r)));
+      writeTable(rows, out, "  ");
     }
     out.write(nl + "Scanners:" + nl);
     for (ScannerReport r : result.getScannersList()) {
@@ -50,19 +66,32 @@ final class TableReport implements ReportFormat.ReportWriter {
     if (f.hasPackage()) {
       title += " [" + f.getPackage().getName() + "@" + f.getPackage().getVersion() + "]";
     }
-    return new String[] {String.valueOf(ef.getRiskScore()), Findings.severity(f), f.getScanner(), f.getRuleId(),
+    return new String[] {String.valueOf(ef.getRiskScore()), Findings.severity(f),
+        String.join("+", FindingMerger.scanners(f)), f.getRuleId(),
         where, ef.getStatus().name().replace("FINDING_STATUS_UNSPECIFIED", "-"), title};
   }
 
+  private static String[] remediation(Remediation r) {
+    var p = r.getPackage();
+    String alternative = r.getSameMajorVersion().isEmpty() ? ""
+        : r.getSameMajorVersion() + " (fixes " + r.getSameMajorFixesCount() + ")";
+    return new String[] {String.valueOf(r.getRiskScore()), p.getName(), p.getVersion(), Advice.target(r),
+        Advice.fixes(r), p.getManifestPath(), alternative};
+  }
+
   private static void writeTable(List<String[]> rows, Writer out) throws IOException {
-    int[] widths = new int[HEADER.length];
+    writeTable(rows, out, "");
+  }
+
+  private static void writeTable(List<String[]> rows, Writer out, String indent) throws IOException {
+    int[] widths = new int[rows.get(0).length];
     for (String[] row : rows) {
       for (int i = 0; i < row.length; i++) {
         widths[i] = Math.min(MAX_CELL, Math.max(widths[i], row[i].length()));
       }
     }
     for (String[] row : rows) {
-      var line = new StringBuilder();
+      var line = new StringBuilder(indent);
       for (int i = 0; i < row.length; i++) {
         String cell = row[i].length() > MAX_CELL ? row[i].substring(0, MAX_CELL - 1) + "…" : row[i];
         line.append(i == row.length - 1 ? cell : String.format("%-" + widths[i] + "s  ", cell));

@@ -19,22 +19,26 @@ import dev.bulwark.v1.ScanUpdate;
 import dev.bulwark.v1.StartScanRequest;
 import dev.bulwark.v1.WatchScanRequest;
 import dev.bulwark.common.grpc.Channels;
+import dev.bulwark.common.grpc.ClientSecurity;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * What {@code bulwark scan} does on the wire: packs the tree (respecting {@code .gitignore}) and,
+ * What {@code bulwark scan} does on the wire: packs the tree (what git holds, see
+ * {@link TreeSelection}) and,
  * when asked, the file versions of its git history that the tree no longer holds, uploads only
  * the blobs the gateway lacks, starts the scan and follows it to its result.
  */
@@ -49,9 +53,15 @@ public final class ScanClient {
    * @param policy          policy text overriding the tree's {@code .bulwark.yaml}, or empty
    * @param history         which git history of the tree to add for the secrets analyzer, or null for none
    * @param verifySecrets   ask the scanners to check found secrets with their providers (--verify-secrets)
+   * @param excluded        folders never packed even when inside the tree (Bulwark's own home)
    */
   public record Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy,
-      String baselineBranch, HistoryWalker.Bounds history, boolean verifySecrets) {
+      String baselineBranch, HistoryWalker.Bounds history, boolean verifySecrets, List<Path> excluded) {
+    public Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy,
+        String baselineBranch, HistoryWalker.Bounds history, boolean verifySecrets) {
+      this(tree, images, context, deadlineSeconds, policy, baselineBranch, history, verifySecrets, List.of());
+    }
+
     public Request(Path tree, List<Path> images, ScanContext context, int deadlineSeconds, String policy,
         String baselineBranch, HistoryWalker.Bounds history) {
       this(tree, images, context, deadlineSeconds, policy, baselineBranch, history, false);
@@ -67,16 +77,28 @@ public final class ScanClient {
     }
   }
 
-  /** A finished scan and what it took to send it. */
-  public record Run(ScanResult result, int filesPacked, int blobsTotal, int blobsUploaded, long bytesUploaded) {}
+  /**
+   * A finished scan and what it took to send it.
+   *
+   * @param leftOut files left out because they changed between hashing and uploading
+   */
+  public record Run(ScanResult result, int filesPacked, int blobsTotal, int blobsUploaded, long bytesUploaded,
+      List<String> leftOut) {}
 
   private final Channel channel;
   private final Consumer<String> progress;
+  private final Consumer<String> warnings;
 
-  /** @param progress receives one-line progress messages (may ignore them) */
+  /** @param progress receives one-line progress messages (may ignore them), warnings too */
   public ScanClient(Channel channel, Consumer<String> progress) {
+    this(channel, progress, progress);
+  }
+
+  /** @param warnings receives one-line warnings the user must see (a file left out of the scan) */
+  public ScanClient(Channel channel, Consumer<String> progress, Consumer<String> warnings) {
     this.channel = channel;
     this.progress = progress;
+    this.warnings = warnings;
   }
 
   /**
@@ -89,7 +111,11 @@ public final class ScanClient {
     var blobs = new LinkedHashMap<Digest, Path>();
     Map<Digest, ObjectId> history = Map.of();
     if (request.tree() != null) {
-      var packed = TreePacker.pack(request.tree(), new GitIgnore(request.tree()));
+      var selection = TreeSelection.of(request.tree(), request.excluded());
+      var packed = TreePacker.pack(request.tree(), selection);
+      progress.accept(selection.source() == TreeSelection.Source.GIT
+          ? "packing what git holds: tracked files and untracked files not ignored"
+          : "packing every file .gitignore does not exclude (not a git work tree)");
       manifest.addAllFiles(packed.files());
       blobs.putAll(packed.blobs());
       if (request.history() != null) {
@@ -137,7 +163,8 @@ public final class ScanClient {
     long bytes = toUpload.keySet().stream().mapToLong(Digest::getSizeBytes).sum();
     progress.accept(String.format("packed %d files and %d images; uploading %d of %d blobs (%s)",
         manifest.getFilesCount(), manifest.getImagesCount(), toUpload.size(), all.size(), human(bytes)));
-    store.upload(toUpload);
+    var uploaded = store.upload(toUpload);
+    var leftOut = leaveOut(manifest, uploaded.changed(), request);
 
     var gateway = GatewayGrpc.newBlockingStub(channel);
     String scanId = gateway.withDeadlineAfter(60, TimeUnit.SECONDS).startScan(StartScanRequest.newBuilder()
@@ -164,7 +191,38 @@ public final class ScanClient {
     if (result == null) {
       throw new IOException("the gateway ended scan " + scanId + " without a result");
     }
-    return new Run(result, manifest.getFilesCount(), all.size(), toUpload.size(), bytes);
+    return new Run(result, manifest.getFilesCount(), all.size(), toUpload.size(), bytes, leftOut);
+  }
+
+  /**
+   * Takes the files whose content changed after it was hashed (a file being written during the
+   * scan) out of the manifest, with a warning each: their bytes as hashed are gone, so the scan
+   * goes on without them rather than scanning something else under their digest.
+   *
+   * @throws IOException when an image archive changed: the user named it, so the scan stops
+   */
+  private List<String> leaveOut(Manifest.Builder manifest, Set<Digest> changed, Request request) throws IOException {
+    if (changed.isEmpty()) {
+      return List.of();
+    }
+    for (Image image : manifest.getImagesList()) {
+      if (changed.contains(image.getArchive())) {
+        throw new IOException("image " + image.getName() + " changed while it was being uploaded; scan it again");
+      }
+    }
+    var kept = new ArrayList<FileEntry>();
+    var leftOut = new ArrayList<String>();
+    for (FileEntry f : manifest.getFilesList()) {
+      if (changed.contains(f.getDigest())) {
+        String shown = f.getHistoryPath().isEmpty() ? f.getPath() : f.getHistoryPath();
+        leftOut.add(shown);
+        warnings.accept("warning: " + shown + " changed while it was being scanned; left out of this scan");
+      } else {
+        kept.add(f);
+      }
+    }
+    manifest.clearFiles().addAllFiles(kept);
+    return List.copyOf(leftOut);
   }
 
   /**
@@ -173,10 +231,15 @@ public final class ScanClient {
    * (pick_first, unlike the round-robin channels services use between themselves).
    */
   public static ManagedChannel pinnedChannel(String target) {
+    return pinnedChannel(target, ClientSecurity.NONE);
+  }
+
+  /** {@link #pinnedChannel(String)} with TLS and a credential as {@code security} says. */
+  public static ManagedChannel pinnedChannel(String target, ClientSecurity security) {
     if (target == null || target.isBlank() || target.contains(",")) {
       throw new IllegalArgumentException("expected one HOST:PORT (or a gRPC URI such as dns:///gateway:7070)");
     }
-    return NettyChannelBuilder.forTarget(target.strip()).usePlaintext()
+    return NettyChannelBuilder.forTarget(target.strip(), security.channelCredentials())
         .defaultLoadBalancingPolicy("pick_first")
         .maxInboundMessageSize(Channels.MAX_MESSAGE_BYTES)
         .build();

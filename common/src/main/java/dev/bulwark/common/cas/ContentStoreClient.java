@@ -1,20 +1,12 @@
 package dev.bulwark.common.cas;
 
-import com.google.protobuf.ByteString;
 import dev.bulwark.v1.BlobChunk;
 import dev.bulwark.v1.ContentStoreGrpc;
 import dev.bulwark.v1.Digest;
 import dev.bulwark.v1.FindMissingBlobsRequest;
 import dev.bulwark.v1.ReadBlobsRequest;
-import dev.bulwark.v1.UploadBlobsResponse;
-import dev.bulwark.v1.UploadChunk;
 import io.grpc.Channel;
-import io.grpc.Status;
-import io.grpc.stub.StreamObserver;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,10 +14,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** Talks to a content store: finds missing blobs, uploads them, reads them into a local cache. */
 public final class ContentStoreClient {
@@ -53,59 +43,21 @@ public final class ContentStoreClient {
   }
 
   /**
-   * Uploads the given blobs (digest → file) in one client stream, in chunks of at most 1 MiB.
-   * Returns how many bytes were sent.
+   * What an upload did.
+   *
+   * @param bytes   bytes sent
+   * @param changed blobs not sent because their file no longer starts with the bytes the digest
+   *                names (edited in place, or shrunk, since it was hashed); a file that only grew is
+   *                sent as hashed, without what was appended
    */
-  public long upload(Map<Digest, Path> blobs) throws IOException {
-    if (blobs.isEmpty()) {
-      return 0;
-    }
-    var done = new CompletableFuture<UploadBlobsResponse>();
-    var requests = ContentStoreGrpc.newStub(channel).withDeadlineAfter(30, TimeUnit.MINUTES)
-        .uploadBlobs(new StreamObserver<>() {
-          @Override
-          public void onNext(UploadBlobsResponse value) {
-            done.complete(value);
-          }
+  public record Uploaded(long bytes, Set<Digest> changed) {}
 
-          @Override
-          public void onError(Throwable t) {
-            done.completeExceptionally(t);
-          }
-
-          @Override
-          public void onCompleted() {
-            done.complete(UploadBlobsResponse.getDefaultInstance());
-          }
-        });
-    long sent = 0;
-    byte[] buf = new byte[CHUNK_BYTES];
-    try {
-      for (var e : blobs.entrySet()) {
-        long offset = 0;
-        try (InputStream in = Files.newInputStream(e.getValue())) {
-          int n;
-          do {
-            n = in.readNBytes(buf, 0, buf.length);
-            if (n > 0 || offset == 0) {
-              requests.onNext(UploadChunk.newBuilder().setDigest(e.getKey()).setOffset(offset)
-                  .setData(ByteString.copyFrom(buf, 0, Math.max(n, 0))).build());
-              offset += Math.max(n, 0);
-              sent += Math.max(n, 0);
-            }
-            if (done.isDone()) {
-              break; // the server already failed the stream
-            }
-          } while (n == buf.length);
-        }
-      }
-      requests.onCompleted();
-    } catch (IOException | RuntimeException e) {
-      requests.onError(Status.CANCELLED.withDescription("client failed: " + e).asRuntimeException());
-      throw e;
-    }
-    await(done);
-    return sent;
+  /**
+   * Uploads the given blobs (digest → file), each exactly as its digest names it, in chunks of at
+   * most 1 MiB; see {@link Uploaded} for files that changed since they were hashed.
+   */
+  public Uploaded upload(Map<Digest, Path> blobs) throws IOException {
+    return blobs.isEmpty() ? new Uploaded(0, Set.of()) : new BlobUpload(channel).run(blobs);
   }
 
   /** Reads every digest not yet in {@code cache} from the store into it. */
@@ -143,22 +95,6 @@ public final class ContentStoreClient {
       if (writer != null) {
         writer.close();
       }
-    }
-  }
-
-  private static <T> T await(CompletableFuture<T> future) throws IOException {
-    try {
-      return future.get(30, TimeUnit.MINUTES);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IOException(e.getCause());
-    } catch (TimeoutException e) {
-      throw new UncheckedIOException(new IOException("upload timed out"));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
     }
   }
 }

@@ -21,9 +21,16 @@ import java.util.ArrayList;
 /** {@code bulwark.v1.ContentStore} over a {@link DiskBlobStore}. */
 public final class ContentStoreService extends ContentStoreGrpc.ContentStoreImplBase {
   private final DiskBlobStore store;
+  private final BlobAccess access;
 
   public ContentStoreService(DiskBlobStore store) {
+    this(store, BlobAccess.OPEN);
+  }
+
+  /** @param access which blobs each caller may use (see {@link BlobAccess}) */
+  public ContentStoreService(DiskBlobStore store, BlobAccess access) {
     this.store = store;
+    this.access = access;
   }
 
   @Override
@@ -31,7 +38,7 @@ public final class ContentStoreService extends ContentStoreGrpc.ContentStoreImpl
     var missing = FindMissingBlobsResponse.newBuilder();
     for (Digest d : request.getDigestsList()) {
       Digests.validate(d);
-      if (!store.contains(d)) {
+      if (!store.contains(d) || !access.mayUse(d)) {
         missing.addMissing(d);
       }
     }
@@ -71,6 +78,7 @@ public final class ContentStoreService extends ContentStoreGrpc.ContentStoreImpl
           if (chunk.getOffset() != 0) {
             throw new IllegalArgumentException("blob " + d.getHash() + " starts at offset " + chunk.getOffset());
           }
+          access.admit(d);
           writer = store.writer(d);
         } else if (!writer.digest().equals(d)) {
           throw new IllegalArgumentException("blob " + Digests.format(writer.digest()) + " ended after "
@@ -87,6 +95,7 @@ public final class ContentStoreService extends ContentStoreGrpc.ContentStoreImpl
             writer = null;
             w.commit();
           }
+          access.proved(d);
           stored.addStored(d);
         }
       }

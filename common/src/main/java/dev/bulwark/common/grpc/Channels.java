@@ -30,8 +30,12 @@ public final class Channels {
 
   /** A plaintext channel with round-robin balancing and the retry policy. */
   public static ManagedChannel forTarget(String target) {
-    return NettyChannelBuilder.forTarget(normalise(target))
-        .usePlaintext()
+    return forTarget(target, ClientSecurity.NONE);
+  }
+
+  /** A channel secured as {@code security} says, with round-robin balancing and the retry policy. */
+  public static ManagedChannel forTarget(String target, ClientSecurity security) {
+    return NettyChannelBuilder.forTarget(normalise(target), security.channelCredentials())
         .defaultServiceConfig(SERVICE_CONFIG)
         .enableRetry()
         .maxInboundMessageSize(MAX_MESSAGE_BYTES)

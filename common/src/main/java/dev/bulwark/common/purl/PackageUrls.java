@@ -97,6 +97,41 @@ public final class PackageUrls {
     return of(ecosystem, name, version, Map.of("distro", distro));
   }
 
+  /** A package as a purl names it, in OSV's terms. */
+  public record Coordinates(String ecosystem, String name, String version) {}
+
+  /**
+   * The OSV ecosystem, name and version of a purl ({@code pkg:maven/g/a@1} → Maven "g:a" 1;
+   * {@code pkg:deb/debian/x@1} → Debian), the reverse of {@link #of}; empty for a purl that is
+   * malformed, has no version, or whose type Bulwark does not match.
+   */
+  public static java.util.Optional<Coordinates> parse(String purl) {
+    PackageURL p;
+    try {
+      p = new PackageURL(purl);
+    } catch (MalformedPackageURLException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+    if (p.getVersion() == null || p.getVersion().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    String ns = p.getNamespace();
+    for (var e : KINDS.entrySet()) {
+      Kind k = e.getValue();
+      if (!k.type().equals(p.getType()) || k.namespace() != null && !k.namespace().equalsIgnoreCase(ns == null ? "" : ns)) {
+        continue;
+      }
+      String name = k.namespace() != null || ns == null || ns.isEmpty() ? p.getName()
+          : ns + (k.type().equals("maven") ? ":" : "/") + p.getName();
+      String version = p.getVersion();
+      if (k.type().equals("rpm") && p.getQualifiers() != null && p.getQualifiers().containsKey("epoch")) {
+        version = p.getQualifiers().get("epoch") + ":" + version;
+      }
+      return java.util.Optional.of(new Coordinates(e.getKey(), name, version));
+    }
+    return java.util.Optional.empty();
+  }
+
   private static String base(String ecosystem) {
     int colon = ecosystem.indexOf(':');
     return colon < 0 ? ecosystem : ecosystem.substring(0, colon);

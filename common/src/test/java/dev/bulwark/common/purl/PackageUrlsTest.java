@@ -53,6 +53,27 @@ class PackageUrlsTest {
         .isEqualTo("pkg:apk/alpine/gtk%2B3.0?distro=3.12");
   }
 
+  @ParameterizedTest(name = "{0} → {1} {2} {3}")
+  @CsvSource(textBlock = """
+      pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.10.0?type=jar, Maven,     com.fasterxml.jackson.core:jackson-databind, 2.10.0
+      pkg:npm/%40babel/core@7.0.0,                                        npm,       @babel/core,                                 7.0.0
+      pkg:cargo/tokio@1.19.2,                                             crates.io, tokio,                                       1.19.2
+      pkg:golang/github.com/pkg/errors@v0.9.1,                            Go,        github.com/pkg/errors,                       v0.9.1
+      pkg:deb/debian/libselinux1-dev@3.1-3?arch=s390x,                    Debian,    libselinux1-dev,                             3.1-3
+      pkg:rpm/redhat/openssl@3.0.7?epoch=1,                               Red Hat,   openssl,                                     1:3.0.7
+      pkg:composer/symfony/http-kernel@5.4.0,                             Packagist, symfony/http-kernel,                         5.4.0
+      """)
+  void purlsReadBack(String purl, String ecosystem, String name, String version) {
+    assertThat(PackageUrls.parse(purl)).contains(new PackageUrls.Coordinates(ecosystem, name, version));
+  }
+
+  @Test
+  void purlsWithoutVersionOrOfUnknownTypesAreNotPackages() {
+    assertThat(PackageUrls.parse("pkg:maven/g/a")).isEmpty();
+    assertThat(PackageUrls.parse("pkg:github/package-url/purl-spec@244fd47")).isEmpty();
+    assertThat(PackageUrls.parse("not a purl")).isEmpty();
+  }
+
   @Test
   void unknownEcosystemsAreRefused() {
     assertThat(PackageUrls.knows("Alpine:v3.18")).isTrue();

@@ -1,5 +1,8 @@
 package dev.bulwark.cli.it;
 
+import dev.bulwark.common.auth.BearerCredentials;
+import dev.bulwark.common.auth.LocalAdminToken;
+import dev.bulwark.common.grpc.ClientSecurity;
 import dev.bulwark.cli.local.LocalCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +40,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterIntegrationTest {
   @TempDir
   Path home;
+
+  /** The cluster authenticates every call: the local admin token it created under its home. */
+  ClientSecurity admin() {
+    return ClientSecurity.NONE.withCredentials(BearerCredentials.of(LocalAdminToken.read(home).orElseThrow()));
+  }
   EmbeddedCluster cluster;
 
   @AfterEach
@@ -59,7 +67,7 @@ class ClusterIntegrationTest {
   }
 
   ScanResult scan(Path tree, String project) throws Exception {
-    var channel = ScanClient.pinnedChannel(cluster.target("gateway"));
+    var channel = ScanClient.pinnedChannel(cluster.target("gateway"), admin());
     try {
       var context = ScanContext.newBuilder().setProject(project).setBranch("main").build();
       return new ScanClient(channel, line -> { }).scan(new ScanClient.Request(tree, List.of(), context, 300, ""))
@@ -106,7 +114,7 @@ class ClusterIntegrationTest {
         .filter(f -> f.getFinding().getPackage().getName().endsWith("log4j-core")).findFirst().orElseThrow();
     assertThat(junit.getRiskScore()).isLessThan(log4j.getRiskScore());
 
-    var gate = Channels.forTarget(cluster.target("gate"));
+    var gate = Channels.forTarget(cluster.target("gate"), admin());
     try {
       var decisions = GateGrpc.newBlockingStub(gate).withDeadlineAfter(30, TimeUnit.SECONDS)
           .listDecisions(ListDecisionsRequest.newBuilder().setProject("vulnerable-app").build());

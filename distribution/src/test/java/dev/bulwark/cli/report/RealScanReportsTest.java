@@ -54,6 +54,16 @@ class RealScanReportsTest {
     assertThat(results.size()).isGreaterThan(10);
     assertThat(results).allMatch(r -> r.at("/locations/0/physicalLocation/artifactLocation/uri").isTextual());
     assertThat(sarif.at("/runs/0/tool/driver/rules").toString()).contains("external/cwe/cwe-");
+    // jackson-databind is pinned by a property on line 13 of pom.xml: the fix edits exactly "2.9.8" there
+    var jacksonFixes = StreamSupport.stream(results.spliterator(), false)
+        .filter(r -> r.at("/message/text").asText().startsWith("com.fasterxml.jackson.core:jackson-databind 2.9.8"))
+        .map(r -> r.at("/fixes/0/artifactChanges/0"))
+        .toList();
+    assertThat(jacksonFixes).hasSizeGreaterThan(40).allSatisfy(change -> {
+      assertThat(change.at("/artifactLocation/uri").asText()).isEqualTo("pom.xml");
+      assertThat(change.at("/replacements/0/deletedRegion/startLine").asInt()).isEqualTo(13);
+      assertThat(change.at("/replacements/0/insertedContent/text").asText()).isEqualTo("2.12.7.1");
+    });
   }
 
   @Test

@@ -44,7 +44,7 @@ public final class FakeServices {
     @Override
     public List<BindableService> create(EmbeddedContext context) {
       var service = new ScannerGrpcService(new TodoEngine(name, flags),
-          new DiskBlobStore(context.home().resolve(name + "-cache")), "");
+          new DiskBlobStore(context.home().resolve(name + "-cache")), "", context.clientSecurity());
       context.closeOnStop(service);
       return List.of(service);
     }

@@ -25,7 +25,11 @@ import dev.bulwark.v1.RemoveSuppressionResponse;
 import dev.bulwark.v1.RiskFactor;
 import dev.bulwark.v1.SetProjectPolicyRequest;
 import dev.bulwark.v1.Suppression;
+import dev.bulwark.server.audit.AuditEvent;
+import dev.bulwark.server.audit.AuditLog;
 import io.grpc.stub.StreamObserver;
+import java.time.Clock;
+import java.util.Map;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Supplier;
 
@@ -43,9 +47,17 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
   public static final int MAX_LIMIT = 1000;
 
   private final Gate gate;
+  private final Actor actor;
 
+  /** Security events only to the log: tests of the service alone. */
   public GateGrpcService(Gate gate) {
+    this(gate, AuditLog.LOG_ONLY);
+  }
+
+  /** @param audit where policy and suppression changes and overrides go as audit events (the decisions' feed) */
+  public GateGrpcService(Gate gate, AuditLog audit) {
     this.gate = gate;
+    this.actor = new Actor(audit, Clock.systemUTC());
   }
 
   @Override
@@ -66,7 +78,10 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
     answer(out, () -> {
       var s = req.getSuppression();
       var added = gate.suppressions().add(new CentralSuppressions.Request(s.getProject(), s.getFingerprint(),
-          s.getRule(), s.getPathGlob(), s.getPurl(), s.getAdvisory(), s.getReason(), s.getExpires(), s.getCreatedBy()));
+          s.getRule(), s.getPathGlob(), s.getPurl(), s.getAdvisory(), s.getReason(), s.getExpires(),
+          actor.identity(s.getCreatedBy())));
+      actor.audit(AuditEvent.SUPPRESSION_ADDED, added.project(), "AddSuppression", added.reason(),
+          Map.of("suppression_id", added.id(), "expires", added.expires().toString()));
       return toProto(added, false);
     });
   }
@@ -88,13 +103,20 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
   public void removeSuppression(RemoveSuppressionRequest req, StreamObserver<RemoveSuppressionResponse> out) {
     answer(out, () -> {
       gate.suppressions().remove(req.getId());
+      actor.audit(AuditEvent.SUPPRESSION_REMOVED, "", "RemoveSuppression", "suppression removed",
+          Map.of("suppression_id", req.getId()));
       return RemoveSuppressionResponse.getDefaultInstance();
     });
   }
 
   @Override
   public void overrideDecision(OverrideDecisionRequest req, StreamObserver<Decision> out) {
-    answer(out, () -> gate.override(req.getScanId(), req.getJustification(), req.getIdentity()));
+    answer(out, () -> {
+      var decision = gate.override(req.getScanId(), req.getJustification(), actor.identity(req.getIdentity()));
+      actor.audit(AuditEvent.DECISION_OVERRIDDEN, decision.getContext().getProject(), "OverrideDecision",
+          decision.getOverrideJustification(), Map.of("scan_id", decision.getScanId()));
+      return decision;
+    });
   }
 
   /** Sends the one answer of a unary call; a {@link Refusal} thrown while computing it ends the call instead. */
@@ -126,7 +148,13 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
 
   @Override
   public void setProjectPolicy(SetProjectPolicyRequest req, StreamObserver<ProjectPolicy> out) {
-    answer(out, () -> toProto(gate.policies().set(req.getProject(), req.getPolicy(), req.getSetBy())));
+    answer(out, () -> {
+      var policy = gate.policies().set(req.getProject(), req.getPolicy(), actor.identity(req.getSetBy()));
+      actor.audit(AuditEvent.POLICY_SET, req.getProject(), "SetProjectPolicy",
+          req.getPolicy().isBlank() ? "central policy removed" : "central policy set",
+          Map.of("policy_version", policy.version()));
+      return toProto(policy);
+    });
   }
 
   @Override
@@ -168,7 +196,7 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
     return null;
   }
 
-  static EvaluatedFinding toProto(AssessedFinding a) {
+  public static EvaluatedFinding toProto(AssessedFinding a) {
     var b = EvaluatedFinding.newBuilder().setFinding(a.finding()).setRiskScore(a.risk().score()).setStatus(a.status());
     a.risk().factors().forEach(f -> b.addFactors(
         RiskFactor.newBuilder().setName(f.name()).setValue(f.value()).setEffect(f.effect())));

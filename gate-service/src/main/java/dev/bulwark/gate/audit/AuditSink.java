@@ -1,14 +1,22 @@
 package dev.bulwark.gate.audit;
 
+import dev.bulwark.server.audit.AuditEvent;
+import dev.bulwark.server.audit.AuditLog;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where the gate sends one {@link AuditRecord} per decision. {@link #emit} must neither block
- * the decision for long nor throw: a sink that fails logs it and drops the record.
+ * Where the gate sends one {@link AuditRecord} per decision, and the security events
+ * ({@link AuditEvent}: authentication failures, denials, tokens, policy and suppression changes,
+ * overrides) into the same feed. {@link #emit} must neither block the decision for long nor
+ * throw: a sink that fails logs it and drops the record.
  */
-public interface AuditSink extends AutoCloseable {
+public interface AuditSink extends AuditLog, AutoCloseable {
   void emit(AuditRecord record);
+
+  /** A security event, as one JSON line beside the decisions (sinks without a feed drop it). */
+  @Override
+  default void emit(AuditEvent event) {}
 
   /** Flushes what is in flight, within a bounded time. */
   @Override
@@ -43,6 +51,17 @@ public interface AuditSink extends AutoCloseable {
         for (var s : copy) {
           try {
             s.emit(record);
+          } catch (RuntimeException e) {
+            LoggerFactory.getLogger(AuditSink.class).warn("audit sink failed: {}", e.toString());
+          }
+        }
+      }
+
+      @Override
+      public void emit(AuditEvent event) {
+        for (var s : copy) {
+          try {
+            s.emit(event);
           } catch (RuntimeException e) {
             LoggerFactory.getLogger(AuditSink.class).warn("audit sink failed: {}", e.toString());
           }

@@ -1,5 +1,6 @@
 package dev.bulwark.gate.audit;
 
+import dev.bulwark.server.audit.AuditEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,17 +19,25 @@ public final class FileAuditSink implements AuditSink {
   }
 
   @Override
-  public synchronized void emit(AuditRecord record) {
+  public void emit(AuditRecord record) {
+    append(record.toJson(), "the decision of scan " + record.decision().getScanId());
+  }
+
+  @Override
+  public void emit(AuditEvent event) {
+    append(event.toJson(), "the " + event.event() + " event");
+  }
+
+  private synchronized void append(String json, String what) {
     try {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
       // One write call per line, so concurrent gate replicas on a shared file do not interleave within a line.
-      Files.write(file, (record.toJson() + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
+      Files.write(file, (json + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
           StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     } catch (IOException | RuntimeException e) {
-      LOG.warn("audit: cannot append the decision of scan {} to {}: {}", record.decision().getScanId(), file,
-          e.toString());
+      LOG.warn("audit: cannot append {} to {}: {}", what, file, e.toString());
     }
   }
 

@@ -3,6 +3,7 @@ package dev.bulwark.gate.audit;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import dev.bulwark.server.audit.AuditEvent;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,19 +62,27 @@ public final class WebhookAuditSink implements AuditSink {
 
   @Override
   public void emit(AuditRecord record) {
+    post(record.toJson(), "the decision of scan " + record.decision().getScanId());
+  }
+
+  @Override
+  public void emit(AuditEvent event) {
+    post(event.toJson(), "the " + event.event() + " event");
+  }
+
+  private void post(String json, String what) {
     var request = HttpRequest.newBuilder(url).timeout(timeout).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(record.toJson())).build();
-    String scanId = record.decision().getScanId();
-    var attempts = Retry.of("audit webhook " + scanId, retry);
-    attempts.getEventPublisher().onRetry(e -> LOG.info("audit webhook {}: attempt {} for scan {} failed ({}), "
-        + "retrying in {} ms", url, e.getNumberOfRetryAttempts(), scanId,
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    var attempts = Retry.of("audit webhook", retry);
+    attempts.getEventPublisher().onRetry(e -> LOG.info("audit webhook {}: attempt {} for {} failed ({}), "
+        + "retrying in {} ms", url, e.getNumberOfRetryAttempts(), what,
         e.getLastThrowable() == null ? "not 2xx" : e.getLastThrowable().toString(), e.getWaitInterval().toMillis()));
     inFlight.incrementAndGet();
     attempts.executeCompletionStage(scheduler, () -> client.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
         .whenComplete((response, error) -> {
           inFlight.decrementAndGet();
           if (error != null || !delivered(response)) {
-            LOG.warn("audit webhook {}: the decision of scan {} was not delivered after {} attempts: {}", url, scanId,
+            LOG.warn("audit webhook {}: {} was not delivered after {} attempts: {}", url, what,
                 retry.getMaxAttempts(), error != null ? error.toString() : "HTTP " + response.statusCode());
           }
         });

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class MigrationsContract {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T10:00:00Z"), ZoneOffset.UTC);
-  private static final List<String> ALL = List.of("1", "2", "3");
+  private static final List<String> ALL = List.of("1", "2", "3", "4");
   TestDatabases.TestDb db;
 
   abstract TestDatabases.TestDb open() throws Exception;
@@ -80,7 +80,7 @@ abstract class MigrationsContract {
   void freshDatabase() {
     assertThat(Migrations.migrate(db.dataSource())).containsExactlyElementsOf(ALL);
     assertThat(Migrations.migrate(db.dataSource())).isEmpty();
-    assertThat(Migrations.currentVersion(db.dataSource())).isEqualTo(3);
+    assertThat(Migrations.currentVersion(db.dataSource())).isEqualTo(4);
   }
 
   @Test
@@ -89,7 +89,7 @@ abstract class MigrationsContract {
     var applied = concurrently(db.dataSource(), second());
     assertThat(applied.stream().flatMap(List::stream).sorted().toList()).as("applied exactly once in total")
         .containsExactlyElementsOf(ALL);
-    assertThat(Migrations.currentVersion(db.dataSource())).isEqualTo(3);
+    assertThat(Migrations.currentVersion(db.dataSource())).isEqualTo(4);
     gate().evaluate(Findings.request("after", "p", List.of(Findings.SQLI), ""));
     assertThat(new JdbiDecisionStore(db.jdbi()).findingStatuses("after")).hasSize(1);
   }
@@ -99,8 +99,9 @@ abstract class MigrationsContract {
   void takeOverCurrentLegacySchema() {
     LegacySchemaRunner.create(db.jdbi(), 3);
     legacyDecision();
-    assertThat(Migrations.migrate(db.dataSource())).as("nothing to apply").isEmpty();
-    assertThat(Migrations.currentVersion(db.dataSource())).isEqualTo(3);
+    // The runner stopped at version 3; Flyway applies only what came after it (V4, the API tokens).
+    assertThat(Migrations.migrate(db.dataSource())).as("only the scripts after the runner's").containsExactly("4");
+    assertThat(Migrations.currentVersion(db.dataSource())).isEqualTo(4);
     assertThat(gate().listDecisions("legacy", 10)).singleElement()
         .satisfies(d -> assertThat(d.getVerdict()).isEqualTo(Verdict.FAIL));
     assertThat(gate().evaluate(Findings.request("new", "legacy", List.of(Findings.LOG4SHELL), "")).decision()
@@ -109,11 +110,11 @@ abstract class MigrationsContract {
   }
 
   @Test
-  @DisplayName("a version-1 database of the schema_version runner gets scripts 2 and 3; its decisions stay and can be overridden")
+  @DisplayName("a version-1 database of the schema_version runner gets scripts 2 to 4; its decisions stay and can be overridden")
   void takeOverVersion1() {
     LegacySchemaRunner.create(db.jdbi(), 1);
     legacyDecision();
-    assertThat(Migrations.migrate(db.dataSource())).containsExactly("2", "3");
+    assertThat(Migrations.migrate(db.dataSource())).containsExactly("2", "3", "4");
     var gate = gate();
     assertThat(gate.listDecisions("legacy", 10)).singleElement().satisfies(d -> {
       assertThat(d.getVerdict()).isEqualTo(Verdict.FAIL);
@@ -127,12 +128,12 @@ abstract class MigrationsContract {
   }
 
   @Test
-  @DisplayName("two processes taking over the same version-1 database at once apply scripts 2 and 3 once")
+  @DisplayName("two processes taking over the same version-1 database at once apply scripts 2 to 4 once")
   void concurrentTakeOver() throws Exception {
     LegacySchemaRunner.create(db.jdbi(), 1);
     legacyDecision();
     var applied = concurrently(db.dataSource(), second());
-    assertThat(applied.stream().flatMap(List::stream).sorted().toList()).containsExactly("2", "3");
+    assertThat(applied.stream().flatMap(List::stream).sorted().toList()).containsExactly("2", "3", "4");
     assertThat(gate().listDecisions("legacy", 10)).hasSize(1);
   }
 
@@ -141,7 +142,7 @@ abstract class MigrationsContract {
   void upgradeFromOlderFlywaySchema() {
     assertThat(Migrations.migrate(db.dataSource(), 1)).containsExactly("1");
     legacyDecision();
-    assertThat(Migrations.migrate(db.dataSource())).containsExactly("2", "3");
+    assertThat(Migrations.migrate(db.dataSource())).containsExactly("2", "3", "4");
     assertThat(gate().listDecisions("legacy", 10)).singleElement()
         .satisfies(d -> assertThat(d.getOverridden()).isFalse());
   }

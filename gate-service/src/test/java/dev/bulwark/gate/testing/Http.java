@@ -33,4 +33,17 @@ public final class Http {
   public static HttpResponse<String> get(String url) {
     return get(url, null);
   }
+
+  /** GETs the URL with one request header (e.g. Authorization). */
+  public static HttpResponse<String> get(String url, String header, String value) {
+    try {
+      return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header(header, value)
+          .build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 }

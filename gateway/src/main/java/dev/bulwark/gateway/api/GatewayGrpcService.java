@@ -1,5 +1,7 @@
 package dev.bulwark.gateway.api;
 
+import dev.bulwark.gateway.auth.ScanAdmission;
+import dev.bulwark.gateway.core.ScanWatcher;
 import dev.bulwark.gateway.core.ScanCoordinator;
 import dev.bulwark.v1.GatewayGrpc;
 import dev.bulwark.v1.GetScanRequest;
@@ -21,9 +23,16 @@ import io.grpc.stub.StreamObserver;
  */
 public final class GatewayGrpcService implements GatewayGrpc.AsyncService, BindableService {
   private final ScanCoordinator coordinator;
+  private final ScanAdmission admission;
 
+  /** Without per-caller admission (caps, blob proofs, concurrent scans): tests of the coordinator. */
   public GatewayGrpcService(ScanCoordinator coordinator) {
+    this(coordinator, null);
+  }
+
+  public GatewayGrpcService(ScanCoordinator coordinator, ScanAdmission admission) {
     this.coordinator = coordinator;
+    this.admission = admission;
   }
 
   @Override
@@ -33,9 +42,34 @@ public final class GatewayGrpcService implements GatewayGrpc.AsyncService, Binda
 
   @Override
   public void startScan(StartScanRequest request, StreamObserver<StartScanResponse> response) {
-    String id = coordinator.start(request, CallerAddressInterceptor.LOCAL_ADDRESS.get());
+    ScanAdmission.Ticket ticket = admission == null ? null : admission.admit(request);
+    String id;
+    try {
+      id = coordinator.start(request, CallerAddressInterceptor.LOCAL_ADDRESS.get());
+    } catch (RuntimeException e) {
+      release(ticket);
+      throw e;
+    }
+    if (ticket != null) {
+      admission.started(id, request, ticket);
+      coordinator.watch(id, new ScanWatcher() {
+        @Override
+        public void onUpdate(ScanUpdate update) {}
+
+        @Override
+        public void onDone() {
+          ticket.release();
+        }
+      });
+    }
     response.onNext(StartScanResponse.newBuilder().setScanId(id).build());
     response.onCompleted();
+  }
+
+  private static void release(ScanAdmission.Ticket ticket) {
+    if (ticket != null) {
+      ticket.release();
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.bulwark.gateway.core;
 
 import dev.bulwark.common.grpc.Channels;
+import dev.bulwark.common.grpc.ClientSecurity;
 import dev.bulwark.v1.EvaluateRequest;
 import dev.bulwark.v1.EvaluateResponse;
 import dev.bulwark.v1.GateGrpc;
@@ -12,9 +13,9 @@ final class GateCaller implements AutoCloseable {
   private final String target;
   private final ManagedChannel channel;
 
-  GateCaller(String target) {
+  GateCaller(String target, ClientSecurity security) {
     this.target = target;
-    this.channel = Channels.forTarget(target);
+    this.channel = Channels.forTarget(target, security);
   }
 
   String target() {

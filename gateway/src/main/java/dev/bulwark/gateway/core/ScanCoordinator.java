@@ -1,6 +1,8 @@
 package dev.bulwark.gateway.core;
 
 import dev.bulwark.common.cas.DiskBlobStore;
+import dev.bulwark.common.finding.FindingMerger;
+import dev.bulwark.common.grpc.ClientSecurity;
 import dev.bulwark.common.grpc.Refusal;
 import dev.bulwark.v1.EvaluateRequest;
 import dev.bulwark.v1.Finding;
@@ -59,9 +61,15 @@ public final class ScanCoordinator implements AutoCloseable {
 
   public ScanCoordinator(DiskBlobStore store, List<ScannerEndpoint> scannerEndpoints, String gateTarget,
       Settings settings) {
+    this(store, scannerEndpoints, gateTarget, settings, ClientSecurity.NONE);
+  }
+
+  /** @param security how the gateway calls scanners and the gate (its client certificate, or a service key) */
+  public ScanCoordinator(DiskBlobStore store, List<ScannerEndpoint> scannerEndpoints, String gateTarget,
+      Settings settings, ClientSecurity security) {
     this.store = store;
-    scannerEndpoints.forEach(e -> scanners.put(e.name(), new ScannerCaller(e)));
-    this.gate = new GateCaller(gateTarget);
+    scannerEndpoints.forEach(e -> scanners.put(e.name(), new ScannerCaller(e, security)));
+    this.gate = new GateCaller(gateTarget, security);
     this.settings = settings;
     this.scans = new ScanStore(settings.maxRetainedScans(), settings.retention(), Clock.systemUTC());
     this.verdicts = new Verdicts(store);
@@ -131,7 +139,8 @@ public final class ScanCoordinator implements AutoCloseable {
       outcomes.forEach(o -> findings.addAll(o.findings()));
       var evaluate = EvaluateRequest.newBuilder().setScanId(record.id).setContext(record.context)
           .setBaselineBranch(request.getBaselineBranch())
-          .addAllFindings(findings).addAllScanners(outcomes.stream().map(ScannerCaller.Outcome::report).toList());
+          .addAllFindings(FindingMerger.merge(findings)) // one finding per place and weakness, naming every scanner
+          .addAllScanners(outcomes.stream().map(ScannerCaller.Outcome::report).toList());
       Deadline gateDeadline = Deadline.after(Math.max(scannerDeadline.timeRemaining(TimeUnit.MILLISECONDS), 0)
           + gateReserve.toMillis(), TimeUnit.MILLISECONDS);
       var inventory = outcomes.stream().flatMap(o -> o.inventory().stream()).toList();

@@ -1,6 +1,7 @@
 package dev.bulwark.gateway.core;
 
 import dev.bulwark.common.grpc.Channels;
+import dev.bulwark.common.grpc.ClientSecurity;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.ScanEvent;
 import dev.bulwark.v1.ScanSummary;
@@ -52,8 +53,12 @@ public final class ScannerCaller implements AutoCloseable {
   private final Retry retry;
 
   public ScannerCaller(ScannerEndpoint endpoint) {
+    this(endpoint, ClientSecurity.NONE);
+  }
+
+  public ScannerCaller(ScannerEndpoint endpoint, ClientSecurity security) {
     this.endpoint = endpoint;
-    this.channel = Channels.forTarget(endpoint.target());
+    this.channel = Channels.forTarget(endpoint.target(), security);
     var p = endpoint.policy();
     String name = "scanner-" + endpoint.name();
     this.bulkhead = Bulkhead.of(name, BulkheadConfig.custom()

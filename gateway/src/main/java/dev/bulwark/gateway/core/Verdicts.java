@@ -1,6 +1,7 @@
 package dev.bulwark.gateway.core;
 
 import dev.bulwark.common.cas.DiskBlobStore;
+import dev.bulwark.common.finding.Remediations;
 import dev.bulwark.v1.Decision;
 import dev.bulwark.v1.EvaluateRequest;
 import dev.bulwark.v1.EvaluateResponse;
@@ -97,7 +98,8 @@ final class Verdicts {
   private static ScanResult result(ScanRecord record, EvaluateRequest.Builder evaluate, Decision decision,
       List<EvaluatedFinding> findings) {
     return ScanResult.newBuilder().setScanId(record.id).setState(ScanState.DONE).setContext(record.context)
-        .addAllScanners(evaluate.getScannersList()).setDecision(decision).addAllFindings(findings).build();
+        .addAllScanners(evaluate.getScannersList()).setDecision(decision).addAllFindings(findings)
+        .addAllRemediations(Remediations.of(findings)).build();
   }
 
   /** The request's policy wins; else the tree's policy file, read from our own store. */

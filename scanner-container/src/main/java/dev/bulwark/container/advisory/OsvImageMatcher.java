@@ -1,5 +1,7 @@
 package dev.bulwark.container.advisory;
 
+import dev.bulwark.advisories.remediation.UpgradePlan;
+import dev.bulwark.advisories.remediation.UpgradePlanner;
 import dev.bulwark.common.finding.Fingerprints;
 import dev.bulwark.common.purl.PackageUrls;
 import dev.bulwark.container.image.ImageInventory;
@@ -93,6 +95,7 @@ public final class OsvImageMatcher implements ImagePackageMatcher {
     var findings = new ArrayList<Finding>();
     var problems = new LinkedHashSet<String>();
     Map<String, List<Vulnerability>> known = new HashMap<>();
+    Map<String, UpgradePlan> plans = new HashMap<>();
     for (InventoryPackage p : inventory.packages()) {
       var query = ImageQuery.of(p, idx);
       if (VersionOrders.find(query.ecosystem()).isEmpty()) {
@@ -108,8 +111,11 @@ public final class OsvImageMatcher implements ImagePackageMatcher {
       var vulns = known.computeIfAbsent(query.key(), k -> Vulnerability.merge(
           idx.affecting(query.ecosystem(), query.name(), query.version()), idx,
           query.ecosystem(), query.name(), query.version()));
+      // one upgrade per package, over all its vulnerabilities
+      var plan = plans.computeIfAbsent(query.key(), k -> UpgradePlanner.plan(idx, query.ecosystem(), query.name(),
+          query.version(), vulns));
       for (Vulnerability v : vulns) {
-        findings.add(finding(inventory.imageName(), p, v));
+        findings.add(plan.annotate(finding(inventory.imageName(), p, v), v.id()));
       }
     }
     return new Matches(findings, List.copyOf(problems));

@@ -1,5 +1,6 @@
 package dev.bulwark.container.image;
 
+import dev.bulwark.artifacts.PackageDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,10 @@
 package dev.bulwark.container.image;
 
+import dev.bulwark.artifacts.EmbeddedPackageDatabase;
+import dev.bulwark.artifacts.GoBinaries;
+import dev.bulwark.artifacts.JavaArchives;
+import dev.bulwark.artifacts.LanguagePackageDatabases;
+import dev.bulwark.artifacts.PackageDatabase;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

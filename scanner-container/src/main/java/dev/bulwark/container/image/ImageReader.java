@@ -2,6 +2,7 @@ package dev.bulwark.container.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.artifacts.EmbeddedPackageDatabase;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

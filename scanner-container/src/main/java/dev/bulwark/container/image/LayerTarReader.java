@@ -1,5 +1,6 @@
 package dev.bulwark.container.image;
 
+import dev.bulwark.artifacts.EmbeddedPackageDatabase;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;

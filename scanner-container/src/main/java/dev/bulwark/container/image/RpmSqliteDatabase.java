@@ -1,5 +1,6 @@
 package dev.bulwark.container.image;
 
+import dev.bulwark.artifacts.PackageDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

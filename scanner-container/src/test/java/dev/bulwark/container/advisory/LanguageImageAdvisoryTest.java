@@ -2,17 +2,17 @@ package dev.bulwark.container.advisory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.server.testing.ScannerHarness;
+import dev.bulwark.advisories.advisory.AdvisoryStore;
+import dev.bulwark.artifacts.GoElf;
+import dev.bulwark.artifacts.JarBuilder;
 import dev.bulwark.common.testing.SharedFixtures;
 import dev.bulwark.container.ContainerEngine;
 import dev.bulwark.container.EngineMode;
 import dev.bulwark.container.TestResources;
-import dev.bulwark.container.image.GoElf;
 import dev.bulwark.container.image.ImageBuilder;
 import dev.bulwark.container.image.ImageLimits;
-import dev.bulwark.container.image.JarBuilder;
 import dev.bulwark.container.image.TarBuilder;
-import dev.bulwark.advisories.advisory.AdvisoryStore;
+import dev.bulwark.server.testing.ScannerHarness;
 import dev.bulwark.v1.Confidence;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.ScannerStatus;

@@ -1,8 +1,7 @@
 package dev.bulwark.container.image;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.groups.Tuple.tuple;
-
+import dev.bulwark.artifacts.GoBuildInfo;
+import dev.bulwark.artifacts.GoElf;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /** Go executables in images: build info read from a hand-made ELF and from Debian's real Go programs. */
 class GoBinariesTest {

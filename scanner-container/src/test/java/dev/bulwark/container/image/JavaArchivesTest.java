@@ -1,8 +1,10 @@
 package dev.bulwark.container.image;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.groups.Tuple.tuple;
-
+import dev.bulwark.artifacts.ExtractedRecord;
+import dev.bulwark.artifacts.JarBuilder;
+import dev.bulwark.artifacts.JavaArchives;
+import dev.bulwark.artifacts.PackageDatabase;
+import dev.bulwark.artifacts.ZipWalk;
 import dev.bulwark.v1.Confidence;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -11,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /** Java archives inside real image tarballs: pom.properties at every nesting level, manifest fallback, hostile zips. */
 class JavaArchivesTest {

@@ -22,6 +22,7 @@ public final class Project {
 
   private final Map<String, String> properties = new HashMap<>();
   private final Map<String, List<String>> pathsByName = new HashMap<>();
+  private final Map<String, List<String>> pathsByDir = new HashMap<>();
   private final Map<Class<?>, Object> shared = new HashMap<>();
   private final Function<String, Optional<String>> reader;
 
@@ -52,6 +53,13 @@ public final class Project {
   /** Records that the tree has a file at this relative path. */
   public synchronized void addPath(String path) {
     pathsByName.computeIfAbsent(path.substring(path.lastIndexOf('/') + 1), k -> new ArrayList<>()).add(path);
+    pathsByDir.computeIfAbsent(path.lastIndexOf('/') < 0 ? "" : path.substring(0, path.lastIndexOf('/')),
+        k -> new ArrayList<>()).add(path);
+  }
+
+  /** The paths of the tree's files directly in this folder ("" for the root), in order added. */
+  public synchronized List<String> pathsIn(String dir) {
+    return List.copyOf(pathsByDir.getOrDefault(dir, List.of()));
   }
 
   /** The paths of all the tree's files, in order added. */

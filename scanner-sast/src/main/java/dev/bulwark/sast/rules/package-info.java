@@ -1,6 +1,6 @@
 /**
- * YAML rule packs for JavaScript/TypeScript, Python and Go ({@code rules/<language>.yaml}) on a
- * token-aware regex matcher: comments and string contents are masked, call arguments examined,
- * and simple function-local taint follows request data.
+ * Rule packs for the tree-sitter languages ({@code rules/<language>/model.yaml} and
+ * {@code rules.yaml}) and the analyzer that runs them over syntax trees with the shared taint
+ * engine ({@code dev.bulwark.sast.taint}).
  */
 package dev.bulwark.sast.rules;

@@ -4,6 +4,7 @@ import dev.bulwark.advisories.advisory.InstalledPackage;
 import dev.bulwark.server.scanner.ScanWorkspace;
 import dev.bulwark.v1.FileEntry;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,11 +24,13 @@ import java.util.function.Function;
  * manifest is skipped when a lockfile of the same ecosystem sits beside it, because the lockfile
  * has the installed versions (see {@link #SUPERSEDED_BY}). Today that concerns
  * {@code requirements.txt} beside {@code poetry.lock}, {@code Pipfile.lock} or {@code uv.lock}
- * (pip exports of the lock), and {@code pom.xml} beside {@code gradle.lockfile}. package.json,
- * Cargo.toml, Gemfile, composer.json and pyproject.toml are not parsed at all (their lockfiles
- * always win); package.json is only read, through the tree, to tell direct npm dependencies
- * for yarn.lock and v1 package-lock.json. Files named by another file ({@code -r}, a parent
- * pom) are read through a {@link ManifestSource} backed by the same tree.
+ * (pip exports of the lock), and {@code pom.xml} beside {@code gradle.lockfile}. Manifests whose
+ * lockfile may sit higher up (package.json, composer.json, Gemfile, pyproject.toml, setup.cfg:
+ * workspaces keep one lockfile at their root) are read only when no lockfile of theirs is in
+ * their folder or above it, and then say that it is missing ({@link ManifestPins}).
+ * package.json is also read, through the tree, to tell direct npm dependencies for yarn.lock
+ * and v1 package-lock.json. Files named by another file ({@code -r}, a parent pom) are read
+ * through a {@link ManifestSource} backed by the same tree.
  */
 public final class Inventory {
   /** Adding a format is one class and one line here. Order decides who gets a file first. */
@@ -49,12 +52,32 @@ public final class Inventory {
       new NugetPackagesLockParser(),
       new PubspecLockParser(),
       new MixLockParser(),
-      new ConanLockParser());
+      new ConanLockParser(),
+      new PackageJsonParser(),
+      new ComposerJsonParser(),
+      new GemfileParser(),
+      new PyprojectParser(),
+      new SetupCfgParser(),
+      new NugetProjectParser(),
+      new PackagesConfigParser(),
+      new CycloneDxParser(),
+      new SpdxJsonParser());
 
   /** Manifest parser name → lockfile names that, in the same folder, make it redundant. */
   static final Map<String, List<String>> SUPERSEDED_BY = Map.of(
       "pip-requirements", List.of("poetry.lock", "Pipfile.lock", "uv.lock"),
-      "maven-pom", List.of("gradle.lockfile"));
+      "maven-pom", List.of("gradle.lockfile"),
+      "npm-manifest", List.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml"),
+      "composer-manifest", List.of("composer.lock"),
+      "gemfile", List.of("Gemfile.lock"),
+      "pyproject", List.of("poetry.lock", "uv.lock", "Pipfile.lock", "requirements.txt"),
+      "setup-cfg", List.of("poetry.lock", "uv.lock", "Pipfile.lock", "requirements.txt"),
+      "nuget-project", List.of("packages.lock.json", "packages.config"),
+      "gradle-build", List.of("gradle.lockfile"));
+
+  /** Manifests whose lockfile governs them from a folder above too (a workspace's root). */
+  private static final Set<String> LOCKED_FROM_ABOVE =
+      Set.of("npm-manifest", "composer-manifest", "gemfile", "pyproject", "setup-cfg", "gradle-build");
 
   private Inventory() {}
 
@@ -65,7 +88,20 @@ public final class Inventory {
 
   /** Inventory of the files of a scan task: selects, prefetches in one round trip, parses. */
   public static InventoryResult collect(ScanWorkspace ws) throws IOException {
-    List<FileEntry> selected = ws.select(path -> parserFor(path).isPresent());
+    return collect(ws, List.of());
+  }
+
+  /** Whether some parser or build resolver reads the file. */
+  public static boolean wanted(String path, List<BuildResolver> builds) {
+    return parserFor(path).isPresent() || builds.stream().anyMatch(b -> b.required(path));
+  }
+
+  /**
+   * As {@link #collect(ScanWorkspace)}, with build resolvers (Maven) that take their files first;
+   * what they hand back is parsed per file.
+   */
+  public static InventoryResult collect(ScanWorkspace ws, List<BuildResolver> builds) throws IOException {
+    List<FileEntry> selected = ws.select(path -> wanted(path, builds));
     ws.prefetch(selected);
     var problems = new ArrayList<String>();
     var files = new LinkedHashMap<String, byte[]>();
@@ -87,20 +123,61 @@ public final class Inventory {
         return Optional.empty();
       }
     };
-    InventoryResult result = collect(files.keySet(), files::get, tree, ws::cancelled);
+    InventoryResult result = collect(files.keySet(), files::get, tree, ws::cancelled, builds);
     problems.addAll(result.problems());
-    return new InventoryResult(result.packages(), problems);
+    var packages = new ArrayList<>(result.packages());
+    binaries(ws, packages, problems);
+    return new InventoryResult(packages, problems);
+  }
+
+  /** Built artifacts in the tree ({@link BinaryArtifacts}), fetched together, each streamed from the local cache. */
+  private static void binaries(ScanWorkspace ws, List<InstalledPackage> packages, List<String> problems)
+      throws IOException {
+    var found = new ArrayList<FileEntry>();
+    for (FileEntry f : ws.select(path -> true)) {
+      if (BinaryArtifacts.analyzer(f.getPath(), f.getDigest().getSizeBytes(), f.getMode()).isPresent()) {
+        found.add(f);
+      }
+    }
+    ws.prefetch(found.stream().filter(f -> f.getDigest().getSizeBytes() <= BinaryArtifacts.MAX_BYTES).toList());
+    for (FileEntry f : found) {
+      var db = BinaryArtifacts.analyzer(f.getPath(), f.getDigest().getSizeBytes(), f.getMode()).orElseThrow();
+      long size = f.getDigest().getSizeBytes();
+      ParseResult r;
+      if (size > BinaryArtifacts.MAX_BYTES) {
+        r = BinaryArtifacts.read(db, f.getPath(), InputStream.nullInputStream(), size);
+      } else {
+        try (InputStream in = java.nio.file.Files.newInputStream(ws.localPath(f))) {
+          r = BinaryArtifacts.read(db, f.getPath(), in, size);
+        }
+      }
+      packages.addAll(r.packages());
+      problems.addAll(r.problems());
+    }
   }
 
   /** Inventory of an in-memory tree (relative path → bytes), for tests and benchmarks. */
   public static InventoryResult collect(Map<String, byte[]> files) {
+    return collect(files, List.of());
+  }
+
+  /** As {@link #collect(Map)}, with build resolvers; files have no mode here, so each counts as executable. */
+  public static InventoryResult collect(Map<String, byte[]> files, List<BuildResolver> builds) {
     ManifestSource tree = relative -> Optional.ofNullable(files.get(relative));
-    var selected = files.keySet().stream().filter(p -> parserFor(p).isPresent()).toList();
-    return collect(selected, files::get, tree, () -> false);
+    var selected = files.keySet().stream().filter(p -> wanted(p, builds)).toList();
+    var result = collect(selected, files::get, tree, () -> false, builds);
+    var packages = new ArrayList<>(result.packages());
+    var problems = new ArrayList<>(result.problems());
+    new TreeMap<>(files).forEach((path, bytes) -> BinaryArtifacts.analyzer(path, bytes.length, 0755).ifPresent(db -> {
+      var r = BinaryArtifacts.read(db, path, new java.io.ByteArrayInputStream(bytes), bytes.length);
+      packages.addAll(r.packages());
+      problems.addAll(r.problems());
+    }));
+    return new InventoryResult(packages, problems);
   }
 
   private static InventoryResult collect(Iterable<String> paths, Function<String, byte[]> content,
-      ManifestSource tree, BooleanSupplier cancelled) {
+      ManifestSource tree, BooleanSupplier cancelled, List<BuildResolver> builds) {
     var sorted = new TreeMap<String, LockfileParser>();
     var present = new LinkedHashSet<String>();
     for (String path : paths) {
@@ -109,6 +186,25 @@ public final class Inventory {
     }
     var packages = new LinkedHashSet<InstalledPackage>();
     var problems = new ArrayList<String>();
+    for (BuildResolver build : builds) {
+      var mine = new TreeMap<String, byte[]>();
+      for (String path : present) {
+        if (build.required(path) && !superseded(path, build.name(), present)) {
+          mine.put(path, content.apply(path));
+        }
+      }
+      if (mine.isEmpty()) {
+        continue;
+      }
+      try {
+        BuildResolver.Result r = build.resolve(mine, tree);
+        packages.addAll(r.packages());
+        problems.addAll(r.problems());
+        mine.keySet().stream().filter(p -> !r.fallback().contains(p)).forEach(sorted::remove);
+      } catch (RuntimeException ex) { // a resolver bug must not lose the files: they are parsed per file
+        problems.add(build.name() + " resolution failed: " + ex);
+      }
+    }
     for (var e : sorted.entrySet()) {
       String path = e.getKey();
       LockfileParser parser = e.getValue();
@@ -116,7 +212,7 @@ public final class Inventory {
         problems.add("inventory stopped early: the scan was cancelled");
         break;
       }
-      if (superseded(path, parser, present)) {
+      if (superseded(path, parser.name(), present)) {
         continue;
       }
       try {
@@ -130,13 +226,18 @@ public final class Inventory {
     return new InventoryResult(new ArrayList<>(packages), problems);
   }
 
-  private static boolean superseded(String path, LockfileParser parser, Set<String> present) {
+  private static boolean superseded(String path, String parser, Set<String> present) {
     String folder = Texts.folder(path);
-    for (String lock : SUPERSEDED_BY.getOrDefault(parser.name(), List.of())) {
-      if (present.contains(folder.isEmpty() ? lock : folder + "/" + lock)) {
-        return true;
+    while (true) {
+      for (String lock : SUPERSEDED_BY.getOrDefault(parser, List.of())) {
+        if (present.contains(folder.isEmpty() ? lock : folder + "/" + lock)) {
+          return true;
+        }
       }
+      if (folder.isEmpty() || !LOCKED_FROM_ABOVE.contains(parser)) {
+        return false;
+      }
+      folder = Texts.folder(folder);
     }
-    return false;
   }
 }

@@ -44,7 +44,7 @@ final class Packages {
       return a;
     }
     return new InstalledPackage(a.ecosystem(), a.name(), a.version(), scope, direct,
-        a.manifestPath(), line, a.purl());
+        a.manifestPath(), line, a.purl(), a.path(), a.confidence());
   }
 
   private static int rank(Scope s) {

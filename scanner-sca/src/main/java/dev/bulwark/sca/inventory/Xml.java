@@ -34,8 +34,13 @@ final class Xml {
     return v == null ? "" : v.trim();
   }
 
-  /** A parsed element with the line where it starts; enough of a DOM for pom.xml. */
-  record Element(String name, String text, List<Element> children, int line) {
+  /** A parsed element with its attributes and the line where it starts; enough of a DOM for pom.xml and MSBuild files. */
+  record Element(String name, String text, List<Element> children, int line, java.util.Map<String, String> attributes) {
+    /** The attribute's trimmed value, "" when absent. */
+    String attribute(String attributeName) {
+      return attributes.getOrDefault(attributeName, "").trim();
+    }
+
     Element child(String childName) {
       for (Element c : children) {
         if (c.name().equals(childName)) {
@@ -72,6 +77,10 @@ final class Xml {
   private static Element element(XMLStreamReader r) throws XMLStreamException {
     String name = r.getLocalName();
     int line = r.getLocation().getLineNumber();
+    var attributes = new java.util.LinkedHashMap<String, String>();
+    for (int i = 0; i < r.getAttributeCount(); i++) {
+      attributes.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
+    }
     var text = new StringBuilder();
     var children = new ArrayList<Element>();
     while (true) {
@@ -81,7 +90,7 @@ final class Xml {
       } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
         text.append(r.getText());
       } else if (event == XMLStreamConstants.END_ELEMENT) {
-        return new Element(name, text.toString(), List.copyOf(children), line);
+        return new Element(name, text.toString(), List.copyOf(children), line, java.util.Map.copyOf(attributes));
       }
     }
   }

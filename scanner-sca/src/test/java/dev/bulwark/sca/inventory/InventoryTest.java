@@ -136,9 +136,9 @@ class InventoryTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"package.json", "node_modules/x/package-lock.json", "notes.txt", "Cargo.toml", "pyproject.toml",
-      "target/pom.xml", "vendor/foo/go.mod"})
-  @DisplayName("manifests without installed versions and vendored copies are not selected")
+  @CsvSource({"node_modules/x/package.json", "node_modules/x/package-lock.json", "notes.txt", "Cargo.toml",
+      "target/pom.xml", "vendor/foo/go.mod", "vendor/foo/composer.json"})
+  @DisplayName("other files and vendored copies are not selected (manifests without a lockfile are: they say so)")
   void otherFilesAreNotSelected(String path) {
     assertThat(Inventory.parserFor(path)).isEmpty();
   }
@@ -147,7 +147,7 @@ class InventoryTest {
   @DisplayName("the registry has one parser per format, each with a distinct name and a version")
   void registryNamesAreUniqueAndVersioned() {
     var names = new HashSet<String>();
-    assertThat(Inventory.PARSERS).hasSize(18).allSatisfy(p -> {
+    assertThat(Inventory.PARSERS).hasSize(27).allSatisfy(p -> {
       assertThat(names.add(p.name())).as("unique name %s", p.name()).isTrue();
       assertThat(p.version()).isNotBlank();
     });

@@ -22,4 +22,12 @@ public interface EmbeddedService {
    * {@link EmbeddedContext#closeOnStop(AutoCloseable)}.
    */
   List<BindableService> create(EmbeddedContext context) throws Exception;
+
+  /**
+   * True for the service that issues and verifies the cluster's credentials (the gate, with its
+   * token store and the local admin token): the cluster authenticates calls only when it has one.
+   */
+  default boolean issuesCredentials() {
+    return false;
+  }
 }

@@ -5,6 +5,7 @@ import com.codahale.metrics.health.HealthCheckRegistry;
 import io.dropwizard.lifecycle.Managed;
 import io.grpc.BindableService;
 import io.grpc.Server;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -14,6 +15,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,12 +39,21 @@ public final class ManagedGrpcServer implements Managed {
   private final int maxInboundMessageBytes;
   private final List<BindableService> services;
   private final HealthCheckRegistry healthChecks;
+  private final ServerSecurity security;
   private final HealthStatusManager health = new HealthStatusManager();
   private ScheduledExecutorService healthPoller;
   private Server server;
 
   public ManagedGrpcServer(String name, String host, int port, Duration shutdownGrace,
       int maxInboundMessageBytes, List<BindableService> services, HealthCheckRegistry healthChecks) {
+    this(name, host, port, shutdownGrace, maxInboundMessageBytes, services, healthChecks, ServerSecurity.NONE);
+  }
+
+  /** A server whose calls pass {@code security}'s TLS and interceptors (authentication, limits). */
+  public ManagedGrpcServer(String name, String host, int port, Duration shutdownGrace,
+      int maxInboundMessageBytes, List<BindableService> services, HealthCheckRegistry healthChecks,
+      ServerSecurity security) {
+    this.security = security;
     this.name = name;
     this.host = host;
     this.requestedPort = port;
@@ -62,11 +74,14 @@ public final class ManagedGrpcServer implements Managed {
     if (server != null) {
       return;
     }
-    var builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, requestedPort))
+    var builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, requestedPort), security.credentials())
         .maxInboundMessageSize(maxInboundMessageBytes);
-    var interceptor = new ExceptionMappingInterceptor();
+    // ServerInterceptors.intercept runs the last one first: exception mapping innermost, security outermost.
+    var interceptors = new ArrayList<ServerInterceptor>(security.interceptors());
+    Collections.reverse(interceptors);
+    interceptors.add(0, new ExceptionMappingInterceptor());
     for (BindableService service : services) {
-      builder.addService(ServerInterceptors.intercept(service, interceptor));
+      builder.addService(ServerInterceptors.intercept(service, interceptors));
     }
     builder.addService(health.getHealthService());
     builder.addService(ProtoReflectionServiceV1.newInstance());
@@ -86,7 +101,8 @@ public final class ManagedGrpcServer implements Managed {
       });
       healthPoller.scheduleWithFixedDelay(this::mirrorHealth, 0, 5, TimeUnit.SECONDS);
     }
-    LOG.info("{}: gRPC listening on {}:{}", name, host, port());
+    LOG.info("{}: gRPC listening on {}:{} ({})", name, host, port(), security.tls().isPresent()
+        ? "TLS, client certificates " + security.clientAuth() : "plain text");
   }
 
   /** Sets the overall gRPC health from the Dropwizard health checks. */

@@ -2,7 +2,11 @@ package dev.bulwark.server.scanner;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.bulwark.common.cas.DiskBlobStore;
+import dev.bulwark.server.audit.AuditLog;
+import dev.bulwark.server.auth.Authenticator;
+import dev.bulwark.server.auth.ResourceOwners;
 import dev.bulwark.server.grpc.GrpcServerFactory;
+import io.grpc.TlsServerCredentials;
 import dev.bulwark.server.grpc.ManagedGrpcServer;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.setup.Environment;
@@ -35,8 +39,12 @@ public class ScannerConfiguration extends Configuration {
    * blob cache and channels closed when Dropwizard stops.
    */
   public ManagedGrpcServer serve(ScannerEngine engine, Environment environment) {
-    var service = new ScannerGrpcService(engine, new DiskBlobStore(Path.of(cacheDir)), contentStore);
-    var server = grpc.build(engine.name(), environment, service);
+    var service = new ScannerGrpcService(engine, new DiskBlobStore(Path.of(cacheDir)), contentStore,
+        grpc.clientSecurity());
+    // Only the gateway calls a scanner: mutual TLS, no bearer credentials (AccessRules).
+    var security = grpc.security(engine.name(), TlsServerCredentials.ClientAuth.REQUIRE, Authenticator.NONE,
+        ResourceOwners.NONE, AuditLog.LOG_ONLY);
+    var server = grpc.build(engine.name(), environment, security, service);
     environment.lifecycle().manage(new Managed() {
       @Override
       public void stop() {

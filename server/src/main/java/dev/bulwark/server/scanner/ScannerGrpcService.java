@@ -4,6 +4,7 @@ import dev.bulwark.common.cas.ContentStoreClient;
 import dev.bulwark.common.cas.DiskBlobStore;
 import dev.bulwark.common.finding.Fingerprints;
 import dev.bulwark.common.grpc.Channels;
+import dev.bulwark.common.grpc.ClientSecurity;
 import dev.bulwark.common.grpc.Refusal;
 import dev.bulwark.v1.DescribeRequest;
 import dev.bulwark.v1.Finding;
@@ -33,9 +34,17 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
   private final ScannerEngine engine;
   private final DiskBlobStore cache;
   private final String defaultContentStore;
+  private final ClientSecurity security;
   private final ConcurrentHashMap<String, ManagedChannel> channels = new ConcurrentHashMap<>();
 
   public ScannerGrpcService(ScannerEngine engine, DiskBlobStore cache, String defaultContentStore) {
+    this(engine, cache, defaultContentStore, ClientSecurity.NONE);
+  }
+
+  /** @param security how this scanner reaches content stores (its client certificate, or a service key) */
+  public ScannerGrpcService(ScannerEngine engine, DiskBlobStore cache, String defaultContentStore,
+      ClientSecurity security) {
+    this.security = security;
     this.engine = engine;
     this.cache = cache;
     this.defaultContentStore = defaultContentStore == null ? "" : defaultContentStore;
@@ -56,7 +65,7 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
     }
     var calls = (ServerCallStreamObserver<ScanEvent>) response;
     var workspace = new ScanWorkspace(task, cache,
-        new ContentStoreClient(channels.computeIfAbsent(target, Channels::forTarget)));
+        new ContentStoreClient(channels.computeIfAbsent(target, t -> Channels.forTarget(t, security))));
     var count = new AtomicInteger();
     FindingSink sink = new FindingSink() {
       @Override

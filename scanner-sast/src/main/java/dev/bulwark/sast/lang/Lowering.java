@@ -1,0 +1,130 @@
+package dev.bulwark.sast.lang;
+
+import dev.bulwark.sast.syntax.SyntaxNode;
+import dev.bulwark.sast.syntax.SyntaxTree;
+import dev.bulwark.sast.taint.Expr;
+import dev.bulwark.sast.taint.Function;
+import dev.bulwark.sast.taint.Module;
+import dev.bulwark.sast.taint.Stmt;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns one language's syntax tree into the taint engine's {@link Module}: what is a function,
+ * a statement, an assignment, a call, a string being built. A subclass maps its grammar's node
+ * types; what it does not map is kept as a {@link Expr.Compose} of its parts, so data still
+ * flows through constructs nobody modelled.
+ */
+public abstract class Lowering {
+  protected final String path;
+  protected final SyntaxTree tree;
+  protected final Map<String, String> imports = new HashMap<>();
+  protected final List<String> includes = new ArrayList<>();
+  protected final List<Function> functions = new ArrayList<>();
+  private final EntryPoints entryPoints;
+
+  protected Lowering(String path, SyntaxTree tree, EntryPoints entryPoints) {
+    this.path = path;
+    this.tree = tree;
+    this.entryPoints = entryPoints;
+  }
+
+  public Module lower() {
+    var top = new ArrayList<Stmt>();
+    statements(tree.root(), top, false);
+    var module = new Function("<module>", "", List.of(), top, List.of(), 1, false);
+    return new Module(path, tree.text(), module, List.copyOf(functions), Map.copyOf(imports), List.copyOf(includes));
+  }
+
+  /** Lowers every statement below this node into {@code out}. */
+  protected void statements(SyntaxNode node, List<Stmt> out, boolean conditional) {
+    if (node == null) {
+      return;
+    }
+    for (SyntaxNode c : node.namedChildren()) {
+      if (!c.is("ERROR")) {
+        statement(c, out, conditional);
+      }
+    }
+  }
+
+  /** Lowers one statement (a declaration, an expression statement, a block, a branch). */
+  protected abstract void statement(SyntaxNode n, List<Stmt> out, boolean conditional);
+
+  /** Lowers one expression. */
+  protected abstract Expr expr(SyntaxNode n);
+
+  /** Registers a function (top-level, method or nested) after applying the framework's entry-point model. */
+  protected Function define(Function f) {
+    Function g = entryPoints.apply(f);
+    functions.add(g);
+    return g;
+  }
+
+  /** A lambda value: its entry-point model applied too (minimal APIs pass handlers as lambdas). */
+  protected Function lambda(Function f) {
+    return entryPoints.apply(f);
+  }
+
+  // ---- helpers shared by the languages ----------------------------------------------------
+
+  protected Expr name(SyntaxNode n) {
+    return new Expr.Name(n.text(), n.line());
+  }
+
+  protected Expr literal(SyntaxNode n, String value) {
+    return new Expr.Literal(value, n.line());
+  }
+
+  /** Every named child, lowered and composed (data flows through an unmodelled construct). */
+  protected Expr compose(SyntaxNode n, boolean string) {
+    var parts = new ArrayList<Expr>();
+    for (SyntaxNode c : n.namedChildren()) {
+      if (!c.is("ERROR")) {
+        parts.add(expr(c));
+      }
+    }
+    return parts.size() == 1 && !string ? parts.get(0) : new Expr.Compose(parts, string, n.line());
+  }
+
+  protected Expr compose(int line, boolean string, Expr... parts) {
+    return new Expr.Compose(List.of(parts), string, line);
+  }
+
+  protected Expr exprOrNull(SyntaxNode n) {
+    return n == null ? null : expr(n);
+  }
+
+  /** The text of a string literal without its quotes (for import paths and dictionary keys). */
+  protected static String unquote(String s) {
+    String t = s.strip();
+    while (t.length() >= 2 && "\"'`".indexOf(t.charAt(0)) >= 0 && t.charAt(t.length() - 1) == t.charAt(0)) {
+      t = t.substring(1, t.length() - 1);
+    }
+    return t;
+  }
+
+  protected static String text(SyntaxNode n) {
+    return n == null ? "" : n.text();
+  }
+
+  protected static List<String> decorations(List<SyntaxNode> nodes) {
+    var out = new ArrayList<String>(nodes.size());
+    for (SyntaxNode d : nodes) {
+      String t = d.text();
+      out.add(t.length() > 300 ? t.substring(0, 300) : t);
+    }
+    return out;
+  }
+
+  /** Argument text for rules that look at the shape of a call, capped so that huge literals cost nothing. */
+  protected static String argsText(SyntaxNode args) {
+    if (args == null) {
+      return "";
+    }
+    String t = args.text();
+    return t.length() > 2000 ? t.substring(0, 2000) : t;
+  }
+}

@@ -1,0 +1,27 @@
+package app
+
+import (
+	"crypto/md5"
+	"crypto/sha256"
+	"crypto/des"
+	"crypto/aes"
+	"crypto/tls"
+	"database/sql"
+	"fmt"
+	"html/template"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+)
+
+var _ = []interface{}{md5.New, sha256.New, des.NewCipher, aes.NewCipher, tls.Client, sql.Open, fmt.Sprint, template.New, os.Open, exec.Command, filepath.Base, strconv.Atoi}
+
+func handle(w http.ResponseWriter, r *http.Request, db *sql.DB) {
+	name := r.FormValue("name")
+	// ruleid: go.sql-injection-context
+	db.QueryContext(r.Context(), fmt.Sprintf("SELECT * FROM users WHERE name = '%s'", name))
+	// ok: go.sql-injection-context
+	db.QueryContext(r.Context(), "SELECT * FROM users WHERE name = $1", name)
+}

@@ -1,0 +1,28 @@
+package app
+
+import (
+	"crypto/md5"
+	"crypto/sha256"
+	"crypto/des"
+	"crypto/aes"
+	"crypto/tls"
+	"database/sql"
+	"fmt"
+	"html/template"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+)
+
+var _ = []interface{}{md5.New, sha256.New, des.NewCipher, aes.NewCipher, tls.Client, sql.Open, fmt.Sprint, template.New, os.Open, exec.Command, filepath.Base, strconv.Atoi}
+
+func handle(w http.ResponseWriter, r *http.Request, db *sql.DB) {
+	target := r.URL.Query().Get("url")
+	// ruleid: go.ssrf-new-request
+	req, _ := http.NewRequest("GET", target, nil)
+	// ok: go.ssrf-new-request
+	fixed, _ := http.NewRequest("GET", "https://api.example.com/items", r.Body)
+	_, _ = req, fixed
+}

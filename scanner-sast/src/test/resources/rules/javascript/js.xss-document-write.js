@@ -1,0 +1,6 @@
+function show() {
+  // ruleid: js.xss-document-write
+  document.write('<p>' + document.referrer + '</p>');
+  // ok: js.xss-document-write
+  document.write('<p>ready</p>');
+}

@@ -1,0 +1,5 @@
+import yaml
+# ruleid: py.yaml-unsafe-load-explicit
+data = yaml.unsafe_load(fh)
+# ok: py.yaml-unsafe-load-explicit
+safe = yaml.safe_load(fh)
