@@ -182,4 +182,30 @@ class JavaCasesTest {
     strong.addProperties("cryptoAlg=AES/GCM/NoPadding\nhashAlg=SHA-256\n");
     assertThat(analyze("K.java", code, strong)).isEmpty();
   }
+
+  @Test
+  @DisplayName("a stream passed to an overload read(InputStream) does not reach its siblings read(URL) and read(File)")
+  void overloadsOfTheSameArityByArgumentType() {
+    // The shape of javax.sound's SunFileReader, which gave SSRF and path findings on the JDK's sources.
+    String code = """
+        import java.io.*; import java.net.*;
+        class Reader {
+          int read(InputStream in) throws IOException { return in.read(); }
+          int read(URL url) throws IOException {
+            InputStream s = url.openStream();
+            return read(new BufferedInputStream(s));
+          }
+          int read(File file) throws IOException {
+            InputStream s = new FileInputStream(file);
+            return read(new BufferedInputStream(s));
+          }
+          int fetch(javax.servlet.http.HttpServletRequest request) throws IOException {
+            return read(new URL(request.getParameter("u")));
+          }
+        }""";
+    assertThat(analyze("Reader.java", code, Project.EMPTY)).singleElement().satisfies(f -> {
+      assertThat(f.getCweList()).containsExactly(918);
+      assertThat(f.getLocation().getStartLine()).isEqualTo(5); // url.openStream(), for the URL from the request
+    });
+  }
 }

@@ -57,7 +57,7 @@ final class CallTaint {
     }
     Val all = flowing(m.getArguments(), args, name).stream().reduce(receiver, Val::or);
     if (scope.isEmpty() || scope.get() instanceof ThisExpr || isLocalClass(scope.get())) {
-      var targets = f.file.methods(name, args.size());
+      var targets = Overloads.compatible(f.file.methods(name, args.size()), m.getArguments(), f.types);
       if (!targets.isEmpty()) {
         var globals = f.file.globals(f.state);
         boolean param = fromParameters(args, receiver);
