@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Turns one language's syntax tree into the taint engine's {@link Module}: what is a function,
@@ -24,6 +25,8 @@ public abstract class Lowering {
   protected final List<String> includes = new ArrayList<>();
   protected final List<Function> functions = new ArrayList<>();
   private final EntryPoints entryPoints;
+  /** How many function bodies the lowering is inside (0: the module's top level). */
+  protected int depth;
 
   protected Lowering(String path, SyntaxTree tree, EntryPoints entryPoints) {
     this.path = path;
@@ -55,6 +58,42 @@ public abstract class Lowering {
 
   /** Lowers one expression. */
   protected abstract Expr expr(SyntaxNode n);
+
+  /** Runs {@code inner} one function body deeper. */
+  protected <T> T nested(Supplier<T> inner) {
+    depth++;
+    try {
+      return inner.get();
+    } finally {
+      depth--;
+    }
+  }
+
+  /**
+   * A function's body, lowered one level deeper: the statements of {@code b} when it is a block of
+   * {@code blockType}, else {@code b} as an expression body (an arrow function's, a lambda's)
+   * returned; empty without a body.
+   */
+  protected List<Stmt> functionBody(SyntaxNode b, String blockType) {
+    return nested(() -> {
+      var body = new ArrayList<Stmt>();
+      if (b != null && b.is(blockType)) {
+        statements(b, body, false);
+      } else if (b != null) {
+        body.add(new Stmt.Return(expr(b), false, b.line()));
+      }
+      return body;
+    });
+  }
+
+  /** The statements below {@code b}, lowered one function body deeper. */
+  protected List<Stmt> blockBody(SyntaxNode b) {
+    return nested(() -> {
+      var body = new ArrayList<Stmt>();
+      statements(b, body, false);
+      return body;
+    });
+  }
 
   /** Registers a function (top-level, method or nested) after applying the framework's entry-point model. */
   protected Function define(Function f) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * platform ({@code php}, {@code ext-*}, {@code lib-*}, {@code composer-*}) is not a package;
  * constraints are named as unchecked (see {@link ManifestPins}).
  */
-final class ComposerJsonParser implements LockfileParser {
+final class ComposerJsonParser extends JsonLockfileParser {
   private static final Pattern EXACT = Pattern.compile("^(?:==?)?\\s*v?([0-9]+(?:\\.[0-9]+){0,3}(?:-[0-9A-Za-z.]+)?)$");
   private static final Pattern PLATFORM = Pattern.compile("^(php(-64bit)?|hhvm|ext-.+|lib-.+|composer(-.+)?)$");
 
@@ -30,16 +30,8 @@ final class ComposerJsonParser implements LockfileParser {
   }
 
   @Override
-  public ParseResult parse(String path, byte[] content, ManifestSource tree) {
-    JsonNode root;
-    String text = Texts.decode(content);
-    try {
-      root = Texts.json(text);
-    } catch (Exception e) {
-      return ParseResult.broken(path, "not valid JSON: " + Texts.reason(e));
-    }
+  protected ParseResult read(String path, JsonNode root, LineLocator lines, ManifestSource tree) {
     var pins = new ManifestPins(path, "Packagist", "composer.lock");
-    var lines = new LineLocator(text);
     for (String section : new String[] {"require", "require-dev"}) {
       int sectionLine = lines.find("\"" + section + "\"");
       for (var it = root.path(section).fields(); it.hasNext(); ) {

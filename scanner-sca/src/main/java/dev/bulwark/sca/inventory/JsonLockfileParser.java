@@ -3,8 +3,9 @@ package dev.bulwark.sca.inventory;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A lockfile that is one JSON document (Pipfile.lock, composer.lock, NuGet's and Conan's lock
- * files): decoding, parsing and the "not valid JSON" problem are done once here.
+ * A lockfile, manifest or SBOM that is one JSON document (package-lock.json, Pipfile.lock,
+ * composer.lock, NuGet's and Conan's lock files, package.json, composer.json, SPDX JSON):
+ * decoding, parsing and the "not valid JSON" problem are done once here.
  */
 abstract class JsonLockfileParser implements LockfileParser {
 

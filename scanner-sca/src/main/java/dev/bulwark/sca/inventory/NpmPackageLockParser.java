@@ -18,7 +18,7 @@ import java.util.Set;
  * release, so no advisory range applies to it.
  * Direct dependencies come from the root package (v2/v3) or the sibling package.json (v1).
  */
-final class NpmPackageLockParser implements LockfileParser {
+final class NpmPackageLockParser extends JsonLockfileParser {
   @Override
   public String name() {
     return "npm-package-lock";
@@ -37,15 +37,7 @@ final class NpmPackageLockParser implements LockfileParser {
   }
 
   @Override
-  public ParseResult parse(String path, byte[] content, ManifestSource tree) {
-    String text = Texts.decode(content);
-    JsonNode root;
-    try {
-      root = Texts.json(text);
-    } catch (Exception e) {
-      return ParseResult.broken(path, "not valid JSON: " + Texts.reason(e));
-    }
-    var lines = new LineLocator(text);
+  protected ParseResult read(String path, JsonNode root, LineLocator lines, ManifestSource tree) {
     var out = new ArrayList<InstalledPackage>();
     JsonNode packages = root.get("packages");
     if (packages != null && packages.isObject() && packages.size() > 0) {

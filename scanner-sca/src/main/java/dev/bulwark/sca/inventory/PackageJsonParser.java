@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * (OPTIONAL) pinned to one version ("1.2.3", "=1.2.3", "v1.2.3") are packages of medium
  * confidence; ranges, tags, URLs and paths are named as unchecked (see {@link ManifestPins}).
  */
-final class PackageJsonParser implements LockfileParser {
+final class PackageJsonParser extends JsonLockfileParser {
   static final String LOCKFILES = "package-lock.json, npm-shrinkwrap.json, yarn.lock or pnpm-lock.yaml";
   private static final Pattern EXACT = Pattern.compile("^[=v]?\\s*([0-9]+\\.[0-9]+\\.[0-9]+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?)$");
   private static final Map<String, Scope> SECTIONS = Map.of("dependencies", Scope.RUNTIME,
@@ -33,16 +33,8 @@ final class PackageJsonParser implements LockfileParser {
   }
 
   @Override
-  public ParseResult parse(String path, byte[] content, ManifestSource tree) {
-    JsonNode root;
-    String text = Texts.decode(content);
-    try {
-      root = Texts.json(text);
-    } catch (Exception e) {
-      return ParseResult.broken(path, "not valid JSON: " + Texts.reason(e));
-    }
+  protected ParseResult read(String path, JsonNode root, LineLocator lines, ManifestSource tree) {
     var pins = new ManifestPins(path, "npm", LOCKFILES);
-    var lines = new LineLocator(text);
     for (String section : new String[] {"dependencies", "devDependencies", "optionalDependencies"}) {
       JsonNode deps = root.path(section);
       int sectionLine = lines.find("\"" + section + "\"");

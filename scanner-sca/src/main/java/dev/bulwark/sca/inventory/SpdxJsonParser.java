@@ -11,7 +11,7 @@ import java.util.Set;
  * subject, not dependencies; DEPENDS_ON from a described package marks a direct dependency,
  * *_DEPENDENCY_OF relationships give the scope (TEST_, DEV_, OPTIONAL_, PROVIDED_).
  */
-final class SpdxJsonParser implements LockfileParser {
+final class SpdxJsonParser extends JsonLockfileParser {
 
   @Override
   public String name() {
@@ -29,14 +29,7 @@ final class SpdxJsonParser implements LockfileParser {
   }
 
   @Override
-  public ParseResult parse(String path, byte[] content, ManifestSource tree) {
-    JsonNode root;
-    String text = Texts.decode(content);
-    try {
-      root = Texts.json(text);
-    } catch (Exception e) {
-      return ParseResult.broken(path, "not valid JSON: " + Texts.reason(e));
-    }
+  protected ParseResult read(String path, JsonNode root, LineLocator lines, ManifestSource tree) {
     if (!root.path("spdxVersion").asText().startsWith("SPDX-2")) {
       return ParseResult.broken(path, "not an SPDX 2 JSON document (spdxVersion " + root.path("spdxVersion").asText("absent") + ")");
     }
@@ -61,7 +54,6 @@ final class SpdxJsonParser implements LockfileParser {
     }
     boolean graph = root.path("relationships").size() > 0;
     var sbom = new SbomComponents(path);
-    var lines = new LineLocator(text);
     for (JsonNode p : root.path("packages")) {
       String id = p.path("SPDXID").asText();
       if (described.contains(id)) {

@@ -26,7 +26,6 @@ public final class CSharpLowering extends Lowering {
   private static final Set<String> TYPES = Set.of("class_declaration", "record_declaration", "struct_declaration",
       "interface_declaration");
 
-  private int depth;
 
   public CSharpLowering(String path, SyntaxTree tree, EntryPoints entryPoints) {
     super(path, tree, entryPoints);
@@ -137,19 +136,8 @@ public final class CSharpLowering extends Lowering {
     }
     classMarks.forEach(m -> modifiers.append(' ').append(m));
     decos.add(modifiers.toString());
-    var body = new ArrayList<Stmt>();
-    depth++;
-    try {
-      SyntaxNode b = n.field("body");
-      if (b != null && b.is("block")) {
-        statements(b, body, false);
-      } else if (b != null) {
-        SyntaxNode e = b.is("arrow_expression_clause") ? b.firstNamed() : b;
-        body.add(new Stmt.Return(expr(e), false, b.line()));
-      }
-    } finally {
-      depth--;
-    }
+    SyntaxNode b = n.field("body");
+    var body = functionBody(b != null && b.is("arrow_expression_clause") ? b.firstNamed() : b, "block");
     return new Function(text(n.field("name")), owner, params(n.field("parameters")), body, decos, n.line(), false);
   }
 
@@ -237,18 +225,7 @@ public final class CSharpLowering extends Lowering {
   }
 
   private Function lambdaFunction(SyntaxNode n, List<String> decos) {
-    var body = new ArrayList<Stmt>();
-    depth++;
-    try {
-      SyntaxNode b = n.field("body");
-      if (b != null && b.is("block")) {
-        statements(b, body, false);
-      } else if (b != null) {
-        body.add(new Stmt.Return(expr(b), false, b.line()));
-      }
-    } finally {
-      depth--;
-    }
+    var body = functionBody(n.field("body"), "block");
     return new Function("", "", params(n.field("parameters")), body, decos, n.line(), false);
   }
 

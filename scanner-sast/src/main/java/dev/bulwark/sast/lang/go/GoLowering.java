@@ -24,7 +24,6 @@ public final class GoLowering extends Lowering {
   private static final Set<String> CLEAN_OPERATORS = Set.of("-", "*", "/", "%", "<", ">", "<=", ">=", "==", "!=",
       "&&", "||", "&", "|", "^", "<<", ">>", "&^");
 
-  private int depth;
 
   public GoLowering(String path, SyntaxTree tree, EntryPoints entryPoints) {
     super(path, tree, entryPoints);
@@ -161,13 +160,7 @@ public final class GoLowering extends Lowering {
         }
       }
     }
-    var body = new ArrayList<Stmt>();
-    depth++;
-    try {
-      statements(n.field("body"), body, false);
-    } finally {
-      depth--;
-    }
+    var body = blockBody(n.field("body"));
     define(new Function(text(n.field("name")), owner, params, body, List.of(), n.line(), false));
   }
 
@@ -181,13 +174,7 @@ public final class GoLowering extends Lowering {
         }
       }
     }
-    var body = new ArrayList<Stmt>();
-    depth++;
-    try {
-      statements(n.field("body"), body, false);
-    } finally {
-      depth--;
-    }
+    var body = blockBody(n.field("body"));
     return lambda(new Function("", "", params, body, List.of(), n.line(), false));
   }
 

@@ -24,7 +24,6 @@ public final class JavaScriptLowering extends Lowering {
   private static final Set<String> CLEAN_OPERATORS = Set.of("-", "*", "/", "%", "**", "<", ">", "<=", ">=", "==",
       "===", "!=", "!==", "instanceof", "in", "&", "|", "^", "<<", ">>", ">>>");
 
-  private int depth;
 
   public JavaScriptLowering(String path, SyntaxTree tree, EntryPoints entryPoints) {
     super(path, tree, entryPoints);
@@ -280,18 +279,7 @@ public final class JavaScriptLowering extends Lowering {
         pending.clear();
       }
     }
-    var body = new ArrayList<Stmt>();
-    SyntaxNode b = n.field("body");
-    depth++;
-    try {
-      if (b != null && b.is("statement_block")) {
-        statements(b, body, false);
-      } else if (b != null) {
-        body.add(new Stmt.Return(expr(b), false, b.line()));
-      }
-    } finally {
-      depth--;
-    }
+    var body = functionBody(n.field("body"), "statement_block");
     var decos = new ArrayList<String>();
     n.children().stream().filter(c -> c.is("decorator")).forEach(d -> decos.add(d.text()));
     return new Function(text(n.field("name")), owner, params, body, decos, n.line(), false);
@@ -340,12 +328,7 @@ public final class JavaScriptLowering extends Lowering {
       case "ternary_expression" -> compose(n.line(), false, expr(n.field("consequence")), expr(n.field("alternative")));
       case "assignment_expression" -> expr(n.field("right"));
       case "arrow_function", "function_expression", "function", "generator_function" -> {
-        depth++;
-        try {
-          yield new Expr.Lambda(lambda(function(n, "")), n.line());
-        } finally {
-          depth--;
-        }
+        yield nested(() -> new Expr.Lambda(lambda(function(n, "")), n.line()));
       }
       case "object" -> object(n);
       case "array", "sequence_expression" -> compose(n, false);

@@ -26,7 +26,6 @@ public final class PhpLowering extends Lowering {
   private static final Set<String> INCLUDES = Set.of("include_expression", "include_once_expression",
       "require_expression", "require_once_expression");
 
-  private int depth;
 
   public PhpLowering(String path, SyntaxTree tree, EntryPoints entryPoints) {
     super(path, tree, entryPoints);
@@ -169,18 +168,7 @@ public final class PhpLowering extends Lowering {
         }
       }
     }
-    var body = new ArrayList<Stmt>();
-    depth++;
-    try {
-      SyntaxNode b = n.field("body");
-      if (b != null && b.is("compound_statement")) {
-        statements(b, body, false);
-      } else if (b != null) {
-        body.add(new Stmt.Return(expr(b), false, b.line()));
-      }
-    } finally {
-      depth--;
-    }
+    var body = functionBody(n.field("body"), "compound_statement");
     return new Function(text(n.field("name")), owner, params, body, decos, n.line(), false);
   }
 
@@ -247,12 +235,7 @@ public final class PhpLowering extends Lowering {
       case "unary_op_expression", "update_expression" -> literal(n, "");
       case "conditional_expression" -> compose(n.line(), false, expr(n.field("body")), expr(n.field("alternative")));
       case "anonymous_function", "arrow_function" -> {
-        depth++;
-        try {
-          yield new Expr.Lambda(lambda(function(n, "", List.of())), n.line());
-        } finally {
-          depth--;
-        }
+        yield nested(() -> new Expr.Lambda(lambda(function(n, "", List.of())), n.line()));
       }
       case "array_creation_expression" -> {
         var entries = new ArrayList<Expr.Entry>();

@@ -18,7 +18,6 @@ public final class PythonLowering extends Lowering {
       "case_clause", "block");
   private static final Set<String> STRING_OPERATORS = Set.of("+", "%");
 
-  private int depth;
 
   public PythonLowering(String path, SyntaxTree tree, EntryPoints entryPoints) {
     super(path, tree, entryPoints);
@@ -210,18 +209,7 @@ public final class PythonLowering extends Lowering {
     if (list != null) {
       decos.add("params:" + list.text().replaceAll("\\s+", " "));
     }
-    var body = new ArrayList<Stmt>();
-    depth++;
-    try {
-      SyntaxNode b = n.field("body");
-      if (b != null && b.is("block")) {
-        statements(b, body, false);
-      } else if (b != null) {
-        body.add(new Stmt.Return(expr(b), false, b.line()));
-      }
-    } finally {
-      depth--;
-    }
+    var body = functionBody(n.field("body"), "block");
     return new Function(text(n.field("name")), owner, params, body, decos, n.line(), false);
   }
 
@@ -281,13 +269,10 @@ public final class PythonLowering extends Lowering {
         if (list != null) {
           list.namedChildren().stream().map(this::param).filter(p -> p != null).forEach(params::add);
         }
-        depth++;
-        try {
+        yield nested(() -> {
           var body = List.<Stmt>of(new Stmt.Return(expr(n.field("body")), false, n.line()));
-          yield new Expr.Lambda(lambda(new Function("", "", params, body, List.of(), n.line(), false)), n.line());
-        } finally {
-          depth--;
-        }
+          return new Expr.Lambda(lambda(new Function("", "", params, body, List.of(), n.line(), false)), n.line());
+        });
       }
       case "dictionary" -> {
         var entries = new ArrayList<Expr.Entry>();

@@ -24,7 +24,6 @@ public final class RubyLowering extends Lowering {
   private static final Set<String> CLEAN_OPERATORS = Set.of("-", "*", "/", "%", "**", "<", ">", "<=", ">=", "==",
       "===", "!=", "<=>", "=~", "!~", "&", "|", "^", ">>");
 
-  private int depth;
 
   public RubyLowering(String path, SyntaxTree tree, EntryPoints entryPoints) {
     super(path, tree, entryPoints);
@@ -105,13 +104,7 @@ public final class RubyLowering extends Lowering {
 
   private Function method(SyntaxNode n, String owner, List<String> marks) {
     var params = params(n.field("parameters"));
-    var body = new ArrayList<Stmt>();
-    depth++;
-    try {
-      statements(n.field("body"), body, false);
-    } finally {
-      depth--;
-    }
+    var body = blockBody(n.field("body"));
     implicitReturn(body);
     return new Function(text(n.field("name")), owner, params, body, marks, n.line(), false);
   }
