@@ -18,9 +18,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cd "$root"
-./mvnw -q -B -pl scanner-sast compile
-./mvnw -q -B -pl scanner-sast dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
-cp="$root/scanner-sast/target/classes:$(cat "$work/cp.txt")"
+source bench/sast/classpath.sh
+sast_classpath "$work"
 java -Xmx1g -cp "$cp" dev.bulwark.sast.LocalScan "$folder" > "$work/findings" 2> "$work/stats" \
   || { cat "$work/stats"; exit 1; }
 grep '^files=' "$work/stats"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the labelled Java cases (OWASP-Benchmark style servlets) under cases/cwe<N>/.
 Vulnerable*.java must get a finding with that CWE; Safe*.java must not. Re-run after editing."""
-import itertools, os, shutil
+import itertools, os, re
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "cases")
@@ -116,7 +116,6 @@ HTML_ONLY = ('String bar = org.apache.commons.lang.StringEscapeUtils.escapeHtml(
 NONFLOW = {
     327: (['javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("DES/CBC/PKCS5Padding");',
            'javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/ECB/PKCS5Padding");',
-           'javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES");',
            'javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("RC4");',
            'javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("Blowfish/CBC/PKCS5Padding");',
            'String alg = "RC2/CBC/PKCS5Padding";\n        javax.crypto.Cipher c = javax.crypto.Cipher.getInstance(alg, java.security.Security.getProvider("SunJCE"));'],
@@ -125,7 +124,9 @@ NONFLOW = {
            'java.util.Properties benchmarkprops = new java.util.Properties();\n        String algorithm = benchmarkprops.getProperty("cryptoAlg2", "AES/CCM/NoPadding");\n        javax.crypto.Cipher c = javax.crypto.Cipher.getInstance(algorithm);',
            'javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("RSA/ECB/OAEPWithSHA-256AndMGF1Padding");',
            'javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/CTR/NoPadding");',
-           'javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("ChaCha20-Poly1305");']),
+           'javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("ChaCha20-Poly1305");',
+           # AES without a mode defaults to ECB: its own rule (CWE-1188), not a broken algorithm
+           'javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES");']),
     328: (['java.security.MessageDigest md = java.security.MessageDigest.getInstance("MD5");',
            'java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA1", "SUN");',
            'java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-1");',
@@ -167,7 +168,11 @@ def write(cwe, kind, n, source, flow, sink, extra=''):
 
 
 def main():
-    shutil.rmtree(OUT, ignore_errors=True)
+    # Only this generator's files (Cwe<N>Vulnerable/Safe*.java); other generators share cases/.
+    for root, _, files in os.walk(OUT):
+        for name in files:
+            if re.match(r'Cwe\d+(Vulnerable|Safe)\d+\.java$', name):
+                os.remove(os.path.join(root, name))
     for cwe, sinks in FLOW.items():
         tainted = TAINTED + ([HTML_ONLY] if cwe != 79 else [])
         clean = CLEAN + ([SANITISED[cwe]] if cwe in SANITISED else [])

@@ -1,4 +1,5 @@
 package x;
 public class Broken {
-  void m( {
+  void m(javax.servlet.http.HttpServletRequest request {
+    String p = request.getParameter("p");
 }

@@ -135,20 +135,24 @@ public final class SastEngine implements ScannerEngine {
         cache.lookup(f.getPath(), f.getDigest().getHash(), current)
             .ifPresentOrElse(r -> kept.put(f.getPath(), r), () -> todo.add(f));
       }
-      var texts = new HashMap<String, SourceFile>();
-      read(ws, todo).forEach(t -> texts.put(t.path(), t));
+      var texts = read(ws, todo);
+      var analysed = new HashMap<String, BatchAnalysis.FileResult>();
+      var results = new BatchAnalysis(analyzers()).run(texts, project, ws::cancelled);
+      for (int t = 0; t < results.size(); t++) {
+        analysed.put(texts.get(t).path(), results.get(t));
+      }
       for (FileEntry f : batch) {
         if (ws.cancelled()) {
           break;
         }
         var result = kept.containsKey(f.getPath()) ? kept.get(f.getPath())
-            : analyzeAndKeep(f, texts.get(f.getPath()), project, cache, current);
+            : keep(f, analysed.get(f.getPath()), cache, current);
         result.getFindingsList().forEach(sink::accept);
         problems.addAll(result.getProblemsList());
         scanned += result.getAnalysed() ? 1 : 0;
       }
       if (historySecrets != null) {
-        texts.values().forEach(historySecrets::rememberTree);
+        texts.forEach(historySecrets::rememberTree);
       }
     }
     // --history: only the secrets analyzer, on versions that left the tree.
@@ -164,13 +168,12 @@ public final class SastEngine implements ScannerEngine {
         outcome.message().isEmpty() ? note : outcome.message() + "; " + note, outcome.filesScanned());
   }
 
-  /** Analyses one file (null: binary, nothing to analyse) and keeps the result in the cache. */
-  private UnitResult analyzeAndKeep(FileEntry entry, SourceFile file, Project project, ResultCache cache,
+  /** Keeps one file's result (null: binary, nothing analysed) in the cache. */
+  private static UnitResult keep(FileEntry entry, BatchAnalysis.FileResult analysed, ResultCache cache,
       Function<String, String> current) {
     var result = UnitResult.newBuilder();
     Set<String> dependencies = Set.of();
-    if (file != null) {
-      var analysed = analyzeFile(file, project);
+    if (analysed != null) {
       result.addAllFindings(analysed.findings()).addAllProblems(analysed.problems()).setAnalysed(analysed.analysed());
       dependencies = analysed.dependencies();
       if (!analysed.reproducible()) {
@@ -194,16 +197,26 @@ public final class SastEngine implements ScannerEngine {
     if (dependency.startsWith(Project.IN)) {
       return String.join("\n", project.pathsIn(dependency.substring(Project.IN.length())));
     }
+    if (dependency.startsWith(Project.PATHS)) {
+      return String.join("\n", project.paths());
+    }
     if (dependency.startsWith(Project.PROPERTY)) {
       return project.property(dependency.substring(Project.PROPERTY.length())).map(v -> "=" + v).orElse("absent");
     }
     throw new IllegalArgumentException("unknown dependency kind: " + dependency);
   }
 
+  /** Reads one file on demand; analyzers on several threads read through here one at a time. */
   private static Optional<String> readOne(ScanWorkspace ws, FileEntry file) {
     if (file == null) {
       return Optional.empty();
     }
+    synchronized (ws) {
+      return readLocked(ws, file);
+    }
+  }
+
+  private static Optional<String> readLocked(ScanWorkspace ws, FileEntry file) {
     try {
       ws.prefetch(List.of(file));
       return ws.readText(file);
@@ -233,62 +246,19 @@ public final class SastEngine implements ScannerEngine {
   }
 
   /**
-   * Runs the analyzers over files already in memory (plain Java, for tests and benchmarks).
+   * Runs the analyzers over files already in memory (plain Java, for tests, benchmarks and
+   * {@code bulwark check}), on every core for the analyzers that allow it ({@link BatchAnalysis}).
    * Returns how many files an analyzer looked at; problems with single files go to {@code problems}.
    */
   public int analyze(List<SourceFile> files, Project project, FindingSink sink, List<String> problems,
       BooleanSupplier cancelled) {
     int scanned = 0;
-    for (SourceFile file : files) {
-      if (cancelled.getAsBoolean()) {
-        break;
-      }
-      var result = analyzeFile(file, project);
+    for (var result : new BatchAnalysis(analyzers()).run(files, project, cancelled)) {
       result.findings().forEach(sink::accept);
       problems.addAll(result.problems());
       scanned += result.analysed() ? 1 : 0;
     }
     return scanned;
-  }
-
-  /**
-   * What analysing one file gave.
-   *
-   * @param findings     every analyzer's findings, in registry order
-   * @param problems     analyzers that failed on the file, and why
-   * @param dependencies the project facts the analysis used ({@link Project#dependencies()})
-   * @param analysed     whether any analyzer looked at the file
-   * @param reproducible whether the same file and facts give the same result again (false after a
-   *                     stack overflow, which depends on the thread's stack, not on the input alone)
-   */
-  public record FileResult(List<Finding> findings, List<String> problems, Set<String> dependencies,
-      boolean analysed, boolean reproducible) {}
-
-  /**
-   * Runs every analyzer that wants the file, through a view of the project of its own: the result
-   * depends on the file and on the facts named in {@link FileResult#dependencies()}, nothing else.
-   */
-  public FileResult analyzeFile(SourceFile file, Project project) {
-    var view = project.forFile();
-    var findings = new ArrayList<Finding>();
-    var problems = new ArrayList<String>();
-    boolean any = false;
-    boolean reproducible = true;
-    for (Analyzer a : analyzers()) {
-      if (!a.accepts(file.path())) {
-        continue;
-      }
-      any = true;
-      try {
-        a.analyze(file, view, findings::add);
-      } catch (Exception e) {
-        problems.add(file.path() + ": " + a.name() + ": " + e.getMessage());
-      } catch (StackOverflowError e) {
-        problems.add(file.path() + ": " + a.name() + ": " + e);
-        reproducible = false;
-      }
-    }
-    return new FileResult(findings, problems, view.dependencies(), any, reproducible);
   }
 
   /** A value computed once, on first use, by whichever thread asks first. */

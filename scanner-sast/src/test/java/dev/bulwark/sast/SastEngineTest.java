@@ -23,7 +23,8 @@ class SastEngineTest {
     byte[] binary = ("\0\0\0token=" + KEY).getBytes(StandardCharsets.UTF_8);
     Files.write(tree.resolve("blob.bin"), binary);
     Files.writeString(tree.resolve("big.txt"), "x".repeat(5000) + "\ntoken=" + KEY);
-    Files.writeString(tree.resolve("Broken.java"), "class Broken { void m( }");
+    // A file the Java analyzer needs (it reads request data) but cannot parse.
+    Files.writeString(tree.resolve("Broken.java"), "class Broken { void m(HttpServletRequest r) { r.getParameter( }");
     Files.writeString(tree.resolve("ok.env"), "GITHUB_TOKEN=" + KEY + "\n");
     try (var harness = new ScannerHarness(new SastEngine(Analyzers.builtIn(), 4096), tmp.resolve("work"))) {
       var result = harness.scan(tree);

@@ -231,7 +231,9 @@ class SastResultsCacheTest {
   @Test
   @DisplayName("a file the parser refuses is not parsed again, and its problem is reported again")
   void aRefusedFileIsKeptWithItsProblem() throws Exception {
-    Files.writeString(tree.resolve("src/app/Broken.java"), "package app;\nclass Broken { void f( {\n");
+    // a file the Java analyzer wants (request data reaching a command), but that does not parse
+    Files.writeString(tree.resolve("src/app/Broken.java"), "package app;\nclass Broken { void f(javax.servlet.http"
+        + ".HttpServletRequest r) { Runtime.getRuntime().exec(r.getParameter(\"c\") {\n");
     try (var harness = cached()) {
       var first = harness.scan(tree);
       assertThat(first.summary().getMessage()).contains("Broken.java");

@@ -45,6 +45,6 @@ class SastWiringTest {
     var services = service.create(context);
     assertThat(services).singleElement().isInstanceOf(ScannerGrpcService.class);
     assertThat(Files.isDirectory(home.resolve("cache/sast"))).isTrue();
-    assertThat(context.closeables()).hasSize(1);
+    assertThat(context.closeables()).hasSize(2); // the scanner service and its reader of the shared store
   }
 }

@@ -15,7 +15,7 @@ public class Cwe327Vulnerable03 extends HttpServlet {
             throws ServletException, IOException {
         response.setContentType("text/html;charset=UTF-8");
         String param = request.getParameter("p");
-        javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES");
+        javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("RC4");
 
     }
 

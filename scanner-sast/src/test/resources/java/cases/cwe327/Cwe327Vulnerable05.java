@@ -15,7 +15,8 @@ public class Cwe327Vulnerable05 extends HttpServlet {
             throws ServletException, IOException {
         response.setContentType("text/html;charset=UTF-8");
         String param = request.getParameter("p");
-        javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("Blowfish/CBC/PKCS5Padding");
+        String alg = "RC2/CBC/PKCS5Padding";
+        javax.crypto.Cipher c = javax.crypto.Cipher.getInstance(alg, java.security.Security.getProvider("SunJCE"));
 
     }
 

@@ -20,6 +20,15 @@ public interface Analyzer {
   /** Reports the file's findings; throws on input it cannot understand (the scan goes on). */
   void analyze(SourceFile file, Project project, Consumer<Finding> out) throws Exception;
 
+  /**
+   * Whether {@link #analyze} may run for several files at once (on several threads): the engine
+   * then spreads this analyzer's files over the cores. Findings are reported in file order all
+   * the same.
+   */
+  default boolean threadSafe() {
+    return false;
+  }
+
   /** Rule packs this analyzer loads, for {@code Describe}. */
   default List<DatabaseInfo> databases() {
     return List.of();

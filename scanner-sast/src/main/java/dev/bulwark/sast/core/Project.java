@@ -34,6 +34,7 @@ public final class Project {
   public static final String NAMED = "named:";
   public static final String PROPERTY = "property:";
   public static final String IN = "in:";
+  public static final String PATHS = "paths:";
 
   private final Facts facts;
   private final Map<Class<?>, Object> shared;
@@ -70,8 +71,8 @@ public final class Project {
 
   /**
    * The facts this view's analysis used, each as kind and name: {@link #READ} a file's text,
-   * {@link #NAMED} the paths having a file name, {@link #IN} the paths in a folder, {@link #PROPERTY} a
-   * property's value. Empty for the
+   * {@link #NAMED} the paths having a file name, {@link #IN} the paths in a folder, {@link #PATHS} all paths,
+   * {@link #PROPERTY} a property's value. Empty for the
    * scan-wide project.
    */
   public Set<String> dependencies() {
@@ -113,6 +114,12 @@ public final class Project {
     return facts.pathsIn(dir);
   }
 
+  /** The paths of all the tree's files, in order added (a fact of its own: adding or removing any file changes it). */
+  public List<String> paths() {
+    use(PATHS, "");
+    return facts.paths();
+  }
+
   /** The paths of the tree's files with this file name (e.g. {@code "Helper.java"}), in order added. */
   public List<String> pathsNamed(String fileName) {
     use(NAMED, fileName);
@@ -135,6 +142,7 @@ public final class Project {
     private final Function<String, Optional<String>> reader;
     private final Map<String, List<String>> pathsByName = new HashMap<>();
     private final Map<String, List<String>> pathsByDir = new HashMap<>();
+    private final List<String> all = new ArrayList<>();
     private final List<String> propertyFiles = new ArrayList<>();
     private final Map<String, String> properties = new HashMap<>();
     private boolean propertyFilesRead;
@@ -144,6 +152,7 @@ public final class Project {
     }
 
     synchronized void addPath(String path) {
+      all.add(path);
       pathsByName.computeIfAbsent(path.substring(path.lastIndexOf('/') + 1), k -> new ArrayList<>()).add(path);
       pathsByDir.computeIfAbsent(path.lastIndexOf('/') < 0 ? "" : path.substring(0, path.lastIndexOf('/')),
           k -> new ArrayList<>()).add(path);
@@ -154,6 +163,10 @@ public final class Project {
 
     synchronized List<String> pathsNamed(String fileName) {
       return List.copyOf(pathsByName.getOrDefault(fileName, List.of()));
+    }
+
+    synchronized List<String> paths() {
+      return List.copyOf(all);
     }
 
     synchronized List<String> pathsIn(String dir) {

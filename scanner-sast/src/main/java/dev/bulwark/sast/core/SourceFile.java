@@ -1,6 +1,5 @@
 package dev.bulwark.sast.core;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,7 +11,20 @@ import java.util.List;
 public record SourceFile(String path, String text, List<String> lines) {
 
   public static SourceFile of(String path, String text) {
-    return new SourceFile(path, text, Arrays.asList(text.split("\r?\n", -1)));
+    return new SourceFile(path, text, lines(text));
+  }
+
+  /** The text's lines without their terminators (LF or CRLF), as {@code split("\\r?\\n", -1)} gives them. */
+  private static List<String> lines(String text) {
+    var lines = new java.util.ArrayList<String>();
+    int start = 0;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      int end = i > start && text.charAt(i - 1) == '\r' ? i - 1 : i;
+      lines.add(text.substring(start, end));
+      start = i + 1;
+    }
+    lines.add(text.substring(start));
+    return lines;
   }
 
   /** Lines {@code start..end} (1-based, inclusive), stripped and joined with newlines. */

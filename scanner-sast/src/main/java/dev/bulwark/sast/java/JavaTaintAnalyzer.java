@@ -1,32 +1,55 @@
 package dev.bulwark.sast.java;
 
-import com.github.javaparser.JavaParser;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.ConstructorDeclaration;
-import com.github.javaparser.ast.body.MethodDeclaration;
 import dev.bulwark.sast.core.Analyzer;
 import dev.bulwark.sast.core.Findings;
 import dev.bulwark.sast.core.Findings.RuleInfo;
 import dev.bulwark.sast.core.Project;
 import dev.bulwark.sast.core.SourceFile;
+import dev.bulwark.sast.java.catalog.TaintCatalog;
+import dev.bulwark.sast.java.project.ProjectSummaries;
+import dev.bulwark.sast.java.rules.JavaRules;
+import dev.bulwark.sast.java.rules.RuleBook;
+import dev.bulwark.sast.java.syntax.JavaSyntax;
+import dev.bulwark.sast.java.syntax.Keywords;
+import dev.bulwark.sast.java.taint.FileTaint;
+import dev.bulwark.sast.java.taint.SinkHit;
+import dev.bulwark.v1.DatabaseInfo;
 import dev.bulwark.v1.Finding;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Java: parses each file with JavaParser, runs the taint analysis from every method and
- * constructor (request data → SQL, shell, file, LDAP, XPath, HTML response, session), following
- * calls into methods of the same file and of other files of the project ({@link ProjectCalls})
- * and values stored in fields, then the rules that need no data flow ({@link JavaRules}: weak crypto, predictable
- * random, insecure cookies, XXE, deserialisation, trust-all TLS, hard-coded passwords).
+ * Java: parses each file once ({@link JavaSyntax}), runs the taint analysis from every method and
+ * constructor ({@link FileTaint}: untrusted data of every source kind → the sinks of the
+ * {@link TaintCatalog}), following calls into methods of the same file and of other files of the
+ * project ({@link ProjectSummaries}) and values stored in fields, then the rules that need no data
+ * flow ({@link JavaRules}). Files whose text cannot contain a source, a credential sink or a rule's
+ * keyword are not parsed. One finding per CWE and line: the most confident.
  */
 public final class JavaTaintAnalyzer implements Analyzer {
-  public static final String VERSION = "2";
-  private static final int MAX_FIELD_ROUNDS = 3;
+  public static final String VERSION = "3";
+
+  private final TaintCatalog catalog;
+  private final RuleBook book;
+  /** Every prefilter's keywords: a file's identifiers are looked up once. */
+  private final Keywords keywords;
+
+  public JavaTaintAnalyzer() {
+    this(TaintCatalog.builtIn(), RuleBook.builtIn());
+  }
+
+  public JavaTaintAnalyzer(TaintCatalog catalog, RuleBook book) {
+    this.catalog = catalog;
+    this.book = book;
+    var words = new java.util.HashSet<>(catalog.triggers().keywords());
+    words.addAll(book.keywords());
+    this.keywords = new Keywords(words, catalog.triggers().suffixes(), catalog.triggers().names());
+  }
 
   @Override
   public String name() {
@@ -43,48 +66,83 @@ public final class JavaTaintAnalyzer implements Analyzer {
     return path.endsWith(".java");
   }
 
+  /** Files are analysed on several threads: summaries are shared concurrently, parsers are per thread. */
+  @Override
+  public boolean threadSafe() {
+    return true;
+  }
+
+  @Override
+  public List<DatabaseInfo> databases() {
+    return List.of(
+        DatabaseInfo.newBuilder().setName("rules:java-taint").setVersion(catalog.version() + "+" + catalog.hash())
+            .setRecords(catalog.families().size()).build(),
+        DatabaseInfo.newBuilder().setName("rules:java").setVersion(book.version() + "+" + book.hash())
+            .setRecords(book.size()).build());
+  }
+
   @Override
   public void analyze(SourceFile file, Project project, Consumer<Finding> out) {
-    CompilationUnit cu = parse(file);
-    var seen = new HashSet<String>();
-    Consumer<Finding> once = f -> {
-      if (seen.add(f.getRuleId() + ":" + f.getLocation().getStartLine())) {
-        out.accept(f);
-      }
-    };
-    var context = new FileContext(cu, project, hit -> once.accept(finding(hit.vuln().rule(hit.sink()), file, hit.node())));
-    // Every method is an entry point. What one stores into a field, the others read: the file
-    // is analysed again while the fields' taint grows (a finding is reported once).
-    for (int round = 0; round < MAX_FIELD_ROUNDS; round++) {
-      var before = new HashMap<>(context.fieldTaint);
-      for (CallableDeclaration<?> c : cu.findAll(CallableDeclaration.class)) {
-        var body = c instanceof MethodDeclaration m ? m.getBody().orElse(null)
-            : ((ConstructorDeclaration) c).getBody();
-        if (body != null) {
-          new TaintInterpreter(context.entry(c)).run(body);
-        }
-      }
-      if (context.fieldTaint.equals(before)) {
-        break;
-      }
+    var found = keywords.found(file.text());
+    boolean taint = catalog.triggers().needsTaint(file.text(), found);
+    boolean rules = JavaRules.wanted(file.text(), book, found);
+    if (!taint && !rules) {
+      return;
     }
-    new JavaRules(context, (rule, node) -> once.accept(finding(rule, file, node))).check();
+    var summaries = ProjectSummaries.of(project, catalog);
+    CompilationUnit cu = summaries.parse(file.path(), file.text());
+    var kept = new LinkedHashMap<String, Finding>();
+    if (taint) {
+      summaries.beginFile();
+      var analysis = new FileTaint(file.path(), cu, project, catalog, summaries, hit -> keep(kept, finding(hit, file)))
+          .withLiteralSinks(catalog.triggers().mayHaveLiteralSink(file.text(), found));
+      analysis.analyseEntryPoints();
+      pullCallers(file, project, summaries, analysis.sourceMethods(), out);
+    }
+    if (rules) {
+      JavaRules.check(cu, file.text(), found, project, catalog, book, (rule, node) -> keep(kept, finding(rule, file, node)));
+    }
+    kept.values().forEach(out);
+  }
+
+  /** One finding per CWE list and line: the most confident. */
+  private static void keep(Map<String, Finding> kept, Finding f) {
+    kept.merge(f.getCweList() + ":" + f.getLocation().getStartLine(), f,
+        (a, b) -> b.getConfidenceValue() > a.getConfidenceValue() ? b : a);
+  }
+
+  /**
+   * Files of the same package that call a method of this file returning untrusted data, and that
+   * the prefilter would skip (no source of their own): their taint is analysed now, once per scan.
+   */
+  private void pullCallers(SourceFile file, Project project, ProjectSummaries summaries, Set<String> sourceMethods,
+      Consumer<Finding> out) {
+    for (String path : summaries.callersToPull(file.path(), sourceMethods)) {
+      String text = summaries.textOf(path);
+      if (text.isEmpty() || catalog.triggers().needsTaint(text)) {
+        continue;
+      }
+      var caller = SourceFile.of(path, text);
+      var kept = new LinkedHashMap<String, Finding>();
+      summaries.beginFile();
+      try {
+        new FileTaint(path, summaries.parse(path, text), project, catalog, summaries, hit -> keep(kept, finding(hit, caller)))
+            .analyseEntryPoints();
+      } catch (IllegalArgumentException unparsable) {
+        continue;
+      }
+      kept.values().forEach(out);
+    }
+  }
+
+  private Finding finding(SinkHit hit, SourceFile file) {
+    var kind = catalog.strongest(hit.kinds());
+    return finding(hit.family().rule(hit.sink(), kind, hit.cwe()), file, hit.node());
   }
 
   private Finding finding(RuleInfo rule, SourceFile file, Node node) {
     int start = node.getBegin().map(p -> p.line).orElse(0);
     int end = node.getEnd().map(p -> p.line).orElse(start);
     return Findings.at(rule, id(), file, start, Math.max(start, end), file.snippet(start, start));
-  }
-
-  static CompilationUnit parse(SourceFile file) {
-    var config = new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
-        .setAttributeComments(false);
-    var result = new JavaParser(config).parse(file.text());
-    if (!result.isSuccessful() || result.getResult().isEmpty()) {
-      String why = result.getProblems().isEmpty() ? "unknown error" : result.getProblem(0).getVerboseMessage();
-      throw new IllegalArgumentException("cannot parse Java: " + why.lines().findFirst().orElse(why));
-    }
-    return result.getResult().get();
   }
 }

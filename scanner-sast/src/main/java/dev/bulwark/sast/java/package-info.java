@@ -1,7 +1,8 @@
 /**
- * Java analysis on JavaParser ASTs. Taint: {@code TaintInterpreter} (statements, branches, loops),
- * {@code ExpressionTaint} and {@code CallTaint} (expressions, calls), {@code CollectionModels} (maps and
- * lists), {@code TaintCatalog} (sources, sinks, sanitisers as data), {@code FileContext} (method
- * summaries within a file). Rules without data flow: {@code JavaRules}.
+ * Java analysis on JavaParser trees. {@code JavaTaintAnalyzer} wires the parts: {@code syntax}
+ * (parsing, in one place), {@code catalog} (sources, sinks, sanitisers and propagators, read from
+ * {@code taint.yaml}), {@code types} (simple types without a classpath), {@code taint} (the
+ * interpreter), {@code project} (summaries of calls into other files) and {@code rules} (the rule
+ * families that need no data flow, their words in {@code rules.yaml}).
  */
 package dev.bulwark.sast.java;

@@ -1,0 +1,63 @@
+package flows.cleartext.socket.if_field_flag;
+
+import java.io.*;
+import java.net.*;
+import java.sql.*;
+import java.util.*;
+import javax.crypto.*;
+import javax.crypto.spec.*;
+import javax.naming.directory.*;
+import javax.servlet.http.*;
+import javax.xml.xpath.*;
+
+public class Case {
+    private static final Set<String> ALLOWED = Set.of("alice", "bob", "java.lang.Object");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("app");
+    private Connection conn;
+    private com.mongodb.client.MongoCollection<org.bson.Document> users;
+    private boolean privateTrue = true;
+
+    public void bad(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        if (privateTrue) {
+            Socket socket = new Socket("host.example.org", 39543);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), "UTF-8"));
+            data = reader.readLine();
+        } else {
+            data = null;
+        }
+        if (privateTrue) {
+            Connection secured = DriverManager.getConnection("jdbc:mysql://localhost/app", "root", data);
+        }
+    }
+
+    public void goodG2B(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        if (privateTrue) {
+            data = "foo";
+        } else {
+            data = null;
+        }
+        if (privateTrue) {
+            Connection secured = DriverManager.getConnection("jdbc:mysql://localhost/app", "root", data);
+        }
+    }
+
+    public void goodB2G(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        if (privateTrue) {
+            Socket socket = new Socket("host.example.org", 39543);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), "UTF-8"));
+            data = reader.readLine();
+        } else {
+            data = null;
+        }
+        if (privateTrue) {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, KeyGenerator.getInstance("AES").generateKey());
+            data = new String(cipher.doFinal(Base64.getDecoder().decode(data)), "UTF-8");
+            Connection secured = DriverManager.getConnection("jdbc:mysql://localhost/app", "root", data);
+        }
+    }
+
+}

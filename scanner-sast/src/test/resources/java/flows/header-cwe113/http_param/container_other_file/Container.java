@@ -1,0 +1,5 @@
+package flows.header.http_param.container_other_file;
+
+public class Container {
+    public String value;
+}

@@ -1,0 +1,46 @@
+package flows.ldap.http_param.constructor_getter;
+
+import java.io.*;
+import java.net.*;
+import java.sql.*;
+import java.util.*;
+import javax.crypto.*;
+import javax.crypto.spec.*;
+import javax.naming.directory.*;
+import javax.servlet.http.*;
+import javax.xml.xpath.*;
+
+public class Case {
+    private static final Set<String> ALLOWED = Set.of("alice", "bob", "java.lang.Object");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("app");
+    private Connection conn;
+    private com.mongodb.client.MongoCollection<org.bson.Document> users;
+
+    public void bad(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        data = request.getParameter("name");
+        data = new Holder(data).get();
+        DirContext context = new InitialDirContext();
+        context.search("ou=users,dc=example,dc=org", "(cn=" + data + ")", new SearchControls());
+    }
+
+    public void goodG2B(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        data = "foo";
+        data = new Holder(data).get();
+        DirContext context = new InitialDirContext();
+        context.search("ou=users,dc=example,dc=org", "(cn=" + data + ")", new SearchControls());
+    }
+
+    public void goodB2G(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        data = request.getParameter("name");
+        data = new Holder(data).get();
+        if (!data.matches("[A-Za-z0-9]+")) {
+            return;
+        }
+        DirContext context = new InitialDirContext();
+        context.search("ou=users,dc=example,dc=org", "(cn=" + data + ")", new SearchControls());
+    }
+
+}

@@ -1,0 +1,47 @@
+package flows.ldap.url_connection.baseline;
+
+import java.io.*;
+import java.net.*;
+import java.sql.*;
+import java.util.*;
+import javax.crypto.*;
+import javax.crypto.spec.*;
+import javax.naming.directory.*;
+import javax.servlet.http.*;
+import javax.xml.xpath.*;
+
+public class Case {
+    private static final Set<String> ALLOWED = Set.of("alice", "bob", "java.lang.Object");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("app");
+    private Connection conn;
+    private com.mongodb.client.MongoCollection<org.bson.Document> users;
+
+    public void bad(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        URLConnection connection = (new URL("http://www.example.org/")).openConnection();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(connection.getInputStream(), "UTF-8"));
+        data = reader.readLine();
+        DirContext context = new InitialDirContext();
+        context.search("ou=users,dc=example,dc=org", "(cn=" + data + ")", new SearchControls());
+    }
+
+    public void goodG2B(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        data = "foo";
+        DirContext context = new InitialDirContext();
+        context.search("ou=users,dc=example,dc=org", "(cn=" + data + ")", new SearchControls());
+    }
+
+    public void goodB2G(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        URLConnection connection = (new URL("http://www.example.org/")).openConnection();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(connection.getInputStream(), "UTF-8"));
+        data = reader.readLine();
+        if (!data.matches("[A-Za-z0-9]+")) {
+            return;
+        }
+        DirContext context = new InitialDirContext();
+        context.search("ou=users,dc=example,dc=org", "(cn=" + data + ")", new SearchControls());
+    }
+
+}

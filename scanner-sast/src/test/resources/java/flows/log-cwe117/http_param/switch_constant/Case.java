@@ -1,0 +1,59 @@
+package flows.log.http_param.switch_constant;
+
+import java.io.*;
+import java.net.*;
+import java.sql.*;
+import java.util.*;
+import javax.crypto.*;
+import javax.crypto.spec.*;
+import javax.naming.directory.*;
+import javax.servlet.http.*;
+import javax.xml.xpath.*;
+
+public class Case {
+    private static final Set<String> ALLOWED = Set.of("alice", "bob", "java.lang.Object");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("app");
+    private Connection conn;
+    private com.mongodb.client.MongoCollection<org.bson.Document> users;
+
+    public void bad(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        switch (6) {
+        case 6:
+            data = request.getParameter("name");
+            break;
+        default:
+            data = null;
+            break;
+        }
+        LOG.info("user: " + data);
+    }
+
+    public void goodG2B(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        switch (6) {
+        case 6:
+            data = "foo";
+            break;
+        default:
+            data = null;
+            break;
+        }
+        LOG.info("user: " + data);
+    }
+
+    public void goodB2G(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        switch (6) {
+        case 6:
+            data = request.getParameter("name");
+            break;
+        default:
+            data = null;
+            break;
+        }
+        data = data.replace('\n', '_').replace('\r', '_');
+        LOG.info("user: " + data);
+    }
+
+}

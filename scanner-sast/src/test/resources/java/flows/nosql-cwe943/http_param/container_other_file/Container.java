@@ -1,0 +1,5 @@
+package flows.nosql.http_param.container_other_file;
+
+public class Container {
+    public String value;
+}

@@ -1,0 +1,40 @@
+package flows.path_absolute.http_param.hashmap_other_file;
+
+import java.io.*;
+import java.net.*;
+import java.sql.*;
+import java.util.*;
+import javax.crypto.*;
+import javax.crypto.spec.*;
+import javax.naming.directory.*;
+import javax.servlet.http.*;
+import javax.xml.xpath.*;
+
+public class CaseB {
+    private static final Set<String> ALLOWED = Set.of("alice", "bob", "java.lang.Object");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("app");
+    private Connection conn;
+    private com.mongodb.client.MongoCollection<org.bson.Document> users;
+
+    public void badSink(HashMap<Integer, String> holder, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data = holder.get(2);
+        FileInputStream in = new FileInputStream(data);
+        in.close();
+    }
+
+    public void goodG2BSink(HashMap<Integer, String> holder, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data = holder.get(2);
+        FileInputStream in = new FileInputStream(data);
+        in.close();
+    }
+
+    public void goodB2GSink(HashMap<Integer, String> holder, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data = holder.get(2);
+        if (!ALLOWED.contains(data)) {
+            return;
+        }
+        FileInputStream in = new FileInputStream(data);
+        in.close();
+    }
+
+}

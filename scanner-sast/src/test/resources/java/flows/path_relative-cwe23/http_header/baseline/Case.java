@@ -1,0 +1,41 @@
+package flows.path_relative.http_header.baseline;
+
+import java.io.*;
+import java.net.*;
+import java.sql.*;
+import java.util.*;
+import javax.crypto.*;
+import javax.crypto.spec.*;
+import javax.naming.directory.*;
+import javax.servlet.http.*;
+import javax.xml.xpath.*;
+
+public class Case {
+    private static final Set<String> ALLOWED = Set.of("alice", "bob", "java.lang.Object");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("app");
+    private Connection conn;
+    private com.mongodb.client.MongoCollection<org.bson.Document> users;
+
+    public void bad(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        data = request.getHeader("X-Name");
+        File target = new File("/var/app/uploads/" + data);
+        new FileInputStream(target).close();
+    }
+
+    public void goodG2B(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        data = "foo";
+        File target = new File("/var/app/uploads/" + data);
+        new FileInputStream(target).close();
+    }
+
+    public void goodB2G(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        data = request.getHeader("X-Name");
+        data = org.apache.commons.io.FilenameUtils.getName(data);
+        File target = new File("/var/app/uploads/" + data);
+        new FileInputStream(target).close();
+    }
+
+}

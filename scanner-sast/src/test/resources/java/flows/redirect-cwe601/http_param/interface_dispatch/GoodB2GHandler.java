@@ -1,0 +1,27 @@
+package flows.redirect.http_param.interface_dispatch;
+
+import java.io.*;
+import java.net.*;
+import java.sql.*;
+import java.util.*;
+import javax.crypto.*;
+import javax.crypto.spec.*;
+import javax.naming.directory.*;
+import javax.servlet.http.*;
+import javax.xml.xpath.*;
+
+public class GoodB2GHandler implements Handler {
+    private static final Set<String> ALLOWED = Set.of("alice", "bob", "java.lang.Object");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("app");
+    private Connection conn;
+    private com.mongodb.client.MongoCollection<org.bson.Document> users;
+    public void action(String data, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        URI uri = new URI(data);
+        if (uri.getHost() != null) {
+            response.sendError(400, "absolute redirect refused");
+            return;
+        }
+        response.sendRedirect(data);
+    }
+
+}

@@ -1,0 +1,43 @@
+package flows.reflection.http_param.other_file_source;
+
+import java.io.*;
+import java.net.*;
+import java.sql.*;
+import java.util.*;
+import javax.crypto.*;
+import javax.crypto.spec.*;
+import javax.naming.directory.*;
+import javax.servlet.http.*;
+import javax.xml.xpath.*;
+
+public class Case {
+    private static final Set<String> ALLOWED = Set.of("alice", "bob", "java.lang.Object");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("app");
+    private Connection conn;
+    private com.mongodb.client.MongoCollection<org.bson.Document> users;
+
+    public void bad(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        data = new CaseB().badSource();
+        Class<?> type = Class.forName(data);
+        Object instance = type.getDeclaredConstructor().newInstance();
+    }
+
+    public void goodG2B(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        data = new CaseB().goodG2BSource();
+        Class<?> type = Class.forName(data);
+        Object instance = type.getDeclaredConstructor().newInstance();
+    }
+
+    public void goodB2G(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        data = new CaseB().goodB2GSource();
+        if (!ALLOWED.contains(data)) {
+            return;
+        }
+        Class<?> type = Class.forName(data);
+        Object instance = type.getDeclaredConstructor().newInstance();
+    }
+
+}

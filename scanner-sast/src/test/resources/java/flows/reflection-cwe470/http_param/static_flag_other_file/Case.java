@@ -1,0 +1,47 @@
+package flows.reflection.http_param.static_flag_other_file;
+
+import java.io.*;
+import java.net.*;
+import java.sql.*;
+import java.util.*;
+import javax.crypto.*;
+import javax.crypto.spec.*;
+import javax.naming.directory.*;
+import javax.servlet.http.*;
+import javax.xml.xpath.*;
+
+public class Case {
+    private static final Set<String> ALLOWED = Set.of("alice", "bob", "java.lang.Object");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("app");
+    private Connection conn;
+    private com.mongodb.client.MongoCollection<org.bson.Document> users;
+    public static boolean flag;
+
+    public void bad(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        flag = true;
+        data = new CaseB().badSource();
+        Class<?> type = Class.forName(data);
+        Object instance = type.getDeclaredConstructor().newInstance();
+    }
+
+    public void goodG2B(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        flag = true;
+        data = new CaseB().goodG2BSource();
+        Class<?> type = Class.forName(data);
+        Object instance = type.getDeclaredConstructor().newInstance();
+    }
+
+    public void goodB2G(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        flag = true;
+        data = new CaseB().goodB2GSource();
+        if (!ALLOWED.contains(data)) {
+            return;
+        }
+        Class<?> type = Class.forName(data);
+        Object instance = type.getDeclaredConstructor().newInstance();
+    }
+
+}

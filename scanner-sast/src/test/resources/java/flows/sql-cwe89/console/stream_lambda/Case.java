@@ -1,0 +1,46 @@
+package flows.sql.console.stream_lambda;
+
+import java.io.*;
+import java.net.*;
+import java.sql.*;
+import java.util.*;
+import javax.crypto.*;
+import javax.crypto.spec.*;
+import javax.naming.directory.*;
+import javax.servlet.http.*;
+import javax.xml.xpath.*;
+
+public class Case {
+    private static final Set<String> ALLOWED = Set.of("alice", "bob", "java.lang.Object");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("app");
+    private Connection conn;
+    private com.mongodb.client.MongoCollection<org.bson.Document> users;
+
+    public void bad(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        BufferedReader reader = new BufferedReader(new InputStreamReader(System.in, "UTF-8"));
+        data = reader.readLine();
+        data = java.util.stream.Stream.of(data).map(s -> s.strip()).collect(java.util.stream.Collectors.joining());
+        Statement statement = conn.createStatement();
+        statement.executeQuery("select * from users where name = '" + data + "'");
+    }
+
+    public void goodG2B(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        data = "foo";
+        data = java.util.stream.Stream.of(data).map(s -> s.strip()).collect(java.util.stream.Collectors.joining());
+        Statement statement = conn.createStatement();
+        statement.executeQuery("select * from users where name = '" + data + "'");
+    }
+
+    public void goodB2G(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        BufferedReader reader = new BufferedReader(new InputStreamReader(System.in, "UTF-8"));
+        data = reader.readLine();
+        data = java.util.stream.Stream.of(data).map(s -> s.strip()).collect(java.util.stream.Collectors.joining());
+        PreparedStatement statement = conn.prepareStatement("select * from users where name = ?");
+        statement.setString(1, data);
+        statement.executeQuery();
+    }
+
+}

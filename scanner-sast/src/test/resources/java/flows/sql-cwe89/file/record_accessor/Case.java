@@ -1,0 +1,54 @@
+package flows.sql.file.record_accessor;
+
+import java.io.*;
+import java.net.*;
+import java.sql.*;
+import java.util.*;
+import javax.crypto.*;
+import javax.crypto.spec.*;
+import javax.naming.directory.*;
+import javax.servlet.http.*;
+import javax.xml.xpath.*;
+
+public class Case {
+    private static final Set<String> ALLOWED = Set.of("alice", "bob", "java.lang.Object");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("app");
+    private Connection conn;
+    private com.mongodb.client.MongoCollection<org.bson.Document> users;
+    record Box(String value) {}
+
+    public void bad(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        File file = new File("/var/app/data.txt");
+        FileInputStream stream = new FileInputStream(file);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(stream, "UTF-8"));
+        data = reader.readLine();
+        Box box = new Box(data);
+        data = box.value();
+        Statement statement = conn.createStatement();
+        statement.executeQuery("select * from users where name = '" + data + "'");
+    }
+
+    public void goodG2B(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        data = "foo";
+        Box box = new Box(data);
+        data = box.value();
+        Statement statement = conn.createStatement();
+        statement.executeQuery("select * from users where name = '" + data + "'");
+    }
+
+    public void goodB2G(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        File file = new File("/var/app/data.txt");
+        FileInputStream stream = new FileInputStream(file);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(stream, "UTF-8"));
+        data = reader.readLine();
+        Box box = new Box(data);
+        data = box.value();
+        PreparedStatement statement = conn.prepareStatement("select * from users where name = ?");
+        statement.setString(1, data);
+        statement.executeQuery();
+    }
+
+}

@@ -1,0 +1,5 @@
+package flows.sql.properties_file.container_other_file;
+
+public class Container {
+    public String value;
+}

@@ -1,0 +1,62 @@
+package flows.sql.server_socket.switch_pattern;
+
+import java.io.*;
+import java.net.*;
+import java.sql.*;
+import java.util.*;
+import javax.crypto.*;
+import javax.crypto.spec.*;
+import javax.naming.directory.*;
+import javax.servlet.http.*;
+import javax.xml.xpath.*;
+
+public class Case {
+    private static final Set<String> ALLOWED = Set.of("alice", "bob", "java.lang.Object");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("app");
+    private Connection conn;
+    private com.mongodb.client.MongoCollection<org.bson.Document> users;
+
+    public void bad(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        ServerSocket listener = new ServerSocket(39543);
+        Socket socket = listener.accept();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), "UTF-8"));
+        data = reader.readLine();
+        Object boxed = data;
+        data = switch (boxed) {
+            case String text -> text;
+            default -> String.valueOf(boxed);
+        };
+        Statement statement = conn.createStatement();
+        statement.executeQuery("select * from users where name = '" + data + "'");
+    }
+
+    public void goodG2B(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        data = "foo";
+        Object boxed = data;
+        data = switch (boxed) {
+            case String text -> text;
+            default -> String.valueOf(boxed);
+        };
+        Statement statement = conn.createStatement();
+        statement.executeQuery("select * from users where name = '" + data + "'");
+    }
+
+    public void goodB2G(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        ServerSocket listener = new ServerSocket(39543);
+        Socket socket = listener.accept();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), "UTF-8"));
+        data = reader.readLine();
+        Object boxed = data;
+        data = switch (boxed) {
+            case String text -> text;
+            default -> String.valueOf(boxed);
+        };
+        PreparedStatement statement = conn.prepareStatement("select * from users where name = ?");
+        statement.setString(1, data);
+        statement.executeQuery();
+    }
+
+}

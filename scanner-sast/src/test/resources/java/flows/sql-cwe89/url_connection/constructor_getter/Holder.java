@@ -1,0 +1,13 @@
+package flows.sql.url_connection.constructor_getter;
+
+public class Holder {
+    private final String value;
+
+    public Holder(String value) {
+        this.value = value;
+    }
+
+    public String get() {
+        return value;
+    }
+}

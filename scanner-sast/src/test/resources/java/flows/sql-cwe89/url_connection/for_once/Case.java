@@ -1,0 +1,54 @@
+package flows.sql.url_connection.for_once;
+
+import java.io.*;
+import java.net.*;
+import java.sql.*;
+import java.util.*;
+import javax.crypto.*;
+import javax.crypto.spec.*;
+import javax.naming.directory.*;
+import javax.servlet.http.*;
+import javax.xml.xpath.*;
+
+public class Case {
+    private static final Set<String> ALLOWED = Set.of("alice", "bob", "java.lang.Object");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("app");
+    private Connection conn;
+    private com.mongodb.client.MongoCollection<org.bson.Document> users;
+
+    public void bad(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        data = null;
+        for (int i = 0; i < 1; i++) {
+            URLConnection connection = (new URL("http://www.example.org/")).openConnection();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(connection.getInputStream(), "UTF-8"));
+            data = reader.readLine();
+        }
+        Statement statement = conn.createStatement();
+        statement.executeQuery("select * from users where name = '" + data + "'");
+    }
+
+    public void goodG2B(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        data = null;
+        for (int i = 0; i < 1; i++) {
+            data = "foo";
+        }
+        Statement statement = conn.createStatement();
+        statement.executeQuery("select * from users where name = '" + data + "'");
+    }
+
+    public void goodB2G(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        data = null;
+        for (int i = 0; i < 1; i++) {
+            URLConnection connection = (new URL("http://www.example.org/")).openConnection();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(connection.getInputStream(), "UTF-8"));
+            data = reader.readLine();
+        }
+        PreparedStatement statement = conn.prepareStatement("select * from users where name = ?");
+        statement.setString(1, data);
+        statement.executeQuery();
+    }
+
+}

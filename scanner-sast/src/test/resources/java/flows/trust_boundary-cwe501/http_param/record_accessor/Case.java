@@ -1,0 +1,47 @@
+package flows.trust_boundary.http_param.record_accessor;
+
+import java.io.*;
+import java.net.*;
+import java.sql.*;
+import java.util.*;
+import javax.crypto.*;
+import javax.crypto.spec.*;
+import javax.naming.directory.*;
+import javax.servlet.http.*;
+import javax.xml.xpath.*;
+
+public class Case {
+    private static final Set<String> ALLOWED = Set.of("alice", "bob", "java.lang.Object");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("app");
+    private Connection conn;
+    private com.mongodb.client.MongoCollection<org.bson.Document> users;
+    record Box(String value) {}
+
+    public void bad(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        data = request.getParameter("name");
+        Box box = new Box(data);
+        data = box.value();
+        request.getSession().setAttribute("user", data);
+    }
+
+    public void goodG2B(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        data = "foo";
+        Box box = new Box(data);
+        data = box.value();
+        request.getSession().setAttribute("user", data);
+    }
+
+    public void goodB2G(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        data = request.getParameter("name");
+        Box box = new Box(data);
+        data = box.value();
+        if (!ALLOWED.contains(data)) {
+            return;
+        }
+        request.getSession().setAttribute("user", data);
+    }
+
+}

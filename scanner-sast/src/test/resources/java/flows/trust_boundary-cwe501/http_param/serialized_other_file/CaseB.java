@@ -1,0 +1,37 @@
+package flows.trust_boundary.http_param.serialized_other_file;
+
+import java.io.*;
+import java.net.*;
+import java.sql.*;
+import java.util.*;
+import javax.crypto.*;
+import javax.crypto.spec.*;
+import javax.naming.directory.*;
+import javax.servlet.http.*;
+import javax.xml.xpath.*;
+
+public class CaseB {
+    private static final Set<String> ALLOWED = Set.of("alice", "bob", "java.lang.Object");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("app");
+    private Connection conn;
+    private com.mongodb.client.MongoCollection<org.bson.Document> users;
+
+    public void badSink(byte[] holder, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data = (String) new ObjectInputStream(new ByteArrayInputStream(holder)).readObject();
+        request.getSession().setAttribute("user", data);
+    }
+
+    public void goodG2BSink(byte[] holder, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data = (String) new ObjectInputStream(new ByteArrayInputStream(holder)).readObject();
+        request.getSession().setAttribute("user", data);
+    }
+
+    public void goodB2GSink(byte[] holder, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data = (String) new ObjectInputStream(new ByteArrayInputStream(holder)).readObject();
+        if (!ALLOWED.contains(data)) {
+            return;
+        }
+        request.getSession().setAttribute("user", data);
+    }
+
+}

@@ -1,0 +1,38 @@
+package flows.xpath.http_param.container_other_file;
+
+import java.io.*;
+import java.net.*;
+import java.sql.*;
+import java.util.*;
+import javax.crypto.*;
+import javax.crypto.spec.*;
+import javax.naming.directory.*;
+import javax.servlet.http.*;
+import javax.xml.xpath.*;
+
+public class CaseB {
+    private static final Set<String> ALLOWED = Set.of("alice", "bob", "java.lang.Object");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("app");
+    private Connection conn;
+    private com.mongodb.client.MongoCollection<org.bson.Document> users;
+
+    public void badSink(Container holder, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data = holder.value;
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        xpath.evaluate("//user[@name='" + data + "']", new org.xml.sax.InputSource("users.xml"));
+    }
+
+    public void goodG2BSink(Container holder, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data = holder.value;
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        xpath.evaluate("//user[@name='" + data + "']", new org.xml.sax.InputSource("users.xml"));
+    }
+
+    public void goodB2GSink(Container holder, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data = holder.value;
+        data = org.apache.commons.text.StringEscapeUtils.escapeXml10(data);
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        xpath.evaluate("//user[@name='" + data + "']", new org.xml.sax.InputSource("users.xml"));
+    }
+
+}

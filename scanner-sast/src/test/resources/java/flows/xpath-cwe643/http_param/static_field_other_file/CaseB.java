@@ -1,0 +1,38 @@
+package flows.xpath.http_param.static_field_other_file;
+
+import java.io.*;
+import java.net.*;
+import java.sql.*;
+import java.util.*;
+import javax.crypto.*;
+import javax.crypto.spec.*;
+import javax.naming.directory.*;
+import javax.servlet.http.*;
+import javax.xml.xpath.*;
+
+public class CaseB {
+    private static final Set<String> ALLOWED = Set.of("alice", "bob", "java.lang.Object");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("app");
+    private Connection conn;
+    private com.mongodb.client.MongoCollection<org.bson.Document> users;
+
+    public void badSink(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data = Case.shared;
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        xpath.evaluate("//user[@name='" + data + "']", new org.xml.sax.InputSource("users.xml"));
+    }
+
+    public void goodG2BSink(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data = Case.shared;
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        xpath.evaluate("//user[@name='" + data + "']", new org.xml.sax.InputSource("users.xml"));
+    }
+
+    public void goodB2GSink(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data = Case.shared;
+        data = org.apache.commons.text.StringEscapeUtils.escapeXml10(data);
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        xpath.evaluate("//user[@name='" + data + "']", new org.xml.sax.InputSource("users.xml"));
+    }
+
+}

@@ -1,0 +1,62 @@
+package flows.xpath.http_param.switch_constant;
+
+import java.io.*;
+import java.net.*;
+import java.sql.*;
+import java.util.*;
+import javax.crypto.*;
+import javax.crypto.spec.*;
+import javax.naming.directory.*;
+import javax.servlet.http.*;
+import javax.xml.xpath.*;
+
+public class Case {
+    private static final Set<String> ALLOWED = Set.of("alice", "bob", "java.lang.Object");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("app");
+    private Connection conn;
+    private com.mongodb.client.MongoCollection<org.bson.Document> users;
+
+    public void bad(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        switch (6) {
+        case 6:
+            data = request.getParameter("name");
+            break;
+        default:
+            data = null;
+            break;
+        }
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        xpath.evaluate("//user[@name='" + data + "']", new org.xml.sax.InputSource("users.xml"));
+    }
+
+    public void goodG2B(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        switch (6) {
+        case 6:
+            data = "foo";
+            break;
+        default:
+            data = null;
+            break;
+        }
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        xpath.evaluate("//user[@name='" + data + "']", new org.xml.sax.InputSource("users.xml"));
+    }
+
+    public void goodB2G(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        switch (6) {
+        case 6:
+            data = request.getParameter("name");
+            break;
+        default:
+            data = null;
+            break;
+        }
+        data = org.apache.commons.text.StringEscapeUtils.escapeXml10(data);
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        xpath.evaluate("//user[@name='" + data + "']", new org.xml.sax.InputSource("users.xml"));
+    }
+
+}

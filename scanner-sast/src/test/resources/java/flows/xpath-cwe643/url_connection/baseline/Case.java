@@ -1,0 +1,45 @@
+package flows.xpath.url_connection.baseline;
+
+import java.io.*;
+import java.net.*;
+import java.sql.*;
+import java.util.*;
+import javax.crypto.*;
+import javax.crypto.spec.*;
+import javax.naming.directory.*;
+import javax.servlet.http.*;
+import javax.xml.xpath.*;
+
+public class Case {
+    private static final Set<String> ALLOWED = Set.of("alice", "bob", "java.lang.Object");
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("app");
+    private Connection conn;
+    private com.mongodb.client.MongoCollection<org.bson.Document> users;
+
+    public void bad(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        URLConnection connection = (new URL("http://www.example.org/")).openConnection();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(connection.getInputStream(), "UTF-8"));
+        data = reader.readLine();
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        xpath.evaluate("//user[@name='" + data + "']", new org.xml.sax.InputSource("users.xml"));
+    }
+
+    public void goodG2B(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        data = "foo";
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        xpath.evaluate("//user[@name='" + data + "']", new org.xml.sax.InputSource("users.xml"));
+    }
+
+    public void goodB2G(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        String data;
+        URLConnection connection = (new URL("http://www.example.org/")).openConnection();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(connection.getInputStream(), "UTF-8"));
+        data = reader.readLine();
+        data = org.apache.commons.text.StringEscapeUtils.escapeXml10(data);
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        xpath.evaluate("//user[@name='" + data + "']", new org.xml.sax.InputSource("users.xml"));
+    }
+
+}
