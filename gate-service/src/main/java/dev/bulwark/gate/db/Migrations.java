@@ -1,5 +1,6 @@
 package dev.bulwark.gate.db;
 
+import dev.bulwark.server.db.ListedMigrations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gate's schema, versioned by Flyway: scripts {@code db/migration/V<n>__<what>.sql} (listed in
- * {@link ListedMigrations}, so no classpath scan), applied once each, in order, recorded in {@code flyway_schema_history} with their checksums (a shipped
+ * {@link #SCRIPTS}, so no classpath scan), applied once each, in order, recorded in {@code flyway_schema_history} with their checksums (a shipped
  * script must never be edited: add the next one).
  *
  * <p><b>Taking over.</b> Gates before Flyway recorded their scripts in a {@code schema_version}
@@ -31,7 +32,14 @@ import org.slf4j.LoggerFactory;
 public final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
   /** Where the scripts are on the classpath. */
-  static final String LOCATION = "classpath:db/migration";
+  static final String FOLDER = "db/migration";
+  /** Every script, in version order. Adding a migration is one file there and one line here. */
+  static final List<String> SCRIPTS = List.of(
+      "V1__scans_findings_decisions.sql",
+      "V2__overrides_central_suppressions.sql",
+      "V3__central_policies.sql",
+      "V4__api_tokens.sql",
+      "V5__evaluation_replies.sql");
   /** The table of the gate's own runner before Flyway. */
   static final String LEGACY_TABLE = "schema_version";
   /** Key of the advisory lock on PostgreSQL ("bulwark" in ASCII). */
@@ -77,11 +85,8 @@ public final class Migrations {
 
   private static FluentConfiguration configure(DataSource dataSource, MigrationVersion target) {
     ClassLoader loader = Migrations.class.getClassLoader();
-    return Flyway.configure(loader)
+    return new ListedMigrations(loader, FOLDER, SCRIPTS).applyTo(Flyway.configure(loader))
         .dataSource(dataSource)
-        .locations(LOCATION)
-        .resourceProvider(new ListedMigrations(loader))
-        .javaMigrationClassProvider(ListedMigrations.NO_JAVA_MIGRATIONS)
         .target(target);
   }
 

@@ -1,5 +1,6 @@
 package dev.bulwark.gateway.store;
 
+import dev.bulwark.server.db.ListedMigrations;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -8,22 +9,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's schema, versioned by Flyway (as the gate's): scripts
- * {@code db/gateway/V<n>__<what>.sql}, recorded in their own history table
+ * {@code db/gateway/V<n>__<what>.sql} (listed in {@link #SCRIPTS}), recorded in their own history table
  * {@code gateway_schema_history}, so the gateway and the gate may share one PostgreSQL database.
  * Replicas starting together are kept apart by Flyway's own lock (an advisory lock on PostgreSQL).
  */
 public final class GatewaySchema {
   private static final Logger LOG = LoggerFactory.getLogger(GatewaySchema.class);
-  static final String LOCATION = "classpath:db/gateway";
+  /** Where the scripts are on the classpath. */
+  static final String FOLDER = "db/gateway";
+  /** Every script, in version order (no classpath scan). Adding a migration is one file there and one line here. */
+  static final List<String> SCRIPTS = List.of(
+      "V1__durable_scans.sql",
+      "V2__callers.sql");
   static final String HISTORY_TABLE = "gateway_schema_history";
 
   private GatewaySchema() {}
 
   /** Applies the pending scripts; returns the versions applied now. */
   public static synchronized List<String> migrate(DataSource dataSource) {
-    var result = Flyway.configure(GatewaySchema.class.getClassLoader())
+    ClassLoader loader = GatewaySchema.class.getClassLoader();
+    var result = new ListedMigrations(loader, FOLDER, SCRIPTS).applyTo(Flyway.configure(loader))
         .dataSource(dataSource)
-        .locations(LOCATION)
         .table(HISTORY_TABLE)
         .baselineOnMigrate(true)
         .baselineVersion("0")

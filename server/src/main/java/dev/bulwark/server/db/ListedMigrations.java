@@ -1,4 +1,4 @@
-package dev.bulwark.gate.db;
+package dev.bulwark.server.db;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,43 +10,50 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.flywaydb.core.api.ClassProvider;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.resource.LoadableResource;
 
 /**
- * The gate's migration scripts, named in {@link #SCRIPTS} instead of found by scanning the
- * classpath: in the full distribution's jar (tens of thousands of entries) Flyway's scan was
- * most of the gate's start-up. A test checks the list against the scripts folder.
+ * A service's Flyway migration scripts, named in a list instead of found by scanning the
+ * classpath: in the full distribution's jar (tens of thousands of entries) Flyway's scan was most
+ * of a database-backed service's start-up. Each service keeps its list beside its scripts and a
+ * test checks the one against the other. Flyway is an optional dependency of this module: the
+ * services with a database bring it.
  */
-final class ListedMigrations implements ResourceProvider {
-  /** Folder of the scripts on the classpath. */
-  static final String FOLDER = "db/migration";
-  /** Every script, in version order. Adding a migration is one file there and one line here. */
-  static final List<String> SCRIPTS = List.of(
-      "V1__scans_findings_decisions.sql",
-      "V2__overrides_central_suppressions.sql",
-      "V3__central_policies.sql",
-      "V4__api_tokens.sql",
-      "V5__evaluation_replies.sql");
-
+public final class ListedMigrations implements ResourceProvider {
   /** No Java migrations: without a provider Flyway would scan the classpath for them. */
-  static final ClassProvider<JavaMigration> NO_JAVA_MIGRATIONS = List::of;
+  private static final ClassProvider<JavaMigration> NO_JAVA_MIGRATIONS = List::of;
 
   private final ClassLoader loader;
+  private final String folder;
+  private final List<String> scripts;
 
-  ListedMigrations(ClassLoader loader) {
+  /**
+   * @param folder  the scripts' folder on the classpath, e.g. {@code db/migration}
+   * @param scripts every script's file name, in version order
+   */
+  public ListedMigrations(ClassLoader loader, String folder, List<String> scripts) {
     this.loader = loader;
+    this.folder = folder;
+    this.scripts = List.copyOf(scripts);
+  }
+
+  /** Flyway configured to find exactly these scripts and no Java migrations, without scanning. */
+  public FluentConfiguration applyTo(FluentConfiguration flyway) {
+    return flyway.locations("classpath:" + folder).resourceProvider(this)
+        .javaMigrationClassProvider(NO_JAVA_MIGRATIONS);
   }
 
   @Override
   public LoadableResource getResource(String name) {
-    return SCRIPTS.contains(name) ? new Script(name) : null;
+    return scripts.contains(name) ? new Script(name) : null;
   }
 
   @Override
   public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
-    return SCRIPTS.stream()
+    return scripts.stream()
         .filter(s -> s.startsWith(prefix) && Arrays.stream(suffixes).anyMatch(s::endsWith))
         .map(s -> (LoadableResource) new Script(s)).toList();
   }
@@ -71,7 +78,7 @@ final class ListedMigrations implements ResourceProvider {
 
     @Override
     public String getAbsolutePath() {
-      return FOLDER + "/" + name;
+      return folder + "/" + name;
     }
 
     @Override
