@@ -11,9 +11,11 @@ import java.util.function.Consumer;
  * Retries a call to the gateway while the failure says "this replica, or the connection to it,
  * is gone" (UNAVAILABLE, a stream reset, a replica shutting down), with growing pauses, until a
  * time budget runs out. The calls it wraps are safe to repeat: uploads of content-addressed
- * blobs, StartScan with its request id, WatchScan from the last event seen. Until the gateway has
- * answered once, the budget is {@link #FIRST_CONTACT}: a gateway never reached is a wrong address
- * or an outage, which the pipeline should hear about soon, not at the scan's deadline.
+ * blobs, StartScan with its request id, WatchScan from the last event seen. While no gateway
+ * replica has answered and no connection could even be opened (refused, unknown host), the budget
+ * is {@link #FIRST_CONTACT}: that is a wrong address or an outage, which the pipeline should hear
+ * about soon, not at the scan's deadline. A replica dying under a call is retried for the whole
+ * budget.
  */
 final class Reconnect {
   /** Codes a replica dying or restarting produces; anything else is an answer, not an outage. */
@@ -34,6 +36,17 @@ final class Reconnect {
     this.deadlineNanos = System.nanoTime() + budget.toNanos();
     this.firstContactNanos = System.nanoTime() + Math.min(budget.toNanos(), FIRST_CONTACT.toNanos());
     this.progress = progress;
+  }
+
+  /** Whether the call failed because no connection could be opened at all. */
+  static boolean neverConnected(StatusRuntimeException e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+          || t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.NoRouteToHostException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isTransient(StatusRuntimeException e) {
@@ -69,6 +82,9 @@ final class Reconnect {
 
   /** Records a transient failure and waits before the next attempt; rethrows once the budget is spent. */
   void failed(String what, StatusRuntimeException e) throws InterruptedException {
+    if (!neverConnected(e)) {
+      answered = true; // a connection was made: whatever broke it, the address is right
+    }
     if (System.nanoTime() + pause.toNanos() > (answered ? deadlineNanos : firstContactNanos)) {
       throw e;
     }
