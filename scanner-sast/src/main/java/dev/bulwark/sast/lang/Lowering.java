@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -93,6 +94,26 @@ public abstract class Lowering {
       statements(b, body, false);
       return body;
     });
+  }
+
+  /**
+   * A statement no case of the language took: a branch of {@code branches} (its parts conditional),
+   * another compound statement ({@code *_statement}, {@code *_clause}: its parts in turn), or an
+   * expression evaluated for its effects ({@link #run}).
+   */
+  protected void otherStatement(SyntaxNode n, List<Stmt> out, boolean conditional, Set<String> branches) {
+    if (branches.contains(n.type())) {
+      statements(n, out, true); // conditions become Run statements, bodies are conditional
+    } else if (n.type().endsWith("_statement") || n.type().endsWith("_clause")) {
+      statements(n, out, conditional);
+    } else {
+      run(n, out, conditional);
+    }
+  }
+
+  /** An expression evaluated for its effects (a call that may be a sink). */
+  protected void run(SyntaxNode n, List<Stmt> out, boolean conditional) {
+    out.add(new Stmt.Run(expr(n), conditional, n.line()));
   }
 
   /** Registers a function (top-level, method or nested) after applying the framework's entry-point model. */

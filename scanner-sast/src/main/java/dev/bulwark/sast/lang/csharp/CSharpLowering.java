@@ -77,12 +77,8 @@ public final class CSharpLowering extends Lowering {
       default -> {
         if (TYPES.contains(n.type())) {
           type(n, List.of());
-        } else if (BRANCHES.contains(n.type())) {
-          statements(n, out, true);
-        } else if (n.type().endsWith("_statement") || n.type().endsWith("_clause")) {
-          statements(n, out, conditional);
         } else {
-          out.add(new Stmt.Run(expr(n), conditional, n.line()));
+          otherStatement(n, out, conditional, BRANCHES);
         }
       }
     }

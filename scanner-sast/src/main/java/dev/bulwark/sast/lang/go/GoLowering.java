@@ -72,19 +72,14 @@ public final class GoLowering extends Lowering {
       case "package_clause", "const_declaration", "type_declaration", "comment", "inc_statement", "dec_statement",
           "break_statement", "continue_statement", "goto_statement", "fallthrough_statement", "empty_statement" -> { }
       default -> {
-        if (BRANCHES.contains(n.type())) {
-          statements(n, out, true);
-        } else if (n.type().endsWith("_statement") || n.type().endsWith("_clause")) {
-          statements(n, out, conditional);
-        } else {
-          run(n, out, conditional);
-        }
+        otherStatement(n, out, conditional, BRANCHES);
       }
     }
   }
 
   /** Evaluates an expression; a call given {@code &v} then assigns its result to v. */
-  private void run(SyntaxNode e, List<Stmt> out, boolean conditional) {
+  @Override
+  protected void run(SyntaxNode e, List<Stmt> out, boolean conditional) {
     Expr value = expr(e);
     out.add(new Stmt.Run(value, conditional, e.line()));
     outParameters(e, value, out, conditional);

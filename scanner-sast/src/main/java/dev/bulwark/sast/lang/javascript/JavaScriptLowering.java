@@ -78,13 +78,7 @@ public final class JavaScriptLowering extends Lowering {
       case "interface_declaration", "type_alias_declaration", "enum_declaration", "comment", "empty_statement",
           "ambient_declaration", "debugger_statement" -> { }
       default -> {
-        if (BRANCHES.contains(n.type())) {
-          statements(n, out, true); // conditions become Run statements, bodies are conditional
-        } else if (n.type().endsWith("_statement") || n.type().endsWith("_clause")) {
-          statements(n, out, conditional);
-        } else {
-          out.add(new Stmt.Run(expr(n), conditional, n.line()));
-        }
+        otherStatement(n, out, conditional, BRANCHES);
       }
     }
   }

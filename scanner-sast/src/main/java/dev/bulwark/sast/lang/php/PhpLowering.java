@@ -91,13 +91,7 @@ public final class PhpLowering extends Lowering {
           "enum_declaration", "global_declaration", "static_variable_declaration", "break_statement",
           "continue_statement", "empty_statement", "namespace_name" -> { }
       default -> {
-        if (BRANCHES.contains(n.type())) {
-          statements(n, out, true);
-        } else if (n.type().endsWith("_statement") || n.type().endsWith("_clause")) {
-          statements(n, out, conditional);
-        } else {
-          out.add(new Stmt.Run(expr(n), conditional, n.line()));
-        }
+        otherStatement(n, out, conditional, BRANCHES);
       }
     }
   }

@@ -78,13 +78,7 @@ public final class PythonLowering extends Lowering {
       case "pass_statement", "global_statement", "nonlocal_statement", "comment", "future_import_statement",
           "break_statement", "continue_statement", "type_alias_statement" -> { }
       default -> {
-        if (BRANCHES.contains(n.type())) {
-          statements(n, out, true);
-        } else if (n.type().endsWith("_statement") || n.type().endsWith("_clause")) {
-          statements(n, out, conditional);
-        } else {
-          out.add(new Stmt.Run(expr(n), conditional, n.line()));
-        }
+        otherStatement(n, out, conditional, BRANCHES);
       }
     }
   }
