@@ -19,7 +19,9 @@ trap 'rm -rf "$work"' EXIT
 bw() { # jar args...
   local jar=$1; shift
   local cds=()
-  [[ -f "${jar%.jar}.jsa" ]] && cds=(-XX:SharedArchiveFile="${jar%.jar}.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  # an archive older than its jar does not match it: the JVM would silently run without any
+  [[ -f "${jar%.jar}.jsa" && "${jar%.jar}.jsa" -nt "$jar" ]] \
+    && cds=(-XX:SharedArchiveFile="${jar%.jar}.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
   java "${cds[@]}" -jar "$jar" "$@"
 }
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
@@ -42,6 +44,8 @@ g add Change.java
 
 for side in a b; do
   jar=${!side}
+  [[ -f "${jar%.jar}.jsa" && "${jar%.jar}.jsa" -nt "$jar" ]] \
+    || echo "WARNING: no CDS archive newer than $jar: it runs without one" >&2
   # one untimed scan each: creates the embedded databases (and imports the advisories into "osv")
   BULWARK_HOME="$work/$side-plain" bw "$jar" scan "$work/empty" --format json >/dev/null 2>&1 || true
   BULWARK_HOME="$work/$side-osv" bw "$jar" scan "$work/empty" --advisories "$osv" --format json >/dev/null 2>&1 || true
