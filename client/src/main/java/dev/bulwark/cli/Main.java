@@ -2,6 +2,7 @@ package dev.bulwark.cli;
 
 import dev.bulwark.cli.local.LocalServices;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -14,14 +15,16 @@ import picocli.CommandLine;
  * bad input or usage error.
  */
 @Command(name = "bulwark", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = "Security scanning for CI/CD pipelines: code, dependencies and container images.",
-    subcommands = {ScanCommand.class, DecisionsCommand.class, SuppressCommand.class, PolicyCommand.class,
-        OverrideCommand.class, HookCommand.class, TokenCommand.class, InitCommand.class,
-        CommandLine.HelpCommand.class})
+    description = "Security scanning for CI/CD pipelines: code, dependencies and container images.")
 public final class Main implements Runnable {
   public static final int PASS = 0;
   public static final int FAIL = 1;
   public static final int ERROR = 2;
+
+  /** The thin client's commands, in the order the usage lists them. */
+  public static final List<Class<?>> COMMANDS = List.of(ScanCommand.class, DecisionsCommand.class,
+      SuppressCommand.class, PolicyCommand.class, OverrideCommand.class, HookCommand.class, TokenCommand.class,
+      InitCommand.class, CommandLine.HelpCommand.class);
 
   @Spec
   CommandSpec spec;
@@ -32,7 +35,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code; never throws, never exits. */
   public static int run(CliEnvironment environment, String... args) {
-    return execute(commandLine(environment), environment, args);
+    return execute(commandLine(environment, CommandSelection.needed(COMMANDS, args)), environment, args);
   }
 
   /**
@@ -49,11 +52,17 @@ public final class Main implements Runnable {
   }
 
   /**
-   * The command line with its error handling, for {@code environment}; callers may add
-   * subcommands (classes with a {@code CliEnvironment} constructor get the environment).
+   * The command line with every command and its error handling, for {@code environment}; callers
+   * may add subcommands (classes with a {@code CliEnvironment} constructor get the environment).
    */
   public static CommandLine commandLine(CliEnvironment environment) {
+    return commandLine(environment, COMMANDS);
+  }
+
+  /** As {@link #commandLine(CliEnvironment)}, with these commands only ({@link CommandSelection}). */
+  public static CommandLine commandLine(CliEnvironment environment, List<Class<?>> commands) {
     var cli = new CommandLine(new Main(), new Factory(environment));
+    commands.forEach(cli::addSubcommand);
     cli.setOut(new PrintWriter(environment.out(), true));
     cli.setErr(new PrintWriter(environment.err(), true));
     cli.setParameterExceptionHandler((e, badArgs) -> {

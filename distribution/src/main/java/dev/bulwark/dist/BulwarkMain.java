@@ -1,8 +1,11 @@
 package dev.bulwark.dist;
 
 import dev.bulwark.cli.CliEnvironment;
+import dev.bulwark.cli.CommandSelection;
 import dev.bulwark.cli.Main;
 import dev.bulwark.dist.check.CheckCommand;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -18,18 +21,23 @@ public final class BulwarkMain {
     System.exit(run(CliEnvironment.system(new EmbeddedServices()), args));
   }
 
-  /** Runs the command line and returns its exit code; never throws, never exits. */
+  /** The distribution's own commands, listed after the thin client's. */
+  static final List<Class<?>> OWN_COMMANDS = List.of(CheckCommand.class, ClusterCommand.class, DbCommand.class,
+      ExplainCommand.class, VersionsCommand.class);
+
+  /** Runs the command line (with the commands the arguments need) and returns its exit code; never throws, never exits. */
   public static int run(CliEnvironment environment, String... args) {
-    return Main.execute(commandLine(environment), environment, args);
+    return Main.execute(Main.commandLine(environment, CommandSelection.needed(commands(), args)), environment, args);
   }
 
   /** The thin client's command line plus the distribution's own commands. */
   public static CommandLine commandLine(CliEnvironment environment) {
-    var cli = Main.commandLine(environment);
-    for (Class<?> command : new Class<?>[] {CheckCommand.class, ClusterCommand.class, DbCommand.class,
-        ExplainCommand.class, VersionsCommand.class}) {
-      cli.addSubcommand(command);
-    }
-    return cli;
+    return Main.commandLine(environment, commands());
+  }
+
+  private static List<Class<?>> commands() {
+    var all = new ArrayList<>(Main.COMMANDS);
+    all.addAll(OWN_COMMANDS);
+    return all;
   }
 }

@@ -51,6 +51,17 @@ class MainTest {
   }
 
   @Test
+  void versionAndHelpOfOneCommandWorkWithTheCommandsTheyNeed() {
+    var version = run("--version");
+    assertThat(version.exitCode()).isZero();
+    assertThat(version.out()).startsWith("bulwark ");
+    assertThat(run("help", "check").out()).contains("--staged");
+    var misspelt = run("chek", "--staged");
+    assertThat(misspelt.exitCode()).isEqualTo(2);
+    assertThat(misspelt.err()).contains("'chek'").contains("--help");
+  }
+
+  @Test
   void aMissingPathIsOneClearLineAndExit2() {
     assertOneLineError(run("scan", tmp.resolve("nope").toString()), "PATH does not exist");
   }

@@ -2,6 +2,7 @@ package dev.bulwark.sast;
 
 import dev.bulwark.sast.core.Analyzer;
 import dev.bulwark.sast.java.JavaTaintAnalyzer;
+import dev.bulwark.sast.lang.Language;
 import dev.bulwark.sast.lang.csharp.CSharp;
 import dev.bulwark.sast.lang.go.Go;
 import dev.bulwark.sast.lang.javascript.JavaScript;
@@ -10,22 +11,49 @@ import dev.bulwark.sast.lang.python.Python;
 import dev.bulwark.sast.lang.ruby.Ruby;
 import dev.bulwark.sast.rules.TreeAnalyzer;
 import dev.bulwark.sast.secrets.SecretsAnalyzer;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** The registry: every analyzer the SAST scanner runs, in one list. Adding one is one line here. */
 public final class Analyzers {
   private Analyzers() {}
 
-  public static List<Analyzer> builtIn() {
+  /**
+   * One analyzer of the registry: which files it wants, known before it is built (building one
+   * compiles its rule pack, which takes a while), and how to build it.
+   */
+  private record Entry(Predicate<String> wants, Supplier<Analyzer> build) {
+    static Entry of(Language language) {
+      return new Entry(path -> TreeAnalyzer.wants(language, path), () -> TreeAnalyzer.builtIn(language));
+    }
+  }
+
+  private static List<Entry> registry() {
     return List.of(
-        SecretsAnalyzer.builtIn(),
-        new JavaTaintAnalyzer(),
-        TreeAnalyzer.builtIn(JavaScript.language()),
-        TreeAnalyzer.builtIn(Python.language()),
-        TreeAnalyzer.builtIn(Go.language()),
-        TreeAnalyzer.builtIn(Php.language()),
-        TreeAnalyzer.builtIn(Ruby.language()),
-        TreeAnalyzer.builtIn(CSharp.language()));
+        new Entry(path -> true, SecretsAnalyzer::builtIn), // every check looks for secrets
+        new Entry(JavaTaintAnalyzer::wants, JavaTaintAnalyzer::new),
+        Entry.of(JavaScript.language()),
+        Entry.of(Python.language()),
+        Entry.of(Go.language()),
+        Entry.of(Php.language()),
+        Entry.of(Ruby.language()),
+        Entry.of(CSharp.language()));
+  }
+
+  public static List<Analyzer> builtIn() {
+    return registry().stream().map(e -> e.build().get()).toList();
+  }
+
+  /**
+   * The built-in analyzers that want at least one of these paths, in registry order (the secrets
+   * analyzer wants every path): what {@code bulwark check} needs for a few files, without compiling the rule
+   * packs of the languages it does not see.
+   */
+  public static List<Analyzer> builtInFor(Collection<String> paths) {
+    return registry().stream().filter(e -> paths.stream().anyMatch(e.wants()))
+        .map(e -> e.build().get()).toList();
   }
 
   /** Only the secrets analyzer (benchmarks, secrets-only scans). */

@@ -36,6 +36,8 @@ import java.util.function.Supplier;
  */
 public final class SastEngine implements ScannerEngine {
   public static final String VERSION = "0.1.0";
+  /** The scanner's name, as findings carry it. */
+  public static final String NAME = "sast";
   public static final long DEFAULT_MAX_FILE_BYTES = 2L * 1024 * 1024;
   private static final int BATCH = 256;
 
@@ -78,7 +80,7 @@ public final class SastEngine implements ScannerEngine {
 
   @Override
   public String name() {
-    return "sast";
+    return NAME;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.bulwark.sast;
 
 import dev.bulwark.sast.core.Project;
 import dev.bulwark.sast.core.SourceFile;
+import dev.bulwark.sast.secrets.verify.SecretVerification;
 import dev.bulwark.server.embedded.FileCheck;
 import dev.bulwark.server.embedded.LocalTree;
 import dev.bulwark.server.scanner.FindingSink;
@@ -12,32 +13,38 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The SAST scanner's analysis of a few files in this process ({@code bulwark check}, the
  * pre-commit hook): the engine of {@link SastEngine#scan} with the built-in analyzers and rule
- * packs, over the files of the tree it would scan (same size limit, same text test), the rest of
- * the tree read on demand as the project. Secret verification is off.
+ * packs of the files' languages ({@link Analyzers#builtInFor}: a file's findings come from the
+ * analyzers that want it, so the others are not even built), over the files of the tree it would
+ * scan (same size limit, same text test), the rest of the tree read on demand as the project.
+ * Secret verification is off.
  */
 public final class SastFileCheck implements FileCheck {
-  private final SastEngine engine;
+  private final Function<List<String>, SastEngine> engines;
 
-  /** The built-in analyzers, loaded on first use. */
+  /** The built-in analyzers the checked files need, loaded at each check. */
   public SastFileCheck() {
-    this(new SastEngine());
+    this(paths -> new SastEngine(() -> Analyzers.builtInFor(paths), SastEngine.DEFAULT_MAX_FILE_BYTES,
+        SecretVerification.off()));
   }
 
-  public SastFileCheck(SastEngine engine) {
-    this.engine = engine;
+  /** @param engines the engine to check these paths with */
+  public SastFileCheck(Function<List<String>, SastEngine> engines) {
+    this.engines = engines;
   }
 
   @Override
   public String scanner() {
-    return engine.name();
+    return SastEngine.NAME;
   }
 
   @Override
   public ScanOutcome check(LocalTree tree, List<String> paths, FindingSink sink) throws IOException {
+    SastEngine engine = engines.apply(paths);
     var project = new Project(path -> text(tree, path));
     var inTree = new HashSet<String>();
     // in the order of a scan's manifest, so that "the file named X" is the same one a scan finds first

@@ -97,8 +97,8 @@ public final class ScaEngine implements ScannerEngine {
       return ScanOutcome.degraded(String.join("; ", problems), found.filesScanned());
     }
     problems.addAll(found.problems());
-    AdvisoryIndex index = store.get().index();
-    for (Finding f : match(index, found.packages(), problems)) {
+    // the store's records are read at the first package to look up: a tree without packages never reads them
+    for (Finding f : match(store.get()::index, found.packages(), problems)) {
       if (workspace != null && workspace.cancelled()) {
         break;
       }
@@ -107,8 +107,16 @@ public final class ScaEngine implements ScannerEngine {
     return ScanOutcome.of(problems, found.filesScanned());
   }
 
+  /** Where the index comes from: asked once, at the first package of a known ecosystem. */
+  @FunctionalInterface
+  interface IndexSource {
+    AdvisoryIndex get() throws IOException;
+  }
+
   /** Matches packages against the index; unknown ecosystems and bad versions become problems. */
-  static List<Finding> match(AdvisoryIndex index, List<InstalledPackage> packages, List<String> problems) {
+  static List<Finding> match(IndexSource source, List<InstalledPackage> packages, List<String> problems)
+      throws IOException {
+    AdvisoryIndex index = null;
     var out = new ArrayList<Finding>();
     Set<String> seen = new HashSet<>();
     Set<String> unknownEcosystems = new LinkedHashSet<>();
@@ -124,7 +132,11 @@ public final class ScaEngine implements ScannerEngine {
         unknownEcosystems.add(p.ecosystem());
         continue;
       }
-      if (!index.covers(p.ecosystem())) {
+      if (index == null) {
+        index = source.get();
+      }
+      AdvisoryIndex idx = index;
+      if (!idx.covers(p.ecosystem())) {
         uncovered.merge(p.ecosystem(), 1, Integer::sum);
         continue;
       }
@@ -135,11 +147,11 @@ public final class ScaEngine implements ScannerEngine {
       // the same package and version in several manifests is matched once
       String key = p.ecosystem() + '\u0000' + p.name() + '\u0000' + p.version();
       List<Vulnerability> vulns = known.computeIfAbsent(key,
-          k -> Vulnerability.merge(index.affecting(p.ecosystem(), p.name(), p.version()), index,
+          k -> Vulnerability.merge(idx.affecting(p.ecosystem(), p.name(), p.version()), idx,
               p.ecosystem(), p.name(), p.version()));
       // one upgrade for the package, worked out over all its vulnerabilities
       UpgradePlan plan = plans.computeIfAbsent(key,
-          k -> UpgradePlanner.plan(index, p.ecosystem(), p.name(), p.version(), vulns));
+          k -> UpgradePlanner.plan(idx, p.ecosystem(), p.name(), p.version(), vulns));
       for (Vulnerability v : vulns) {
         out.add(plan.annotate(VulnerabilityFindings.finding(p, v), v.id()));
       }

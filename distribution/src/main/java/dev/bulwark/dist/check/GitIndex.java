@@ -58,13 +58,10 @@ public final class GitIndex implements LocalTree, AutoCloseable {
 
   /**
    * The files the next commit adds or changes (renamed files under their new path), as staged.
-   * In a repository without commits, every indexed file.
+   * In a repository without commits, every indexed file (git compares the index with the empty tree).
    */
   public List<String> staged() throws IOException {
-    boolean born = run(root, "rev-parse", "--verify", "-q", "HEAD").exitCode == 0;
-    List<String> changed = born
-        ? split(git(root, "diff", "--cached", "--name-only", "--no-renames", "-z", "--diff-filter=AMT"))
-        : List.copyOf(blobs.keySet());
+    List<String> changed = split(git(root, "diff", "--cached", "--name-only", "--no-renames", "-z", "--diff-filter=AMT"));
     return changed.stream().filter(blobs::containsKey).toList();
   }
 

@@ -63,6 +63,11 @@ public final class JavaTaintAnalyzer implements Analyzer {
 
   @Override
   public boolean accepts(String path) {
+    return wants(path);
+  }
+
+  /** Whether the analyzer reads a file at this path (known before one is built): Java sources. */
+  public static boolean wants(String path) {
     return path.endsWith(".java");
   }
 

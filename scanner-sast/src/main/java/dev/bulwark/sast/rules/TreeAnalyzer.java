@@ -56,6 +56,14 @@ public final class TreeAnalyzer implements Analyzer {
 
   @Override
   public boolean accepts(String path) {
+    return wants(language, path);
+  }
+
+  /**
+   * Whether the analyzer of this language reads a file at this path, known before its rule pack
+   * is compiled: the language's extensions, minified scripts and type declarations left out.
+   */
+  public static boolean wants(Language language, String path) {
     String ext = SourceFile.extensionOf(path);
     return language.extensions().contains(ext) && !path.endsWith(".min.js") && !path.endsWith(".d.ts");
   }

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Start-up figures of two builds of the distribution, A and B, measured interleaved in ONE run (a
+# busy machine slows both alike, so the B/A ratios stay meaningful): `bulwark --version` (the JVM +
+# CLI floor), `bulwark scan` of an empty folder (a BULWARK_HOME without advisories, and one with
+# the OSV fixtures imported), and `bulwark check --staged` of a one-file change in a 1,000+ file
+# repository (what the pre-commit hook runs). Each jar runs with its own CDS archive (<jar>.jsa,
+# made by packaging/cds-archive.sh) when there is one.
+# Usage: bench/e2e/startup-ab.sh <A/bulwark.jar> <B/bulwark.jar> [runs (default 5)] [osv folder]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+a="$(readlink -f "${1:?usage: startup-ab.sh <A.jar> <B.jar> [runs] [osv]}")"
+b="$(readlink -f "${2:?usage: startup-ab.sh <A.jar> <B.jar> [runs] [osv]}")"
+runs="${3:-5}"
+osv="${4:-$root/../shared/osv}"
+jdk_src="${JDK_SRC:-/usr/lib/jvm/temurin-25-jdk-amd64/lib/src.zip}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+bw() { # jar args...
+  local jar=$1; shift
+  local cds=()
+  # an archive older than its jar does not match it: the JVM would silently run without any
+  [[ -f "${jar%.jar}.jsa" && "${jar%.jar}.jsa" -nt "$jar" ]] \
+    && cds=(-XX:SharedArchiveFile="${jar%.jar}.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  java "${cds[@]}" -jar "$jar" "$@"
+}
+ms() { echo $(( $(date +%s%N) / 1000000 )); }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+ratio() { awk -v x="$1" -v y="$2" 'BEGIN {printf "%.2f", (y > 0 ? x / y : 0)}'; }
+timed() { # prints the wall time of a run that exited 0 (PASS) or 1 (FAIL); any other exit stops the bench
+  local t0 rc=0; t0=$(ms); "$@" >/dev/null 2>"$work/last.err" || rc=$?
+  (( rc <= 1 )) || { echo "FAILED (exit $rc): $*" >&2; tail -3 "$work/last.err" >&2; exit 2; }
+  echo $(( $(ms) - t0 ))
+}
+
+mkdir -p "$work/empty" "$work/repo"
+unzip -q "$jdk_src" 'java.base/java/util/*' 'java.base/java/io/*' 'java.base/java/net/*' 'java.base/java/time/*' \
+  'java.base/java/text/*' 'java.base/java/nio/*' 'java.base/java/security/*' -d "$work/repo/jdk"
+cp -r "$root/../shared/fixtures/repos/vulnerable-app" "$work/repo/app"
+g() { git -C "$work/repo" -c user.name=bench -c user.email=bench@example.com "$@"; }
+g init -q && g add -A && g commit -q -m "the tree" --no-verify
+printf 'package bench;\nclass Change { int size() { return 1; } }\n' > "$work/repo/Change.java"
+g add Change.java
+
+for side in a b; do
+  jar=${!side}
+  [[ -f "${jar%.jar}.jsa" && "${jar%.jar}.jsa" -nt "$jar" ]] \
+    || echo "WARNING: no CDS archive newer than $jar: it runs without one" >&2
+  # one untimed scan each: creates the embedded databases (and imports the advisories into "osv")
+  BULWARK_HOME="$work/$side-plain" bw "$jar" scan "$work/empty" --format json >/dev/null 2>&1 || true
+  BULWARK_HOME="$work/$side-osv" bw "$jar" scan "$work/empty" --advisories "$osv" --format json >/dev/null 2>&1 || true
+done
+
+declare -A t
+for _ in $(seq 1 "$runs"); do
+  for side in a b; do
+    jar=${!side}
+    t[$side-version]+="$(timed bw "$jar" --version) "
+    t[$side-empty]+="$(BULWARK_HOME="$work/$side-plain" timed bw "$jar" scan "$work/empty" --format json) "
+    t[$side-empty-osv]+="$(BULWARK_HOME="$work/$side-osv" timed bw "$jar" scan "$work/empty" --format json) "
+    t[$side-check]+="$(cd "$work/repo" && BULWARK_HOME="$work/$side-plain" timed bw "$jar" check --staged) "
+  done
+done
+
+echo "A: $a"
+echo "B: $b"
+echo "$(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), $runs runs each, interleaved; medians in ms"
+summary=""
+for what in version empty empty-osv check; do
+  ma=$(printf '%s\n' ${t[a-$what]} | median); mb=$(printf '%s\n' ${t[b-$what]} | median)
+  printf '%-10s A %5d  [%s]\n           B %5d  [%s]\n' "$what" "$ma" "${t[a-$what]% }" "$mb" "${t[b-$what]% }"
+  summary+=" $what=$(ratio "$mb" "$ma")"
+done
+echo "ratios B/A:$summary"
