@@ -29,12 +29,19 @@ final class BatchAnalysis {
    * The cores, shared by every engine of the process (daemon threads: they never hold a JVM up);
    * {@code -Dbulwark.sast.threads=N} sets another number (benchmarks).
    */
-  private static final ExecutorService POOL = Executors.newFixedThreadPool(
-      Integer.getInteger("bulwark.sast.threads", Math.max(1, Runtime.getRuntime().availableProcessors())), r -> {
-        var t = new Thread(r, "sast-analyzer");
-        t.setDaemon(true);
-        return t;
-      });
+  private static final int THREADS =
+      Integer.getInteger("bulwark.sast.threads", Math.max(1, Runtime.getRuntime().availableProcessors()));
+  private static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS, r -> {
+    var t = new Thread(r, "sast-analyzer");
+    t.setDaemon(true);
+    return t;
+  });
+  /**
+   * Files in flight at once. Each holds its own project view with what its analyzers built (the
+   * Java analyzer's call summaries and parsed callees), so the window bounds memory whatever the
+   * batch's size (a whole JDK in one batch ran out of a 1 GiB heap without it).
+   */
+  private static final int WINDOW = Math.max(8, 4 * THREADS);
 
   /**
    * What analysing one file gave.
@@ -60,6 +67,19 @@ final class BatchAnalysis {
    * (the list is then shorter than {@code files}).
    */
   List<FileResult> run(List<SourceFile> files, Project project, BooleanSupplier cancelled) {
+    var results = new ArrayList<FileResult>(files.size());
+    for (int from = 0; from < files.size(); from += WINDOW) {
+      var window = files.subList(from, Math.min(files.size(), from + WINDOW));
+      var done = window(window, project, cancelled);
+      results.addAll(done);
+      if (done.size() < window.size()) {
+        break; // cancelled
+      }
+    }
+    return results;
+  }
+
+  private List<FileResult> window(List<SourceFile> files, Project project, BooleanSupplier cancelled) {
     int n = files.size();
     var into = new ArrayList<Partial>(n);
     for (SourceFile file : files) {
