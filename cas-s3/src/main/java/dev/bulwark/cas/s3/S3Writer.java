@@ -1,12 +1,10 @@
 package dev.bulwark.cas.s3;
 
+import dev.bulwark.common.cas.BlobCheck;
 import dev.bulwark.common.cas.BlobWriter;
-import dev.bulwark.common.cas.Digests;
 import dev.bulwark.v1.Digest;
 import java.io.IOException;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -22,10 +20,9 @@ final class S3Writer implements BlobWriter {
   private final S3BlobStore store;
   private final Digest expected;
   private final String key;
-  private final MessageDigest md = Digests.sha256();
+  private final BlobCheck check;
   private final byte[] buffer;
   private int buffered;
-  private long written;
   private String uploadId;
   private final List<CompletedPart> parts = new ArrayList<>();
   private boolean done;
@@ -34,6 +31,7 @@ final class S3Writer implements BlobWriter {
     this.store = store;
     this.expected = expected;
     this.key = store.key(expected);
+    this.check = new BlobCheck(expected);
     this.buffer = new byte[(int) Math.min(expected.getSizeBytes(), store.settings().partSizeBytes())];
   }
 
@@ -44,16 +42,12 @@ final class S3Writer implements BlobWriter {
 
   @Override
   public long written() {
-    return written;
+    return check.written();
   }
 
   @Override
   public void write(byte[] data, int off, int len) throws IOException {
-    if (written + len > expected.getSizeBytes()) {
-      throw new IllegalArgumentException("blob " + Digests.format(expected) + " is larger than its digest says");
-    }
-    md.update(data, off, len);
-    written += len;
+    check.add(data, off, len);
     while (len > 0) {
       if (buffered == buffer.length) {
         uploadPart(); // a full buffer and more bytes to come: it is a part
@@ -68,14 +62,11 @@ final class S3Writer implements BlobWriter {
 
   @Override
   public void commit() throws IOException {
-    if (written != expected.getSizeBytes()) {
-      throw new IllegalArgumentException("blob " + Digests.format(expected) + " ended after " + written + " bytes");
-    }
-    String actual = HexFormat.of().formatHex(md.digest());
-    if (!actual.equals(expected.getHash())) {
+    try {
+      check.verify();
+    } catch (IllegalArgumentException e) {
       abort();
-      throw new IllegalArgumentException("blob content does not match its digest: declared "
-          + expected.getHash() + ", received " + actual);
+      throw e;
     }
     String bucket = store.settings().bucket();
     try {

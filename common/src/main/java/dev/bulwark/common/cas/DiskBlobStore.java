@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -123,12 +121,12 @@ public final class DiskBlobStore implements BlobStore {
     private final Digest expected;
     private final Path tmp;
     private final OutputStream out;
-    private final MessageDigest md = Digests.sha256();
-    private long written;
+    private final BlobCheck check;
     private boolean committed;
 
     private DiskWriter(Digest expected, Path tmp) throws IOException {
       this.expected = expected;
+      this.check = new BlobCheck(expected);
       this.tmp = tmp;
       this.out = Files.newOutputStream(tmp);
     }
@@ -140,31 +138,19 @@ public final class DiskBlobStore implements BlobStore {
 
     @Override
     public long written() {
-      return written;
+      return check.written();
     }
 
     @Override
     public void write(byte[] data, int off, int len) throws IOException {
-      if (written + len > expected.getSizeBytes()) {
-        throw new IllegalArgumentException("blob " + Digests.format(expected) + " is larger than its digest says");
-      }
+      check.add(data, off, len);
       out.write(data, off, len);
-      md.update(data, off, len);
-      written += len;
     }
 
     @Override
     public void commit() throws IOException {
       out.close();
-      if (written != expected.getSizeBytes()) {
-        throw new IllegalArgumentException("blob " + Digests.format(expected) + " ended after "
-            + written + " bytes");
-      }
-      String actual = HexFormat.of().formatHex(md.digest());
-      if (!actual.equals(expected.getHash())) {
-        throw new IllegalArgumentException("blob content does not match its digest: declared "
-            + expected.getHash() + ", received " + actual);
-      }
+      check.verify();
       Path target = path(expected);
       Files.createDirectories(target.getParent());
       try {
