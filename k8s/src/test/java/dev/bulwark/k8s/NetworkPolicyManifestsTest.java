@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("k8s: the scanners, which read untrusted content, may only reach DNS, the gateway and the object store")
+@DisplayName("k8s: the scanners, which read untrusted content, may only reach DNS, the gateway, the object store (and public HTTPS where they must)")
 class NetworkPolicyManifestsTest {
   static final List<String> SCANNERS = List.of("scanner-sast", "scanner-sca", "scanner-container");
   static Manifests base;
@@ -59,10 +59,30 @@ class NetworkPolicyManifestsTest {
       for (JsonNode rule : policy.path("spec").path("egress")) {
         assertThat(rule.path("to").size()).as("a rule without 'to' allows every destination: %s", rule).isPositive();
         assertThat(rule.path("ports").size()).as("a rule without 'ports' allows every port: %s", rule).isPositive();
-        rule.path("to").forEach(to -> assertThat(to.has("ipBlock")).as("no address ranges in the base: %s", to)
-            .isFalse());
       }
     }
+  }
+
+  @Test
+  @DisplayName("only scanner-sca reaches beyond the cluster in the base: HTTPS to public addresses, for Maven repositories")
+  void onlyScannerScaReachesPublicHttpsForMavenRepositories() {
+    var outward = publicHttps(base);
+    assertThat(outward).hasSize(1);
+    assertThat(selected(outward.get(0))).containsExactly("scanner-sca");
+  }
+
+  /** Policies with address ranges; each must be HTTPS only and exclude private, link-local and loopback ranges. */
+  static List<JsonNode> publicHttps(Manifests m) {
+    var out = m.ofKind("NetworkPolicy").stream()
+        .filter(p -> p.path("spec").path("egress").toString().contains("ipBlock")).toList();
+    for (JsonNode policy : out) {
+      for (JsonNode rule : policy.path("spec").path("egress")) {
+        assertThat(ports(rule)).containsExactly(443);
+        assertThat(rule.path("to").toString()).contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+            "169.254.0.0/16", "127.0.0.0/8", "fc00::/7", "fe80::/10");
+      }
+    }
+    return out;
   }
 
   @Test
@@ -74,7 +94,8 @@ class NetworkPolicyManifestsTest {
     String bucketNamespace = bucket.getHost().split("\\.")[1];
 
     var rules = new ArrayList<JsonNode>();
-    egressPolicies(base).forEach(p -> p.path("spec").path("egress").forEach(rules::add));
+    egressPolicies(base).stream().filter(p -> !publicHttps(base).contains(p))
+        .forEach(p -> p.path("spec").path("egress").forEach(rules::add));
     assertThat(rules).anySatisfy(r -> {
       assertThat(r.path("to").get(0).path("podSelector").path("matchLabels").path("k8s-app").asText())
           .isEqualTo("kube-dns");
@@ -99,20 +120,12 @@ class NetworkPolicyManifestsTest {
     Manifests overlay = Manifests.render("overlays/secret-verification");
     assertThat(overlay.named("ConfigMap", "bulwark-env").path("data").path("BULWARK_SECRET_VERIFICATION").asText())
         .isEqualTo("true");
-    var opened = overlay.ofKind("NetworkPolicy").stream()
-        .filter(p -> p.path("spec").path("egress").toString().contains("ipBlock")).toList();
-    assertThat(opened).hasSize(1);
-    JsonNode policy = opened.get(0);
-    assertThat(selected(policy)).containsExactly("scanner-sast");
-    assertThat(policy.path("metadata").path("namespace").asText()).isEqualTo("bulwark");
-    for (JsonNode rule : policy.path("spec").path("egress")) {
-      assertThat(ports(rule)).containsExactly(443);
-      String except = rule.path("to").toString();
-      assertThat(except).contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "127.0.0.0/8",
-          "fc00::/7", "fe80::/10");
-    }
+    var opened = publicHttps(overlay).stream().flatMap(p -> selected(p).stream()).toList();
+    assertThat(opened).containsExactlyInAnyOrder("scanner-sca", "scanner-sast");
+    assertThat(overlay.named("NetworkPolicy", "scanner-sast-secret-verification").path("metadata").path("namespace")
+        .asText()).isEqualTo("bulwark");
     // Everything else of the example installation is unchanged.
     assertThat(overlay.ofKind("Deployment")).hasSize(5);
-    assertThat(egressPolicies(overlay)).hasSize(2);
+    assertThat(egressPolicies(overlay)).hasSize(egressPolicies(base).size() + 1);
   }
 }
