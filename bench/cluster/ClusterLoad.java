@@ -53,7 +53,8 @@ public class ClusterLoad {
       trees.add(Path.of(t));
     }
     if (opts.containsKey("overhead")) {
-      overhead(gateways, opts.get("scanners"), trees, Integer.parseInt(opts.get("overhead")));
+      overhead(gateways, opts.get("scanners"), trees, Integer.parseInt(opts.get("overhead")),
+          opts.containsKey("phase-logs") ? Path.of(opts.get("phase-logs")) : null);
       return;
     }
     load(gateways, gate, trees, concurrency, scans, deadline, opts.getOrDefault("run", "run"));
@@ -146,7 +147,8 @@ public class ClusterLoad {
    * Median time from StartScan to the result through the gateway, against the median of each
    * scanner called alone (Scan on a scanner replica, same tree, blobs already cached the same way).
    */
-  static void overhead(String gateways, String scanners, List<Path> trees, int runs) throws Exception {
+  static void overhead(String gateways, String scanners, List<Path> trees, int runs, Path phaseLogs)
+      throws Exception {
     var channel = ScanClient.channel(gateways);
     var store = new ContentStoreClient(channel);
     var targets = new LinkedHashMap<String, String>();
@@ -161,12 +163,15 @@ public class ClusterLoad {
       var context = ScanContext.newBuilder().setProject("bench-overhead/" + tree.getFileName()).setBranch("main").build();
       var gateway = GatewayGrpc.newBlockingStub(channel);
       var full = new ArrayList<Long>();
+      var starts = new ArrayList<Long>();
+      var ids = new ArrayList<String>();
       var inside = new ArrayList<Long>();
       var alone = new LinkedHashMap<String, List<Long>>();
       for (int i = 0; i < runs + 1; i++) {
         long s = System.nanoTime();
         String id = gateway.withDeadlineAfter(60, TimeUnit.SECONDS).startScan(StartScanRequest.newBuilder()
             .setRequestId(UUID.randomUUID().toString()).setContext(context).setManifest(manifest).build()).getScanId();
+        long startMs = (System.nanoTime() - s) / 1_000_000;
         var last = new ScanResult[1];
         gateway.withDeadlineAfter(600, TimeUnit.SECONDS).watchScan(WatchScanRequest.newBuilder().setScanId(id).build())
             .forEachRemaining(u -> {
@@ -191,6 +196,8 @@ public class ClusterLoad {
         }
         if (i > 0) {
           full.add(fullMs);
+          starts.add(startMs);
+          ids.add(id);
           inside.add(slowestInside);
         }
       }
@@ -204,8 +211,38 @@ public class ClusterLoad {
           tree.getFileName(), manifest.getFilesCount(), runs, fullMedian, String.join(", ", each),
           slowest.getKey(), median(slowest.getValue()), fullMedian / (double) median(slowest.getValue()),
           median(inside), fullMedian / (double) Math.max(1, median(inside)), fullMedian - median(inside));
+      if (phaseLogs != null) {
+        System.out.printf("  phases, median ms: StartScan call %d (client);%s%n", median(starts), phases(phaseLogs, ids));
+      }
     }
     Channels.close(channel);
+  }
+
+  /**
+   * The gateways' own account of these scans (ScanPhases at DEBUG: "scan ID phases ms: a=1 b=2"
+   * and "scan ID delivered ms: deliver=3"), as the median of each phase.
+   */
+  static String phases(Path logs, List<String> ids) throws java.io.IOException {
+    var wanted = new java.util.HashSet<>(ids);
+    var byPhase = new LinkedHashMap<String, List<Long>>();
+    var line = java.util.regex.Pattern.compile("scan (\\S+) (?:phases|delivered) ms: (.*)$");
+    try (var files = java.nio.file.Files.newDirectoryStream(logs, "gateway-*.log")) {
+      for (Path f : files) {
+        for (String l : java.nio.file.Files.readAllLines(f)) {
+          var m = line.matcher(l);
+          if (m.find() && wanted.contains(m.group(1))) {
+            for (String kv : m.group(2).trim().split(" ")) {
+              String[] p = kv.split("=");
+              byPhase.computeIfAbsent(p[0], k -> new ArrayList<>()).add(Long.parseLong(p[1]));
+            }
+          }
+        }
+      }
+    }
+    var out = new StringBuilder();
+    byPhase.forEach((k, v) -> out.append(' ').append(k).append(' ').append(median(v))
+        .append(v.size() < ids.size() ? " (" + v.size() + " of " + ids.size() + " scans)" : ""));
+    return out.toString();
   }
 
   static long median(List<Long> xs) {

@@ -154,9 +154,10 @@ for type in sast sca container; do
 done
 for name in "${replicas[@]}"; do wait_healthy "$name" "$(cat "$work/cmds/$name.admin")"; done
 
-# Gateways. Every service runs without authentication (BULWARK_AUTH=false, allowed on loopback):
+# Gateways (with --overhead, each logs where every scan's time went: ScanPhases at DEBUG). Every service runs without authentication (BULWARK_AUTH=false, allowed on loopback):
 # this bench measures scale-out and fail-over, not the TLS and token checks of #11.
 gw_targets=""
+phase_level=$([[ $overhead -gt 0 ]] && echo DEBUG || echo INFO)
 for i in $(seq 1 "$gateways"); do
   name="gateway-$i"; port=$(free_port); admin=$(free_port)
   start "$name" PATH="$PATH" BULWARK_AUTH=false "${s3env[@]}" BULWARK_HOME="$work/$name" BULWARK_GATEWAY_HOST=127.0.0.1 \
@@ -165,7 +166,7 @@ for i in $(seq 1 "$gateways"); do
     BULWARK_GATEWAY_DB_POOL=8 BULWARK_GATEWAY_REPLICA="$name" BULWARK_GATEWAY_LEASE="$lease seconds" \
     BULWARK_GATEWAY_WATCH_POLL="100 milliseconds" BULWARK_SCANNER_SAST="${targets[sast]}" \
     BULWARK_SCANNER_SCA="${targets[sca]}" BULWARK_SCANNER_CONTAINER="${targets[container]}" \
-    BULWARK_GATE="127.0.0.1:$gate_port" BULWARK_LOG_LEVEL=WARN \
+    BULWARK_GATE="127.0.0.1:$gate_port" BULWARK_LOG_LEVEL=WARN BULWARK_PHASE_LOG_LEVEL=$phase_level \
     BULWARK_SCANNER_QUEUE_WAIT="$deadline seconds" BULWARK_CONTAINER_MAX_SCANS=16 \
     "${small[@]}" -jar "$dist/gateway/gateway.jar" server "$dist/gateway/config.yml"
   echo "$admin" > "$work/cmds/$name.admin"
@@ -202,6 +203,7 @@ if [[ "$overhead" -gt 0 ]]; then
   sleep 5 # restarted replicas settle
   "${driver[@]}" --overhead "$overhead" --gateways "$gw_targets" --trees "$trees" \
     --scanners "sast=${targets[sast]%%,*};sca=${targets[sca]%%,*};container=${targets[container]%%,*}" \
+    --phase-logs "$work/logs" \
     2>> "$work/logs/driver.log"
 fi
 tail -1 "$work/result.txt"
