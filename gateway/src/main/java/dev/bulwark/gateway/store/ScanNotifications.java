@@ -26,7 +26,7 @@ public final class ScanNotifications implements AutoCloseable {
   private final BiConsumer<String, Long> onEvent;
   private final Thread thread;
   private volatile boolean closed;
-  private volatile Handle handle;
+  private final java.util.concurrent.CountDownLatch listening = new java.util.concurrent.CountDownLatch(1);
 
   private ScanNotifications(Jdbi jdbi, BiConsumer<String, Long> onEvent) {
     this.jdbi = jdbi;
@@ -47,13 +47,13 @@ public final class ScanNotifications implements AutoCloseable {
   private void listen() {
     while (!closed) {
       try (Handle h = jdbi.open()) {
-        handle = h;
         Connection c = h.getConnection();
         c.setAutoCommit(true);
         try (var st = c.createStatement()) {
           st.execute("LISTEN " + CHANNEL);
         }
         var pg = c.unwrap(PGConnection.class);
+        listening.countDown();
         while (!closed) {
           var got = pg.getNotifications(WAIT_MILLIS);
           if (got == null) {
@@ -73,8 +73,6 @@ public final class ScanNotifications implements AutoCloseable {
         } catch (InterruptedException interrupted) {
           return;
         }
-      } finally {
-        handle = null;
       }
     }
   }
@@ -89,6 +87,11 @@ public final class ScanNotifications implements AutoCloseable {
     } catch (NumberFormatException e) {
       LOG.debug("ignoring notification {}", payload);
     }
+  }
+
+  /** Waits until this replica listens (tests); false on H2, or when it did not in time. */
+  boolean awaitListening(java.time.Duration timeout) throws InterruptedException {
+    return thread.isAlive() && listening.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   @Override
