@@ -24,7 +24,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 
-gateways=3 scanners=2 concurrency=50 scans=200 kill="" overhead=0 lease=15 heap=768m deadline=900 build=1 ab_dir=""
+gateways=3 scanners=2 concurrency=50 scans=200 kill="" overhead=0 lease=15 heap=768m deadline=900 build=1 ab_dir="" overhead_trees=""
 trees="$root/../shared/fixtures/repos/vulnerable-app,$root/../shared/fixtures/repos/clean-app,$root/gateway/src"
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -35,6 +35,7 @@ while [[ $# -gt 0 ]]; do
     --kill) kill="${2#every:}"; kill="${kill%s}"; shift 2 ;;
     --overhead) overhead="$2"; shift 2 ;;
     --trees) trees="$2"; shift 2 ;;
+    --overhead-trees) overhead_trees="$2"; shift 2 ;;
     --lease) lease="${2%s}"; shift 2 ;;
     --heap) heap="$2"; shift 2 ;;
     --deadline) deadline="$2"; shift 2 ;;
@@ -210,8 +211,26 @@ if [[ -n "$kill" ]]; then
   echo "kills: $(wc -l < "$work/kills.log") ($(cut -d' ' -f3 "$work/kills.log" | sort | uniq -c | tr '\n' ' '))"
 fi
 if [[ "$overhead" -gt 0 ]]; then
+  if [[ -z $overhead_trees ]]; then
+    # Beside the small trees, one of realistic size: the first 1,000 Java files of java.base.
+    overhead_trees="$trees"
+    src_zip="${BULWARK_BENCH_SRC_ZIP:-}"
+    if [[ -z $src_zip ]]; then
+      for z in "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/src.zip" /usr/lib/jvm/*/lib/src.zip; do
+        [[ -f $z ]] && { src_zip="$z"; break; }
+      done
+    fi
+    if [[ -n $src_zip && -f $src_zip ]]; then
+      slice="$work/trees/java.base-1000"
+      mkdir -p "$slice"
+      unzip -q "$src_zip" $(unzip -Z1 "$src_zip" 'java.base/*' | grep '\.java$' | head -1000) -d "$slice"
+      overhead_trees="$overhead_trees,$slice"
+    else
+      echo "no src.zip found (set BULWARK_BENCH_SRC_ZIP): the overhead run has no tree of realistic size" >&2
+    fi
+  fi
   sleep 5 # restarted replicas settle
-  "${driver[@]}" --overhead "$overhead" --gateways "$gw_targets" --trees "$trees" \
+  "${driver[@]}" --overhead "$overhead" --gateways "$gw_targets" --trees "$overhead_trees" \
     --scanners "sast=${targets[sast]%%,*};sca=${targets[sca]%%,*};container=${targets[container]%%,*}" \
     --phase-logs "$work/logs" ${ab_target:+--ab "$ab_target"} \
     2>> "$work/logs/driver.log"

@@ -209,17 +209,19 @@ public final class ScanStore {
     });
   }
 
-  private static boolean insertResultIfAbsent(Handle h, String scanId, ScannerResult result, Instant at) {
-    if (h.createQuery("SELECT COUNT(*) FROM gateway_scanner_results WHERE scan_id = :id AND scanner = :s")
+  private boolean insertResultIfAbsent(Handle h, String scanId, ScannerResult result, Instant at) {
+    String insert = "INSERT INTO gateway_scanner_results (scan_id, scanner, report, findings, inventory, recorded_at) "
+        + "VALUES (:id, :s, :r, :f, :i, :at)";
+    if (postgres()) {
+      insert += " ON CONFLICT (scan_id, scanner) DO NOTHING"; // one round trip, and no aborted transaction
+    } else if (h.createQuery("SELECT COUNT(*) FROM gateway_scanner_results WHERE scan_id = :id AND scanner = :s")
         .bind("id", scanId).bind("s", result.scanner()).mapTo(Integer.class).one() > 0) {
       return false;
     }
-    h.createUpdate("INSERT INTO gateway_scanner_results (scan_id, scanner, report, findings, inventory, "
-            + "recorded_at) VALUES (:id, :s, :r, :f, :i, :at)")
+    return h.createUpdate(insert)
         .bind("id", scanId).bind("s", result.scanner()).bind("r", result.report().toByteArray())
         .bind("f", Protos.list(result.findings())).bind("i", Protos.list(result.inventory()))
-        .bind("at", at.toEpochMilli()).execute();
-    return true;
+        .bind("at", at.toEpochMilli()).execute() == 1;
   }
 
   /** The scanners that reported for this scan, by name. */
@@ -249,15 +251,10 @@ public final class ScanStore {
   public long finishAt(String scanId, long epoch, ScanResult result, Instant at) {
     try {
       return jdbi.inTransaction(h -> {
-        long seq = nextSequence(h, scanId, epoch, 1);
+        // The scan's row ends in the same statement that numbers the result event.
+        long seq = nextSequence(h, scanId, epoch, 1, ", state = 'DONE', result = :r, verdict = :v, finished_at = :at",
+            Map.of("r", result.toByteArray(), "v", result.getDecision().getVerdict().name(), "at", at.toEpochMilli()));
         insertEvent(h, scanId, seq, ScanUpdate.newBuilder().setResult(result).build());
-        int updated = h.createUpdate("UPDATE gateway_scans SET state = 'DONE', result = :r, verdict = :v, "
-                + "finished_at = :at WHERE scan_id = :id AND epoch = :e AND state = 'RUNNING'")
-            .bind("r", result.toByteArray()).bind("v", result.getDecision().getVerdict().name())
-            .bind("at", at.toEpochMilli()).bind("id", scanId).bind("e", epoch).execute();
-        if (updated != 1) {
-          throw new LostLeaseException(scanId, epoch);
-        }
         return seq;
       });
     } catch (LostLeaseException e) {
@@ -363,15 +360,25 @@ public final class ScanStore {
    * PostgreSQL the same query announces them ({@code pg_notify}, sent when the transaction commits).
    */
   private long nextSequence(Handle h, String scanId, long epoch, int n) {
-    int updated = h.createUpdate("UPDATE gateway_scans SET last_seq = last_seq + :n "
-            + "WHERE scan_id = :id AND epoch = :e AND state = 'RUNNING'")
-        .bind("n", n).bind("id", scanId).bind("e", epoch).execute();
+    return nextSequence(h, scanId, epoch, n, "", Map.of());
+  }
+
+  /** As above, setting more columns of the scan's row in the same statement ({@code alsoSet}, its binds). */
+  private long nextSequence(Handle h, String scanId, long epoch, int n, String alsoSet, Map<String, Object> binds) {
+    String update = "UPDATE gateway_scans SET last_seq = last_seq + :n" + alsoSet
+        + " WHERE scan_id = :id AND epoch = :e AND state = 'RUNNING'";
+    if (postgres()) { // one round trip: numbered and announced in the update itself
+      return h.createQuery(update + " RETURNING last_seq, pg_notify('" + ScanNotifications.CHANNEL
+              + "', scan_id || ':' || last_seq)")
+          .bind("n", n).bind("id", scanId).bind("e", epoch).bindMap(binds)
+          .map((rs, ctx) -> rs.getLong(1)).findOne().orElseThrow(() -> new LostLeaseException(scanId, epoch));
+    }
+    int updated = h.createUpdate(update).bind("n", n).bind("id", scanId).bind("e", epoch).bindMap(binds).execute();
     if (updated != 1) {
       throw new LostLeaseException(scanId, epoch);
     }
-    String notify = postgres() ? ", pg_notify('" + ScanNotifications.CHANNEL + "', scan_id || ':' || last_seq)" : "";
-    return h.createQuery("SELECT last_seq" + notify + " FROM gateway_scans WHERE scan_id = :id").bind("id", scanId)
-        .map((rs, ctx) -> rs.getLong(1)).one();
+    return h.createQuery("SELECT last_seq FROM gateway_scans WHERE scan_id = :id").bind("id", scanId)
+        .mapTo(Long.class).one();
   }
 
   private static void insertEvent(Handle h, String scanId, long seq, ScanUpdate update) {
