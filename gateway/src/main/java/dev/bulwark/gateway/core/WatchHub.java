@@ -64,7 +64,7 @@ final class WatchHub implements AutoCloseable {
       thread.execute(() -> {
         for (Watch w : watches) {
           if (w.scanId.equals(scanId) && w.cursor < seq) {
-            deliverQuietly(); // not yet delivered in-process: read from the database
+            wake(); // not delivered in-process: read from the database (one read for a burst of notifications)
             return;
           }
         }
@@ -125,7 +125,7 @@ final class WatchHub implements AutoCloseable {
       }
     }
     if (behind) {
-      deliverQuietly();
+      wake();
     }
   }
 
