@@ -175,7 +175,7 @@ public class ClusterLoad {
   static void overhead(String gateways, String scanners, List<Path> trees, int runs, Path phaseLogs, String ab)
       throws Exception {
     var channel = ScanClient.channel(gateways);
-    var abChannel = ab == null ? null : Channels.forTarget(ab);
+    var abChannel = ab == null ? null : ScanClient.channel(ab); // round-robin, as the client over this build's
     var store = new ContentStoreClient(channel);
     var targets = new LinkedHashMap<String, String>();
     for (String s : scanners.split(";")) {

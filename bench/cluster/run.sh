@@ -14,7 +14,7 @@
 #          [--kill every:10s] [--overhead 5] [--trees DIR,DIR,...] [--lease 15s] [--heap 768m]
 #          [--deadline 900]   (a scan's deadline, s; also how long a scan may queue for a scanner)
 #          [--no-build]       (use the jars already built)
-#          [--ab-gateway DIR] (with --overhead: one more gateway from DIR/gateway.jar and DIR/config.yml,
+#          [--ab-gateway DIR] (with --overhead: as many gateways again from DIR/gateway.jar and DIR/config.yml,
 #                              another build such as main's, whose full scans are interleaved with
 #                              this build's: a before/after on the same cluster under the same load)
 # PostgreSQL: $BULWARK_BENCH_PG_URL (default $BULWARK_TEST_PG_URL, else
@@ -167,9 +167,9 @@ if [[ -n $ab_dir ]]; then
   mkdir -p "$dist/gateway-ab"
   cp "$ab_dir/gateway.jar" "$ab_dir/config.yml" "$dist/gateway-ab/"
 fi
-for i in $(seq 1 "$gateways") $([[ -n $ab_dir ]] && echo ab); do
+for i in $(seq 1 "$gateways") $([[ -n $ab_dir ]] && seq -f "ab%g" 1 "$gateways"); do
   name="gateway-$i"; port=$(free_port); admin=$(free_port)
-  jar="$dist/gateway"; [[ $i == ab ]] && jar="$dist/gateway-ab"
+  jar="$dist/gateway"; [[ $i == ab* ]] && jar="$dist/gateway-ab"
   start "$name" PATH="$PATH" BULWARK_AUTH=false "${s3env[@]}" BULWARK_HOME="$work/$name" BULWARK_GATEWAY_HOST=127.0.0.1 \
     BULWARK_GATEWAY_GRPC_PORT=$port BULWARK_GATEWAY_HTTP_PORT=$(free_port) BULWARK_GATEWAY_ADMIN_PORT=$admin \
     BULWARK_GATEWAY_DB_URL="$db_url" BULWARK_GATEWAY_DB_USER="$pg_user" BULWARK_GATEWAY_DB_PASSWORD="$pg_password" \
@@ -180,11 +180,11 @@ for i in $(seq 1 "$gateways") $([[ -n $ab_dir ]] && echo ab); do
     BULWARK_SCANNER_QUEUE_WAIT="$deadline seconds" BULWARK_CONTAINER_MAX_SCANS=16 \
     "${small[@]}" -jar "$jar/gateway.jar" server "$jar/config.yml"
   echo "$admin" > "$work/cmds/$name.admin"
-  if [[ $i == ab ]]; then ab_target="127.0.0.1:$port"; continue; fi # neither in the load's round-robin nor killed
+  if [[ $i == ab* ]]; then ab_target="${ab_target:+$ab_target,}127.0.0.1:$port"; continue; fi # not in the load, not killed
   gw_targets="${gw_targets:+$gw_targets,}127.0.0.1:$port"
   replicas+=("$name")
 done
-for i in $(seq 1 "$gateways") $([[ -n $ab_dir ]] && echo ab); do wait_healthy "gateway-$i" "$(cat "$work/cmds/gateway-$i.admin")"; done
+for i in $(seq 1 "$gateways") $([[ -n $ab_dir ]] && seq -f "ab%g" 1 "$gateways"); do wait_healthy "gateway-$i" "$(cat "$work/cmds/gateway-$i.admin")"; done
 echo "cluster up: $gateways gateways, $scanners x 3 scanners, gate, PostgreSQL schema $schema, s3proxy :$s3port" >&2
 
 # The killer: every interval, SIGKILL one random gateway or scanner replica; restart it 3 s later.
