@@ -53,7 +53,8 @@ public class ClusterLoad {
       trees.add(Path.of(t));
     }
     if (opts.containsKey("overhead")) {
-      overhead(gateways, opts.get("scanners"), trees, Integer.parseInt(opts.get("overhead")));
+      overhead(gateways, opts.get("scanners"), trees, Integer.parseInt(opts.get("overhead")),
+          opts.containsKey("phase-logs") ? Path.of(opts.get("phase-logs")) : null, opts.get("ab"));
       return;
     }
     load(gateways, gate, trees, concurrency, scans, deadline, opts.getOrDefault("run", "run"));
@@ -146,8 +147,35 @@ public class ClusterLoad {
    * Median time from StartScan to the result through the gateway, against the median of each
    * scanner called alone (Scan on a scanner replica, same tree, blobs already cached the same way).
    */
-  static void overhead(String gateways, String scanners, List<Path> trees, int runs) throws Exception {
+  record Full(String id, long startMs, long fullMs, long slowestInside) {}
+
+  /** One scan through a gateway, StartScan to result (blobs uploaded already). */
+  static Full fullScan(GatewayGrpc.GatewayBlockingStub gateway, ScanContext context, Manifest manifest) {
+    long s = System.nanoTime();
+    String id = gateway.withDeadlineAfter(60, TimeUnit.SECONDS).startScan(StartScanRequest.newBuilder()
+        .setRequestId(UUID.randomUUID().toString()).setContext(context).setManifest(manifest).build()).getScanId();
+    long startMs = (System.nanoTime() - s) / 1_000_000;
+    var last = new ScanResult[1];
+    gateway.withDeadlineAfter(600, TimeUnit.SECONDS).watchScan(WatchScanRequest.newBuilder().setScanId(id).build())
+        .forEachRemaining(u -> {
+          if (u.hasResult()) {
+            last[0] = u.getResult();
+          }
+        });
+    long fullMs = (System.nanoTime() - s) / 1_000_000;
+    // The slowest scanner as it ran inside this scan (beside the others, on the same cores).
+    long slowestInside = last[0].getScannersList().stream().mapToLong(r -> r.getDurationMs()).max().orElse(0);
+    return new Full(id, startMs, fullMs, slowestInside);
+  }
+
+  /**
+   * @param ab a gateway of another build (e.g. main's) on the same cluster, or null: its full
+   *           scans are interleaved with this build's, so both see the same machine load
+   */
+  static void overhead(String gateways, String scanners, List<Path> trees, int runs, Path phaseLogs, String ab)
+      throws Exception {
     var channel = ScanClient.channel(gateways);
+    var abChannel = ab == null ? null : ScanClient.channel(ab); // round-robin, as the client over this build's
     var store = new ContentStoreClient(channel);
     var targets = new LinkedHashMap<String, String>();
     for (String s : scanners.split(";")) {
@@ -161,22 +189,27 @@ public class ClusterLoad {
       var context = ScanContext.newBuilder().setProject("bench-overhead/" + tree.getFileName()).setBranch("main").build();
       var gateway = GatewayGrpc.newBlockingStub(channel);
       var full = new ArrayList<Long>();
+      var starts = new ArrayList<Long>();
+      var ids = new ArrayList<String>();
       var inside = new ArrayList<Long>();
       var alone = new LinkedHashMap<String, List<Long>>();
+      var other = new ArrayList<Long>();
       for (int i = 0; i < runs + 1; i++) {
-        long s = System.nanoTime();
-        String id = gateway.withDeadlineAfter(60, TimeUnit.SECONDS).startScan(StartScanRequest.newBuilder()
-            .setRequestId(UUID.randomUUID().toString()).setContext(context).setManifest(manifest).build()).getScanId();
-        var last = new ScanResult[1];
-        gateway.withDeadlineAfter(600, TimeUnit.SECONDS).watchScan(WatchScanRequest.newBuilder().setScanId(id).build())
-            .forEachRemaining(u -> {
-              if (u.hasResult()) {
-                last[0] = u.getResult();
-              }
-            });
-        long fullMs = (System.nanoTime() - s) / 1_000_000;
-        // The slowest scanner as it ran inside this scan (beside the others, on the same cores).
-        long slowestInside = last[0].getScannersList().stream().mapToLong(r -> r.getDurationMs()).max().orElse(0);
+        Full f;
+        if (ab != null && i % 2 == 1) { // A/B interleaved, each build first in every other round
+          long o = fullScan(GatewayGrpc.newBlockingStub(abChannel), context, manifest).fullMs();
+          f = fullScan(gateway, context, manifest);
+          other.add(o);
+        } else {
+          f = fullScan(gateway, context, manifest);
+          if (ab != null) {
+            other.add(fullScan(GatewayGrpc.newBlockingStub(abChannel), context, manifest).fullMs());
+          }
+        }
+        long startMs = f.startMs();
+        long fullMs = f.fullMs();
+        String id = f.id();
+        long slowestInside = f.slowestInside();
         for (var t : targets.entrySet()) {
           var scannerChannel = Channels.forTarget(t.getValue());
           long a = System.nanoTime();
@@ -191,6 +224,8 @@ public class ClusterLoad {
         }
         if (i > 0) {
           full.add(fullMs);
+          starts.add(startMs);
+          ids.add(id);
           inside.add(slowestInside);
         }
       }
@@ -204,8 +239,46 @@ public class ClusterLoad {
           tree.getFileName(), manifest.getFilesCount(), runs, fullMedian, String.join(", ", each),
           slowest.getKey(), median(slowest.getValue()), fullMedian / (double) median(slowest.getValue()),
           median(inside), fullMedian / (double) Math.max(1, median(inside)), fullMedian - median(inside));
+      if (ab != null) {
+        other.remove(0); // the warm-up round
+        System.out.printf("  A/B in the same cluster, interleaved: this build %d ms, the other gateway build %d ms"
+            + " (median full scan; ratio %.2f)%n", fullMedian, median(other), fullMedian / (double) median(other));
+      }
+      if (phaseLogs != null) {
+        System.out.printf("  phases, median ms: StartScan call %d (client);%s%n", median(starts), phases(phaseLogs, ids));
+      }
     }
     Channels.close(channel);
+    if (abChannel != null) {
+      Channels.close(abChannel);
+    }
+  }
+
+  /**
+   * The gateways' own account of these scans (ScanPhases at DEBUG: "scan ID phases ms: a=1 b=2"
+   * and "scan ID delivered ms: deliver=3"), as the median of each phase.
+   */
+  static String phases(Path logs, List<String> ids) throws java.io.IOException {
+    var wanted = new java.util.HashSet<>(ids);
+    var byPhase = new LinkedHashMap<String, List<Long>>();
+    var line = java.util.regex.Pattern.compile("scan (\\S+) (?:phases|delivered) ms: (.*)$");
+    try (var files = java.nio.file.Files.newDirectoryStream(logs, "gateway-*.log")) {
+      for (Path f : files) {
+        for (String l : java.nio.file.Files.readAllLines(f)) {
+          var m = line.matcher(l);
+          if (m.find() && wanted.contains(m.group(1))) {
+            for (String kv : m.group(2).trim().split(" ")) {
+              String[] p = kv.split("=");
+              byPhase.computeIfAbsent(p[0], k -> new ArrayList<>()).add(Long.parseLong(p[1]));
+            }
+          }
+        }
+      }
+    }
+    var out = new StringBuilder();
+    byPhase.forEach((k, v) -> out.append(' ').append(k).append(' ').append(median(v))
+        .append(v.size() < ids.size() ? " (" + v.size() + " of " + ids.size() + " scans)" : ""));
+    return out.toString();
   }
 
   static long median(List<Long> xs) {

@@ -14,6 +14,9 @@
 #          [--kill every:10s] [--overhead 5] [--trees DIR,DIR,...] [--lease 15s] [--heap 768m]
 #          [--deadline 900]   (a scan's deadline, s; also how long a scan may queue for a scanner)
 #          [--no-build]       (use the jars already built)
+#          [--ab-gateway DIR] (with --overhead: as many gateways again from DIR/gateway.jar and DIR/config.yml,
+#                              another build such as main's, whose full scans are interleaved with
+#                              this build's: a before/after on the same cluster under the same load)
 # PostgreSQL: $BULWARK_BENCH_PG_URL (default $BULWARK_TEST_PG_URL, else
 #   jdbc:postgresql://127.0.0.1:5432/bulwark), user/password $BULWARK_BENCH_PG_USER/_PASSWORD
 #   (default bulwark/bulwark); the role must be allowed to create a schema.
@@ -21,7 +24,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 
-gateways=3 scanners=2 concurrency=50 scans=200 kill="" overhead=0 lease=15 heap=768m deadline=900 build=1
+gateways=3 scanners=2 concurrency=50 scans=200 kill="" overhead=0 lease=15 heap=768m deadline=900 build=1 ab_dir="" overhead_trees=""
 trees="$root/../shared/fixtures/repos/vulnerable-app,$root/../shared/fixtures/repos/clean-app,$root/gateway/src"
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -32,10 +35,12 @@ while [[ $# -gt 0 ]]; do
     --kill) kill="${2#every:}"; kill="${kill%s}"; shift 2 ;;
     --overhead) overhead="$2"; shift 2 ;;
     --trees) trees="$2"; shift 2 ;;
+    --overhead-trees) overhead_trees="$2"; shift 2 ;;
     --lease) lease="${2%s}"; shift 2 ;;
     --heap) heap="$2"; shift 2 ;;
     --deadline) deadline="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
+    --ab-gateway) ab_dir="$(cd "$2" && pwd)"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -154,25 +159,32 @@ for type in sast sca container; do
 done
 for name in "${replicas[@]}"; do wait_healthy "$name" "$(cat "$work/cmds/$name.admin")"; done
 
-# Gateways. Every service runs without authentication (BULWARK_AUTH=false, allowed on loopback):
+# Gateways (with --overhead, each logs where every scan's time went: ScanPhases at DEBUG). Every service runs without authentication (BULWARK_AUTH=false, allowed on loopback):
 # this bench measures scale-out and fail-over, not the TLS and token checks of #11.
 gw_targets=""
-for i in $(seq 1 "$gateways"); do
+phase_level=$([[ $overhead -gt 0 ]] && echo DEBUG || echo INFO)
+if [[ -n $ab_dir ]]; then
+  mkdir -p "$dist/gateway-ab"
+  cp "$ab_dir/gateway.jar" "$ab_dir/config.yml" "$dist/gateway-ab/"
+fi
+for i in $(seq 1 "$gateways") $([[ -n $ab_dir ]] && seq -f "ab%g" 1 "$gateways"); do
   name="gateway-$i"; port=$(free_port); admin=$(free_port)
+  jar="$dist/gateway"; [[ $i == ab* ]] && jar="$dist/gateway-ab"
   start "$name" PATH="$PATH" BULWARK_AUTH=false "${s3env[@]}" BULWARK_HOME="$work/$name" BULWARK_GATEWAY_HOST=127.0.0.1 \
     BULWARK_GATEWAY_GRPC_PORT=$port BULWARK_GATEWAY_HTTP_PORT=$(free_port) BULWARK_GATEWAY_ADMIN_PORT=$admin \
     BULWARK_GATEWAY_DB_URL="$db_url" BULWARK_GATEWAY_DB_USER="$pg_user" BULWARK_GATEWAY_DB_PASSWORD="$pg_password" \
     BULWARK_GATEWAY_DB_POOL=8 BULWARK_GATEWAY_REPLICA="$name" BULWARK_GATEWAY_LEASE="$lease seconds" \
     BULWARK_GATEWAY_WATCH_POLL="100 milliseconds" BULWARK_SCANNER_SAST="${targets[sast]}" \
     BULWARK_SCANNER_SCA="${targets[sca]}" BULWARK_SCANNER_CONTAINER="${targets[container]}" \
-    BULWARK_GATE="127.0.0.1:$gate_port" BULWARK_LOG_LEVEL=WARN \
+    BULWARK_GATE="127.0.0.1:$gate_port" BULWARK_LOG_LEVEL=WARN BULWARK_PHASE_LOG_LEVEL=$phase_level \
     BULWARK_SCANNER_QUEUE_WAIT="$deadline seconds" BULWARK_CONTAINER_MAX_SCANS=16 \
-    "${small[@]}" -jar "$dist/gateway/gateway.jar" server "$dist/gateway/config.yml"
+    "${small[@]}" -jar "$jar/gateway.jar" server "$jar/config.yml"
   echo "$admin" > "$work/cmds/$name.admin"
+  if [[ $i == ab* ]]; then ab_target="${ab_target:+$ab_target,}127.0.0.1:$port"; continue; fi # not in the load, not killed
   gw_targets="${gw_targets:+$gw_targets,}127.0.0.1:$port"
   replicas+=("$name")
 done
-for i in $(seq 1 "$gateways"); do wait_healthy "gateway-$i" "$(cat "$work/cmds/gateway-$i.admin")"; done
+for i in $(seq 1 "$gateways") $([[ -n $ab_dir ]] && seq -f "ab%g" 1 "$gateways"); do wait_healthy "gateway-$i" "$(cat "$work/cmds/gateway-$i.admin")"; done
 echo "cluster up: $gateways gateways, $scanners x 3 scanners, gate, PostgreSQL schema $schema, s3proxy :$s3port" >&2
 
 # The killer: every interval, SIGKILL one random gateway or scanner replica; restart it 3 s later.
@@ -199,9 +211,28 @@ if [[ -n "$kill" ]]; then
   echo "kills: $(wc -l < "$work/kills.log") ($(cut -d' ' -f3 "$work/kills.log" | sort | uniq -c | tr '\n' ' '))"
 fi
 if [[ "$overhead" -gt 0 ]]; then
+  if [[ -z $overhead_trees ]]; then
+    # Beside the small trees, one of realistic size: the first 1,000 Java files of java.base.
+    overhead_trees="$trees"
+    src_zip="${BULWARK_BENCH_SRC_ZIP:-}"
+    if [[ -z $src_zip ]]; then
+      for z in "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/src.zip" /usr/lib/jvm/*/lib/src.zip; do
+        [[ -f $z ]] && { src_zip="$z"; break; }
+      done
+    fi
+    if [[ -n $src_zip && -f $src_zip ]]; then
+      slice="$work/trees/java.base-1000"
+      mkdir -p "$slice"
+      unzip -q "$src_zip" $(unzip -Z1 "$src_zip" 'java.base/*' | grep '\.java$' | head -1000) -d "$slice"
+      overhead_trees="$overhead_trees,$slice"
+    else
+      echo "no src.zip found (set BULWARK_BENCH_SRC_ZIP): the overhead run has no tree of realistic size" >&2
+    fi
+  fi
   sleep 5 # restarted replicas settle
-  "${driver[@]}" --overhead "$overhead" --gateways "$gw_targets" --trees "$trees" \
+  "${driver[@]}" --overhead "$overhead" --gateways "$gw_targets" --trees "$overhead_trees" \
     --scanners "sast=${targets[sast]%%,*};sca=${targets[sca]%%,*};container=${targets[container]%%,*}" \
+    --phase-logs "$work/logs" ${ab_target:+--ab "$ab_target"} \
     2>> "$work/logs/driver.log"
 fi
 tail -1 "$work/result.txt"

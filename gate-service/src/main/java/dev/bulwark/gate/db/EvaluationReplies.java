@@ -37,12 +37,14 @@ public final class EvaluationReplies {
   /** The answer for this scan: the one already given, else {@code evaluate}'s, given once. */
   public EvaluateResponse once(String scanId, Supplier<EvaluateResponse> evaluate) {
     while (true) {
-      var kept = find(scanId);
-      if (kept.isPresent()) {
-        return kept.get();
-      }
+      // Claim first: a scan's first evaluation (nearly every call) then costs no read before it.
       var claim = claim(scanId);
-      if (claim.isPresent()) {
+      if (claim.isEmpty()) {
+        var kept = find(scanId);
+        if (kept.isPresent()) {
+          return kept.get();
+        }
+      } else {
         EvaluateResponse response;
         try {
           response = evaluate.get();

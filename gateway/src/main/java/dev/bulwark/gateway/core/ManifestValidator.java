@@ -6,11 +6,11 @@ import dev.bulwark.v1.Digest;
 import dev.bulwark.v1.FileEntry;
 import dev.bulwark.v1.Image;
 import dev.bulwark.v1.StartScanRequest;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * Checks a scan request before any scanner sees it: a project, well-formed relative paths
@@ -24,9 +24,12 @@ public final class ManifestValidator {
 
   /**
    * @throws IllegalArgumentException naming the offending path (INVALID_ARGUMENT on the wire)
+   * @param storeLacks the digests the content store lacks among those given, asked once for the
+   *                   whole manifest ({@link dev.bulwark.common.cas.BlobStore#missing}: S3 answers
+   *                   thousands of blobs in one round of parallel requests, not one at a time)
    * @throws MissingBlobsException    listing the digests the store lacks (FAILED_PRECONDITION)
    */
-  public static void validate(StartScanRequest request, Predicate<Digest> storeHolds) {
+  public static void validate(StartScanRequest request, Function<Collection<Digest>, List<Digest>> storeLacks) {
     if (request.getContext().getProject().isBlank()) {
       throw new IllegalArgumentException("context.project is required");
     }
@@ -51,12 +54,7 @@ public final class ManifestValidator {
       checkDigest(image.getArchive(), "image " + image.getName());
       wanted.putIfAbsent(image.getArchive().getHash(), image.getArchive());
     }
-    var missing = new ArrayList<Digest>();
-    for (Digest d : wanted.values()) {
-      if (!storeHolds.test(d)) {
-        missing.add(d);
-      }
-    }
+    var missing = wanted.isEmpty() ? List.<Digest>of() : storeLacks.apply(List.copyOf(wanted.values()));
     if (!missing.isEmpty()) {
       throw new MissingBlobsException(missing);
     }

@@ -78,6 +78,15 @@ public final class ScanCoordinator implements AutoCloseable {
   private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
   private final Map<String, ScanRun> runs = new ConcurrentHashMap<>();
   private final WatchHub hub;
+  private final ScanPhases phases = new ScanPhases();
+  /** Scans this replica finished, until a watcher here has their result (the "deliver" phase). */
+  private final Map<String, ScanPhases.Watch> undelivered = java.util.Collections.synchronizedMap(
+      new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ScanPhases.Watch> eldest) {
+          return size() > 1000; // finished scans nobody watches here
+        }
+      });
   private final LeaseKeeper leases;
   private final Takeovers takeovers;
   private volatile String lastLocalAddress = "";
@@ -98,7 +107,7 @@ public final class ScanCoordinator implements AutoCloseable {
     this.replica = replica;
     this.clock = clock;
     this.verdicts = new Verdicts(blobs);
-    this.hub = new WatchHub(scans, settings.watchPoll());
+    this.hub = new WatchHub(scans, settings.watchPoll(), this::delivered);
     this.takeovers = new Takeovers(this, blobs);
     this.leases = new LeaseKeeper(this, settings.lease());
   }
@@ -122,28 +131,26 @@ public final class ScanCoordinator implements AutoCloseable {
    */
   public StartScanResponse start(StartScanRequest request, String callerAddress) {
     remember(callerAddress);
+    var watch = phases.start();
     String requestId = request.getRequestId().strip();
     if (requestId.length() > MAX_REQUEST_ID) {
       throw new IllegalArgumentException("request_id is longer than " + MAX_REQUEST_ID + " characters");
     }
-    ManifestValidator.validate(request, d -> {
+    ManifestValidator.validate(request, digests -> {
       try {
-        return blobs.contains(d);
+        return blobs.missing(digests);
       } catch (IOException e) {
         throw new UncheckedIOException("content store (" + blobs.describe() + ") cannot answer", e);
       }
     });
+    watch.lap("validate");
     String contentStore = settings.advertiseAddress().isBlank() ? callerAddress : settings.advertiseAddress();
     if (contentStore == null || contentStore.isBlank()) {
       throw new IllegalStateException("no advertise address configured and the caller's address is unknown");
     }
     var manifest = storeManifest(request.getManifest());
-    if (!requestId.isEmpty()) {
-      var earlier = scans.findByRequestId(requestId);
-      if (earlier.isPresent()) {
-        return existing(earlier.get(), manifest);
-      }
-    }
+    watch.lap("manifest");
+    // A retry with the same request id answers the scan the first call started (create looks it up).
     Instant now = now();
     Duration total = request.getDeadlineSeconds() > 0
         ? Duration.ofSeconds(request.getDeadlineSeconds()) : settings.defaultDeadline();
@@ -154,8 +161,9 @@ public final class ScanCoordinator implements AutoCloseable {
       return existing(created.scan(), manifest);
     }
     var row = created.scan();
+    watch.lap("record");
     launch(new ScanRun(this, row.scanId(), row.epoch(), request, task(row, request.getManifest(), contentStore),
-        row.createdAt(), row.deadlineAt(), ""));
+        row.createdAt(), row.deadlineAt(), "", watch));
     LOG.info("scan {} of {} started: {} files, {} images", row.scanId(), request.getContext().getProject(),
         request.getManifest().getFilesCount(), request.getManifest().getImagesCount());
     return StartScanResponse.newBuilder().setScanId(row.scanId()).build();
@@ -193,6 +201,11 @@ public final class ScanCoordinator implements AutoCloseable {
   /** The circuit breaker state of one scanner type, for health and tests. */
   public Optional<CircuitBreaker.State> circuitState(String scanner) {
     return Optional.ofNullable(callers.get(scanner)).map(ScannerCaller::circuitState);
+  }
+
+  /** Where scans' time goes, phase by phase. */
+  public ScanPhases phases() {
+    return phases;
   }
 
   /** Scans this replica coordinates now. */
@@ -302,6 +315,20 @@ public final class ScanCoordinator implements AutoCloseable {
 
   Instant now() {
     return clock.instant();
+  }
+
+  /** A run finished its scan: the watch is lapped once a watcher here receives the result. */
+  void finished(String scanId, ScanPhases.Watch watch) {
+    watch.log(scanId);
+    undelivered.put(scanId, watch);
+  }
+
+  private void delivered(String scanId) {
+    var watch = undelivered.remove(scanId);
+    if (watch != null) {
+      watch.lap("deliver");
+      watch.logDelivered(scanId);
+    }
   }
 
   void forget(ScanRun run) {

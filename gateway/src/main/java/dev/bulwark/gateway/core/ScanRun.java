@@ -16,9 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,10 +46,15 @@ final class ScanRun implements Runnable {
   private final Instant deadlineAt;
   /** Said in each scanner's "started" event after a takeover; empty for a new scan. */
   private final String note;
+  private final ScanPhases.Watch watch;
+  /** Done once the scanners' "started" events are in the log; their results are written after. */
+  private final CompletableFuture<Void> startedWritten = new CompletableFuture<>();
+  /** The scanner results this run recorded, by scanner. */
+  private final Map<String, ScannerResult> recordedHere = new ConcurrentHashMap<>();
   private volatile boolean stopped;
 
   ScanRun(ScanCoordinator c, String scanId, long epoch, StartScanRequest request, ScanTask task, Instant createdAt,
-      Instant deadlineAt, String note) {
+      Instant deadlineAt, String note, ScanPhases.Watch watch) {
     this.c = c;
     this.scanId = scanId;
     this.epoch = epoch;
@@ -56,6 +63,7 @@ final class ScanRun implements Runnable {
     this.createdAt = createdAt;
     this.deadlineAt = deadlineAt;
     this.note = note;
+    this.watch = watch;
   }
 
   /** This replica no longer coordinates the scan (lease lost, or released at shutdown): stop quietly. */
@@ -74,23 +82,37 @@ final class ScanRun implements Runnable {
   @Override
   public void run() {
     var ref = new Verdicts.ScanRef(scanId, request.getContext());
+    watch.lap("queue");
     try {
       Duration total = Duration.between(createdAt, deadlineAt);
       Duration gateReserve = total.dividedBy(5).compareTo(MAX_GATE_RESERVE) > 0 ? MAX_GATE_RESERVE : total.dividedBy(5);
       Deadline scannerDeadline = Deadline.after(Math.max(0, millisUntil(deadlineAt.minus(gateReserve))),
           TimeUnit.MILLISECONDS);
-      var reported = c.scans().scannerResults(scanId);
+      // A new scan (epoch 1) has no results yet; after a takeover, only the scanners that did not report run.
+      Map<String, ScannerResult> reported = epoch == 1 ? Map.of() : c.scans().scannerResults(scanId);
+      var dispatched = c.callers().stream().filter(s -> !reported.containsKey(s.name())).toList();
       var pending = new ArrayList<CompletableFuture<Void>>();
-      for (ScannerCaller caller : c.callers()) {
-        if (!reported.containsKey(caller.name())) {
-          pending.add(CompletableFuture.runAsync(grpc.wrap(() -> runScanner(caller, scannerDeadline)), c.executor()));
-        }
+      for (ScannerCaller caller : dispatched) {
+        pending.add(CompletableFuture.runAsync(grpc.wrap(() -> runScanner(caller, scannerDeadline)), c.executor()));
       }
+      // The scanners' "started" events in one transaction, written while the scanners already work.
+      try {
+        append(dispatched.stream().map(s -> progress(s.name(), "started", 0, note)).toList());
+        startedWritten.complete(null);
+      } catch (RuntimeException e) {
+        startedWritten.completeExceptionally(e);
+        throw e; // lease lost, or no database: the finally block cancels the scanner calls
+      }
+      watch.lap("dispatch");
       join(pending);
+      watch.lap("scanners");
       if (stopped) {
         return;
       }
-      var results = c.scans().scannerResults(scanId);
+      // What this run recorded is at hand; the database is read again only when another replica
+      // recorded a scanner of this scan (before a takeover, or racing one).
+      Map<String, ScannerResult> results = recordedHere.size() == dispatched.size() && reported.isEmpty()
+          ? recordedHere : c.scans().scannerResults(scanId);
       var outcomes = c.callers().stream().map(s -> results.get(s.name())).filter(Objects::nonNull).toList();
       var findings = new ArrayList<Finding>();
       outcomes.forEach(o -> findings.addAll(o.findings()));
@@ -100,12 +122,16 @@ final class ScanRun implements Runnable {
           .addAllScanners(outcomes.stream().map(ScannerResult::report).toList());
       Deadline gateDeadline = Deadline.after(Math.max(millisUntil(deadlineAt), 1000), TimeUnit.MILLISECONDS);
       // Still ours? A replica that stalled past its lease must not ask the gate beside the one
-      // that took the scan over (the gate answers a scan once either way).
-      if (!c.scans().renew(scanId, c.replica(), epoch, c.now().plus(c.settings().lease()))) {
+      // that took the scan over (the gate answers a scan once either way). A read suffices while
+      // the lease has more than half its length to run; else it is renewed (a write) first.
+      var until = c.scans().leaseUntil(scanId, c.replica(), epoch).orElseThrow(() -> new LostLeaseException(scanId, epoch));
+      if (until.isBefore(c.now().plus(c.settings().lease().dividedBy(2)))
+          && !c.scans().renew(scanId, c.replica(), epoch, c.now().plus(c.settings().lease()))) {
         throw new LostLeaseException(scanId, epoch);
       }
       var inventory = outcomes.stream().flatMap(o -> o.inventory().stream()).toList();
-      finish(grpc.call(() -> c.verdicts().decide(ref, request, evaluate, c.gate(), gateDeadline)).toBuilder()
+      watch.lap("collect");
+      finish(grpc.call(() -> c.verdicts().decide(ref, request, evaluate, c.gate(), gateDeadline, watch)).toBuilder()
           .addAllInventory(inventory).build());
     } catch (LostLeaseException e) {
       stop("another replica coordinates it now");
@@ -122,43 +148,62 @@ final class ScanRun implements Runnable {
   }
 
   private void runScanner(ScannerCaller caller, Deadline deadline) {
-    progress(caller.name(), "started", 0, note);
     var outcome = caller.scan(task, deadline, f -> { });
     if (stopped) {
       return; // cancelled because this replica let go of the scan: not the scanner's failure
     }
+    long t0 = System.nanoTime();
+    startedWritten.join(); // its "started" event comes first in the log
     var report = outcome.report();
-    c.scans().recordScanner(scanId, new ScannerResult(report, outcome.findings(), outcome.inventory()), c.now());
-    switch (report.getStatus()) {
+    var result = new ScannerResult(report, outcome.findings(), outcome.inventory());
+    var update = switch (report.getStatus()) {
       case FAILED -> progress(caller.name(), "failed", report.getFindings(), report.getMessage());
       default -> progress(caller.name(), "finished", report.getFindings(),
           report.getStatus() + (report.getMessage().isBlank() ? "" : ": " + report.getMessage()));
-    }
-  }
-
-  private void progress(String scanner, String phase, int findings, String message) {
-    append(ScanUpdate.newBuilder().setProgress(ScannerProgress.newBuilder().setScanner(scanner).setPhase(phase)
-        .setFindings(findings).setMessage(message == null ? "" : message)).build());
-  }
-
-  private void append(ScanUpdate update) {
+    };
     if (stopped) {
       throw new LostLeaseException(scanId, epoch);
     }
-    c.scans().append(scanId, epoch, update);
-    c.hub().wake();
+    long seq = c.scans().recordScannerAndAppend(scanId, epoch, result, update, c.now());
+    if (seq > 0) {
+      recordedHere.put(caller.name(), result);
+      c.hub().published(scanId, seq, List.of(update));
+    } else {
+      c.hub().wake();
+    }
+    // Summed over the scanners (they run side by side): the database work after each call.
+    watch.add("scanner-writes", System.nanoTime() - t0);
+  }
+
+  private static ScanUpdate progress(String scanner, String phase, int findings, String message) {
+    return ScanUpdate.newBuilder().setProgress(ScannerProgress.newBuilder().setScanner(scanner).setPhase(phase)
+        .setFindings(findings).setMessage(message == null ? "" : message)).build();
+  }
+
+  private void append(List<ScanUpdate> updates) {
+    if (stopped) {
+      throw new LostLeaseException(scanId, epoch);
+    }
+    if (!updates.isEmpty()) {
+      c.hub().published(scanId, c.scans().appendAll(scanId, epoch, updates), updates);
+    }
   }
 
   private void finish(ScanResult result) {
     if (stopped) {
       return;
     }
-    if (c.scans().finish(scanId, epoch, result, c.now())) {
+    watch.reset();
+    long seq = c.scans().finishAt(scanId, epoch, result, c.now());
+    if (seq > 0) {
+      watch.lap("finish");
+      c.finished(scanId, watch);
+      c.hub().published(scanId, seq, List.of(ScanUpdate.newBuilder().setResult(result).build()));
       LOG.info("scan {} of {}: {}", scanId, request.getContext().getProject(), result.getDecision().getVerdict());
     } else {
       LOG.info("scan {}: result dropped, another replica holds or ended the scan", scanId);
+      c.hub().wake();
     }
-    c.hub().wake();
   }
 
   private long millisUntil(Instant t) {

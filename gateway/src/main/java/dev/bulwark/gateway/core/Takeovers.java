@@ -49,7 +49,7 @@ final class Takeovers {
         : !c.lastLocalAddress().isBlank() ? c.lastLocalAddress() : row.contentStore();
     LOG.info("scan {}: taken over by {} at epoch {}: {}", row.scanId(), c.replica(), epoch, why);
     c.launch(new ScanRun(c, row.scanId(), epoch, request, ScanCoordinator.task(row, manifest, contentStore),
-        row.createdAt(), row.deadlineAt(), "re-dispatched by " + c.replica() + ": " + why));
+        row.createdAt(), row.deadlineAt(), "re-dispatched by " + c.replica() + ": " + why, c.phases().start()));
   }
 
   int abandonOrphans(Set<String> live, String reason) {

@@ -44,7 +44,7 @@ final class Verdicts {
   }
 
   ScanResult decide(ScanRef record, StartScanRequest request, EvaluateRequest.Builder evaluate,
-      GateCaller gate, Deadline deadline) {
+      GateCaller gate, Deadline deadline, ScanPhases.Watch watch) {
     try {
       attachPolicy(request, evaluate);
     } catch (IOException e) {
@@ -59,9 +59,11 @@ final class Verdicts {
       // Without it the gate applies fewer suppressions, which fails safe; it still must be said.
       return error(record, evaluate, "cannot read the repository's ignore file: " + e.getMessage());
     }
+    watch.lap("policy");
     EvaluateResponse response;
     try {
       response = gate.evaluate(evaluate.build(), deadline);
+      watch.lap("gate");
     } catch (StatusRuntimeException e) {
       String why = switch (e.getStatus().getCode()) {
         case UNAVAILABLE -> "gate unreachable at " + gate.target();

@@ -1,5 +1,6 @@
 package dev.bulwark.gateway.core;
 
+import dev.bulwark.gateway.store.ScanNotifications;
 import dev.bulwark.gateway.store.ScanStore;
 import dev.bulwark.v1.ScanUpdate;
 import java.time.Duration;
@@ -16,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers scans' events from the shared database to this replica's watchers, whichever replica
- * coordinates the scan: one thread, woken at once by events this replica appends and otherwise
- * every poll interval, asks for the latest sequence of every watched scan in one query and reads
- * only the events a watcher has not seen.
+ * Delivers scans' events to this replica's watchers, whichever replica coordinates the scan, on
+ * one thread: events this replica appends are handed over as they are committed (no read back);
+ * other replicas' events are read from the shared database when a notification says a scan moved
+ * ({@link ScanNotifications}, PostgreSQL) and otherwise every poll interval, asking for the latest
+ * sequence of every watched scan in one query and reading only the events a watcher has not seen.
  */
 final class WatchHub implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WatchHub.class);
@@ -40,15 +42,36 @@ final class WatchHub implements AutoCloseable {
   private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService thread;
   private final AtomicBoolean woken = new AtomicBoolean();
+  private final java.util.function.Consumer<String> onResult;
+  private final ScanNotifications notifications;
 
-  WatchHub(ScanStore store, Duration poll) {
+  /** @param onResult told the scan id when a watcher here received a scan's result */
+  WatchHub(ScanStore store, Duration poll, java.util.function.Consumer<String> onResult) {
     this.store = store;
+    this.onResult = onResult;
     this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
       var t = new Thread(r, "scan-watch");
       t.setDaemon(true);
       return t;
     });
     thread.scheduleWithFixedDelay(this::deliverQuietly, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+    this.notifications = ScanNotifications.start(store, this::notified);
+  }
+
+  /** Another replica (or this one) committed events of a scan up to {@code seq}. */
+  private void notified(String scanId, long seq) {
+    try {
+      thread.execute(() -> {
+        for (Watch w : watches) {
+          if (w.scanId.equals(scanId) && w.cursor < seq) {
+            wake(); // not delivered in-process: read from the database (one read for a burst of notifications)
+            return;
+          }
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      // shutting down
+    }
   }
 
   void add(String scanId, long afterSequence, ScanWatcher watcher) {
@@ -68,6 +91,41 @@ final class WatchHub implements AutoCloseable {
       } catch (java.util.concurrent.RejectedExecutionException closing) {
         woken.set(false);
       }
+    }
+  }
+
+  /**
+   * This replica appended {@code updates}, the last with sequence {@code lastSeq}: watchers here
+   * that have seen everything before them get them at once, without reading them back from the
+   * database; any watcher further behind catches up from the database.
+   */
+  void published(String scanId, long lastSeq, List<ScanUpdate> updates) {
+    try {
+      thread.execute(() -> deliverLocal(scanId, lastSeq, updates));
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      // shutting down
+    }
+  }
+
+  private void deliverLocal(String scanId, long lastSeq, List<ScanUpdate> updates) {
+    long first = lastSeq - updates.size() + 1;
+    var numbered = new java.util.ArrayList<ScanUpdate>(updates.size());
+    for (int i = 0; i < updates.size(); i++) {
+      numbered.add(updates.get(i).toBuilder().setSequence(first + i).build());
+    }
+    boolean behind = false;
+    for (Watch w : watches) {
+      if (!w.scanId.equals(scanId) || w.cursor >= lastSeq) {
+        continue;
+      }
+      if (w.cursor >= first - 1) {
+        send(w, numbered);
+      } else {
+        behind = true;
+      }
+    }
+    if (behind) {
+      wake();
     }
   }
 
@@ -112,6 +170,7 @@ final class WatchHub implements AutoCloseable {
         w.watcher.onUpdate(u);
         w.cursor = u.getSequence();
         if (u.hasResult()) {
+          onResult.accept(w.scanId);
           watches.remove(w);
           w.watcher.onDone();
           return;
@@ -125,6 +184,7 @@ final class WatchHub implements AutoCloseable {
 
   @Override
   public void close() {
+    notifications.close();
     thread.shutdownNow();
   }
 

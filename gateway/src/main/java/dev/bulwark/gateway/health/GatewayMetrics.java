@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code bulwark.cluster.scanner.<name>.pending}: running scans in the whole cluster that
  *       still need that scanner (from the shared database, the same on every replica, cached 5 s):
  *       the queue depth to scale each scanner's replicas on.</li>
+ *   <li>{@code bulwark.scan.phase.<phase>}: where scans' time goes outside the scanners
+ *       ({@link dev.bulwark.gateway.core.ScanPhases}).</li>
  * </ul>
  */
 public final class GatewayMetrics {
@@ -24,6 +26,7 @@ public final class GatewayMetrics {
 
   public static void register(MetricRegistry registry, ScanCoordinator coordinator, List<String> scanners) {
     registry.register("bulwark.scans.local", (Gauge<Integer>) coordinator::localScans);
+    registry.registerAll(coordinator.phases().registry());
     var pending = new CachedGauge<Map<String, Integer>>(5, TimeUnit.SECONDS) {
       @Override
       protected Map<String, Integer> loadValue() {

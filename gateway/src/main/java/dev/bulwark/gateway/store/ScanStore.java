@@ -32,9 +32,25 @@ public final class ScanStore {
       + "state, owner, epoch, lease_until, deadline_at, created_at, last_seq, result";
 
   private final Jdbi jdbi;
+  /** Whether the database is PostgreSQL (then event writes notify listeners), asked once. */
+  private volatile Boolean postgres;
 
   public ScanStore(Jdbi jdbi) {
     this.jdbi = jdbi;
+  }
+
+  /** True when the database is PostgreSQL: events are then announced by {@code NOTIFY} ({@link ScanNotifications}). */
+  public boolean postgres() {
+    if (postgres == null) {
+      postgres = jdbi.withHandle(h -> {
+        try {
+          return h.getConnection().getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+          throw new org.jdbi.v3.core.ConnectionException(e);
+        }
+      }).toLowerCase(java.util.Locale.ROOT).contains("postgresql");
+    }
+    return postgres;
   }
 
   /** The database of the scans, for the other records kept beside them ({@link CallerRecords}). */
@@ -83,7 +99,10 @@ public final class ScanStore {
       }
       throw e;
     }
-    return new Created(find(s.scanId()).orElseThrow(), false);
+    // The row as inserted (times at the database's millisecond precision), without reading it back.
+    return new Created(new ScanRow(s.scanId(), s.requestId(), s.request(), s.manifest(), s.contentStore(), false,
+        s.owner(), 1, millis(s.leaseUntil()), millis(s.deadlineAt()), millis(s.createdAt()), 0, Optional.empty()),
+        false);
   }
 
   public Optional<ScanRow> find(String scanId) {
@@ -102,11 +121,53 @@ public final class ScanStore {
    * @throws LostLeaseException when the scan is done or another replica holds it now
    */
   public long append(String scanId, long epoch, ScanUpdate update) {
+    return appendAll(scanId, epoch, List.of(update));
+  }
+
+  /**
+   * Appends several events in one transaction (one commit instead of one each), in order;
+   * returns the sequence of the last.
+   *
+   * @throws LostLeaseException when the scan is done or another replica holds it now
+   */
+  public long appendAll(String scanId, long epoch, List<ScanUpdate> updates) {
     return jdbi.inTransaction(h -> {
-      long seq = nextSequence(h, scanId, epoch);
-      insertEvent(h, scanId, seq, update);
-      return seq;
+      long last = nextSequence(h, scanId, epoch, updates.size());
+      long seq = last - updates.size();
+      for (ScanUpdate u : updates) {
+        insertEvent(h, scanId, ++seq, u);
+      }
+      return last;
     });
+  }
+
+  /**
+   * Records what a scanner contributed and appends its event, in one transaction under the
+   * lease of {@code epoch}: one commit where {@link #recordScanner} and {@link #append} take two.
+   * Returns the event's sequence, or 0 when the scanner's result was already recorded (the event
+   * is appended all the same).
+   *
+   * @throws LostLeaseException when the scan is done or another replica holds it now; the result
+   *                            is then recorded as {@link #recordScanner} would (first one wins),
+   *                            so the replica that took the scan over need not run the scanner again
+   */
+  public long recordScannerAndAppend(String scanId, long epoch, ScannerResult result, ScanUpdate update,
+      Instant at) {
+    try {
+      return jdbi.inTransaction(h -> {
+        long seq = nextSequence(h, scanId, epoch, 1);
+        boolean recorded = insertResultIfAbsent(h, scanId, result, at);
+        insertEvent(h, scanId, seq, update);
+        return recorded ? seq : 0L;
+      });
+    } catch (LostLeaseException e) {
+      recordScanner(scanId, result, at);
+      throw e;
+    } catch (UnableToExecuteStatementException raced) {
+      // A replica that lost the scan recorded the same scanner in between: keep its result, still say ours.
+      append(scanId, epoch, update);
+      return 0L;
+    }
   }
 
   /** Events after {@code afterSeq}, in order, with their sequence numbers set. */
@@ -140,21 +201,27 @@ public final class ScanStore {
    */
   public boolean recordScanner(String scanId, ScannerResult result, Instant at) {
     return jdbi.withHandle(h -> {
-      if (h.createQuery("SELECT COUNT(*) FROM gateway_scanner_results WHERE scan_id = :id AND scanner = :s")
-          .bind("id", scanId).bind("s", result.scanner()).mapTo(Integer.class).one() > 0) {
-        return false;
-      }
       try {
-        h.createUpdate("INSERT INTO gateway_scanner_results (scan_id, scanner, report, findings, inventory, "
-                + "recorded_at) VALUES (:id, :s, :r, :f, :i, :at)")
-            .bind("id", scanId).bind("s", result.scanner()).bind("r", result.report().toByteArray())
-            .bind("f", Protos.list(result.findings())).bind("i", Protos.list(result.inventory()))
-            .bind("at", at.toEpochMilli()).execute();
-        return true;
+        return insertResultIfAbsent(h, scanId, result, at);
       } catch (UnableToExecuteStatementException raced) {
         return false;
       }
     });
+  }
+
+  private boolean insertResultIfAbsent(Handle h, String scanId, ScannerResult result, Instant at) {
+    String insert = "INSERT INTO gateway_scanner_results (scan_id, scanner, report, findings, inventory, recorded_at) "
+        + "VALUES (:id, :s, :r, :f, :i, :at)";
+    if (postgres()) {
+      insert += " ON CONFLICT (scan_id, scanner) DO NOTHING"; // one round trip, and no aborted transaction
+    } else if (h.createQuery("SELECT COUNT(*) FROM gateway_scanner_results WHERE scan_id = :id AND scanner = :s")
+        .bind("id", scanId).bind("s", result.scanner()).mapTo(Integer.class).one() > 0) {
+      return false;
+    }
+    return h.createUpdate(insert)
+        .bind("id", scanId).bind("s", result.scanner()).bind("r", result.report().toByteArray())
+        .bind("f", Protos.list(result.findings())).bind("i", Protos.list(result.inventory()))
+        .bind("at", at.toEpochMilli()).execute() == 1;
   }
 
   /** The scanners that reported for this scan, by name. */
@@ -177,22 +244,33 @@ public final class ScanStore {
    * result is dropped, so a scan never ends twice.
    */
   public boolean finish(String scanId, long epoch, ScanResult result, Instant at) {
+    return finishAt(scanId, epoch, result, at) > 0;
+  }
+
+  /** As {@link #finish}, returning the result event's sequence, or 0 when the result was dropped. */
+  public long finishAt(String scanId, long epoch, ScanResult result, Instant at) {
     try {
       return jdbi.inTransaction(h -> {
-        long seq = nextSequence(h, scanId, epoch);
+        // The scan's row ends in the same statement that numbers the result event.
+        long seq = nextSequence(h, scanId, epoch, 1, ", state = 'DONE', result = :r, verdict = :v, finished_at = :at",
+            Map.of("r", result.toByteArray(), "v", result.getDecision().getVerdict().name(), "at", at.toEpochMilli()));
         insertEvent(h, scanId, seq, ScanUpdate.newBuilder().setResult(result).build());
-        int updated = h.createUpdate("UPDATE gateway_scans SET state = 'DONE', result = :r, verdict = :v, "
-                + "finished_at = :at WHERE scan_id = :id AND epoch = :e AND state = 'RUNNING'")
-            .bind("r", result.toByteArray()).bind("v", result.getDecision().getVerdict().name())
-            .bind("at", at.toEpochMilli()).bind("id", scanId).bind("e", epoch).execute();
-        if (updated != 1) {
-          throw new LostLeaseException(scanId, epoch);
-        }
-        return true;
+        return seq;
       });
     } catch (LostLeaseException e) {
-      return false;
+      return 0L;
     }
+  }
+
+  /**
+   * When the lease of a scan this replica coordinates ends, read without writing; empty when
+   * the lease is lost (another epoch, another owner, or the scan is done).
+   */
+  public Optional<Instant> leaseUntil(String scanId, String owner, long epoch) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT lease_until FROM gateway_scans "
+            + "WHERE scan_id = :id AND owner = :owner AND epoch = :e AND state = 'RUNNING'")
+        .bind("id", scanId).bind("owner", owner).bind("e", epoch).mapTo(Long.class).findOne()
+        .map(Instant::ofEpochMilli));
   }
 
   /** Extends the lease of a scan this replica coordinates; false when the lease is lost. */
@@ -277,10 +355,25 @@ public final class ScanStore {
         .forEach(each));
   }
 
-  private static long nextSequence(Handle h, String scanId, long epoch) {
-    int updated = h.createUpdate("UPDATE gateway_scans SET last_seq = last_seq + 1 "
-            + "WHERE scan_id = :id AND epoch = :e AND state = 'RUNNING'")
-        .bind("id", scanId).bind("e", epoch).execute();
+  /**
+   * Reserves {@code n} sequence numbers under the lease of {@code epoch}; returns the last. On
+   * PostgreSQL the same query announces them ({@code pg_notify}, sent when the transaction commits).
+   */
+  private long nextSequence(Handle h, String scanId, long epoch, int n) {
+    return nextSequence(h, scanId, epoch, n, "", Map.of());
+  }
+
+  /** As above, setting more columns of the scan's row in the same statement ({@code alsoSet}, its binds). */
+  private long nextSequence(Handle h, String scanId, long epoch, int n, String alsoSet, Map<String, Object> binds) {
+    String update = "UPDATE gateway_scans SET last_seq = last_seq + :n" + alsoSet
+        + " WHERE scan_id = :id AND epoch = :e AND state = 'RUNNING'";
+    if (postgres()) { // one round trip: numbered and announced in the update itself
+      return h.createQuery(update + " RETURNING last_seq, pg_notify('" + ScanNotifications.CHANNEL
+              + "', scan_id || ':' || last_seq)")
+          .bind("n", n).bind("id", scanId).bind("e", epoch).bindMap(binds)
+          .map((rs, ctx) -> rs.getLong(1)).findOne().orElseThrow(() -> new LostLeaseException(scanId, epoch));
+    }
+    int updated = h.createUpdate(update).bind("n", n).bind("id", scanId).bind("e", epoch).bindMap(binds).execute();
     if (updated != 1) {
       throw new LostLeaseException(scanId, epoch);
     }
@@ -292,6 +385,10 @@ public final class ScanStore {
     h.createUpdate("INSERT INTO gateway_scan_events (scan_id, seq, body) VALUES (:id, :seq, :body)")
         .bind("id", scanId).bind("seq", seq).bind("body", update.toBuilder().clearSequence().build().toByteArray())
         .execute();
+  }
+
+  private static Instant millis(Instant t) {
+    return Instant.ofEpochMilli(t.toEpochMilli());
   }
 
   private static ScanRow row(ResultSet rs) throws SQLException {

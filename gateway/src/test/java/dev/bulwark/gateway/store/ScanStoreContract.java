@@ -177,4 +177,77 @@ abstract class ScanStoreContract {
     assertThat(store.expired(T0, 10)).extracting(ExpiredLease::owner).containsExactly("a");
     assertThat(Set.of(store.running())).containsExactly(2);
   }
+
+  @Test
+  @DisplayName("several events in one transaction get consecutive sequences, fenced like one")
+  void appendAllIsSequencedAndFenced() {
+    String id = store.create(scan("", "a")).scan().scanId();
+    assertThat(store.append(id, 1, progress("started"))).isEqualTo(1);
+    assertThat(store.appendAll(id, 1, List.of(progress("a"), progress("b"), progress("c")))).isEqualTo(4);
+    assertThat(store.events(id, 0)).extracting(u -> u.getSequence() + ":" + u.getProgress().getPhase())
+        .containsExactly("1:started", "2:a", "3:b", "4:c");
+
+    var lease = store.expired(T0.plusSeconds(21), 10).get(0);
+    store.claim(lease, "b", T0.plusSeconds(21), T0.plusSeconds(41));
+    assertThatThrownBy(() -> store.appendAll(id, 1, List.of(progress("late"), progress("later"))))
+        .isInstanceOf(LostLeaseException.class);
+    assertThat(store.lastSequences(List.of(id))).containsEntry(id, 4L);
+    assertThat(store.events(id, 4)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a scanner's result and its event are written together; after the lease is lost the result is "
+      + "still recorded once (first one wins) but no event is appended")
+  void recordScannerAndAppend() {
+    String id = store.create(scan("", "a")).scan().scanId();
+    var sca = ScannerReport.newBuilder().setScanner("sca").setStatus(ScannerStatus.OK).setFindings(1).build();
+    var finding = Finding.newBuilder().setRuleId("CVE-2021-44228").setScanner("sca").build();
+
+    assertThat(store.recordScannerAndAppend(id, 1, new ScannerResult(sca, List.of(finding), List.of()),
+        progress("finished"), T0)).isEqualTo(1);
+    assertThat(store.scannerResults(id).get("sca").findings()).containsExactly(finding);
+    // Again (a result already there): the first result stays, the event is appended, 0 says "not recorded now".
+    assertThat(store.recordScannerAndAppend(id, 1, new ScannerResult(sca.toBuilder().setFindings(0).build(),
+        List.of(), List.of()), progress("again"), T0)).isZero();
+    assertThat(store.scannerResults(id).get("sca").findings()).containsExactly(finding);
+    assertThat(store.events(id, 0)).hasSize(2);
+
+    var lease = store.expired(T0.plusSeconds(21), 10).get(0);
+    store.claim(lease, "b", T0.plusSeconds(21), T0.plusSeconds(41));
+    var sast = ScannerReport.newBuilder().setScanner("sast").setStatus(ScannerStatus.OK).build();
+    assertThatThrownBy(() -> store.recordScannerAndAppend(id, 1, new ScannerResult(sast, List.of(), List.of()),
+        progress("late"), T0)).isInstanceOf(LostLeaseException.class);
+    assertThat(store.scannerResults(id)).containsKeys("sca", "sast");
+    assertThat(store.events(id, 0)).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("the lease is read without writing, and reads as lost once another replica claimed it")
+  void leaseRead() {
+    String id = store.create(scan("", "a")).scan().scanId();
+    assertThat(store.leaseUntil(id, "a", 1)).contains(T0.plusSeconds(20));
+    assertThat(store.leaseUntil(id, "b", 1)).isEmpty();
+
+    var lease = store.expired(T0.plusSeconds(21), 10).get(0);
+    store.claim(lease, "b", T0.plusSeconds(21), T0.plusSeconds(41));
+    assertThat(store.leaseUntil(id, "a", 1)).isEmpty();
+    assertThat(store.leaseUntil(id, "b", 2)).contains(T0.plusSeconds(41));
+    store.finish(id, 2, result(id, Verdict.PASS), T0.plusSeconds(22));
+    assertThat(store.leaseUntil(id, "b", 2)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("create answers the row as the database holds it (without reading it back)")
+  void createAnswersTheStoredRow() {
+    var s = scan("req-row", "a");
+    var precise = new NewScan(s.scanId(), s.requestId(), s.request(), s.manifest(), s.contentStore(), s.owner(),
+        s.leaseUntil().plusNanos(1_234_567), s.deadlineAt().plusNanos(7), s.createdAt().plusNanos(999_999));
+    assertThat(store.create(precise).scan()).isEqualTo(store.find(s.scanId()).orElseThrow());
+  }
+
+  @Test
+  @DisplayName("knows whether it runs on PostgreSQL (whose event writes notify the other replicas)")
+  void knowsItsDatabase() {
+    assertThat(store.postgres()).isEqualTo(db.name().equals("PostgreSQL"));
+  }
 }

@@ -14,11 +14,9 @@ import dev.bulwark.gateway.api.GatewayGrpcService;
 import dev.bulwark.gateway.core.ResiliencePolicy;
 import dev.bulwark.gateway.core.ScanCoordinator;
 import dev.bulwark.gateway.core.ScannerEndpoint;
+import dev.bulwark.gateway.store.Databases;
 import dev.bulwark.gateway.store.ScanStore;
 import java.time.Clock;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.jdbi.v3.core.Jdbi;
 import dev.bulwark.v1.GatewayGrpc;
 import dev.bulwark.v1.Image;
 import dev.bulwark.v1.Manifest;
@@ -49,7 +47,8 @@ public final class GatewayFixture implements AutoCloseable {
   public final ScanCoordinator coordinator;
   public final DiskBlobStore store;
   public final ScanStore scans;
-  private final JdbcConnectionPool pool;
+  /** The scans' database: H2 in memory, or PostgreSQL ({@link Spec#postgres()}). */
+  private final Databases.Db db;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final ManagedGrpcServer gateServer;
   private final ManagedGrpcServer gatewayServer;
@@ -81,6 +80,19 @@ public final class GatewayFixture implements AutoCloseable {
     String gateTarget;
     Duration lease = Duration.ofSeconds(20);
     Duration watchPoll = Duration.ofMillis(100);
+    boolean postgres;
+
+    /** How often watchers look for other replicas' events in the database. */
+    public Spec watchPoll(Duration poll) {
+      this.watchPoll = poll;
+      return this;
+    }
+
+    /** Scans in PostgreSQL ({@code BULWARK_TEST_PG_URL}, a fresh schema) instead of H2; skipped without it. */
+    public Spec postgres() {
+      this.postgres = true;
+      return this;
+    }
 
     public Spec lease(Duration lease) {
       this.lease = lease;
@@ -130,8 +142,8 @@ public final class GatewayFixture implements AutoCloseable {
       endpoints.add(new ScannerEndpoint(name, target, spec.policy));
     }
     store = new DiskBlobStore(Files.createDirectories(work.resolve("gateway-cas")));
-    pool = JdbcConnectionPool.create("jdbc:h2:mem:gateway-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-    scans = ScanStore.migrated(Jdbi.create(pool), pool);
+    db = spec.postgres ? Databases.postgres() : Databases.h2();
+    scans = db.store();
     gateTarget = spec.gateTarget != null ? spec.gateTarget : gateServer.target();
     coordinator = newCoordinator("gateway-a");
     gatewayServer = start(ManagedGrpcServer.onLoopback("gateway", 0,
@@ -221,7 +233,7 @@ public final class GatewayFixture implements AutoCloseable {
     Channels.close(channel);
     gatewayServer.kill();
     coordinator.close();
-    pool.dispose();
+    db.close();
     for (var servers : scannerServers.values()) {
       servers.forEach(ManagedGrpcServer::kill);
     }
