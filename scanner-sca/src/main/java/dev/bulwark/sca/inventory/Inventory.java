@@ -2,10 +2,12 @@ package dev.bulwark.sca.inventory;
 
 import dev.bulwark.advisories.advisory.InstalledPackage;
 import dev.bulwark.server.scanner.ScanWorkspace;
+import dev.bulwark.server.scanner.results.TreeFacts;
 import dev.bulwark.v1.FileEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,6 +81,9 @@ public final class Inventory {
   private static final Set<String> LOCKED_FROM_ABOVE =
       Set.of("npm-manifest", "composer-manifest", "gemfile", "pyproject", "setup-cfg", "gradle-build");
 
+  /** Results-cache unit name of a built artifact's read (a manifest's parse is named by its path). */
+  private static final String BINARY = "binary:";
+
   private Inventory() {}
 
   /** The parser that handles this path, if any. */
@@ -98,14 +103,32 @@ public final class Inventory {
 
   /**
    * As {@link #collect(ScanWorkspace)}, with build resolvers (Maven) that take their files first;
-   * what they hand back is parsed per file.
+   * what they hand back is parsed per file. Each file's parse and each built artifact's read is
+   * kept in the workspace's results cache with the files it read ({@code read:<path>}), so a file
+   * whose content and reads did not change is neither fetched nor parsed again. Build resolutions
+   * are not kept: they depend on repositories (remote, local) that cannot be fingerprinted.
    */
   public static InventoryResult collect(ScanWorkspace ws, List<BuildResolver> builds) throws IOException {
     List<FileEntry> selected = ws.select(path -> wanted(path, builds));
-    ws.prefetch(selected);
-    var problems = new ArrayList<String>();
-    var files = new LinkedHashMap<String, byte[]>();
+    var cache = ws.results();
+    var facts = new TreeFacts(ws.files());
+    var kept = new HashMap<String, ParseResult>();
     for (FileEntry f : selected) {
+      if (parserFor(f.getPath()).isPresent()) {
+        cache.lookup(f.getPath(), f.getDigest().getHash(), facts)
+            .ifPresent(r -> kept.put(f.getPath(), UnitResults.parseResult(r)));
+      }
+    }
+    var fetched = selected.stream().filter(f -> !kept.containsKey(f.getPath())
+        || builds.stream().anyMatch(b -> b.required(f.getPath()))).toList();
+    ws.prefetch(fetched);
+    var problems = new ArrayList<String>();
+    var files = new HashMap<String, byte[]>();
+    var digests = new HashMap<String, String>();
+    for (FileEntry f : selected) {
+      digests.put(f.getPath(), f.getDigest().getHash());
+    }
+    for (FileEntry f : fetched) {
       try {
         files.put(f.getPath(), ws.read(f));
       } catch (IOException e) {
@@ -123,33 +146,67 @@ public final class Inventory {
         return Optional.empty();
       }
     };
-    InventoryResult result = collect(files.keySet(), files::get, tree, ws::cancelled, builds);
+    PerFile parse = (path, parser) -> {
+      if (kept.containsKey(path)) {
+        return kept.get(path);
+      }
+      var reads = new LinkedHashSet<String>();
+      ManifestSource recording = relative -> {
+        reads.add(TreeFacts.read(relative));
+        return tree.read(relative);
+      };
+      ParseResult r = parser.parse(path, files.get(path), recording);
+      cache.save(path, digests.get(path), UnitResults.of(r), reads, facts);
+      return r;
+    };
+    var readable = new LinkedHashSet<String>();
+    selected.stream().map(FileEntry::getPath).filter(p -> kept.containsKey(p) || files.containsKey(p))
+        .forEach(readable::add);
+    InventoryResult result = collect(readable, files::get, tree, ws::cancelled, builds, parse);
     problems.addAll(result.problems());
     var packages = new ArrayList<>(result.packages());
     binaries(ws, packages, problems);
     return new InventoryResult(packages, problems);
   }
 
-  /** Built artifacts in the tree ({@link BinaryArtifacts}), fetched together, each streamed from the local cache. */
+  /** Parses one file (or replays its kept result); never throws for bad input. */
+  @FunctionalInterface
+  private interface PerFile {
+    ParseResult parse(String path, LockfileParser parser);
+  }
+
+  /**
+   * Built artifacts in the tree ({@link BinaryArtifacts}), fetched together, each streamed from the
+   * local cache; a kept result (same path and content) is replayed without fetching the file.
+   */
   private static void binaries(ScanWorkspace ws, List<InstalledPackage> packages, List<String> problems)
       throws IOException {
+    var cache = ws.results();
+    var facts = new TreeFacts(ws.files());
     var found = new ArrayList<FileEntry>();
+    var kept = new HashMap<String, ParseResult>();
     for (FileEntry f : ws.select(path -> true)) {
       if (BinaryArtifacts.analyzer(f.getPath(), f.getDigest().getSizeBytes(), f.getMode()).isPresent()) {
         found.add(f);
+        cache.lookup(BINARY + f.getPath(), f.getDigest().getHash(), facts)
+            .ifPresent(r -> kept.put(f.getPath(), UnitResults.parseResult(r)));
       }
     }
-    ws.prefetch(found.stream().filter(f -> f.getDigest().getSizeBytes() <= BinaryArtifacts.MAX_BYTES).toList());
+    ws.prefetch(found.stream().filter(f -> !kept.containsKey(f.getPath()))
+        .filter(f -> f.getDigest().getSizeBytes() <= BinaryArtifacts.MAX_BYTES).toList());
     for (FileEntry f : found) {
-      var db = BinaryArtifacts.analyzer(f.getPath(), f.getDigest().getSizeBytes(), f.getMode()).orElseThrow();
-      long size = f.getDigest().getSizeBytes();
-      ParseResult r;
-      if (size > BinaryArtifacts.MAX_BYTES) {
-        r = BinaryArtifacts.read(db, f.getPath(), InputStream.nullInputStream(), size);
-      } else {
-        try (InputStream in = java.nio.file.Files.newInputStream(ws.localPath(f))) {
-          r = BinaryArtifacts.read(db, f.getPath(), in, size);
+      ParseResult r = kept.get(f.getPath());
+      if (r == null) {
+        var db = BinaryArtifacts.analyzer(f.getPath(), f.getDigest().getSizeBytes(), f.getMode()).orElseThrow();
+        long size = f.getDigest().getSizeBytes();
+        if (size > BinaryArtifacts.MAX_BYTES) {
+          r = BinaryArtifacts.read(db, f.getPath(), InputStream.nullInputStream(), size);
+        } else {
+          try (InputStream in = java.nio.file.Files.newInputStream(ws.localPath(f))) {
+            r = BinaryArtifacts.read(db, f.getPath(), in, size);
+          }
         }
+        cache.save(BINARY + f.getPath(), f.getDigest().getHash(), UnitResults.of(r), List.of(), facts);
       }
       packages.addAll(r.packages());
       problems.addAll(r.problems());
@@ -165,7 +222,8 @@ public final class Inventory {
   public static InventoryResult collect(Map<String, byte[]> files, List<BuildResolver> builds) {
     ManifestSource tree = relative -> Optional.ofNullable(files.get(relative));
     var selected = files.keySet().stream().filter(p -> wanted(p, builds)).toList();
-    var result = collect(selected, files::get, tree, () -> false, builds);
+    var result = collect(selected, files::get, tree, () -> false, builds,
+        (path, parser) -> parser.parse(path, files.get(path), tree));
     var packages = new ArrayList<>(result.packages());
     var problems = new ArrayList<>(result.problems());
     new TreeMap<>(files).forEach((path, bytes) -> BinaryArtifacts.analyzer(path, bytes.length, 0755).ifPresent(db -> {
@@ -177,7 +235,7 @@ public final class Inventory {
   }
 
   private static InventoryResult collect(Iterable<String> paths, Function<String, byte[]> content,
-      ManifestSource tree, BooleanSupplier cancelled, List<BuildResolver> builds) {
+      ManifestSource tree, BooleanSupplier cancelled, List<BuildResolver> builds, PerFile perFile) {
     var sorted = new TreeMap<String, LockfileParser>();
     var present = new LinkedHashSet<String>();
     for (String path : paths) {
@@ -216,7 +274,7 @@ public final class Inventory {
         continue;
       }
       try {
-        ParseResult r = parser.parse(path, content.apply(path), tree);
+        ParseResult r = perFile.parse(path, parser);
         packages.addAll(r.packages());
         problems.addAll(r.problems());
       } catch (RuntimeException ex) { // a parser bug must not lose the other files
