@@ -3,6 +3,7 @@ package dev.bulwark.sca.inventory;
 import dev.bulwark.advisories.advisory.InstalledPackage;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,15 +23,32 @@ public interface BuildResolver {
   Result resolve(Map<String, byte[]> files, ManifestSource tree);
 
   /**
+   * What its resolutions depend on besides the tree (the repositories it reads, its settings),
+   * when a {@link Result#reproducible() reproducible} result may be kept in the results cache and
+   * replayed while the build's files are unchanged; empty (the default): never kept.
+   */
+  default Optional<String> fingerprint() {
+    return Optional.empty();
+  }
+
+  /**
    * @param packages  what the resolution found
    * @param problems  what it could not resolve, and why
    * @param fallback  files to read with the per-file parser instead
+   * @param reproducible resolving the same files again gives the same result (complete, released
+   *                  versions only), so it may be kept ({@link #fingerprint()})
    */
-  record Result(List<InstalledPackage> packages, List<String> problems, Set<String> fallback) {
+  record Result(List<InstalledPackage> packages, List<String> problems, Set<String> fallback, boolean reproducible) {
     public Result {
       packages = List.copyOf(packages);
       problems = List.copyOf(problems);
       fallback = Set.copyOf(fallback);
+      reproducible = reproducible && problems.isEmpty() && fallback.isEmpty();
+    }
+
+    /** A result that is not kept. */
+    public Result(List<InstalledPackage> packages, List<String> problems, Set<String> fallback) {
+      this(packages, problems, fallback, false);
     }
   }
 }

@@ -2,12 +2,15 @@ package dev.bulwark.sca.inventory;
 
 import dev.bulwark.advisories.advisory.InstalledPackage;
 import dev.bulwark.server.scanner.ScanWorkspace;
+import dev.bulwark.server.scanner.results.ResultCache;
 import dev.bulwark.server.scanner.results.TreeFacts;
+import dev.bulwark.common.cas.Digests;
 import dev.bulwark.v1.FileEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,6 +86,8 @@ public final class Inventory {
 
   /** Results-cache unit name of a built artifact's read (a manifest's parse is named by its path). */
   private static final String BINARY = "binary:";
+  /** Results-cache unit name of a build's resolution (all its files at once). */
+  private static final String BUILD = "build:";
 
   private Inventory() {}
 
@@ -112,15 +117,19 @@ public final class Inventory {
     List<FileEntry> selected = ws.select(path -> wanted(path, builds));
     var cache = ws.results();
     var facts = new TreeFacts(ws.files());
+    // files a build resolver takes are fetched for it, and looked up only if it hands them back
     var kept = new HashMap<String, ParseResult>();
+    var forBuilds = new HashSet<String>();
     for (FileEntry f : selected) {
-      if (parserFor(f.getPath()).isPresent()) {
+      if (builds.stream().anyMatch(b -> b.required(f.getPath()))) {
+        forBuilds.add(f.getPath());
+      } else if (parserFor(f.getPath()).isPresent()) {
         cache.lookup(f.getPath(), f.getDigest().getHash(), facts)
             .ifPresent(r -> kept.put(f.getPath(), UnitResults.parseResult(r)));
       }
     }
-    var fetched = selected.stream().filter(f -> !kept.containsKey(f.getPath())
-        || builds.stream().anyMatch(b -> b.required(f.getPath()))).toList();
+    var fetched = selected.stream().filter(f -> !kept.containsKey(f.getPath()) || forBuilds.contains(f.getPath()))
+        .toList();
     ws.prefetch(fetched);
     var problems = new ArrayList<String>();
     var files = new HashMap<String, byte[]>();
@@ -147,6 +156,9 @@ public final class Inventory {
       }
     };
     PerFile parse = (path, parser) -> {
+      if (forBuilds.contains(path)) {
+        cache.lookup(path, digests.get(path), facts).ifPresent(r -> kept.put(path, UnitResults.parseResult(r)));
+      }
       if (kept.containsKey(path)) {
         return kept.get(path);
       }
@@ -162,7 +174,8 @@ public final class Inventory {
     var readable = new LinkedHashSet<String>();
     selected.stream().map(FileEntry::getPath).filter(p -> kept.containsKey(p) || files.containsKey(p))
         .forEach(readable::add);
-    InventoryResult result = collect(readable, files::get, tree, ws::cancelled, builds, parse);
+    PerBuild resolve = (build, mine) -> resolveKept(build, mine, tree, digests, cache, facts);
+    InventoryResult result = collect(readable, files::get, tree, ws::cancelled, builds, parse, resolve);
     problems.addAll(result.problems());
     var packages = new ArrayList<>(result.packages());
     binaries(ws, packages, problems);
@@ -173,6 +186,43 @@ public final class Inventory {
   @FunctionalInterface
   private interface PerFile {
     ParseResult parse(String path, LockfileParser parser);
+  }
+
+  /** Resolves one build's files (or replays its kept result). */
+  @FunctionalInterface
+  private interface PerBuild {
+    BuildResolver.Result resolve(BuildResolver build, Map<String, byte[]> files);
+  }
+
+  /**
+   * A build's resolution, kept under its files' paths and digests and the resolver's fingerprint
+   * (repositories, settings) when the resolver allows it and the result is reproducible; any
+   * file of the build changing (or one added, removed) resolves the whole build again.
+   */
+  private static BuildResolver.Result resolveKept(BuildResolver build, Map<String, byte[]> files, ManifestSource tree,
+      Map<String, String> digests, ResultCache cache, TreeFacts facts) {
+    var fingerprint = build.fingerprint();
+    if (fingerprint.isEmpty() || !cache.enabled()) {
+      return build.resolve(files, tree);
+    }
+    var input = new StringBuilder(fingerprint.get()).append('\n');
+    new TreeMap<>(files).keySet().forEach(p -> input.append(p).append(' ').append(digests.get(p)).append('\n'));
+    String unit = BUILD + build.name();
+    String digest = Digests.sha256Hex(input.toString());
+    var kept = cache.lookup(unit, digest, facts);
+    if (kept.isPresent()) {
+      return new BuildResolver.Result(UnitResults.parseResult(kept.get()).packages(), List.of(), Set.of(), true);
+    }
+    var reads = new LinkedHashSet<String>();
+    ManifestSource recording = relative -> {
+      reads.add(TreeFacts.read(relative));
+      return tree.read(relative);
+    };
+    var r = build.resolve(files, recording);
+    if (r.reproducible()) {
+      cache.save(unit, digest, UnitResults.of(new ParseResult(r.packages(), List.of())), reads, facts);
+    }
+    return r;
   }
 
   /**
@@ -223,7 +273,7 @@ public final class Inventory {
     ManifestSource tree = relative -> Optional.ofNullable(files.get(relative));
     var selected = files.keySet().stream().filter(p -> wanted(p, builds)).toList();
     var result = collect(selected, files::get, tree, () -> false, builds,
-        (path, parser) -> parser.parse(path, files.get(path), tree));
+        (path, parser) -> parser.parse(path, files.get(path), tree), (build, mine) -> build.resolve(mine, tree));
     var packages = new ArrayList<>(result.packages());
     var problems = new ArrayList<>(result.problems());
     new TreeMap<>(files).forEach((path, bytes) -> BinaryArtifacts.analyzer(path, bytes.length, 0755).ifPresent(db -> {
@@ -235,7 +285,7 @@ public final class Inventory {
   }
 
   private static InventoryResult collect(Iterable<String> paths, Function<String, byte[]> content,
-      ManifestSource tree, BooleanSupplier cancelled, List<BuildResolver> builds, PerFile perFile) {
+      ManifestSource tree, BooleanSupplier cancelled, List<BuildResolver> builds, PerFile perFile, PerBuild perBuild) {
     var sorted = new TreeMap<String, LockfileParser>();
     var present = new LinkedHashSet<String>();
     for (String path : paths) {
@@ -255,7 +305,7 @@ public final class Inventory {
         continue;
       }
       try {
-        BuildResolver.Result r = build.resolve(mine, tree);
+        BuildResolver.Result r = perBuild.resolve(build, mine);
         packages.addAll(r.packages());
         problems.addAll(r.problems());
         mine.keySet().stream().filter(p -> !r.fallback().contains(p)).forEach(sorted::remove);

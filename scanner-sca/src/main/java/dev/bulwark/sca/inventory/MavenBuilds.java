@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -43,10 +44,12 @@ public final class MavenBuilds implements BuildResolver {
     var packages = new ArrayList<InstalledPackage>();
     var problems = new ArrayList<String>();
     var fallback = new HashSet<String>();
+    boolean reproducible = true;
     try (var reactor = Reactor.of(files); var session = resolver.open(reactor)) {
       for (String pom : new TreeMap<>(files).keySet()) {
         Resolution r = session.resolveProject(pom);
         problems.addAll(r.problems());
+        reproducible &= r.reproducible();
         if (!r.modelBuilt()) {
           fallback.add(pom);
           continue;
@@ -59,7 +62,15 @@ public final class MavenBuilds implements BuildResolver {
       problems.add("Maven resolution unavailable: " + e.getMessage());
       fallback.addAll(files.keySet());
     }
-    return new Result(packages, problems, fallback);
+    return new Result(packages, problems, fallback, reproducible);
+  }
+
+  /** The repositories read (local, cache, remotes, mirrors) and whether remotes are. */
+  @Override
+  public Optional<String> fingerprint() {
+    var s = resolver.settings();
+    return Optional.of("maven offline=" + s.offline() + " local=" + s.localRepository().map(Object::toString).orElse("")
+        + " cache=" + s.cache() + " remotes=" + s.remotes() + " mirrors=" + s.mirrors().mirrors());
   }
 
   static InstalledPackage installed(String pom, ResolvedDependency d) {
