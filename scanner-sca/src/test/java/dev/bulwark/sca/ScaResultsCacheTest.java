@@ -54,6 +54,12 @@ class ScaResultsCacheTest {
           </dependencies>
         </project>
         """);
+    Files.createDirectories(tree.resolve("lib"));
+    try (var jar = new java.util.zip.ZipOutputStream(Files.newOutputStream(tree.resolve("lib/logging.jar")))) {
+      jar.putNextEntry(new java.util.zip.ZipEntry("META-INF/maven/org.apache.logging.log4j/log4j-core/pom.properties"));
+      jar.write("groupId=org.apache.logging.log4j\nartifactId=log4j-core\nversion=2.14.0\n".getBytes());
+      jar.closeEntry();
+    }
     Files.createDirectories(tree.resolve("web"));
     Files.copy(SharedFixtures.vulnerableApp().resolve("web/package-lock.json"), tree.resolve("web/package-lock.json"));
     data = tmp.resolve("data");
@@ -114,7 +120,8 @@ class ScaResultsCacheTest {
     assertThat(first.findings()).isNotEmpty();
     assertThat(ids(first.findings())).anyMatch(id -> id.contains("log4j-core@2.14.1"))
         .anyMatch(id -> id.contains("PyYAML@5.3") || id.contains("pyyaml@5.3"));
-    assertThat(firstCounts.written()).as("5 manifests parsed, the 4 that declare packages matched").isEqualTo(9);
+    assertThat(ids(first.findings())).anyMatch(id -> id.contains("lib/logging.jar") && id.contains("log4j-core@2.14.0"));
+    assertThat(firstCounts.written()).as("5 manifests parsed and a jar read, the 5 with packages matched").isEqualTo(11);
     sameAs(first, cold());
 
     // were the advisories read now, the scan would fail: the replay must not need them
@@ -123,7 +130,7 @@ class ScaResultsCacheTest {
     var counts = results.reset();
 
     assertThat(again.summary().getStatus()).isEqualTo(first.summary().getStatus());
-    assertThat(counts.lookups()).isEqualTo(9);
+    assertThat(counts.lookups()).isEqualTo(11);
     assertThat(counts.found()).as("every unit found").isEqualTo(counts.lookups());
     assertThat(counts.written()).as("nothing analysed again").isZero();
     sameAs(again, first);
@@ -175,7 +182,7 @@ class ScaResultsCacheTest {
     var after = scan(results);
     var counts = results.reset();
 
-    assertThat(counts.written()).as("the 4 manifests with packages matched again, none parsed").isEqualTo(4);
+    assertThat(counts.written()).as("the 5 manifests with packages matched again, none parsed").isEqualTo(5);
     sameAs(after, cold());
     assertThat(ids(after.findings())).anyMatch(id -> id.contains("log4j-core@2.14.1"));
   }

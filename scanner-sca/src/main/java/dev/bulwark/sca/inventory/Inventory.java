@@ -110,8 +110,9 @@ public final class Inventory {
    * As {@link #collect(ScanWorkspace)}, with build resolvers (Maven) that take their files first;
    * what they hand back is parsed per file. Each file's parse and each built artifact's read is
    * kept in the workspace's results cache with the files it read ({@code read:<path>}), so a file
-   * whose content and reads did not change is neither fetched nor parsed again. Build resolutions
-   * are not kept: they depend on repositories (remote, local) that cannot be fingerprinted.
+   * whose content and reads did not change is neither fetched nor parsed again. A build file's
+   * resolution is kept only when its resolver says what else it read ({@link BuildResolver#fingerprint()})
+   * and that resolution is reproducible (see {@link #resolveKept}).
    */
   public static InventoryResult collect(ScanWorkspace ws, List<BuildResolver> builds) throws IOException {
     List<FileEntry> selected = ws.select(path -> wanted(path, builds));
@@ -195,9 +196,10 @@ public final class Inventory {
   }
 
   /**
-   * A build's resolution, kept under its files' paths and digests and the resolver's fingerprint
-   * (repositories, settings) when the resolver allows it and the result is reproducible; any
-   * file of the build changing (or one added, removed) resolves the whole build again.
+   * A build's resolution, each file's kept under the build's files (paths and digests) and the
+   * resolver's fingerprint (repositories, settings) when the resolver allows it and that file's
+   * resolution is reproducible: only the files without a kept resolution are resolved (in a build
+   * of all the files); any file of the build changing, added or removed resolves them all again.
    */
   private static BuildResolver.Result resolveKept(BuildResolver build, Map<String, byte[]> files, ManifestSource tree,
       Map<String, String> digests, ResultCache cache, TreeFacts facts) {
@@ -206,23 +208,35 @@ public final class Inventory {
       return build.resolve(files, tree);
     }
     var input = new StringBuilder(fingerprint.get()).append('\n');
-    new TreeMap<>(files).keySet().forEach(p -> input.append(p).append(' ').append(digests.get(p)).append('\n'));
-    String unit = BUILD + build.name();
+    var paths = new TreeMap<>(files).keySet();
+    paths.forEach(p -> input.append(p).append(' ').append(digests.get(p)).append('\n'));
     String digest = Digests.sha256Hex(input.toString());
-    var kept = cache.lookup(unit, digest, facts);
-    if (kept.isPresent()) {
-      return new BuildResolver.Result(UnitResults.parseResult(kept.get()).packages(), List.of(), Set.of(), true);
+    var kept = new HashMap<String, List<InstalledPackage>>();
+    for (String path : paths) {
+      cache.lookup(BUILD + build.name() + ":" + path, digest, facts)
+          .ifPresent(r -> kept.put(path, UnitResults.parseResult(r).packages()));
     }
-    var reads = new LinkedHashSet<String>();
-    ManifestSource recording = relative -> {
-      reads.add(TreeFacts.read(relative));
-      return tree.read(relative);
-    };
-    var r = build.resolve(files, recording);
-    if (r.reproducible()) {
-      cache.save(unit, digest, UnitResults.of(new ParseResult(r.packages(), List.of())), reads, facts);
+    var wanted = paths.stream().filter(p -> !kept.containsKey(p)).collect(java.util.stream.Collectors.toSet());
+    var resolved = wanted.isEmpty() ? new BuildResolver.Result(List.of(), List.of(), Set.of())
+        : build.resolve(files, tree, wanted);
+    // each file's packages, in the files' order, as one resolution of them all lists them
+    var packages = new ArrayList<InstalledPackage>();
+    var placed = new HashSet<InstalledPackage>();
+    for (String path : paths) {
+      if (kept.containsKey(path)) {
+        packages.addAll(kept.get(path));
+        continue;
+      }
+      var mine = resolved.packages().stream().filter(p -> path.equals(p.manifestPath())).toList();
+      if (resolved.reproducible().contains(path)) {
+        cache.save(BUILD + build.name() + ":" + path, digest, UnitResults.of(new ParseResult(mine, List.of())),
+            List.of(), facts);
+      }
+      packages.addAll(mine);
+      placed.addAll(mine);
     }
-    return r;
+    resolved.packages().stream().filter(p -> !placed.contains(p)).forEach(packages::add);
+    return new BuildResolver.Result(packages, resolved.problems(), resolved.fallback(), Set.of());
   }
 
   /**

@@ -41,15 +41,22 @@ public final class MavenBuilds implements BuildResolver {
 
   @Override
   public Result resolve(Map<String, byte[]> files, ManifestSource tree) {
+    return resolve(files, tree, files.keySet());
+  }
+
+  @Override
+  public Result resolve(Map<String, byte[]> files, ManifestSource tree, java.util.Set<String> wanted) {
     var packages = new ArrayList<InstalledPackage>();
     var problems = new ArrayList<String>();
     var fallback = new HashSet<String>();
-    boolean reproducible = true;
+    var reproducible = new HashSet<String>();
     try (var reactor = Reactor.of(files); var session = resolver.open(reactor)) {
-      for (String pom : new TreeMap<>(files).keySet()) {
+      for (String pom : new TreeMap<>(files).keySet().stream().filter(wanted::contains).toList()) {
         Resolution r = session.resolveProject(pom);
         problems.addAll(r.problems());
-        reproducible &= r.reproducible();
+        if (r.reproducible()) {
+          reproducible.add(pom);
+        }
         if (!r.modelBuilt()) {
           fallback.add(pom);
           continue;
@@ -60,7 +67,7 @@ public final class MavenBuilds implements BuildResolver {
       }
     } catch (IOException e) {
       problems.add("Maven resolution unavailable: " + e.getMessage());
-      fallback.addAll(files.keySet());
+      fallback.addAll(wanted);
     }
     return new Result(packages, problems, fallback, reproducible);
   }

@@ -100,6 +100,40 @@ class MavenResultsCacheTest {
   }
 
   @Test
+  @DisplayName("a reactor with a module that cannot be resolved: only that module is resolved again")
+  void onlyTheIncompleteModuleIsResolvedAgain() throws Exception {
+    Files.createDirectories(project.resolve("tool"));
+    Files.writeString(project.resolve("tool/pom.xml"), """
+        <project>
+          <modelVersion>4.0.0</modelVersion>
+          <parent><groupId>com.example</groupId><artifactId>unpublished-parent</artifactId><version>1.0</version>
+            <relativePath/></parent>
+          <artifactId>tool</artifactId>
+          <dependencies>
+            <dependency><groupId>com.example</groupId><artifactId>lib</artifactId><version>1.0</version></dependency>
+          </dependencies>
+        </project>
+        """);
+    Path cache = tmp.resolve("pom-cache");
+    try (var repo = new RepositoryServer(MavenFixtures.central())) {
+      var settings = ResolveOnce.settings(repo.url(), cache, false);
+      var first = scan(settings, results);
+      assertThat(first.summary().getMessage()).contains("tool/pom.xml").contains("unpublished-parent");
+      results.reset();
+
+      delete(cache);
+      int served = repo.served();
+      var again = scan(settings, results);
+
+      assertThat(repo.served()).as("the resolvable module not resolved again").isEqualTo(served);
+      assertThat(again.summary().getMessage()).contains("unpublished-parent");
+      sameAs(again, first);
+      delete(cache);
+      sameAs(again, scan(settings, ResultStore.NONE));
+    }
+  }
+
+  @Test
   @DisplayName("an incomplete resolution (offline, parent POM missing) is never kept: the rescan reports the problem again")
   void incompleteResolutionIsNotKept() throws Exception {
     var settings = ResolveOnce.settings("http://127.0.0.1:9/", tmp.resolve("pom-cache"), true);
