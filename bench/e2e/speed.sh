@@ -2,8 +2,10 @@
 # Speed of the full distribution, measured in ONE run so that a busy machine slows every figure
 # alike and the ratios (last line) stay meaningful:
 #   1. results cache: cold scan, unchanged rescan, one-file-change rescan of a 1,000+ file tree
-#      (JDK sources + the vulnerable fixture app), as analysis time (scanner durations summed);
-#      the rescans' findings are checked against a scan without the cache (identical or it fails)
+#      (JDK sources + the vulnerable fixture app + the shared lockfile fixtures under the names the
+#      SCA scanner detects + this repository's Kubernetes manifests), as analysis time (scanner
+#      durations summed, and per scanner); the rescans' findings are checked against a scan
+#      without the cache (identical or it fails)
 #   2. start-up: `bulwark scan` of an empty folder, wall time, median of N, with and without the
 #      class-data-sharing archive the build makes (packaging/cds-archive.sh)
 #   3. pre-commit hook: `git commit` of one new file with `bulwark hook install`'s hook (the
@@ -36,7 +38,7 @@ bw_nocds() { java -jar "$jar" "$@"; }   # the JDK's own CDS archive only
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", (b > 0 ? a / b : 0)}'; }
-sast() { python3 -c "import json,sys;print(sum(s['durationMs'] for s in json.load(open(sys.argv[1]))['scanners'] if s['name'] == 'sast'))" "$1"; }
+scanner() { python3 -c "import json,sys;print(sum(s['durationMs'] for s in json.load(open(sys.argv[2]))['scanners'] if s['name'] == sys.argv[1]))" "$1" "$2"; }
 analysis() { python3 -c "import json,sys;print(sum(s['durationMs'] for s in json.load(open(sys.argv[1]))['scanners']))" "$1"; }
 per_scanner() { python3 -c "import json,sys;print(' '.join('%s=%d' % (s['name'], s['durationMs']) for s in json.load(open(sys.argv[1]))['scanners']))" "$1"; }
 findings() { python3 -c "
@@ -55,6 +57,26 @@ mkdir -p "$tree"
 unzip -q "$jdk_src" 'java.base/java/util/*' 'java.base/java/io/*' 'java.base/java/net/*' 'java.base/java/time/*' \
   'java.base/java/text/*' 'java.base/java/nio/*' 'java.base/java/security/*' -d "$tree/jdk"
 cp -r "$app" "$tree/app"
+# SCA- and container-heavy parts: each lockfile fixture in a folder of its own under the name the
+# SCA scanner detects (pom.xml fixtures left out: Maven resolution is not cached, see README), and
+# the Kubernetes manifests of this repository
+python3 - "$root/../shared/fixtures/lockfiles" "$tree/lockfiles" <<'PY'
+import os, shutil, sys
+src, dst = sys.argv[1], sys.argv[2]
+names = {"crates.io": "Cargo.lock", "hex": "mix.lock", "pub": "pubspec.lock", "rubygems": "Gemfile.lock",
+         "packagist": "composer.lock", "nuget": "packages.lock.json", "npm/pnpm": "pnpm-lock.yaml",
+         "npm/yarn": "yarn.lock", "npm/package-lock": "package-lock.json", "pypi/pipenv": "Pipfile.lock",
+         "pypi/poetry": "poetry.lock", "pypi/uv": "uv.lock", "maven/gradle-lockfile": "gradle.lockfile",
+         "maven/gradle-verification": "gradle/verification-metadata.xml", "conan": "conan.lock", "go": "go.mod"}
+for folder, name in names.items():
+    for f in sorted(os.listdir(os.path.join(src, folder))):
+        if os.path.isfile(os.path.join(src, folder, f)) and (folder != "go" or f.endswith(".mod")):
+            target = os.path.join(dst, folder, f.replace(".", "_"), name)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copy(os.path.join(src, folder, f), target)
+shutil.copytree(os.path.join(src, "pypi/requirements"), os.path.join(dst, "pypi/requirements"))
+PY
+cp -r "$root/k8s" "$tree/k8s"
 files=$(find "$tree" -type f | wc -l)
 home="$work/home"
 mkdir -p "$work/empty"
@@ -119,9 +141,10 @@ fi
 hook_ms=$(printf '%s\n' "${hook[@]}" | median)
 echo "pre-commit hook, one-file commit in a $files-file repository: median $hook_ms ms  [${hook[*]}]; blocks a staged AWS key (checked)"
 
-# SAST keeps a results cache; SCA and container do not yet: their share is the rest of the total
+# every scanner keeps a results cache: the ratios per scanner say which one misses a target
+per_ratio() { for s in sast sca container; do printf '%s-%s/cold=%s ' "$s" "$1" \
+  "$(ratio "$(scanner "$s" "$work/$2.json")" "$(scanner "$s" "$work/cold.json")")"; done; }
 echo "ratios: unchanged/cold=$(ratio "$unchanged" "$cold") one-file/cold=$(ratio "$one" "$cold")" \
-  "sast-unchanged/cold=$(ratio "$(sast "$work/unchanged.json")" "$(sast "$work/cold.json")")" \
-  "sast-one-file/cold=$(ratio "$(sast "$work/one.json")" "$(sast "$work/cold.json")")" \
+  "$(per_ratio unchanged unchanged)$(per_ratio one-file one)" \
   "empty-scan-cds/no-cds=$(ratio "$empty" "$empty_nocds") hook/empty-scan=$(ratio "$hook_ms" "$empty")" \
   "empty-scan=${empty}ms hook=${hook_ms}ms"

@@ -4,6 +4,7 @@ import dev.bulwark.server.scanner.FindingSink;
 import dev.bulwark.server.scanner.ScanOutcome;
 import dev.bulwark.server.scanner.ScanWorkspace;
 import dev.bulwark.server.scanner.ScannerEngine;
+import dev.bulwark.server.scanner.results.BuildStamp;
 import dev.bulwark.container.advisory.OsvImageMatcher;
 import dev.bulwark.container.check.ConfigAnalyzer;
 import dev.bulwark.container.dockerfile.DockerfileAnalyzer;
@@ -142,6 +143,20 @@ public final class ContainerEngine implements ScannerEngine {
     settings.trivy().ifPresent(t -> info.addAnalyzers(Analyzer.newBuilder().setName("trivy").setVersion("external")));
     info.addDatabases(DatabaseInfo.newBuilder().setName("eol:base-images").setVersion("1").setRecords(eol.size()));
     return info.build();
+  }
+
+  /**
+   * The configuration analyzers with their versions, the size limit, the build: what a
+   * configuration file's findings depend on besides the file and the facts each analyzer names
+   * ({@link ConfigAnalyzer#facts()}). Images have their own per-layer cache; Trivy's results are
+   * not kept.
+   */
+  @Override
+  public Optional<String> resultKey() {
+    var key = new StringBuilder("container/").append(VERSION).append(" max-bytes=").append(NativeConfigScan.MAX_FILE_BYTES)
+        .append(" build=").append(BuildStamp.of(ContainerEngine.class));
+    analyzers.forEach(a -> key.append(' ').append(a.name()).append('@').append(a.version()));
+    return Optional.of(key.toString());
   }
 
   @Override

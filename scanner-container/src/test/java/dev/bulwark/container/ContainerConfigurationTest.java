@@ -32,6 +32,8 @@ class ContainerConfigurationTest {
     assertThat(config.getTrivyTimeout().toJavaDuration()).hasMinutes(5);
     assertThat(EngineMode.parse(config.getEngine())).isEqualTo(EngineMode.AUTO);
     assertThat(config.getAdvisories()).isEmpty();
+    assertThat(config.isResultsCache()).isTrue();
+    assertThat(config.getSharedStore().resultsPrefix).isEqualTo("results/");
     assertThat(config.getLayerCacheMaxSize().toBytes())
         .isEqualTo(dev.bulwark.container.image.LayerCache.DEFAULT_MAX_BYTES);
   }

@@ -39,6 +39,10 @@ class ScaWiringTest {
     assertThat(config.getContentStore()).isEqualTo("localhost:7070");
     assertThat(config.getAdvisories()).isEmpty();
     assertThat(config.getDataDir()).isNotBlank();
+    assertThat(config.isResultsCache()).isTrue();
+    assertThat(config.getResultsCacheMaxSize().toMebibytes()).isEqualTo(256);
+    assertThat(config.getSharedStore().resultsPrefix).isEqualTo("results/");
+    assertThat(config.getSharedStore().resultsRetention.toDays()).isEqualTo(7);
   }
 
   @Test

@@ -53,6 +53,11 @@ public record S3Settings(String endpoint, String region, String bucket, String p
         maxConnections, createBucket);
   }
 
+  public S3Settings withPrefix(String blobPrefix) {
+    return new S3Settings(endpoint, region, bucket, blobPrefix, pathStyle, accessKeyId, secretAccessKey, partSizeBytes,
+        maxConnections, createBucket);
+  }
+
   public S3Settings withCreateBucket(boolean create) {
     return new S3Settings(endpoint, region, bucket, prefix, pathStyle, accessKeyId, secretAccessKey, partSizeBytes,
         maxConnections, create);

@@ -38,4 +38,21 @@ public interface ConfigAnalyzer {
       throws ConfigParseException {
     return analyze(path, text);
   }
+
+  /**
+   * Whether {@link #analyze(String, String, java.util.Map)} reads the siblings: a kept result of
+   * such an analyzer is reused only while its folder holds the same files with the same content.
+   */
+  default boolean readsFolder() {
+    return false;
+  }
+
+  /**
+   * What its results depend on besides the files, by name, with today's value (e.g. which
+   * base-image releases are past their end of life): a kept result is reused only while each
+   * still has the value it had. Asked once per scan.
+   */
+  default java.util.Map<String, String> facts() {
+    return java.util.Map.of();
+  }
 }

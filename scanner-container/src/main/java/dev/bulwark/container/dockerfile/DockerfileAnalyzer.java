@@ -11,6 +11,8 @@ import java.util.Set;
 /** Dockerfiles and Containerfiles: parsed by {@link DockerfileParser}, checked by the families below. */
 public final class DockerfileAnalyzer extends FamilyAnalyzer<Dockerfile> {
 
+  private final EndOfLifeTable eol;
+
   public DockerfileAnalyzer(EndOfLifeTable eol) {
     super(List.<CheckFamily<Dockerfile>>of(
         new BaseImageChecks(eol),
@@ -18,11 +20,18 @@ public final class DockerfileAnalyzer extends FamilyAnalyzer<Dockerfile> {
         new RunChecks(),
         new StageChecks(),
         new InstructionChecks()));
+    this.eol = eol;
   }
 
   @Override
   public String name() {
     return "dockerfile";
+  }
+
+  /** The base-image check judges releases against today: its results change when one reaches its end of life. */
+  @Override
+  public java.util.Map<String, String> facts() {
+    return java.util.Map.of("eol", eol.pastEndOfLife());
   }
 
   @Override

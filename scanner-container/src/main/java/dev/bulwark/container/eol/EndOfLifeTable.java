@@ -49,6 +49,21 @@ public final class EndOfLifeTable {
     }
   }
 
+  /**
+   * The releases past their end of life today, one a line: all that changes in the table's
+   * answers from one day to the next (the rows themselves come with the build).
+   */
+  public String pastEndOfLife() {
+    LocalDate today = LocalDate.now(clock);
+    var past = new StringBuilder();
+    for (Release r : releases) {
+      if (!r.eol().isAfter(today)) {
+        past.append(r.label()).append(' ').append(r.eol()).append('\n');
+      }
+    }
+    return past.toString();
+  }
+
   public int size() {
     return releases.size();
   }

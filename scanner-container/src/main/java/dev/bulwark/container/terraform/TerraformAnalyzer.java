@@ -39,6 +39,11 @@ public final class TerraformAnalyzer extends FamilyAnalyzer<TerraformModule> {
     return new TerraformModule(HclParser.parse(text), text.lines().toList());
   }
 
+  @Override
+  public boolean readsFolder() {
+    return true;
+  }
+
   /** Checks the file as part of its folder's module; siblings that do not parse are left out (they report themselves). */
   @Override
   public List<CheckSpec.Hit> analyze(String path, String text, Map<String, String> siblings) throws ConfigParseException {

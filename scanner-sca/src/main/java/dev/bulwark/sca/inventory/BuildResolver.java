@@ -3,6 +3,7 @@ package dev.bulwark.sca.inventory;
 import dev.bulwark.advisories.advisory.InstalledPackage;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,15 +23,43 @@ public interface BuildResolver {
   Result resolve(Map<String, byte[]> files, ManifestSource tree);
 
   /**
-   * @param packages  what the resolution found
+   * Resolves only the {@code wanted} files of the build (all {@code files} are the build: a
+   * module's parent or sibling may be another file). The default resolves them all.
+   */
+  default Result resolve(Map<String, byte[]> files, ManifestSource tree, Set<String> wanted) {
+    return resolve(files, tree);
+  }
+
+  /**
+   * What its resolutions depend on besides the tree (the repositories it reads, its settings),
+   * when a file's {@link Result#reproducible() reproducible} resolution may be kept in the results
+   * cache and replayed while the build's files are unchanged (so a resolver that has one must
+   * depend on nothing else: not on other files of the tree); empty (the default): never kept.
+   */
+  default Optional<String> fingerprint() {
+    return Optional.empty();
+  }
+
+  /**
+   * @param packages  what the resolution found (each under the file that declares it)
    * @param problems  what it could not resolve, and why
    * @param fallback  files to read with the per-file parser instead
+   * @param reproducible files whose resolution gives the same packages again while the build's
+   *                  files are unchanged (complete, released versions only), so it may be kept
    */
-  record Result(List<InstalledPackage> packages, List<String> problems, Set<String> fallback) {
+  record Result(List<InstalledPackage> packages, List<String> problems, Set<String> fallback, Set<String> reproducible) {
     public Result {
       packages = List.copyOf(packages);
       problems = List.copyOf(problems);
       fallback = Set.copyOf(fallback);
+      var kept = new java.util.HashSet<>(reproducible);
+      kept.removeAll(fallback);
+      reproducible = Set.copyOf(kept);
+    }
+
+    /** A result that is not kept. */
+    public Result(List<InstalledPackage> packages, List<String> problems, Set<String> fallback) {
+      this(packages, problems, fallback, Set.of());
     }
   }
 }

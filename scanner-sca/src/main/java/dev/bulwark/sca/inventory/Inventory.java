@@ -2,10 +2,15 @@ package dev.bulwark.sca.inventory;
 
 import dev.bulwark.advisories.advisory.InstalledPackage;
 import dev.bulwark.server.scanner.ScanWorkspace;
+import dev.bulwark.server.scanner.results.ResultCache;
+import dev.bulwark.server.scanner.results.TreeFacts;
+import dev.bulwark.common.cas.Digests;
 import dev.bulwark.v1.FileEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,6 +84,11 @@ public final class Inventory {
   private static final Set<String> LOCKED_FROM_ABOVE =
       Set.of("npm-manifest", "composer-manifest", "gemfile", "pyproject", "setup-cfg", "gradle-build");
 
+  /** Results-cache unit name of a built artifact's read (a manifest's parse is named by its path). */
+  private static final String BINARY = "binary:";
+  /** Results-cache unit name of a build's resolution (all its files at once). */
+  private static final String BUILD = "build:";
+
   private Inventory() {}
 
   /** The parser that handles this path, if any. */
@@ -98,14 +108,37 @@ public final class Inventory {
 
   /**
    * As {@link #collect(ScanWorkspace)}, with build resolvers (Maven) that take their files first;
-   * what they hand back is parsed per file.
+   * what they hand back is parsed per file. Each file's parse and each built artifact's read is
+   * kept in the workspace's results cache with the files it read ({@code read:<path>}), so a file
+   * whose content and reads did not change is neither fetched nor parsed again. A build file's
+   * resolution is kept only when its resolver says what else it read ({@link BuildResolver#fingerprint()})
+   * and that resolution is reproducible (see {@link #resolveKept}).
    */
   public static InventoryResult collect(ScanWorkspace ws, List<BuildResolver> builds) throws IOException {
     List<FileEntry> selected = ws.select(path -> wanted(path, builds));
-    ws.prefetch(selected);
-    var problems = new ArrayList<String>();
-    var files = new LinkedHashMap<String, byte[]>();
+    var cache = ws.results();
+    var facts = new TreeFacts(ws.files());
+    // files a build resolver takes are fetched for it, and looked up only if it hands them back
+    var kept = new HashMap<String, ParseResult>();
+    var forBuilds = new HashSet<String>();
     for (FileEntry f : selected) {
+      if (builds.stream().anyMatch(b -> b.required(f.getPath()))) {
+        forBuilds.add(f.getPath());
+      } else if (parserFor(f.getPath()).isPresent()) {
+        cache.lookup(f.getPath(), f.getDigest().getHash(), facts)
+            .ifPresent(r -> kept.put(f.getPath(), UnitResults.parseResult(r)));
+      }
+    }
+    var fetched = selected.stream().filter(f -> !kept.containsKey(f.getPath()) || forBuilds.contains(f.getPath()))
+        .toList();
+    ws.prefetch(fetched);
+    var problems = new ArrayList<String>();
+    var files = new HashMap<String, byte[]>();
+    var digests = new HashMap<String, String>();
+    for (FileEntry f : selected) {
+      digests.put(f.getPath(), f.getDigest().getHash());
+    }
+    for (FileEntry f : fetched) {
       try {
         files.put(f.getPath(), ws.read(f));
       } catch (IOException e) {
@@ -123,33 +156,121 @@ public final class Inventory {
         return Optional.empty();
       }
     };
-    InventoryResult result = collect(files.keySet(), files::get, tree, ws::cancelled, builds);
+    PerFile parse = (path, parser) -> {
+      if (forBuilds.contains(path)) {
+        cache.lookup(path, digests.get(path), facts).ifPresent(r -> kept.put(path, UnitResults.parseResult(r)));
+      }
+      if (kept.containsKey(path)) {
+        return kept.get(path);
+      }
+      var reads = new LinkedHashSet<String>();
+      ManifestSource recording = relative -> {
+        reads.add(TreeFacts.read(relative));
+        return tree.read(relative);
+      };
+      ParseResult r = parser.parse(path, files.get(path), recording);
+      cache.save(path, digests.get(path), UnitResults.of(r), reads, facts);
+      return r;
+    };
+    var readable = new LinkedHashSet<String>();
+    selected.stream().map(FileEntry::getPath).filter(p -> kept.containsKey(p) || files.containsKey(p))
+        .forEach(readable::add);
+    PerBuild resolve = (build, mine) -> resolveKept(build, mine, tree, digests, cache, facts);
+    InventoryResult result = collect(readable, files::get, tree, ws::cancelled, builds, parse, resolve);
     problems.addAll(result.problems());
     var packages = new ArrayList<>(result.packages());
     binaries(ws, packages, problems);
     return new InventoryResult(packages, problems);
   }
 
-  /** Built artifacts in the tree ({@link BinaryArtifacts}), fetched together, each streamed from the local cache. */
+  /** Parses one file (or replays its kept result); never throws for bad input. */
+  @FunctionalInterface
+  private interface PerFile {
+    ParseResult parse(String path, LockfileParser parser);
+  }
+
+  /** Resolves one build's files (or replays its kept result). */
+  @FunctionalInterface
+  private interface PerBuild {
+    BuildResolver.Result resolve(BuildResolver build, Map<String, byte[]> files);
+  }
+
+  /**
+   * A build's resolution, each file's kept under the build's files (paths and digests) and the
+   * resolver's fingerprint (repositories, settings) when the resolver allows it and that file's
+   * resolution is reproducible: only the files without a kept resolution are resolved (in a build
+   * of all the files); any file of the build changing, added or removed resolves them all again.
+   */
+  private static BuildResolver.Result resolveKept(BuildResolver build, Map<String, byte[]> files, ManifestSource tree,
+      Map<String, String> digests, ResultCache cache, TreeFacts facts) {
+    var fingerprint = build.fingerprint();
+    if (fingerprint.isEmpty() || !cache.enabled()) {
+      return build.resolve(files, tree);
+    }
+    var input = new StringBuilder(fingerprint.get()).append('\n');
+    var paths = new TreeMap<>(files).keySet();
+    paths.forEach(p -> input.append(p).append(' ').append(digests.get(p)).append('\n'));
+    String digest = Digests.sha256Hex(input.toString());
+    var kept = new HashMap<String, List<InstalledPackage>>();
+    for (String path : paths) {
+      cache.lookup(BUILD + build.name() + ":" + path, digest, facts)
+          .ifPresent(r -> kept.put(path, UnitResults.parseResult(r).packages()));
+    }
+    var wanted = paths.stream().filter(p -> !kept.containsKey(p)).collect(java.util.stream.Collectors.toSet());
+    var resolved = wanted.isEmpty() ? new BuildResolver.Result(List.of(), List.of(), Set.of())
+        : build.resolve(files, tree, wanted);
+    // each file's packages, in the files' order, as one resolution of them all lists them
+    var packages = new ArrayList<InstalledPackage>();
+    var placed = new HashSet<InstalledPackage>();
+    for (String path : paths) {
+      if (kept.containsKey(path)) {
+        packages.addAll(kept.get(path));
+        continue;
+      }
+      var mine = resolved.packages().stream().filter(p -> path.equals(p.manifestPath())).toList();
+      if (resolved.reproducible().contains(path)) {
+        cache.save(BUILD + build.name() + ":" + path, digest, UnitResults.of(new ParseResult(mine, List.of())),
+            List.of(), facts);
+      }
+      packages.addAll(mine);
+      placed.addAll(mine);
+    }
+    resolved.packages().stream().filter(p -> !placed.contains(p)).forEach(packages::add);
+    return new BuildResolver.Result(packages, resolved.problems(), resolved.fallback(), Set.of());
+  }
+
+  /**
+   * Built artifacts in the tree ({@link BinaryArtifacts}), fetched together, each streamed from the
+   * local cache; a kept result (same path and content) is replayed without fetching the file.
+   */
   private static void binaries(ScanWorkspace ws, List<InstalledPackage> packages, List<String> problems)
       throws IOException {
+    var cache = ws.results();
+    var facts = new TreeFacts(ws.files());
     var found = new ArrayList<FileEntry>();
+    var kept = new HashMap<String, ParseResult>();
     for (FileEntry f : ws.select(path -> true)) {
       if (BinaryArtifacts.analyzer(f.getPath(), f.getDigest().getSizeBytes(), f.getMode()).isPresent()) {
         found.add(f);
+        cache.lookup(BINARY + f.getPath(), f.getDigest().getHash(), facts)
+            .ifPresent(r -> kept.put(f.getPath(), UnitResults.parseResult(r)));
       }
     }
-    ws.prefetch(found.stream().filter(f -> f.getDigest().getSizeBytes() <= BinaryArtifacts.MAX_BYTES).toList());
+    ws.prefetch(found.stream().filter(f -> !kept.containsKey(f.getPath()))
+        .filter(f -> f.getDigest().getSizeBytes() <= BinaryArtifacts.MAX_BYTES).toList());
     for (FileEntry f : found) {
-      var db = BinaryArtifacts.analyzer(f.getPath(), f.getDigest().getSizeBytes(), f.getMode()).orElseThrow();
-      long size = f.getDigest().getSizeBytes();
-      ParseResult r;
-      if (size > BinaryArtifacts.MAX_BYTES) {
-        r = BinaryArtifacts.read(db, f.getPath(), InputStream.nullInputStream(), size);
-      } else {
-        try (InputStream in = java.nio.file.Files.newInputStream(ws.localPath(f))) {
-          r = BinaryArtifacts.read(db, f.getPath(), in, size);
+      ParseResult r = kept.get(f.getPath());
+      if (r == null) {
+        var db = BinaryArtifacts.analyzer(f.getPath(), f.getDigest().getSizeBytes(), f.getMode()).orElseThrow();
+        long size = f.getDigest().getSizeBytes();
+        if (size > BinaryArtifacts.MAX_BYTES) {
+          r = BinaryArtifacts.read(db, f.getPath(), InputStream.nullInputStream(), size);
+        } else {
+          try (InputStream in = java.nio.file.Files.newInputStream(ws.localPath(f))) {
+            r = BinaryArtifacts.read(db, f.getPath(), in, size);
+          }
         }
+        cache.save(BINARY + f.getPath(), f.getDigest().getHash(), UnitResults.of(r), List.of(), facts);
       }
       packages.addAll(r.packages());
       problems.addAll(r.problems());
@@ -165,7 +286,8 @@ public final class Inventory {
   public static InventoryResult collect(Map<String, byte[]> files, List<BuildResolver> builds) {
     ManifestSource tree = relative -> Optional.ofNullable(files.get(relative));
     var selected = files.keySet().stream().filter(p -> wanted(p, builds)).toList();
-    var result = collect(selected, files::get, tree, () -> false, builds);
+    var result = collect(selected, files::get, tree, () -> false, builds,
+        (path, parser) -> parser.parse(path, files.get(path), tree), (build, mine) -> build.resolve(mine, tree));
     var packages = new ArrayList<>(result.packages());
     var problems = new ArrayList<>(result.problems());
     new TreeMap<>(files).forEach((path, bytes) -> BinaryArtifacts.analyzer(path, bytes.length, 0755).ifPresent(db -> {
@@ -177,7 +299,7 @@ public final class Inventory {
   }
 
   private static InventoryResult collect(Iterable<String> paths, Function<String, byte[]> content,
-      ManifestSource tree, BooleanSupplier cancelled, List<BuildResolver> builds) {
+      ManifestSource tree, BooleanSupplier cancelled, List<BuildResolver> builds, PerFile perFile, PerBuild perBuild) {
     var sorted = new TreeMap<String, LockfileParser>();
     var present = new LinkedHashSet<String>();
     for (String path : paths) {
@@ -197,7 +319,7 @@ public final class Inventory {
         continue;
       }
       try {
-        BuildResolver.Result r = build.resolve(mine, tree);
+        BuildResolver.Result r = perBuild.resolve(build, mine);
         packages.addAll(r.packages());
         problems.addAll(r.problems());
         mine.keySet().stream().filter(p -> !r.fallback().contains(p)).forEach(sorted::remove);
@@ -216,7 +338,7 @@ public final class Inventory {
         continue;
       }
       try {
-        ParseResult r = parser.parse(path, content.apply(path), tree);
+        ParseResult r = perFile.parse(path, parser);
         packages.addAll(r.packages());
         problems.addAll(r.problems());
       } catch (RuntimeException ex) { // a parser bug must not lose the other files

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -40,13 +41,22 @@ public final class MavenBuilds implements BuildResolver {
 
   @Override
   public Result resolve(Map<String, byte[]> files, ManifestSource tree) {
+    return resolve(files, tree, files.keySet());
+  }
+
+  @Override
+  public Result resolve(Map<String, byte[]> files, ManifestSource tree, java.util.Set<String> wanted) {
     var packages = new ArrayList<InstalledPackage>();
     var problems = new ArrayList<String>();
     var fallback = new HashSet<String>();
+    var reproducible = new HashSet<String>();
     try (var reactor = Reactor.of(files); var session = resolver.open(reactor)) {
-      for (String pom : new TreeMap<>(files).keySet()) {
+      for (String pom : new TreeMap<>(files).keySet().stream().filter(wanted::contains).toList()) {
         Resolution r = session.resolveProject(pom);
         problems.addAll(r.problems());
+        if (r.reproducible()) {
+          reproducible.add(pom);
+        }
         if (!r.modelBuilt()) {
           fallback.add(pom);
           continue;
@@ -57,9 +67,17 @@ public final class MavenBuilds implements BuildResolver {
       }
     } catch (IOException e) {
       problems.add("Maven resolution unavailable: " + e.getMessage());
-      fallback.addAll(files.keySet());
+      fallback.addAll(wanted);
     }
-    return new Result(packages, problems, fallback);
+    return new Result(packages, problems, fallback, reproducible);
+  }
+
+  /** The repositories read (local, cache, remotes, mirrors) and whether remotes are. */
+  @Override
+  public Optional<String> fingerprint() {
+    var s = resolver.settings();
+    return Optional.of("maven offline=" + s.offline() + " local=" + s.localRepository().map(Object::toString).orElse("")
+        + " cache=" + s.cache() + " remotes=" + s.remotes() + " mirrors=" + s.mirrors().mirrors());
   }
 
   static InstalledPackage installed(String pom, ResolvedDependency d) {

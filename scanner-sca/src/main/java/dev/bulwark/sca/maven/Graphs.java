@@ -83,6 +83,28 @@ final class Graphs {
     return out;
   }
 
+  /**
+   * Whether every node of the graph outside the tree is a released version, reached without a
+   * version range: what a repository serves for those never changes.
+   */
+  static boolean released(DependencyNode node, Reactor reactor) {
+    if (node == null) {
+      return true;
+    }
+    for (DependencyNode child : node.getChildren()) {
+      Dependency d = child.getDependency();
+      if (d != null && !reactor.isModule(d.getArtifact().getGroupId(), d.getArtifact().getArtifactId())
+          && (d.getArtifact().isSnapshot() || child.getVersionConstraint() != null
+              && child.getVersionConstraint().getRange() != null)) {
+        return false;
+      }
+      if (!released(child, reactor)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static void walk(DependencyNode node, Deque<String> path, Map<String, Integer> lines, Reactor reactor,
       List<ResolvedDependency> out, int directLine) {
     for (DependencyNode child : node.getChildren()) {

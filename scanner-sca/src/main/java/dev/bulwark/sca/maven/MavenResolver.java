@@ -134,16 +134,22 @@ public final class MavenResolver implements AutoCloseable {
           .setTwoPhaseBuilding(false)
           .setLocationTracking(true);
       Model model;
+      boolean released;
       try {
-        model = modelBuilder.build(request).getEffectiveModel();
+        var built = modelBuilder.build(request);
+        model = built.getEffectiveModel();
+        // a parent from a repository that is a SNAPSHOT may change under the same name
+        released = built.getModelIds().stream().skip(1).filter(id -> !id.isEmpty())
+            .noneMatch(id -> id.endsWith("-SNAPSHOT") && !reactor.isModule(id.split(":")[0], id.split(":")[1]));
       } catch (ModelBuildingException e) {
         record(Failures.isNetwork(e));
-        return new Resolution(List.of(), Failures.ofModel(pomPath, e, offlineReason), false);
+        return new Resolution(List.of(), Failures.ofModel(pomPath, e, offlineReason), false, false);
       }
       var collect = Graphs.request(model, session.getArtifactTypeRegistry());
       collect.setRepositories(system.newResolutionRepositories(session,
           model.getRepositories().stream().map(MavenRepositories::remote).toList()));
-      return collect(pomPath, collect, Graphs.declarationLines(model));
+      var resolution = collect(pomPath, collect, Graphs.declarationLines(model));
+      return released ? resolution : new Resolution(resolution.dependencies(), resolution.problems(), true, false);
     }
 
     /** Declared coordinates without a project model (Gradle): their transitive graph from the remotes. */
@@ -167,7 +173,8 @@ public final class MavenResolver implements AutoCloseable {
       // Maven goes on without a dependency's missing POM (the dependency stays, its transitives are lost): say so
       missing.drain().forEach(m -> problems.add(Failures.ofMissingPom(manifestPath, m, offlineReason)));
       record(missing.sawNetworkFailure() || result.getExceptions().stream().anyMatch(Failures::isNetwork));
-      return new Resolution(Graphs.flatten(result.getRoot(), lines, reactor), problems.stream().distinct().toList(), true);
+      return new Resolution(Graphs.flatten(result.getRoot(), lines, reactor), problems.stream().distinct().toList(), true,
+          Graphs.released(result.getRoot(), reactor));
     }
 
     private List<RemoteRepository> initialRepositories() {

@@ -2,12 +2,14 @@ package dev.bulwark.server.cas;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.bulwark.cas.s3.S3BlobStore;
+import dev.bulwark.cas.s3.S3ResultStore;
 import dev.bulwark.cas.s3.S3Settings;
 import dev.bulwark.common.cas.BlobSource;
 import dev.bulwark.common.cas.BlobStore;
 import dev.bulwark.common.cas.DiskBlobStore;
 import dev.bulwark.common.cas.StoreBlobSource;
 import io.dropwizard.util.DataSize;
+import io.dropwizard.util.Duration;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,6 +30,8 @@ import java.util.Optional;
  *   pathStyle: true                 # MinIO, Ceph
  *   accessKeyId: ${AWS_ACCESS_KEY_ID:-}       # empty: the SDK's standard chain
  *   secretAccessKey: ${AWS_SECRET_ACCESS_KEY:-}
+ *   resultsPrefix: results/         # scanners' results cache, beside the blobs (never under them)
+ *   resultsRetention: 7d            # results unused this long are deleted
  * </pre>
  */
 public class ContentStoreFactory {
@@ -56,6 +60,12 @@ public class ContentStoreFactory {
   /** Blobs fetched from the bucket at once by a scanner. */
   @JsonProperty
   public int fetchParallelism = 16;
+  /** Where scanners keep analysis results in the bucket; must not overlap {@link #prefix}. */
+  @JsonProperty
+  public String resultsPrefix = "results/";
+  /** Results not used for this long are deleted (each scanner replica expires them periodically). */
+  @JsonProperty
+  public Duration resultsRetention = Duration.days(7);
 
   public boolean shared() {
     return switch (type == null ? "" : type.strip().toLowerCase(Locale.ROOT)) {
@@ -73,6 +83,12 @@ public class ContentStoreFactory {
   /** The store: the bucket when {@code type: s3}, else a folder at {@code diskDir}. */
   public BlobStore build(Path diskDir) {
     return shared() ? S3BlobStore.open(s3Settings()) : new DiskBlobStore(diskDir);
+  }
+
+  /** The scanners' shared results cache in the bucket when {@code type: s3}; empty otherwise. */
+  public Optional<BucketResultStore> sharedResults() {
+    return shared() ? Optional.of(new BucketResultStore(S3ResultStore.open(s3Settings(), resultsPrefix,
+        java.time.Duration.ofMillis(resultsRetention.toMilliseconds())))) : Optional.empty();
   }
 
   /** Where a scanner reads blobs from directly: the bucket when shared; empty means "through a gateway". */

@@ -3,7 +3,10 @@ package dev.bulwark.server.scanner.results;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bulwark.common.cas.Digests;
+import dev.bulwark.cas.s3.ResultStoreContract;
+import java.io.IOException;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -11,12 +14,33 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DiskResultStoreTest {
+@DisplayName("the local results store keeps the results-store contract, within its size bound")
+class DiskResultStoreTest extends ResultStoreContract {
   @TempDir
   Path dir;
 
-  static String key(int i) {
-    return Digests.sha256Hex("unit " + i);
+  static Store view(DiskResultStore s) {
+    return new Store() {
+      @Override
+      public Optional<byte[]> get(String key) throws IOException {
+        return s.get(key);
+      }
+
+      @Override
+      public void put(String key, byte[] value) throws IOException {
+        s.put(key, value);
+      }
+    };
+  }
+
+  @Override
+  protected Store store() {
+    return view(new DiskResultStore(dir, 1024 * 1024));
+  }
+
+  @Override
+  protected Store sameStoreElsewhere() {
+    return view(new DiskResultStore(dir, 1024 * 1024));
   }
 
   @Test
