@@ -76,7 +76,9 @@ for folder, name in names.items():
             shutil.copy(os.path.join(src, folder, f), target)
 shutil.copytree(os.path.join(src, "pypi/requirements"), os.path.join(dst, "pypi/requirements"))
 PY
-cp -r "$root/k8s" "$tree/k8s"
+# the manifests only: k8s/pom.xml has a SNAPSHOT parent outside this tree (resolved again on every
+# scan, by design) and k8s/target holds build output
+mkdir -p "$tree/k8s" && cp -r "$root/k8s/base" "$root/k8s/overlays" "$tree/k8s/"
 files=$(find "$tree" -type f | wc -l)
 home="$work/home"
 mkdir -p "$work/empty"
