@@ -11,8 +11,10 @@ import dev.bulwark.sast.lang.python.Python;
 import dev.bulwark.sast.lang.ruby.Ruby;
 import dev.bulwark.sast.rules.TreeAnalyzer;
 import dev.bulwark.sast.secrets.SecretsAnalyzer;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -30,9 +32,11 @@ public final class Analyzers {
     }
   }
 
-  private static List<Entry> registry() {
+  /** @param rulePacks where rule packs keep their parsed form between runs, if anywhere */
+  private static List<Entry> registry(Optional<Path> rulePacks) {
     return List.of(
-        new Entry(path -> true, SecretsAnalyzer::builtIn), // every check looks for secrets
+        new Entry(path -> true, // every check looks for secrets
+            () -> rulePacks.map(SecretsAnalyzer::builtIn).orElseGet(SecretsAnalyzer::builtIn)),
         new Entry(JavaTaintAnalyzer::wants, JavaTaintAnalyzer::new),
         Entry.of(JavaScript.language()),
         Entry.of(Python.language()),
@@ -43,7 +47,12 @@ public final class Analyzers {
   }
 
   public static List<Analyzer> builtIn() {
-    return registry().stream().map(e -> e.build().get()).toList();
+    return builtIn(Optional.empty());
+  }
+
+  /** Every built-in analyzer; rule packs keep their parsed form in {@code rulePacks} between runs when given. */
+  public static List<Analyzer> builtIn(Optional<Path> rulePacks) {
+    return registry(rulePacks).stream().map(e -> e.build().get()).toList();
   }
 
   /**
@@ -52,7 +61,12 @@ public final class Analyzers {
    * packs of the languages it does not see.
    */
   public static List<Analyzer> builtInFor(Collection<String> paths) {
-    return registry().stream().filter(e -> paths.stream().anyMatch(e.wants()))
+    return builtInFor(paths, Optional.empty());
+  }
+
+  /** As {@link #builtInFor(Collection)}; rule packs keep their parsed form in {@code rulePacks} between runs when given. */
+  public static List<Analyzer> builtInFor(Collection<String> paths, Optional<Path> rulePacks) {
+    return registry(rulePacks).stream().filter(e -> paths.stream().anyMatch(e.wants()))
         .map(e -> e.build().get()).toList();
   }
 
