@@ -2,6 +2,8 @@ package dev.bulwark.sast;
 
 import dev.bulwark.sast.core.Analyzer;
 import dev.bulwark.sast.java.JavaTaintAnalyzer;
+import dev.bulwark.sast.java.catalog.TaintCatalog;
+import dev.bulwark.sast.java.rules.RuleBook;
 import dev.bulwark.sast.lang.Language;
 import dev.bulwark.sast.lang.csharp.CSharp;
 import dev.bulwark.sast.lang.go.Go;
@@ -37,7 +39,8 @@ public final class Analyzers {
     return List.of(
         new Entry(path -> true, // every check looks for secrets
             () -> rulePacks.map(SecretsAnalyzer::builtIn).orElseGet(SecretsAnalyzer::builtIn)),
-        new Entry(JavaTaintAnalyzer::wants, JavaTaintAnalyzer::new),
+        new Entry(JavaTaintAnalyzer::wants,
+            () -> new JavaTaintAnalyzer(TaintCatalog.builtIn(rulePacks), RuleBook.builtIn(rulePacks))),
         Entry.of(JavaScript.language()),
         Entry.of(Python.language()),
         Entry.of(Go.language()),

@@ -100,7 +100,11 @@ public record SecretRulePack(String name, String version, String hash, List<Secr
       for (String file : idx.families()) {
         parsed.add(mapper().readValue(once.read(file), FamilyYaml.class));
       }
-      entry = new RulePackCache.Entry(idx, List.copyOf(parsed));
+      var digests = new ArrayList<String>();
+      for (String file : idx.families()) {
+        digests.add(Digests.sha256Hex(once.read(file)));
+      }
+      entry = new RulePackCache.Entry(idx, List.copyOf(digests), List.copyOf(parsed));
     }
     var all = new ByteArrayOutputStream();
     all.write(indexBytes);
@@ -118,12 +122,8 @@ public record SecretRulePack(String name, String version, String hash, List<Secr
         rules.add(r.toRule(family.family(), cached.isEmpty()));
       }
     }
-    if (cached.isEmpty() && cache.isPresent()) { // only a pack that loaded completely is kept
-      var digests = new ArrayList<String>();
-      for (String file : entry.index().families()) {
-        digests.add(Digests.sha256Hex(once.read(file)));
-      }
-      cache.get().write(indexBytes, entry, digests);
+    if (cached.isEmpty()) { // only a pack that loaded completely is kept
+      cache.ifPresent(c -> c.write(indexBytes, entry));
     }
     var idx = entry.index();
     return new SecretRulePack(idx.name(), idx.version(), Digests.sha256Hex(all.toByteArray(), 16),
