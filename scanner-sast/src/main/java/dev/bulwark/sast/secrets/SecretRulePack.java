@@ -97,11 +97,9 @@ public record SecretRulePack(String name, String version, String hash, List<Secr
     } else {
       var idx = mapper().readValue(indexBytes, IndexYaml.class);
       var parsed = new ArrayList<FamilyYaml>();
-      for (String file : idx.families()) {
-        parsed.add(mapper().readValue(once.read(file), FamilyYaml.class));
-      }
       var digests = new ArrayList<String>();
       for (String file : idx.families()) {
+        parsed.add(mapper().readValue(once.read(file), FamilyYaml.class));
         digests.add(Digests.sha256Hex(once.read(file)));
       }
       entry = new RulePackCache.Entry(idx, List.copyOf(digests), List.copyOf(parsed));
