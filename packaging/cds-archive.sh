@@ -59,6 +59,11 @@ run "$work/tree.classlist" scan "$tree" --format json
 # `bulwark check` is the pre-commit hook's in-process path (no cluster); older jars lack it.
 if java -jar "$jar" --help 2>&1 | grep -q '^ *check '; then
   run "$work/check.classlist" check --format json "$tree"
+  # the hook's own command: --staged reads the git index (and a second run reads the parsed rule packs back)
+  if command -v git >/dev/null && git -C "$tree" init -q && git -C "$tree" add -A; then
+    run "$work/staged.classlist" check --staged --repo "$tree"
+    run "$work/staged-again.classlist" check --staged --repo "$tree"
+  fi
 fi
 cat "$work"/*.classlist | awk '!seen[$0]++' > "$work/all.classlist"
 

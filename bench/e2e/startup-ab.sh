@@ -16,21 +16,27 @@ jdk_src="${JDK_SRC:-/usr/lib/jvm/temurin-25-jdk-amd64/lib/src.zip}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-bw() { # jar args...
+bw() { # jar args...: runs the jar as the launcher does
   local jar=$1; shift
-  local cds=()
-  # an archive older than its jar does not match it: the JVM would silently run without any
-  [[ -f "${jar%.jar}.jsa" && "${jar%.jar}.jsa" -nt "$jar" ]] \
-    && cds=(-XX:SharedArchiveFile="${jar%.jar}.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
-  java "${cds[@]}" -jar "$jar" "$@"
+  java $(cds "$jar") -jar "$jar" "$@"
+}
+cds() { # the CDS flags for a jar; an archive older than its jar does not match it: the JVM would silently run without any
+  [[ -f "${1%.jar}.jsa" && "${1%.jar}.jsa" -nt "$1" ]] && echo "-XX:SharedArchiveFile=${1%.jar}.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+  return 0
 }
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 ratio() { awk -v x="$1" -v y="$2" 'BEGIN {printf "%.2f", (y > 0 ? x / y : 0)}'; }
-timed() { # prints the wall time of a run that exited 0 (PASS) or 1 (FAIL); any other exit stops the bench
-  local t0 rc=0; t0=$(ms); "$@" >/dev/null 2>"$work/last.err" || rc=$?
+# CPU time (user + system) of each run too, when /usr/bin/time is there: on a busy machine it
+# grows far less than wall time, so its ratios are the steadier ones.
+cpu_of=()
+[[ -x /usr/bin/time ]] && cpu_of=(/usr/bin/time -f '%U %S' -o "$work/cpu")
+timed() { # prints "wall-ms cpu-ms" of a run that exited 0 (PASS) or 1 (FAIL); any other exit stops the bench
+  local t0 rc=0 cpu=0; t0=$(ms); "${cpu_of[@]}" "$@" >/dev/null 2>"$work/last.err" || rc=$?
+  local wall=$(( $(ms) - t0 ))
   (( rc <= 1 )) || { echo "FAILED (exit $rc): $*" >&2; tail -3 "$work/last.err" >&2; exit 2; }
-  echo $(( $(ms) - t0 ))
+  [[ ${#cpu_of[@]} -gt 0 && -f "$work/cpu" ]] && cpu=$(awk '{printf "%d", ($1 + $2) * 1000}' "$work/cpu")
+  echo "$wall:$cpu"
 }
 
 mkdir -p "$work/empty" "$work/repo"
@@ -55,20 +61,27 @@ declare -A t
 for _ in $(seq 1 "$runs"); do
   for side in a b; do
     jar=${!side}
-    t[$side-version]+="$(timed bw "$jar" --version) "
-    t[$side-empty]+="$(BULWARK_HOME="$work/$side-plain" timed bw "$jar" scan "$work/empty" --format json) "
-    t[$side-empty-osv]+="$(BULWARK_HOME="$work/$side-osv" timed bw "$jar" scan "$work/empty" --format json) "
-    t[$side-check]+="$(cd "$work/repo" && BULWARK_HOME="$work/$side-plain" timed bw "$jar" check --staged) "
+    t[$side-version]+="$(timed java $(cds "$jar") -jar "$jar" --version) "
+    t[$side-empty]+="$(BULWARK_HOME="$work/$side-plain" timed java $(cds "$jar") -jar "$jar" scan "$work/empty" --format json) "
+    t[$side-empty-osv]+="$(BULWARK_HOME="$work/$side-osv" timed java $(cds "$jar") -jar "$jar" scan "$work/empty" --format json) "
+    t[$side-check]+="$(cd "$work/repo" && BULWARK_HOME="$work/$side-plain" timed java $(cds "$jar") -jar "$jar" check --staged) "
   done
 done
 
 echo "A: $a"
 echo "B: $b"
-echo "$(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), $runs runs each, interleaved; medians in ms"
+echo "$(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), $runs runs each, interleaved; medians in ms (wall, and CPU user+system)"
 summary=""
+cpu_summary=""
+walls() { printf '%s\n' $1 | cut -d: -f1; }
+cpus() { printf '%s\n' $1 | cut -d: -f2; }
 for what in version empty empty-osv check; do
-  ma=$(printf '%s\n' ${t[a-$what]} | median); mb=$(printf '%s\n' ${t[b-$what]} | median)
-  printf '%-10s A %5d  [%s]\n           B %5d  [%s]\n' "$what" "$ma" "${t[a-$what]% }" "$mb" "${t[b-$what]% }"
+  ma=$(walls "${t[a-$what]}" | median); mb=$(walls "${t[b-$what]}" | median)
+  ca=$(cpus "${t[a-$what]}" | median); cb=$(cpus "${t[b-$what]}" | median)
+  printf '%-10s A %5d  cpu %5d  [%s]\n           B %5d  cpu %5d  [%s]\n' "$what" "$ma" "$ca" \
+    "$(walls "${t[a-$what]}" | tr '\n' ' ' | sed 's/ $//')" "$mb" "$cb" "$(walls "${t[b-$what]}" | tr '\n' ' ' | sed 's/ $//')"
   summary+=" $what=$(ratio "$mb" "$ma")"
+  cpu_summary+=" $what=$(ratio "$cb" "$ca")"
 done
+echo "CPU ratios B/A:$cpu_summary"
 echo "ratios B/A:$summary"

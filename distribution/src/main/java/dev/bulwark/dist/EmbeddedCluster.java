@@ -37,9 +37,9 @@ public final class EmbeddedCluster implements LocalCluster {
   public static final Map<String, Integer> PORT_OFFSETS =
       Map.of("gateway", 0, "sast", 1, "sca", 2, "container", 3, "gate", 4);
 
-  /** One short-lived daemon thread per service of a level started in parallel. */
-  private static final Executor STARTER = task -> {
-    var thread = new Thread(task, "embedded-start");
+  /** One short-lived daemon thread per service of a level started or stopped in parallel. */
+  private static final Executor PER_SERVICE = task -> {
+    var thread = new Thread(task, "embedded-service");
     thread.setDaemon(true);
     thread.start();
   };
@@ -50,6 +50,9 @@ public final class EmbeddedCluster implements LocalCluster {
   private final List<Running> running = new ArrayList<>();
   private final Map<String, String> targets = new LinkedHashMap<>();
   private EmbeddedSecurity security;
+  /** Whether this run's databases compact as they close (decided at start). */
+  private DatabaseCompaction compaction;
+  private long compactionFloor = DatabaseCompaction.FLOOR;
   private final Map<String, String> links = new LinkedHashMap<>();
 
   /** A cluster of exactly these services; names must be unique. */
@@ -61,6 +64,12 @@ public final class EmbeddedCluster implements LocalCluster {
       }
     }
     this.services = services.stream().sorted(Comparator.comparingInt(EmbeddedService::startOrder)).toList();
+  }
+
+  /** Another size below which a database never compacts on close (tests; see {@link DatabaseCompaction}). */
+  EmbeddedCluster compactionFloor(long bytes) {
+    compactionFloor = bytes;
+    return this;
   }
 
   /** Every {@link EmbeddedService} listed in {@code META-INF/services} on the classpath. */
@@ -112,11 +121,17 @@ public final class EmbeddedCluster implements LocalCluster {
       throw new IllegalStateException("cluster already started");
     }
     security = EmbeddedSecurity.of(settings, services);
+    compaction = DatabaseCompaction.decide(settings.home(), compactionFloor);
+    compaction.whileOpening(() -> startLevels(settings));
+    return this;
+  }
+
+  private void startLevels(Settings settings) {
     var levels = new TreeMap<Integer, List<EmbeddedService>>();
     services.forEach(s -> levels.computeIfAbsent(s.startOrder(), k -> new ArrayList<>()).add(s));
     for (List<EmbeddedService> level : levels.values()) {
       var seen = Map.copyOf(targets);
-      Executor executor = level.size() == 1 ? Runnable::run : STARTER;
+      Executor executor = level.size() == 1 ? Runnable::run : PER_SERVICE;
       var starting = level.stream()
           .map(service -> CompletableFuture.supplyAsync(() -> startOne(service, settings, seen), executor)).toList();
       RuntimeException failure = null;
@@ -136,18 +151,21 @@ public final class EmbeddedCluster implements LocalCluster {
         throw failure;
       }
     }
-    return this;
   }
 
   /** Creates one service and puts it on the wire; on failure releases what it registered and throws. */
   private Running startOne(EmbeddedService service, Settings settings, Map<String, String> seen) {
+    long started = System.nanoTime();
     var context = security.context(settings, seen, service.name());
     try {
       List<BindableService> grpc = service.create(context);
+      long created = System.nanoTime();
       int port = settings.portBase() == 0 ? 0 : settings.portBase() + PORT_OFFSETS.getOrDefault(service.name(), 0);
       var server = new ManagedGrpcServer(service.name(), settings.bindHost(), port, Duration.ofSeconds(10),
           GrpcServerFactory.DEFAULT_MAX_INBOUND_BYTES, grpc, null, security.server(context));
       server.start();
+      LOG.info("embedded {} started in {} ms (created in {} ms)", service.name(),
+          (System.nanoTime() - started) / 1_000_000, (created - started) / 1_000_000);
       return new Running(service, server, context);
     } catch (Exception e) {
       closeQuietly(context.closeables());
@@ -188,28 +206,57 @@ public final class EmbeddedCluster implements LocalCluster {
     return Collections.unmodifiableMap(targets);
   }
 
-  /** Stops services in reverse start order, each followed by what it registered to close. */
+  /**
+   * Stops services in reverse start order, each followed by what it registered to close; the
+   * services of one start order in parallel (as they started), so that the gate's database closes
+   * while the scanners stop instead of after them. A service of a lower order stops only once every
+   * service of the higher orders (which may call it) has stopped.
+   */
   @Override
   public synchronized void close() {
-    for (int i = running.size() - 1; i >= 0; i--) {
-      var r = running.get(i);
-      try {
-        r.server().stop();
-      } catch (InterruptedException e) {
-        r.server().kill();
-        Thread.currentThread().interrupt();
-      } catch (RuntimeException e) {
-        LOG.warn("stopping {} failed", r.service().name(), e);
+    var levels = new TreeMap<Integer, List<Running>>(Comparator.reverseOrder());
+    running.forEach(r -> levels.computeIfAbsent(r.service().startOrder(), k -> new ArrayList<>()).add(r));
+    boolean interrupted = false;
+    for (List<Running> level : levels.values()) {
+      Executor executor = level.size() == 1 ? Runnable::run : PER_SERVICE;
+      var stopping = level.stream().map(r -> CompletableFuture.supplyAsync(() -> stopOne(r), executor)).toList();
+      for (var stopped : stopping) {
+        interrupted |= stopped.join();
       }
-      closeQuietly(r.context().closeables());
     }
     running.clear();
     targets.clear();
+    if (compaction != null) {
+      compaction.closed();
+      compaction = null;
+    }
     if (security != null) {
       security.close();
       security = null;
     }
     links.clear();
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Stops one service's server, then closes what it registered; true when interrupted while waiting. */
+  private static boolean stopOne(Running r) {
+    long started = System.nanoTime();
+    boolean interrupted = false;
+    try {
+      r.server().stop();
+    } catch (InterruptedException e) {
+      r.server().kill();
+      interrupted = true;
+    } catch (RuntimeException e) {
+      LOG.warn("stopping {} failed", r.service().name(), e);
+    }
+    long serverStopped = System.nanoTime();
+    closeQuietly(r.context().closeables());
+    LOG.info("embedded {} stopped in {} ms (server {} ms)", r.service().name(),
+        (System.nanoTime() - started) / 1_000_000, (serverStopped - started) / 1_000_000);
+    return interrupted;
   }
 
   /** The exception's message and its cause's ("cannot listen on …: Address already in use"). */

@@ -98,7 +98,50 @@ class EmbeddedClusterTest {
       assertThat(cluster.targets().keySet()).containsExactly("sast", "gate", "gateway");
     }
     assertThat(log).hasSize(4).contains("create gateway seeing [gate, sast]", "close gateway");
-    assertThat(log.subList(0, 2)).allMatch(line -> line.endsWith("on embedded-start"));
+    assertThat(log.subList(0, 2)).allMatch(line -> line.endsWith("on embedded-service"));
+  }
+
+  @Test
+  void stopsServicesOfTheSameOrderInParallelOnceTheHigherOrdersHaveStopped() {
+    // Each of the two waits in what it closes until the other is closing too: stopped one after
+    // the other, the first would wait in vain and the barrier would break.
+    var barrier = new CyclicBarrier(2);
+    var log = new CopyOnWriteArrayList<String>();
+    class Closing implements EmbeddedService {
+      final String name;
+
+      Closing(String name) {
+        this.name = name;
+      }
+
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public int startOrder() {
+        return 10;
+      }
+
+      @Override
+      public List<BindableService> create(EmbeddedContext context) {
+        context.closeOnStop(() -> {
+          log.add("closing " + name);
+          barrier.await(20, TimeUnit.SECONDS);
+          log.add("closed " + name);
+        });
+        return List.of(new HealthStatusManager().getHealthService());
+      }
+    }
+    var cluster = new EmbeddedCluster(List.of(new Closing("sast"), new Closing("gate"),
+        new Probe("gateway", 30, log)));
+    cluster.start(settings(0));
+    cluster.close();
+    assertThat(log).hasSize(6).startsWith("create gateway seeing [gate, sast]", "close gateway")
+        .contains("closed sast", "closed gate");
+    assertThat(barrier.isBroken()).isFalse();
+    assertThat(cluster.targets()).isEmpty();
   }
 
   @Test

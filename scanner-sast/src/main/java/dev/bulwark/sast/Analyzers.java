@@ -2,6 +2,8 @@ package dev.bulwark.sast;
 
 import dev.bulwark.sast.core.Analyzer;
 import dev.bulwark.sast.java.JavaTaintAnalyzer;
+import dev.bulwark.sast.java.catalog.TaintCatalog;
+import dev.bulwark.sast.java.rules.RuleBook;
 import dev.bulwark.sast.lang.Language;
 import dev.bulwark.sast.lang.csharp.CSharp;
 import dev.bulwark.sast.lang.go.Go;
@@ -11,8 +13,10 @@ import dev.bulwark.sast.lang.python.Python;
 import dev.bulwark.sast.lang.ruby.Ruby;
 import dev.bulwark.sast.rules.TreeAnalyzer;
 import dev.bulwark.sast.secrets.SecretsAnalyzer;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -30,10 +34,13 @@ public final class Analyzers {
     }
   }
 
-  private static List<Entry> registry() {
+  /** @param rulePacks where rule packs keep their parsed form between runs, if anywhere */
+  private static List<Entry> registry(Optional<Path> rulePacks) {
     return List.of(
-        new Entry(path -> true, SecretsAnalyzer::builtIn), // every check looks for secrets
-        new Entry(JavaTaintAnalyzer::wants, JavaTaintAnalyzer::new),
+        new Entry(path -> true, // every check looks for secrets
+            () -> rulePacks.map(SecretsAnalyzer::builtIn).orElseGet(SecretsAnalyzer::builtIn)),
+        new Entry(JavaTaintAnalyzer::wants,
+            () -> new JavaTaintAnalyzer(TaintCatalog.builtIn(rulePacks), RuleBook.builtIn(rulePacks))),
         Entry.of(JavaScript.language()),
         Entry.of(Python.language()),
         Entry.of(Go.language()),
@@ -43,7 +50,12 @@ public final class Analyzers {
   }
 
   public static List<Analyzer> builtIn() {
-    return registry().stream().map(e -> e.build().get()).toList();
+    return builtIn(Optional.empty());
+  }
+
+  /** Every built-in analyzer; rule packs keep their parsed form in {@code rulePacks} between runs when given. */
+  public static List<Analyzer> builtIn(Optional<Path> rulePacks) {
+    return registry(rulePacks).stream().map(e -> e.build().get()).toList();
   }
 
   /**
@@ -52,7 +64,12 @@ public final class Analyzers {
    * packs of the languages it does not see.
    */
   public static List<Analyzer> builtInFor(Collection<String> paths) {
-    return registry().stream().filter(e -> paths.stream().anyMatch(e.wants()))
+    return builtInFor(paths, Optional.empty());
+  }
+
+  /** As {@link #builtInFor(Collection)}; rule packs keep their parsed form in {@code rulePacks} between runs when given. */
+  public static List<Analyzer> builtInFor(Collection<String> paths, Optional<Path> rulePacks) {
+    return registry(rulePacks).stream().filter(e -> paths.stream().anyMatch(e.wants()))
         .map(e -> e.build().get()).toList();
   }
 

@@ -8,6 +8,7 @@ import io.grpc.BindableService;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 
 /** scanner-sast inside the embedded cluster: the engine on the wire, blobs cached under home. */
 public final class SastEmbeddedService implements EmbeddedService {
@@ -25,7 +26,9 @@ public final class SastEmbeddedService implements EmbeddedService {
 
   @Override
   public List<BindableService> create(EmbeddedContext context) {
-    var engine = new SastEngine(Analyzers::builtIn, SastEngine.DEFAULT_MAX_FILE_BYTES, verification(context));
+    var rulePacks = Optional.of(context.rulePacks());
+    var engine = new SastEngine(() -> Analyzers.builtIn(rulePacks), SastEngine.DEFAULT_MAX_FILE_BYTES,
+        verification(context));
     return List.of(context.scanner(engine, context.home().resolve("cache").resolve("sast")));
   }
 

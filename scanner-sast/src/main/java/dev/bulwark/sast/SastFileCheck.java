@@ -9,11 +9,12 @@ import dev.bulwark.server.scanner.FindingSink;
 import dev.bulwark.server.scanner.ScanOutcome;
 import dev.bulwark.server.scanner.ScanWorkspace;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The SAST scanner's analysis of a few files in this process ({@code bulwark check}, the
@@ -24,16 +25,16 @@ import java.util.function.Function;
  * Secret verification is off.
  */
 public final class SastFileCheck implements FileCheck {
-  private final Function<List<String>, SastEngine> engines;
+  private final BiFunction<List<String>, Optional<Path>, SastEngine> engines;
 
-  /** The built-in analyzers the checked files need, loaded at each check. */
+  /** The built-in analyzers the checked files need, loaded at each check (rule packs from their cache when given). */
   public SastFileCheck() {
-    this(paths -> new SastEngine(() -> Analyzers.builtInFor(paths), SastEngine.DEFAULT_MAX_FILE_BYTES,
-        SecretVerification.off()));
+    this((paths, rulePacks) -> new SastEngine(() -> Analyzers.builtInFor(paths, rulePacks),
+        SastEngine.DEFAULT_MAX_FILE_BYTES, SecretVerification.off()));
   }
 
-  /** @param engines the engine to check these paths with */
-  public SastFileCheck(Function<List<String>, SastEngine> engines) {
+  /** @param engines the engine to check these paths with, given the rule packs' cache folder */
+  public SastFileCheck(BiFunction<List<String>, Optional<Path>, SastEngine> engines) {
     this.engines = engines;
   }
 
@@ -43,8 +44,9 @@ public final class SastFileCheck implements FileCheck {
   }
 
   @Override
-  public ScanOutcome check(LocalTree tree, List<String> paths, FindingSink sink) throws IOException {
-    SastEngine engine = engines.apply(paths);
+  public ScanOutcome check(LocalTree tree, List<String> paths, Optional<Path> rulePacks, FindingSink sink)
+      throws IOException {
+    SastEngine engine = engines.apply(paths, rulePacks);
     var project = new Project(path -> text(tree, path));
     var inTree = new HashSet<String>();
     // in the order of a scan's manifest, so that "the file named X" is the same one a scan finds first

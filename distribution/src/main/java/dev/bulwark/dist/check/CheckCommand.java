@@ -4,6 +4,7 @@ import dev.bulwark.cli.CliEnvironment;
 import dev.bulwark.cli.Main;
 import dev.bulwark.cli.UserError;
 import dev.bulwark.cli.report.ReportFormat;
+import dev.bulwark.server.embedded.EmbeddedContext;
 import dev.bulwark.v1.ScanContext;
 import dev.bulwark.v1.ScanResult;
 import java.io.IOException;
@@ -74,7 +75,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
     LocalCheck check;
     try {
-      check = LocalCheck.fromClasspath();
+      check = LocalCheck.fromClasspath(Optional.of(EmbeddedContext.rulePacks(env.home())));
     } catch (IllegalStateException e) {
       throw new UserError(e.getMessage(), e);
     }

@@ -19,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.UUID;
 
@@ -32,10 +34,13 @@ import java.util.UUID;
 public final class LocalCheck {
   private final List<FileCheck> checks;
   private final LocalGate gate;
+  private final Optional<Path> rulePacks;
 
-  public LocalCheck(List<FileCheck> checks, LocalGate gate) {
+  /** @param rulePacks where the scanners keep their parsed rule packs between checks, if anywhere */
+  public LocalCheck(List<FileCheck> checks, LocalGate gate, Optional<Path> rulePacks) {
     this.checks = List.copyOf(checks);
     this.gate = gate;
+    this.rulePacks = rulePacks;
   }
 
   /**
@@ -43,7 +48,7 @@ public final class LocalCheck {
    *
    * @throws IllegalStateException when they are missing (the thin client)
    */
-  public static LocalCheck fromClasspath() {
+  public static LocalCheck fromClasspath(Optional<Path> rulePacks) {
     var checks = new ArrayList<FileCheck>();
     ServiceLoader.load(FileCheck.class).forEach(checks::add);
     var gate = ServiceLoader.load(LocalGate.class).findFirst();
@@ -51,7 +56,7 @@ public final class LocalCheck {
       throw new IllegalStateException("the in-process scanners and gate are not on the classpath"
           + " (build the full distribution with `./mvnw -pl distribution -am package`)");
     }
-    return new LocalCheck(checks, gate.get());
+    return new LocalCheck(checks, gate.get(), rulePacks);
   }
 
   /**
@@ -68,7 +73,7 @@ public final class LocalCheck {
       int before = findings.size();
       ScannerReport.Builder report = ScannerReport.newBuilder().setScanner(check.scanner());
       try {
-        ScanOutcome outcome = check.check(tree, paths, f -> findings.add(ScannerGrpcService.complete(check.scanner(), f)));
+        ScanOutcome outcome = check.check(tree, paths, rulePacks, f -> findings.add(ScannerGrpcService.complete(check.scanner(), f)));
         report.setStatus(outcome.status()).setMessage(outcome.message());
       } catch (Exception e) {
         report.setStatus(ScannerStatus.FAILED).setMessage(check.scanner() + " check error: " + e);

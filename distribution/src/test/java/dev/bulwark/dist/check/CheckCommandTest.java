@@ -57,6 +57,14 @@ class CheckCommandTest {
         .anyMatch(f -> f.contains("app.js")).anyMatch(f -> f.contains("report.py"));
     assertThat(checked).containsExactlyInAnyOrderElementsOf(sastFindings(scan.out()));
     assertThat(json(check.out()).get("decision").asText()).isEqualTo("FAIL");
+
+    // again, with the rule packs read back from what the first check kept in <home>/cache/rules
+    try (var kept = Files.list(tmp.resolve("home/cache/rules"))) {
+      assertThat(kept.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("secrets-"));
+    }
+    var again = run("check", "--staged", "--repo", repo.toString(), "--format", "json");
+    assertThat(again.exitCode()).as(again.err()).isEqualTo(1);
+    assertThat(sastFindings(again.out())).isEqualTo(checked);
   }
 
   @Test

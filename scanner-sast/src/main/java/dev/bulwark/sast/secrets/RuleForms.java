@@ -1,7 +1,6 @@
 package dev.bulwark.sast.secrets;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The shapes a rule's YAML may give instead of a whole regex, so that two hundred rules do not
@@ -54,12 +53,8 @@ public final class RuleForms {
     return regex.replace("{{assign}}", ASSIGN).replace("{{set}}", SET).replace("{{end}}", END);
   }
 
-  /** Compiles, naming the rule when the pattern is broken. */
-  static Pattern compile(String id, String regex) {
-    try {
-      return Pattern.compile(regex);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("secret rule " + id + ": bad regex: " + e.getMessage(), e);
-    }
+  /** Compiled now ({@code eager}) or at first use, naming the rule when the pattern is broken. */
+  static RulePattern compile(String id, String regex, boolean eager) {
+    return eager ? RulePattern.compiled(id, regex) : RulePattern.lazy(id, regex);
   }
 }

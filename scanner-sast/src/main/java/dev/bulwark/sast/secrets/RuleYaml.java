@@ -5,7 +5,6 @@ import dev.bulwark.sast.secrets.precision.Checksums;
 import dev.bulwark.v1.Severity;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The YAML shape of one secret rule (see the comment at the top of {@code rules/secrets.yaml}).
@@ -25,7 +24,16 @@ public record RuleYaml(String id, String provider, String title, String severity
    */
   public record Samples(String file, List<String> positive, List<String> negative) {}
 
+  /** The rule, its regexes compiled now. */
   SecretRule toRule(String family) {
+    return toRule(family, true);
+  }
+
+  /**
+   * The rule; its regexes compiled now ({@code eager}: a broken one is an error here) or at first
+   * use (a pack read back from the cache, whose regexes compiled when it was written).
+   */
+  SecretRule toRule(String family, boolean eager) {
     if (keywords == null || keywords.isEmpty()) {
       throw new IllegalArgumentException("secret rule " + id + " has no keywords");
     }
@@ -59,13 +67,13 @@ public record RuleYaml(String id, String provider, String title, String severity
     if (Boolean.TRUE.equals(generic)) {
       kind = Kind.GENERIC;
     }
-    Pattern pattern = RuleForms.compile(id, source);
+    RulePattern pattern = RuleForms.compile(id, source, eager);
     return new SecretRule(id, provider == null ? "" : provider, family, kind, title,
         Severity.valueOf(severity == null ? "HIGH" : severity.toUpperCase(Locale.ROOT)),
         cwe == null ? List.of(798) : cwe,
         keywords.stream().map(k -> k.toLowerCase(Locale.ROOT)).toList(), pattern, group,
         entropy == null ? 0 : entropy,
-        allow == null ? List.of() : allow.stream().map(a -> RuleForms.compile(id, a)).toList(),
+        allow == null ? List.of() : allow.stream().map(a -> RuleForms.compile(id, a, eager)).toList(),
         checksum == null ? "" : checksum, verify == null ? "" : verify,
         extensions == null ? List.of() : extensions, skipExtensions == null ? List.of() : skipExtensions,
         lines == null ? span : lines, revoke == null ? "" : revoke);

@@ -4,7 +4,6 @@ import dev.bulwark.sast.secrets.precision.Checksums;
 import dev.bulwark.v1.Severity;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * One detector of the secrets rule pack (one entry of a {@code rules/secrets/*.yaml} family file).
@@ -25,7 +24,7 @@ import java.util.regex.Pattern;
  * @param revoke      where and how the credential is revoked, for the remediation text
  */
 public record SecretRule(String id, String provider, String family, Kind kind, String title, Severity severity,
-    List<Integer> cwe, List<String> keywords, Pattern regex, int secretGroup, double entropy, List<Pattern> allow,
+    List<Integer> cwe, List<String> keywords, RulePattern regex, int secretGroup, double entropy, List<RulePattern> allow,
     String checksum, String verifier, List<String> extensions, List<String> skipExtensions, int lines,
     String revoke) {
 

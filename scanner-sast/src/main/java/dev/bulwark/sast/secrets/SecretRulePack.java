@@ -7,9 +7,12 @@ import dev.bulwark.common.cas.Digests;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A versioned list of secret rules: an index ({@code rules/secrets.yaml}) naming one YAML file per
@@ -28,6 +31,19 @@ public record SecretRulePack(String name, String version, String hash, List<Secr
   public static SecretRulePack builtIn() {
     try {
       return load(BUILT_IN, file -> read(FAMILY_DIR + file));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the built-in secret rules: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The built-in pack, its parsed YAML kept in {@code cacheDir} between runs ({@link RulePackCache}):
+   * the same rules as {@link #builtIn()}, but read back from the cache their regexes compile at
+   * first use. Any trouble with the cache falls back to the YAML.
+   */
+  public static SecretRulePack builtIn(Path cacheDir) {
+    try {
+      return load(BUILT_IN, file -> read(FAMILY_DIR + file), cacheDir);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the built-in secret rules: " + e.getMessage(), e);
     }
@@ -54,23 +70,60 @@ public record SecretRulePack(String name, String version, String hash, List<Secr
    * naming the rule.
    */
   public static SecretRulePack load(String index, FamilyReader families) throws IOException {
+    return load(index, families, Optional.empty());
+  }
+
+  /** As {@link #load(String, FamilyReader)}, its parsed YAML kept in {@code cacheDir} between runs. */
+  public static SecretRulePack load(String index, FamilyReader families, Path cacheDir) throws IOException {
+    return load(index, families, Optional.of(new RulePackCache(cacheDir, "secrets")));
+  }
+
+  private static SecretRulePack load(String index, FamilyReader families, Optional<RulePackCache> cache)
+      throws IOException {
     byte[] indexBytes = read(index);
-    var idx = mapper().readValue(indexBytes, IndexYaml.class);
+    var bytesOf = new HashMap<String, byte[]>();
+    FamilyReader once = file -> {
+      byte[] bytes = bytesOf.get(file);
+      if (bytes == null) {
+        bytes = families.read(file);
+        bytesOf.put(file, bytes);
+      }
+      return bytes;
+    };
+    var cached = cache.flatMap(c -> c.read(indexBytes, file -> Digests.sha256Hex(once.read(file))));
+    RulePackCache.Entry entry;
+    if (cached.isPresent()) {
+      entry = cached.get();
+    } else {
+      var idx = mapper().readValue(indexBytes, IndexYaml.class);
+      var parsed = new ArrayList<FamilyYaml>();
+      var digests = new ArrayList<String>();
+      for (String file : idx.families()) {
+        parsed.add(mapper().readValue(once.read(file), FamilyYaml.class));
+        digests.add(Digests.sha256Hex(once.read(file)));
+      }
+      entry = new RulePackCache.Entry(idx, List.copyOf(digests), List.copyOf(parsed));
+    }
     var all = new ByteArrayOutputStream();
     all.write(indexBytes);
     var rules = new ArrayList<SecretRule>();
     var ids = new HashSet<String>();
-    for (String file : idx.families()) {
-      byte[] bytes = families.read(file);
-      all.write(bytes);
-      var family = mapper().readValue(bytes, FamilyYaml.class);
+    for (int i = 0; i < entry.index().families().size(); i++) {
+      String file = entry.index().families().get(i);
+      all.write(once.read(file));
+      FamilyYaml family = entry.families().get(i);
       for (RuleYaml r : family.rules()) {
         if (!ids.add(r.id())) {
           throw new IllegalArgumentException("secret rule " + r.id() + " is defined twice (" + file + ")");
         }
-        rules.add(r.toRule(family.family()));
+        // read back from the cache, the regexes compiled when it was written: they compile at first use
+        rules.add(r.toRule(family.family(), cached.isEmpty()));
       }
     }
+    if (cached.isEmpty()) { // only a pack that loaded completely is kept
+      cache.ifPresent(c -> c.write(indexBytes, entry));
+    }
+    var idx = entry.index();
     return new SecretRulePack(idx.name(), idx.version(), Digests.sha256Hex(all.toByteArray(), 16),
         List.copyOf(rules));
   }

@@ -8,6 +8,7 @@ import dev.bulwark.sast.core.SourceFile;
 import dev.bulwark.sast.secrets.verify.VerificationSession;
 import dev.bulwark.v1.DatabaseInfo;
 import dev.bulwark.v1.Finding;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -58,6 +59,11 @@ public final class SecretsAnalyzer implements Analyzer {
 
   public static SecretsAnalyzer builtIn() {
     return new SecretsAnalyzer(SecretRulePack.builtIn());
+  }
+
+  /** The built-in pack, its parsed YAML kept in {@code cacheDir} between runs ({@link SecretRulePack#builtIn(Path)}). */
+  public static SecretsAnalyzer builtIn(Path cacheDir) {
+    return new SecretsAnalyzer(SecretRulePack.builtIn(cacheDir));
   }
 
   public SecretRulePack pack() {

@@ -102,6 +102,20 @@ public record EmbeddedContext(Path home, Optional<Path> advisories, Map<String, 
     return new DiskBlobStore(home.resolve("gateway").resolve("cas"));
   }
 
+  /**
+   * Where scanners keep what they derive from their built-in rule packs between runs (their parsed
+   * form, keyed by content): {@code <home>/cache/rules}, shared by the embedded scanners and
+   * {@code bulwark check}.
+   */
+  public Path rulePacks() {
+    return rulePacks(home);
+  }
+
+  /** {@link #rulePacks()} of Bulwark's home folder {@code home}. */
+  public static Path rulePacks(Path home) {
+    return home.resolve("cache").resolve("rules");
+  }
+
   public Optional<String> option(String name) {
     return Optional.ofNullable(options.get(name));
   }

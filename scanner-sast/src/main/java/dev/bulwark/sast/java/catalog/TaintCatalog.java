@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.bulwark.common.cas.Digests;
+import dev.bulwark.sast.core.ParsedYamlCache;
 import dev.bulwark.v1.Confidence;
 import dev.bulwark.v1.Severity;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -92,11 +95,16 @@ public final class TaintCatalog {
 
   /** The catalogue shipped with the scanner. */
   public static TaintCatalog builtIn() {
+    return builtIn(Optional.empty());
+  }
+
+  /** The catalogue shipped with the scanner, its parsed YAML kept in {@code cache} between runs when given. */
+  public static TaintCatalog builtIn(Optional<Path> cache) {
     if (builtIn == null) {
       synchronized (TaintCatalog.class) {
         if (builtIn == null) {
           try (InputStream in = TaintCatalog.class.getResourceAsStream(RESOURCE)) {
-            builtIn = parse(in.readAllBytes());
+            builtIn = parse(in.readAllBytes(), cache);
           } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("cannot read " + RESOURCE, e);
           }
@@ -108,8 +116,15 @@ public final class TaintCatalog {
 
   /** Reads a catalogue; a malformed one is an {@link IllegalArgumentException} naming the problem. */
   public static TaintCatalog parse(byte[] yaml) throws IOException {
-    var mapper = new ObjectMapper(new YAMLFactory()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    return new TaintCatalog(mapper.readValue(yaml, CatalogYaml.class), Digests.sha256Hex(yaml, 16));
+    return parse(yaml, Optional.empty());
+  }
+
+  /** As {@link #parse(byte[])}, the parsed YAML kept in {@code cache} between runs when given ({@link ParsedYamlCache}). */
+  public static TaintCatalog parse(byte[] yaml, Optional<Path> cache) throws IOException {
+    var parsed = ParsedYamlCache.parse(cache, "taint-catalog", yaml, CatalogYaml.class, bytes ->
+        new ObjectMapper(new YAMLFactory()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .readValue(bytes, CatalogYaml.class));
+    return new TaintCatalog(parsed, Digests.sha256Hex(yaml, 16));
   }
 
   public String version() {

@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.bulwark.common.cas.Digests;
+import dev.bulwark.sast.core.ParsedYamlCache;
 import dev.bulwark.sast.core.Findings.RuleInfo;
 import dev.bulwark.v1.Confidence;
 import dev.bulwark.v1.Severity;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -82,13 +85,20 @@ public final class RuleBook {
   }
 
   public static RuleBook builtIn() {
+    return builtIn(Optional.empty());
+  }
+
+  /** The built-in book, its parsed YAML kept in {@code cache} between runs when given ({@link ParsedYamlCache}). */
+  public static RuleBook builtIn(Optional<Path> cache) {
     if (builtIn == null) {
       synchronized (RuleBook.class) {
         if (builtIn == null) {
           try (InputStream in = RuleBook.class.getResourceAsStream(RESOURCE)) {
             byte[] yaml = in.readAllBytes();
-            var mapper = new ObjectMapper(new YAMLFactory()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-            builtIn = new RuleBook(mapper.readValue(yaml, BookYaml.class), Digests.sha256Hex(yaml, 16));
+            var parsed = ParsedYamlCache.parse(cache, "java-rules", yaml, BookYaml.class, bytes ->
+                new ObjectMapper(new YAMLFactory()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(bytes, BookYaml.class));
+            builtIn = new RuleBook(parsed, Digests.sha256Hex(yaml, 16));
           } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("cannot read " + RESOURCE, e);
           }
