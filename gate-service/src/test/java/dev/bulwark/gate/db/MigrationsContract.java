@@ -146,4 +146,36 @@ abstract class MigrationsContract {
     assertThat(gate().listDecisions("legacy", 10)).singleElement()
         .satisfies(d -> assertThat(d.getOverridden()).isFalse());
   }
+
+  private boolean upToDate() {
+    return new dev.bulwark.server.db.ListedMigrations(Migrations.class.getClassLoader(), Migrations.FOLDER,
+        Migrations.SCRIPTS).upToDate(db.dataSource(), Migrations.HISTORY_TABLE);
+  }
+
+  @Test
+  @DisplayName("an up-to-date schema is recognised with one query (Flyway not started); any doubt goes to Flyway")
+  void upToDateIsRecognisedAndDoubtGoesToFlyway() {
+    assertThat(upToDate()).as("no history table yet").isFalse();
+    Migrations.migrate(db.dataSource(), 2);
+    assertThat(upToDate()).as("scripts 3 to 5 not applied").isFalse();
+    Migrations.migrate(db.dataSource());
+    assertThat(upToDate()).isTrue();
+    assertThat(Migrations.migrate(db.dataSource())).isEmpty();
+
+    // A shipped script edited after it was applied: not up to date, and Flyway's validation refuses it.
+    db.jdbi().useHandle(h -> h.execute("UPDATE \"flyway_schema_history\" SET \"checksum\" = \"checksum\" + 1 "
+        + "WHERE \"version\" = '3'"));
+    assertThat(upToDate()).isFalse();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Migrations.migrate(db.dataSource()))
+        .hasMessageContaining("checksum");
+    db.jdbi().useHandle(h -> h.execute("UPDATE \"flyway_schema_history\" SET \"checksum\" = \"checksum\" - 1 "
+        + "WHERE \"version\" = '3'"));
+    assertThat(upToDate()).isTrue();
+
+    // A newer build's script recorded in the database: not this build's schema.
+    db.jdbi().useHandle(h -> h.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", "
+        + "\"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\") "
+        + "VALUES (99, '6', 'future', 'SQL', 'V6__future.sql', 1, 'test', 1, TRUE)"));
+    assertThat(upToDate()).isFalse();
+  }
 }
