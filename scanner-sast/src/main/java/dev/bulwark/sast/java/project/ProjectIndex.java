@@ -15,13 +15,13 @@ import java.util.regex.Pattern;
  * What the Java analysis learns from the project's files that depends on their text alone, kept
  * once per scan for every file's analysis ({@link Project#scanWide}): the class hierarchy, the
  * lexical facts of each file (may it read a source, which methods may return one), the Java files
- * of each folder, recently read texts and, per thread, recently parsed trees. Each file's analysis
+ * of each folder, recently read texts and recently parsed trees. Each file's analysis
  * ({@link ProjectSummaries}) records the facts it took from here as if it had read them itself, so
  * sharing changes no file's findings nor its dependencies, only how often the work is done.
  */
 final class ProjectIndex {
-  /** Trees are large (tens of times their text) and live as long as the scan: a few per thread. */
-  private static final int PARSED_FILES_KEPT = 16;
+  /** Trees are large (tens of times their text) and live as long as the scan: a few, shared by the threads. */
+  private static final int PARSED_FILES_KEPT = 32;
   /** Texts kept for callee lookups, in characters (the hierarchy reads every file once, without keeping it). */
   private static final long TEXT_CHARS_KEPT = 32L << 20;
   private static final Pattern LITERAL = Pattern.compile("\"[^\"\\\n]+\"");
@@ -77,7 +77,7 @@ final class ProjectIndex {
     return text;
   }
 
-  /** The syntax tree of a file, parsed once per thread while it is among the last parsed there. */
+  /** The syntax tree of a file, parsed once while it is among the last parsed. */
   CompilationUnit parse(String path, String text) {
     return trees.parse(path, text);
   }

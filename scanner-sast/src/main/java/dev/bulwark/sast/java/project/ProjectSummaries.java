@@ -29,8 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * caller's argument taint; a method the class inherits is looked up in its superclasses, and a
  * call on an interface or abstract method goes to every implementation the project has
  * ({@link TypeHierarchy}). Summaries (what the call returns, which sinks the arguments reach
- * inside) are kept for the rest of the scan and shared by all threads; parsed files are kept per
- * thread, a few at a time.
+ * inside) are kept for this file's analysis; parsed trees and what the files' texts tell are kept
+ * for the scan ({@link ProjectIndex}).
  */
 public final class ProjectSummaries implements ProjectCallees {
   private static final int PARSED_FILES_KEPT = 64;
@@ -83,7 +83,7 @@ public final class ProjectSummaries implements ProjectCallees {
     files.get().values().forEach(t -> t.ifPresent(FileTaint::forgetCutSummaries));
   }
 
-  /** The syntax tree of a file of the project, parsed once per thread while it is among the last parsed there. */
+  /** The syntax tree of a file of the project, parsed once while it is among the last parsed in the scan. */
   public CompilationUnit parse(String path, String text) {
     return index.parse(path, text);
   }
