@@ -9,7 +9,6 @@ import dev.bulwark.server.scanner.results.ResultCache;
 import dev.bulwark.sast.core.Analyzer;
 import dev.bulwark.sast.core.Project;
 import dev.bulwark.sast.core.SourceFile;
-import dev.bulwark.sast.java.project.ProjectSummaries;
 import dev.bulwark.sast.secrets.HistorySecrets;
 import dev.bulwark.sast.secrets.SecretsAnalyzer;
 import dev.bulwark.sast.secrets.verify.SecretVerification;
@@ -128,12 +127,7 @@ public final class SastEngine implements ScannerEngine {
     // is cached (same content, same facts used) is not even fetched: its result is replayed.
     // Verification calls providers and history needs every tree file's secrets: both bypass it.
     var cache = ws.results().unless(session != null || historySecrets != null);
-    // The type hierarchy reads every Java file: fetched in one round trip, once per scan, and only if a result needs it.
-    Supplier<String> types = new Memo<>(() -> {
-      prefetch(ws, wanted.stream().filter(f -> f.getPath().endsWith(".java")).toList());
-      return ProjectSummaries.hierarchyDigest(project);
-    });
-    Function<String, String> current = dependency -> currentValue(dependency, byPath, project, types);
+    Function<String, String> current = dependency -> currentValue(dependency, byPath, project);
     int scanned = 0;
     for (int i = 0; i < wanted.size() && !ws.cancelled(); i += BATCH) {
       var batch = wanted.subList(i, Math.min(wanted.size(), i + BATCH));
@@ -194,8 +188,7 @@ public final class SastEngine implements ScannerEngine {
   }
 
   /** Today's value of a fact a cached result depended on ({@link Project#dependencies()}). */
-  private static String currentValue(String dependency, Map<String, FileEntry> byPath, Project project,
-      Supplier<String> types) {
+  private static String currentValue(String dependency, Map<String, FileEntry> byPath, Project project) {
     if (dependency.startsWith(Project.READ)) {
       var file = byPath.get(dependency.substring(Project.READ.length()));
       return file == null ? "absent" : file.getDigest().getHash();
@@ -208,9 +201,6 @@ public final class SastEngine implements ScannerEngine {
     }
     if (dependency.startsWith(Project.PATHS)) {
       return String.join("\n", project.paths());
-    }
-    if (dependency.startsWith(Project.TYPES)) {
-      return types.get();
     }
     if (dependency.startsWith(Project.PROPERTY)) {
       return project.property(dependency.substring(Project.PROPERTY.length())).map(v -> "=" + v).orElse("absent");
@@ -234,16 +224,6 @@ public final class SastEngine implements ScannerEngine {
       return ws.readText(file);
     } catch (IOException e) {
       return Optional.empty();
-    }
-  }
-
-  private static void prefetch(ScanWorkspace ws, List<FileEntry> files) {
-    synchronized (ws) {
-      try {
-        ws.prefetch(files);
-      } catch (IOException e) {
-        // each file is then fetched when read, or reads as absent
-      }
     }
   }
 

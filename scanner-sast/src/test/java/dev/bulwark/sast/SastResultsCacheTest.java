@@ -196,54 +196,6 @@ class SastResultsCacheTest {
   }
 
   @Test
-  @DisplayName("a call on an interface depends on the project's declarations: a body changed elsewhere does not"
-      + " invalidate it, a new implementation does")
-  void dispatchDependsOnDeclarationsNotBodies() throws Exception {
-    var app = tree.resolve("src/app");
-    Files.writeString(app.resolve("Runner.java"), "package app;\npublic interface Runner { void run(String host) throws"
-        + " java.io.IOException; }\n");
-    Files.writeString(app.resolve("Echo.java"), """
-        package app;
-        public class Echo implements Runner {
-          public void run(String host) { System.out.println(host.length()); }
-        }
-        """);
-    Files.writeString(app.resolve("Dispatch.java"), """
-        package app;
-        public class Dispatch extends javax.servlet.http.HttpServlet {
-          Runner runner;
-          protected void doGet(javax.servlet.http.HttpServletRequest request,
-              javax.servlet.http.HttpServletResponse response) throws java.io.IOException {
-            runner.run(request.getParameter("host"));
-          }
-        }
-        """);
-    try (var harness = cached()) {
-      assertThat(harness.scan(tree).findings()).noneMatch(f -> f.getLocation().getPath().equals("src/app/Dispatch.java"));
-      analysed.clear();
-
-      // Only a method body changes (Hash's): the hierarchy is the same, Dispatch's result still holds.
-      Files.writeString(app.resolve("Hash.java"), Files.readString(app.resolve("Hash.java")).replace("SHA-256", "SHA-512"));
-      var bodyOnly = harness.scan(tree);
-      assertThat(analysed).contains("src/app/Hash.java").doesNotContain("src/app/Dispatch.java", "src/app/Web.java");
-      assertThat(bodyOnly.findings()).containsExactlyElementsOf(cold());
-      analysed.clear();
-
-      // A new implementation of Runner that runs a command: Dispatch's call may now reach it.
-      Files.writeString(app.resolve("Ping.java"), """
-          package app;
-          public class Ping implements Runner {
-            public void run(String host) throws java.io.IOException { Runtime.getRuntime().exec("ping " + host); }
-          }
-          """);
-      var newImplementation = harness.scan(tree);
-      assertThat(analysed).contains("src/app/Ping.java", "src/app/Dispatch.java").doesNotContain("src/app/Hash.java");
-      assertThat(newImplementation.findings()).containsExactlyElementsOf(cold())
-          .anyMatch(f -> f.getLocation().getPath().equals("src/app/Dispatch.java") && f.getCweList().contains(78));
-    }
-  }
-
-  @Test
   @DisplayName("a scan that verifies secrets with their providers never uses the cache")
   void verificationBypassesTheCache() throws Exception {
     try (var harness = cached()) {

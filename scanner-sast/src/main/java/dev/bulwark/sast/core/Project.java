@@ -35,11 +35,6 @@ public final class Project {
   public static final String PROPERTY = "property:";
   public static final String IN = "in:";
   public static final String PATHS = "paths:";
-  /**
-   * The project's type hierarchy: which classes extend or implement which, as the Java files
-   * declare them (the engine computes its current value from every Java file's declarations).
-   */
-  public static final String TYPES = "types:";
 
   private final Facts facts;
   private final Map<Class<?>, Object> shared;
@@ -81,7 +76,7 @@ public final class Project {
   /**
    * The facts this view's analysis used, each as kind and name: {@link #READ} a file's text,
    * {@link #NAMED} the paths having a file name, {@link #IN} the paths in a folder, {@link #PATHS} all paths,
-   * {@link #PROPERTY} a property's value, {@link #TYPES} the type hierarchy. Empty for the
+   * {@link #PROPERTY} a property's value. Empty for the
    * scan-wide project.
    */
   public Set<String> dependencies() {

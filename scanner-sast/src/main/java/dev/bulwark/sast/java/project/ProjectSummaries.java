@@ -300,22 +300,14 @@ public final class ProjectSummaries implements ProjectCallees {
     return c.getEnd().map(e -> e.line).orElse(0) - c.getBegin().map(b -> b.line).orElse(0);
   }
 
-  /**
-   * The scan's class hierarchy. It is read from every Java file's declarations, and what this file's
-   * analysis takes from it depends on those declarations alone ({@link Project#TYPES}), not on the
-   * rest of the files' text: a change in a method body elsewhere does not make it analysed again.
-   */
+  /** The scan's class hierarchy: it is read from every Java file, and this file's analysis depends on them all. */
   private TypeHierarchy hierarchy() {
     if (!hierarchyRecorded) {
-      project.record(Project.TYPES, "");
+      project.record(Project.PATHS, "");
+      index.javaPaths().forEach(p -> project.record(Project.READ, p));
       hierarchyRecorded = true;
     }
     return index.hierarchy();
-  }
-
-  /** Today's value of a {@link Project#TYPES} dependency: the project's class hierarchy, as a digest. */
-  public static String hierarchyDigest(Project project) {
-    return ProjectIndex.of(project).hierarchy().digest();
   }
 
   private Optional<FileTaint> file(String path) {

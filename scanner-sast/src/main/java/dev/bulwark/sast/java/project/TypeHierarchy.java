@@ -1,12 +1,8 @@
 package dev.bulwark.sast.java.project;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +20,6 @@ final class TypeHierarchy {
   private static final int MAX_SUBTYPES = 16;
 
   private final Map<String, Set<String>> subtypes = new HashMap<>();
-  /** Every edge (supertype, subtype) in the order found: what {@link #below} answers depends on nothing else. */
-  private final MessageDigest edges = sha256();
-  private String digest;
 
   private TypeHierarchy() {}
 
@@ -75,30 +68,9 @@ final class TypeHierarchy {
       } else if (supers && !w.isEmpty()) {
         String simple = w.substring(w.lastIndexOf('.') + 1);
         if (!simple.isEmpty() && Character.isJavaIdentifierStart(simple.charAt(0))) {
-          if (subtypes.computeIfAbsent(simple, k -> new LinkedHashSet<>()).add(name)) {
-            edges.update((simple + '\u0000' + name + '\n').getBytes(StandardCharsets.UTF_8));
-          }
+          subtypes.computeIfAbsent(simple, k -> new LinkedHashSet<>()).add(name);
         }
       }
-    }
-  }
-
-  /**
-   * The hierarchy as a value: equal for two trees whose Java files declare the same supertypes in
-   * the same order, whatever else their text holds (so a change inside a method body leaves it).
-   */
-  synchronized String digest() {
-    if (digest == null) {
-      digest = HexFormat.of().formatHex(edges.digest());
-    }
-    return digest;
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 
