@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,8 +39,8 @@ final class BatchAnalysis {
   });
   /**
    * Files in flight at once. Each holds its own project view with what its analyzers built (the
-   * Java analyzer's call summaries and parsed callees), so the window bounds memory whatever the
-   * batch's size (a whole JDK in one batch ran out of a 1 GiB heap without it).
+   * Java analyzer's call summaries and callees' analyses) until it is done, so the window bounds
+   * memory whatever the batch's size (a whole JDK in one batch ran out of a 1 GiB heap without it).
    */
   private static final int WINDOW = Math.max(8, 4 * THREADS);
 
@@ -64,47 +65,51 @@ final class BatchAnalysis {
 
   /**
    * Analyses the files; a file not reached because {@code cancelled} turned true has no result
-   * (the list is then shorter than {@code files}).
+   * (the list is then shorter than {@code files}). The calling thread goes through the files in
+   * order, runs the analyzers that are not thread-safe and hands each file to the pool for the
+   * others, never more than {@link #WINDOW} files ahead of the pool: a file that takes long holds
+   * one core, not the next files (a core is never left waiting for the slowest file of a group).
    */
   List<FileResult> run(List<SourceFile> files, Project project, BooleanSupplier cancelled) {
-    var results = new ArrayList<FileResult>(files.size());
-    for (int from = 0; from < files.size(); from += WINDOW) {
-      var window = files.subList(from, Math.min(files.size(), from + WINDOW));
-      var done = window(window, project, cancelled);
-      results.addAll(done);
-      if (done.size() < window.size()) {
-        break; // cancelled
-      }
-    }
-    return results;
-  }
-
-  private List<FileResult> window(List<SourceFile> files, Project project, BooleanSupplier cancelled) {
-    int n = files.size();
-    var into = new ArrayList<Partial>(n);
-    for (SourceFile file : files) {
-      into.add(new Partial(file, project.forFile(), analyzers.size()));
-    }
+    boolean parallel = analyzers.stream().anyMatch(Analyzer::threadSafe);
+    var inFlight = new Semaphore(WINDOW);
     var stop = new AtomicBoolean();
-    var parallel = new ArrayList<Future<?>>();
-    if (analyzers.stream().anyMatch(Analyzer::threadSafe)) {
-      for (Partial p : into) {
-        parallel.add(POOL.submit(() -> p.run(analyzers, true, stop::get)));
-      }
-    }
-    int reached = 0;
-    for (Partial p : into) {
-      if (stop.get() || cancelled.getAsBoolean()) {
+    var partials = new ArrayList<Partial>(files.size());
+    var tasks = new ArrayList<Future<?>>();
+    for (SourceFile file : files) {
+      if (stop.get() || cancelled.getAsBoolean() || !acquire(inFlight, cancelled)) {
         stop.set(true);
         break;
       }
+      var p = new Partial(file, project.forFile(), analyzers.size());
+      partials.add(p);
       p.run(analyzers, false, stop::get);
-      reached++;
+      if (parallel) {
+        tasks.add(POOL.submit(() -> {
+          try {
+            p.run(analyzers, true, stop::get);
+          } finally {
+            p.finish();
+            inFlight.release();
+          }
+        }));
+      } else {
+        p.finish();
+        inFlight.release();
+      }
     }
-    for (var task : parallel) {
+    for (var task : tasks) {
       await(task, cancelled, stop);
     }
-    return into.subList(0, stop.get() ? reached : n).stream().map(Partial::result).toList();
+    var results = new ArrayList<FileResult>(partials.size());
+    for (var p : partials) {
+      var r = p.result();
+      if (r == null) {
+        break; // interrupted while the pool still had it
+      }
+      results.add(r);
+    }
+    return results;
   }
 
   private static void await(Future<?> task, BooleanSupplier cancelled, AtomicBoolean stop) {
@@ -127,10 +132,27 @@ final class BatchAnalysis {
     }
   }
 
+  /** Waits for a free place in the window; false when cancelled or interrupted meanwhile. */
+  private static boolean acquire(Semaphore inFlight, BooleanSupplier cancelled) {
+    try {
+      while (!inFlight.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+        if (cancelled.getAsBoolean()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /** One file's findings and problems per analyzer, filled by the pool (thread-safe analyzers) and the caller (the others). */
   private static final class Partial {
     final SourceFile file;
-    final Project view;
+    /** The file's project view, dropped once its analysis is over (what its analyzers built may be large). */
+    Project view;
+    private FileResult result;
     final List<List<Finding>> findings = new ArrayList<>();
     final List<List<String>> problems = new ArrayList<>();
     volatile boolean looked;
@@ -166,12 +188,18 @@ final class BatchAnalysis {
       }
     }
 
-    FileResult result() {
+    /** Every analyzer has run (or been stopped): the result is kept and the view let go. */
+    synchronized void finish() {
       var all = new ArrayList<Finding>();
       findings.forEach(all::addAll);
       var failed = new ArrayList<String>();
       problems.forEach(failed::addAll);
-      return new FileResult(all, failed, view.dependencies(), looked, reproducible);
+      result = new FileResult(all, failed, view.dependencies(), looked, reproducible);
+      view = null;
+    }
+
+    synchronized FileResult result() {
+      return result;
     }
   }
 }

@@ -55,6 +55,49 @@ class ParallelAnalysisTest {
         .isEqualTo(reverse(oneThread.stream().map(l -> l.substring(0, l.indexOf(':'))).distinct().toList()));
   }
 
+  @Test
+  @DisplayName("what a file's analysis depends on is every file it read, and the same whether it is analysed alone or"
+      + " among the others (state shared by the scan's files is recorded by each as if it had built it)")
+  void dependenciesDoNotDependOnTheOtherFiles() throws Exception {
+    Path root = Path.of(getClass().getResource("/java/flows/sql-cwe89").toURI());
+    var texts = new HashMap<String, String>();
+    try (var walk = Files.walk(root)) {
+      for (Path p : walk.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        texts.put(root.relativize(p).toString().replace('\\', '/'), Files.readString(p));
+      }
+    }
+    // Calls on an interface whose implementation is not known where it is called: through the type hierarchy.
+    texts.put("dispatch/Runner.java", "package dispatch;\npublic interface Runner { void run(String host) throws Exception; }\n");
+    texts.put("dispatch/Ping.java", "package dispatch;\npublic class Ping implements Runner {\n"
+        + "  public void run(String host) throws Exception { Runtime.getRuntime().exec(\"ping \" + host); }\n}\n");
+    texts.put("dispatch/Web.java", "package dispatch;\npublic class Web extends javax.servlet.http.HttpServlet {\n"
+        + "  Runner runner;\n  protected void doGet(javax.servlet.http.HttpServletRequest request,\n"
+        + "      javax.servlet.http.HttpServletResponse response) throws Exception {\n"
+        + "    runner.run(request.getParameter(\"host\"));\n  }\n}\n");
+    var files = texts.entrySet().stream().map(e -> SourceFile.of(e.getKey(), e.getValue()))
+        .sorted(java.util.Comparator.comparing(SourceFile::path)).toList();
+    var batch = new BatchAnalysis(List.of(new JavaTaintAnalyzer()));
+
+    var together = batch.run(files, project(texts), () -> false);
+
+    assertThat(together).hasSameSizeAs(files);
+    for (int i = 0; i < files.size(); i++) {
+      var read = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
+      var fresh = new Project(path -> {
+        read.add(path);
+        return Optional.ofNullable(texts.get(path));
+      });
+      texts.keySet().stream().sorted().forEach(fresh::addPath);
+      var alone = batch.run(List.of(files.get(i)), fresh, () -> false).get(0);
+      // Every file read for this analysis (the hierarchy's reads included) is a recorded dependency.
+      assertThat(read).as(files.get(i).path()).allMatch(p -> alone.dependencies().contains(Project.READ + p));
+      assertThat(together.get(i).dependencies()).as(files.get(i).path()).isEqualTo(alone.dependencies());
+      assertThat(together.get(i).findings()).as(files.get(i).path()).isEqualTo(alone.findings());
+    }
+    assertThat(together.get(files.indexOf(files.stream().filter(f -> f.path().equals("dispatch/Web.java")).findFirst()
+        .orElseThrow())).findings()).as("the call reaches Ping's command").anyMatch(f -> f.getCweList().contains(78));
+  }
+
   private static List<String> scan(SastEngine engine, List<SourceFile> files, Map<String, String> texts) {
     var found = new ArrayList<String>();
     var problems = new ArrayList<String>();

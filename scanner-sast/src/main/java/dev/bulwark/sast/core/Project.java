@@ -53,9 +53,13 @@ public final class Project {
   }
 
   private Project(Facts facts, Map<Class<?>, Object> seeds) {
+    this(facts, seeds, Collections.synchronizedSet(new LinkedHashSet<>()));
+  }
+
+  private Project(Facts facts, Map<Class<?>, Object> seeds, Set<String> used) {
     this.facts = facts;
     this.shared = new HashMap<>(seeds);
-    this.used = Collections.synchronizedSet(new LinkedHashSet<>());
+    this.used = used;
   }
 
   /**
@@ -88,6 +92,14 @@ public final class Project {
     if (used != null) {
       used.add(kind + name);
     }
+  }
+
+  /**
+   * Records that this view's analysis used a fact ({@link #READ} and a path, ...) that it learnt
+   * from {@link #scanWide} state rather than by asking this view.
+   */
+  public void record(String kind, String name) {
+    use(kind, name);
   }
 
   /** Adds the keys of one {@code .properties} file; unreadable content is ignored. */
@@ -132,6 +144,23 @@ public final class Project {
     return facts.read(path);
   }
 
+  /**
+   * State derived from the tree's facts alone (file texts, paths), computed once per scan and
+   * shared by every view and thread (it must be thread-safe). {@code create} is given a project
+   * over the same facts that records nothing: a view using the state records the facts it stands
+   * for itself ({@link #record}), so its dependencies are those it would have had computing it alone.
+   */
+  public <T> T scanWide(Class<T> type, Function<Project, T> create) {
+    synchronized (facts.scanWide) {
+      var known = facts.scanWide.get(type);
+      if (known == null) {
+        known = create.apply(new Project(facts, Map.of(), null));
+        facts.scanWide.put(type, known);
+      }
+      return type.cast(known);
+    }
+  }
+
   /** The analyzer state of this type for this view (one file's analysis, or the scan), created on first use. */
   public synchronized <T> T shared(Class<T> type, Supplier<T> create) {
     return type.cast(shared.computeIfAbsent(type, k -> create.get()));
@@ -145,6 +174,7 @@ public final class Project {
     private final List<String> all = new ArrayList<>();
     private final List<String> propertyFiles = new ArrayList<>();
     private final Map<String, String> properties = new HashMap<>();
+    private final Map<Class<?>, Object> scanWide = new HashMap<>();
     private boolean propertyFilesRead;
 
     Facts(Function<String, Optional<String>> reader) {

@@ -35,4 +35,26 @@ class ProjectTest {
     project.pathsIn("go");
     assertThat(project.dependencies()).isEmpty();
   }
+
+  @Test
+  @DisplayName("scan-wide state is built once for all views from facts that record nothing; a view records what it took")
+  void scanWideStateIsSharedAndViewsRecordWhatTheyTook() {
+    record Index(Project facts, String helper) {}
+    var project = project();
+    var first = project.forFile();
+    var second = project.forFile();
+
+    var built = first.scanWide(Index.class, facts -> new Index(facts, facts.read("src/Helper.java").orElseThrow()));
+    var again = second.scanWide(Index.class, facts -> new Index(facts, "built twice"));
+    second.record(Project.READ, "src/Helper.java");
+
+    assertThat(again).isSameAs(built);
+    assertThat(project.scanWide(Index.class, facts -> null)).isSameAs(built);
+    assertThat(built.helper()).isEqualTo("class Helper {}");
+    assertThat(first.dependencies()).as("building the state records nothing in the view that asked").isEmpty();
+    assertThat(built.facts().dependencies()).isEmpty();
+    assertThat(second.dependencies()).containsExactly(Project.READ + "src/Helper.java");
+    assertThat(project().forFile().scanWide(Index.class, facts -> new Index(facts, "another scan")).helper())
+        .as("another project (scan) has its own").isEqualTo("another scan");
+  }
 }

@@ -29,8 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * caller's argument taint; a method the class inherits is looked up in its superclasses, and a
  * call on an interface or abstract method goes to every implementation the project has
  * ({@link TypeHierarchy}). Summaries (what the call returns, which sinks the arguments reach
- * inside) are kept for the rest of the scan and shared by all threads; parsed files are kept per
- * thread, a few at a time.
+ * inside) are kept for this file's analysis; parsed trees and what the files' texts tell are kept
+ * for the scan ({@link ProjectIndex}).
  */
 public final class ProjectSummaries implements ProjectCallees {
   private static final int PARSED_FILES_KEPT = 64;
@@ -40,17 +40,15 @@ public final class ProjectSummaries implements ProjectCallees {
   private static final int MAX_CALLEE_LINES = 150;
   /** Interfaces with more implementations than this keep the default. */
   private static final int MAX_IMPLEMENTATIONS = 8;
-  private static final java.util.regex.Pattern LITERAL = java.util.regex.Pattern.compile("\"[^\"\\\n]+\"");
 
   private final Project project;
   private final TaintCatalog catalog;
   private final Map<String, Summary> summaries = new ConcurrentHashMap<>();
   private final Map<String, Boolean> sourceful = new ConcurrentHashMap<>();
-  private final Map<String, Boolean> filesWithSource = new ConcurrentHashMap<>();
   /** Whether a class's file mentions a static field ("Type.field"), by class and field. */
   private final Map<String, Boolean> mentions = new ConcurrentHashMap<>();
-  private final Map<String, String> texts = new ConcurrentHashMap<>();
-  private final Map<String, Map<String, List<String>>> methodBodies = new ConcurrentHashMap<>();
+  /** What the scan's files' texts tell, shared by every file's analysis; what this one took from it is recorded. */
+  private final ProjectIndex index;
   private final PerThread<Map<String, Optional<FileTaint>>> files = new PerThread<>(() ->
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -58,17 +56,16 @@ public final class ProjectSummaries implements ProjectCallees {
           return size() > PARSED_FILES_KEPT;
         }
       });
-  private final ParsedTrees trees = new ParsedTrees(PARSED_FILES_KEPT);
   private final PerThread<Set<String>> inProgress = new PerThread<>(HashSet::new);
   /** Summaries computed while a call was cut ({@link Cuts}): valid for the file being analysed on this thread only. */
   private final PerThread<Map<String, Summary>> cutSummaries = new PerThread<>(java.util.HashMap::new);
-  private volatile TypeHierarchy hierarchy;
+  private volatile boolean hierarchyRecorded;
   private final Set<String> pulled = ConcurrentHashMap.newKeySet();
-  private volatile Map<String, List<String>> javaFilesByFolder;
 
   private ProjectSummaries(Project project, TaintCatalog catalog) {
     this.project = project;
     this.catalog = catalog;
+    this.index = ProjectIndex.of(project);
   }
 
   /** The summaries of this scan (one per project). */
@@ -86,9 +83,9 @@ public final class ProjectSummaries implements ProjectCallees {
     files.get().values().forEach(t -> t.ifPresent(FileTaint::forgetCutSummaries));
   }
 
-  /** The syntax tree of a file of the project, parsed once per thread while it is among the last parsed there. */
+  /** The syntax tree of a file of the project, parsed once while it is among the last parsed in the scan. */
   public CompilationUnit parse(String path, String text) {
-    return trees.parse(path, text);
+    return index.parse(path, text);
   }
 
   @Override
@@ -98,18 +95,21 @@ public final class ProjectSummaries implements ProjectCallees {
 
   @Override
   public boolean mayReturnSource(String className, String method, boolean literals) {
-    return sourceful.computeIfAbsent(className + "." + method + "/" + literals, k -> project.pathsNamed(className + ".java")
-        .stream().filter(p -> literals || fileHasSource(p)).anyMatch(p -> bodies(p).getOrDefault(method, List.of())
-            .stream().anyMatch(b -> catalog.triggers().mayHaveSourceIn(b) || literals && LITERAL.matcher(b).find())));
+    return sourceful.computeIfAbsent(className + "." + method + "/" + literals, k -> {
+      for (String p : project.pathsNamed(className + ".java")) {
+        var facts = lexical(p);
+        if ((literals || facts.hasSource()) && facts.mayReturn(method, literals)) {
+          return true;
+        }
+      }
+      return false;
+    });
   }
 
-  /** The method bodies of a file by name, found once per file in its text. */
-  private Map<String, List<String>> bodies(String path) {
-    return methodBodies.computeIfAbsent(path, p -> MethodText.index(text(p)));
-  }
-
-  private boolean fileHasSource(String path) {
-    return filesWithSource.computeIfAbsent(path, p -> catalog.triggers().mayHaveSource(text(p)));
+  /** A file's lexical facts (read once per scan; this file's analysis records that it read it). */
+  private ProjectIndex.Lexical lexical(String path) {
+    project.record(Project.READ, path);
+    return index.lexical(path, catalog.triggers());
   }
 
   @Override
@@ -120,7 +120,7 @@ public final class ProjectSummaries implements ProjectCallees {
     var kept = new java.util.HashMap<String, Val>();
     globals.forEach((k, v) -> {
       if (mentions.computeIfAbsent(className + "\u0000" + k,
-          x -> project.pathsNamed(className + ".java").stream().anyMatch(p -> text(p).contains(k)))) {
+          x -> project.pathsNamed(className + ".java").stream().anyMatch(p -> mentions(p, k)))) {
         kept.put(k, v);
       }
     });
@@ -151,28 +151,25 @@ public final class ProjectSummaries implements ProjectCallees {
     return text(path);
   }
 
+  /** The Java files of {@code path}'s folder (this depends on all the project's paths). */
   private List<String> folder(String path) {
-    if (javaFilesByFolder == null) {
-      synchronized (this) {
-        if (javaFilesByFolder == null) {
-          var byFolder = new java.util.HashMap<String, List<String>>();
-          project.paths().stream().filter(p -> p.endsWith(".java"))
-              .forEach(p -> byFolder.computeIfAbsent(parent(p), k -> new ArrayList<>()).add(p));
-          javaFilesByFolder = byFolder;
-        }
-      }
-    }
-    return javaFilesByFolder.getOrDefault(parent(path), List.of());
+    project.record(Project.PATHS, "");
+    return index.javaFilesIn(parent(path));
   }
 
   private static String parent(String path) {
-    int slash = path.lastIndexOf('/');
-    return slash < 0 ? "" : path.substring(0, slash);
+    return ProjectIndex.parent(path);
   }
 
-  /** A file's text, read once (the hierarchy and the lexical checks read the same files). */
+  /** A file's text (read once while recently used, for every file's analysis; recorded as read by this one). */
   private String text(String path) {
-    return texts.computeIfAbsent(path, p -> project.read(p).orElse(""));
+    project.record(Project.READ, path);
+    return index.text(path);
+  }
+
+  private boolean mentions(String path, String what) {
+    project.record(Project.READ, path);
+    return index.mentions(path, what);
   }
 
   @Override
@@ -303,15 +300,14 @@ public final class ProjectSummaries implements ProjectCallees {
     return c.getEnd().map(e -> e.line).orElse(0) - c.getBegin().map(b -> b.line).orElse(0);
   }
 
+  /** The scan's class hierarchy: it is read from every Java file, and this file's analysis depends on them all. */
   private TypeHierarchy hierarchy() {
-    if (hierarchy == null) {
-      synchronized (this) {
-        if (hierarchy == null) {
-          hierarchy = TypeHierarchy.of(project, this::text);
-        }
-      }
+    if (!hierarchyRecorded) {
+      project.record(Project.PATHS, "");
+      index.javaPaths().forEach(p -> project.record(Project.READ, p));
+      hierarchyRecorded = true;
     }
-    return hierarchy;
+    return index.hierarchy();
   }
 
   private Optional<FileTaint> file(String path) {

@@ -1,6 +1,5 @@
 package dev.bulwark.sast.java.project;
 
-import dev.bulwark.sast.core.Project;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,12 +23,11 @@ final class TypeHierarchy {
 
   private TypeHierarchy() {}
 
-  static TypeHierarchy of(Project project, Function<String, String> text) {
+  /** The hierarchy declared by these Java files, read through {@code text}. */
+  static TypeHierarchy of(List<String> javaPaths, Function<String, String> text) {
     var h = new TypeHierarchy();
-    for (String path : project.paths()) {
-      if (path.endsWith(".java")) {
-        h.add(text.apply(path));
-      }
+    for (String path : javaPaths) {
+      h.add(text.apply(path));
     }
     return h;
   }
