@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.common.grpc.EventLoops;
 import dev.bulwark.cli.local.LocalServices;
 import java.io.PrintWriter;
 import java.util.List;
@@ -30,7 +31,10 @@ public final class Main implements Runnable {
   CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(run(CliEnvironment.system(LocalServices.NONE), args));
+    EventLoops.own();   // stopped before exit: gRPC's shared loops would hold the JVM's exit 300 ms
+    int code = run(CliEnvironment.system(LocalServices.NONE), args);
+    EventLoops.shutdown();
+    System.exit(code);
   }
 
   /** Runs the command line and returns its exit code; never throws, never exits. */

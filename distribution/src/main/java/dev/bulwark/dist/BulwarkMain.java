@@ -1,5 +1,6 @@
 package dev.bulwark.dist;
 
+import dev.bulwark.common.grpc.EventLoops;
 import dev.bulwark.cli.CliEnvironment;
 import dev.bulwark.cli.CommandSelection;
 import dev.bulwark.cli.Main;
@@ -18,7 +19,10 @@ public final class BulwarkMain {
   private BulwarkMain() {}
 
   public static void main(String[] args) {
-    System.exit(run(CliEnvironment.system(new EmbeddedServices()), args));
+    EventLoops.own();   // stopped before exit: gRPC's shared loops would hold the JVM's exit 300 ms
+    int code = run(CliEnvironment.system(new EmbeddedServices()), args);
+    EventLoops.shutdown();
+    System.exit(code);
   }
 
   /** The distribution's own commands, listed after the thin client's. */

@@ -35,7 +35,7 @@ public final class Channels {
 
   /** A channel secured as {@code security} says, with round-robin balancing and the retry policy. */
   public static ManagedChannel forTarget(String target, ClientSecurity security) {
-    return NettyChannelBuilder.forTarget(normalise(target), security.channelCredentials())
+    return EventLoops.apply(NettyChannelBuilder.forTarget(normalise(target), security.channelCredentials()))
         .defaultServiceConfig(SERVICE_CONFIG)
         .enableRetry()
         .maxInboundMessageSize(MAX_MESSAGE_BYTES)

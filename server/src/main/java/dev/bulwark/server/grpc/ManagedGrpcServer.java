@@ -8,6 +8,7 @@ import io.grpc.Server;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import dev.bulwark.common.grpc.EventLoops;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
@@ -83,8 +84,8 @@ public final class ManagedGrpcServer implements Managed {
     if (server != null) {
       return;
     }
-    var builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, requestedPort), security.credentials())
-        .maxInboundMessageSize(maxInboundMessageBytes);
+    var builder = EventLoops.apply(NettyServerBuilder.forAddress(new InetSocketAddress(host, requestedPort),
+        security.credentials())).maxInboundMessageSize(maxInboundMessageBytes);
     if (maxConnectionAge != null) {
       builder.maxConnectionAge(maxConnectionAge.toMillis(), TimeUnit.MILLISECONDS)
           .maxConnectionAgeGrace(maxConnectionAgeGrace.toMillis(), TimeUnit.MILLISECONDS);
