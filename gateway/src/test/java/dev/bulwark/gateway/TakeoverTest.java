@@ -15,7 +15,6 @@ import dev.bulwark.v1.ScannerStatus;
 import dev.bulwark.v1.Severity;
 import dev.bulwark.v1.Verdict;
 import dev.bulwark.v1.WatchScanRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,9 +33,7 @@ class TakeoverTest {
 
   @BeforeEach
   void writeTree() throws Exception {
-    tree = Files.createDirectories(tmp.resolve("repo"));
-    Files.writeString(tree.resolve("App.java"), "class App { /* TODO */ }\n");
-    Files.writeString(tree.resolve("package-lock.json"), "{\"evil-dep\": \"1.0\"}\n");
+    tree = GatewayFixture.sampleTree(tmp);
   }
 
   static GatewayFixture.Spec spec(StallingEngine sast, Duration lease) {

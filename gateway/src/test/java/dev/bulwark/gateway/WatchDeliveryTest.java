@@ -8,7 +8,6 @@ import dev.bulwark.gateway.testing.GatewayFixture;
 import dev.bulwark.v1.ScanUpdate;
 import dev.bulwark.v1.Severity;
 import dev.bulwark.v1.WatchScanRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,9 +31,7 @@ class WatchDeliveryTest {
 
   @BeforeEach
   void writeTree() throws Exception {
-    tree = Files.createDirectories(tmp.resolve("repo"));
-    Files.writeString(tree.resolve("App.java"), "class App { /* TODO */ }\n");
-    Files.writeString(tree.resolve("package-lock.json"), "{\"evil-dep\": \"1.0\"}\n");
+    tree = GatewayFixture.sampleTree(tmp);
   }
 
   /** sast holds the scan until released, so that the watchers are there before most events. */

@@ -59,6 +59,17 @@ public final class GatewayFixture implements AutoCloseable {
   private final List<Replica> replicas = new ArrayList<>();
 
   /** A further gateway replica on the same database and content store. */
+  /**
+   * A repository the fake engines find something in ({@code repo} under {@code dir}): App.java with
+   * a TODO for the keyword engine, a package-lock.json naming evil-dep for the dependency engine.
+   */
+  public static Path sampleTree(Path dir) throws IOException {
+    Path tree = Files.createDirectories(dir.resolve("repo"));
+    Files.writeString(tree.resolve("App.java"), "class App { /* TODO */ }\n");
+    Files.writeString(tree.resolve("package-lock.json"), "{\"evil-dep\": \"1.0\"}\n");
+    return tree;
+  }
+
   public record Replica(ScanCoordinator coordinator, ManagedGrpcServer server, ManagedChannel channel) {
     public GatewayGrpc.GatewayBlockingStub gateway() {
       return GatewayGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
