@@ -90,8 +90,15 @@ public final class ScannerCaller implements AutoCloseable {
         .retryOnException(t -> t instanceof StreamBroken b && !b.cancelledByGateway
             && RETRIED_CODES.contains(b.status.getCode()))
         .build());
-    retry.getEventPublisher().onRetry(e -> LOG.info("{}: retrying Scan (attempt {}) after {}",
-        endpoint.name(), e.getNumberOfRetryAttempts() + 1, e.getLastThrowable().getMessage()));
+    retry.getEventPublisher().onRetry(e -> {
+      LOG.info("{}: retrying Scan (attempt {}) after {}", endpoint.name(), e.getNumberOfRetryAttempts() + 1,
+          e.getLastThrowable().getMessage());
+      // A replica that died and came back is skipped until the channel's reconnect backoff (growing
+      // to minutes) expires; with its sibling down too, every scan failed until then. Reconnect now.
+      if (e.getLastThrowable() instanceof StreamBroken b && b.status.getCode() == Status.Code.UNAVAILABLE) {
+        channel.resetConnectBackoff();
+      }
+    });
   }
 
   public String name() {
