@@ -6,6 +6,7 @@ import dev.bulwark.server.scanner.ScanWorkspace;
 import dev.bulwark.server.scanner.ScannerEngine;
 import dev.bulwark.server.scanner.results.BuildStamp;
 import dev.bulwark.server.scanner.results.ResultCache;
+import dev.bulwark.server.scanner.results.TreeFacts;
 import dev.bulwark.sast.core.Analyzer;
 import dev.bulwark.sast.core.Project;
 import dev.bulwark.sast.core.SourceFile;
@@ -127,7 +128,8 @@ public final class SastEngine implements ScannerEngine {
     // is cached (same content, same facts used) is not even fetched: its result is replayed.
     // Verification calls providers and history needs every tree file's secrets: both bypass it.
     var cache = ws.results().unless(session != null || historySecrets != null);
-    Function<String, String> current = dependency -> currentValue(dependency, byPath, project);
+    var tree = new TreeFacts(wanted);
+    Function<String, String> current = dependency -> currentValue(dependency, tree, project);
     int scanned = 0;
     for (int i = 0; i < wanted.size() && !ws.cancelled(); i += BATCH) {
       var batch = wanted.subList(i, Math.min(wanted.size(), i + BATCH));
@@ -188,16 +190,12 @@ public final class SastEngine implements ScannerEngine {
   }
 
   /** Today's value of a fact a cached result depended on ({@link Project#dependencies()}). */
-  private static String currentValue(String dependency, Map<String, FileEntry> byPath, Project project) {
-    if (dependency.startsWith(Project.READ)) {
-      var file = byPath.get(dependency.substring(Project.READ.length()));
-      return file == null ? "absent" : file.getDigest().getHash();
+  private static String currentValue(String dependency, TreeFacts tree, Project project) {
+    if (dependency.startsWith(Project.READ) || dependency.startsWith(Project.IN)) {
+      return tree.apply(dependency); // the facts every engine's cache knows, over the files SAST analyses
     }
     if (dependency.startsWith(Project.NAMED)) {
       return String.join("\n", project.pathsNamed(dependency.substring(Project.NAMED.length())));
-    }
-    if (dependency.startsWith(Project.IN)) {
-      return String.join("\n", project.pathsIn(dependency.substring(Project.IN.length())));
     }
     if (dependency.startsWith(Project.PATHS)) {
       return String.join("\n", project.paths());

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -65,11 +66,7 @@ public final class ParsedYamlCache {
     var sha = Digests.sha256();
     sha.update((FORMAT + "\n" + RecordCodec.schema(type) + "\n").getBytes(StandardCharsets.UTF_8));
     sha.update(source);
-    var hex = new StringBuilder();
-    for (byte b : Arrays.copyOf(sha.digest(), 16)) {
-      hex.append(String.format("%02x", b));
-    }
-    return dir.resolve(name + "-" + hex + ".bin");
+    return dir.resolve(name + "-" + HexFormat.of().formatHex(sha.digest(), 0, 16) + ".bin");
   }
 
   /** The record kept in {@code file}, empty when there is none or it is not whole. */

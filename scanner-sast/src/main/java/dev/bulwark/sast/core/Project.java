@@ -1,5 +1,6 @@
 package dev.bulwark.sast.core;
 
+import dev.bulwark.server.scanner.results.TreeFacts;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,10 +31,10 @@ public final class Project {
   public static final Project EMPTY = new Project();
 
   /** Dependency kinds, as {@link #dependencies()} names them ({@code "read:src/Helper.java"}). */
-  public static final String READ = "read:";
+  public static final String READ = TreeFacts.READ;
   public static final String NAMED = "named:";
   public static final String PROPERTY = "property:";
-  public static final String IN = "in:";
+  public static final String IN = TreeFacts.IN;
   public static final String PATHS = "paths:";
 
   private final Facts facts;
@@ -184,8 +185,7 @@ public final class Project {
     synchronized void addPath(String path) {
       all.add(path);
       pathsByName.computeIfAbsent(path.substring(path.lastIndexOf('/') + 1), k -> new ArrayList<>()).add(path);
-      pathsByDir.computeIfAbsent(path.lastIndexOf('/') < 0 ? "" : path.substring(0, path.lastIndexOf('/')),
-          k -> new ArrayList<>()).add(path);
+      pathsByDir.computeIfAbsent(TreeFacts.folder(path), k -> new ArrayList<>()).add(path);
       if (path.endsWith(".properties")) {
         propertyFiles.add(path);
       }
