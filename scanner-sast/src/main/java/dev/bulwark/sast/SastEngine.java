@@ -119,7 +119,8 @@ public final class SastEngine implements ScannerEngine {
     // the .properties files' keys; files are read on demand.
     var byPath = new HashMap<String, FileEntry>();
     wanted.forEach(f -> byPath.put(f.getPath(), f));
-    var project = new Project(path -> readOne(ws, byPath.get(path)));
+    var project = new Project(path -> readOne(ws, byPath.get(path)),
+        path -> byPath.containsKey(path) ? byPath.get(path).getDigest().getHash() : "");
     if (session != null) {
       project.shared(VerificationSession.class, () -> session);
     }
@@ -129,7 +130,8 @@ public final class SastEngine implements ScannerEngine {
     // Verification calls providers and history needs every tree file's secrets: both bypass it.
     var cache = ws.results().unless(session != null || historySecrets != null);
     var tree = new TreeFacts(wanted);
-    Function<String, String> current = dependency -> currentValue(dependency, tree, project);
+    var derived = new HashMap<String, String>();
+    Function<String, String> current = dependency -> currentValue(dependency, tree, project, derived);
     int scanned = 0;
     for (int i = 0; i < wanted.size() && !ws.cancelled(); i += BATCH) {
       var batch = wanted.subList(i, Math.min(wanted.size(), i + BATCH));
@@ -189,8 +191,21 @@ public final class SastEngine implements ScannerEngine {
     return result.build();
   }
 
-  /** Today's value of a fact a cached result depended on ({@link Project#dependencies()}). */
-  private static String currentValue(String dependency, TreeFacts tree, Project project) {
+  /**
+   * Today's value of a fact a cached result depended on ({@link Project#dependencies()}); a
+   * {@link Project#DERIVED} fact's is its value's fingerprint, asked of the analyzers only when its
+   * file changed ({@code derived} keeps their answers for the scan).
+   */
+  private String currentValue(String dependency, TreeFacts tree, Project project, Map<String, String> derived) {
+    var fact = Project.Derived.parse(dependency);
+    if (fact.isPresent()) {
+      if (fact.get().madeFrom(tree.apply(TreeFacts.read(fact.get().path())))) {
+        return fact.get().value(); // the same file: the same answer, nothing read
+      }
+      return derived.computeIfAbsent(dependency, d -> analyzers().stream()
+          .map(a -> a.derived(fact.get().path(), fact.get().query(), project)).flatMap(Optional::stream)
+          .findFirst().map(Project::fingerprint).orElse("unknown"));
+    }
     if (dependency.startsWith(Project.READ) || dependency.startsWith(Project.IN)) {
       return tree.apply(dependency); // the facts every engine's cache knows, over the files SAST analyses
     }

@@ -67,6 +67,11 @@ class SastResultsCacheTest {
     }
 
     @Override
+    public java.util.Optional<String> derived(String path, String query, Project project) {
+      return real.derived(path, query, project);
+    }
+
+    @Override
     public List<DatabaseInfo> databases() {
       return real.databases().stream().map(d -> d.toBuilder().setVersion(d.getVersion() + packSuffix).build()).toList();
     }
@@ -192,6 +197,128 @@ class SastResultsCacheTest {
       var again = harness.scan(tree);
       assertThat(analysed).contains("src/app/Web.java", "lib/Shell.java").doesNotContain("src/app/Hash.java", "tool.py");
       assertThat(again.findings()).containsExactlyElementsOf(cold());
+    }
+  }
+
+  /**
+   * A servlet that runs what another class's method returns: its analysis asks whether that method
+   * may return untrusted data (from the method's text, without parsing it).
+   */
+  void writeTitlePage(String titleBody) throws Exception {
+    Files.writeString(tree.resolve("src/app/Page.java"), """
+        package app;
+        public class Page extends javax.servlet.http.HttpServlet {
+          protected void doGet(javax.servlet.http.HttpServletRequest request,
+              javax.servlet.http.HttpServletResponse response) throws Exception {
+            response.getWriter().println(request.getParameter("name").length());
+            Runtime.getRuntime().exec("banner " + Title.text());
+          }
+        }
+        """);
+    writeTitle(titleBody);
+  }
+
+  void writeTitle(String body) throws Exception {
+    Files.writeString(tree.resolve("src/app/Title.java"), """
+        package app;
+        public class Title {
+          static String text() throws Exception {
+            %s
+          }
+        }
+        """.formatted(body));
+  }
+
+  @Test
+  @DisplayName("a callee's change that leaves what its caller asked of it alone does not re-analyse the caller; one that changes it does")
+  void aCalleesUnchangedAnswerKeepsItsCaller() throws Exception {
+    writeTitlePage("return String.valueOf(System.nanoTime());");
+    try (var harness = cached()) {
+      var before = harness.scan(tree);
+      assertThat(before.findings()).noneMatch(f -> f.getLocation().getPath().equals("src/app/Page.java"));
+      analysed.clear();
+
+      writeTitle("long now = System.currentTimeMillis();\n    return String.valueOf(now / 1000);");
+      var bodyOnly = harness.scan(tree);
+      assertThat(analysed).as("the method still reads no source").containsOnly("src/app/Title.java");
+      assertThat(bodyOnly.findings()).containsExactlyElementsOf(cold());
+      analysed.clear();
+
+      writeTitle("return System.getenv(\"TITLE\");");
+      var source = harness.scan(tree);
+      assertThat(analysed).as("the method now returns an environment variable").containsOnly("src/app/Title.java", "src/app/Page.java");
+      assertThat(source.findings()).containsExactlyElementsOf(cold())
+          .anyMatch(f -> f.getLocation().getPath().equals("src/app/Page.java"));
+    }
+  }
+
+  /**
+   * A servlet that hands request data to an interface: the call goes to every implementation the
+   * project has (found by what every Java file declares), here one that keeps it in memory.
+   */
+  void writeDispatch() throws Exception {
+    Files.writeString(tree.resolve("src/app/Store.java"), """
+        package app;
+        public interface Store {
+          void save(String value) throws Exception;
+        }
+        """);
+    Files.writeString(tree.resolve("src/app/MemoryStore.java"), """
+        package app;
+        public class MemoryStore implements Store {
+          private final java.util.List<String> values = new java.util.ArrayList<>();
+          public void save(String value) {
+            values.add(value);
+          }
+        }
+        """);
+    Files.writeString(tree.resolve("src/app/Upload.java"), """
+        package app;
+        public class Upload extends javax.servlet.http.HttpServlet {
+          private Store store;
+          protected void doPost(javax.servlet.http.HttpServletRequest request,
+              javax.servlet.http.HttpServletResponse response) throws Exception {
+            store.save(request.getParameter("file"));
+          }
+        }
+        """);
+    writeAuditStore("");
+  }
+
+  /** A class with a method that runs its argument; it implements {@code Store} when {@code implementsStore} says so. */
+  void writeAuditStore(String implementsStore) throws Exception {
+    Files.writeString(tree.resolve("src/app/AuditStore.java"), """
+        package app;
+        public class AuditStore %s{
+          public void save(String value) throws Exception {
+            Runtime.getRuntime().exec(value);
+          }
+        }
+        """.formatted(implementsStore));
+  }
+
+  @Test
+  @DisplayName("a new implementation of an interface re-analyses the files that dispatch on it; a new unrelated class does not")
+  void newSubtypesInvalidateDispatchOnly() throws Exception {
+    writeDispatch();
+    try (var harness = cached()) {
+      var before = harness.scan(tree);
+      assertThat(before.findings()).noneMatch(f -> f.getLocation().getPath().equals("src/app/Upload.java"));
+      analysed.clear();
+
+      Files.writeString(tree.resolve("src/app/Hash.java"), "\nclass Unrelated { int size() { return 1; } }\n",
+          java.nio.file.StandardOpenOption.APPEND);
+      var unrelated = harness.scan(tree);
+      assertThat(analysed).containsOnly("src/app/Hash.java");
+      assertThat(unrelated.findings()).containsExactlyElementsOf(cold());
+      analysed.clear();
+
+      writeAuditStore("implements Store ");
+      var subtype = harness.scan(tree);
+      assertThat(analysed).contains("src/app/AuditStore.java", "src/app/Upload.java")
+          .doesNotContain("src/app/Hash.java", "src/app/Web.java", "tool.py");
+      assertThat(subtype.findings()).containsExactlyElementsOf(cold())
+          .anyMatch(f -> f.getLocation().getPath().equals("src/app/Upload.java"));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.bulwark.sast.core;
 import dev.bulwark.v1.DatabaseInfo;
 import dev.bulwark.v1.Finding;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +33,15 @@ public interface Analyzer {
   /** Rule packs this analyzer loads, for {@code Describe}. */
   default List<DatabaseInfo> databases() {
     return List.of();
+  }
+
+  /**
+   * Today's answer to a question this analyzer asked of a file's text while analysing another file
+   * ({@link Project#derived}), so that the results cache can tell whether a change of that file
+   * changed the answer; empty when the query is not one of its own. {@code project} is the scan's.
+   */
+  default Optional<String> derived(String path, String query, Project project) {
+    return Optional.empty();
   }
 
   /** "name@version", as it goes into every finding. */

@@ -1,5 +1,6 @@
 package dev.bulwark.sast.core;
 
+import dev.bulwark.common.cas.Digests;
 import dev.bulwark.server.scanner.results.TreeFacts;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ public final class Project {
   public static final String PROPERTY = "property:";
   public static final String IN = TreeFacts.IN;
   public static final String PATHS = "paths:";
+  /** A fact derived from one file's text, with its value ({@link #derived}). */
+  public static final String DERIVED = "derived:";
 
   private final Facts facts;
   private final Map<Class<?>, Object> shared;
@@ -48,7 +51,17 @@ public final class Project {
 
   /** @param reader the text of a file of the tree by its relative path, empty when unreadable */
   public Project(Function<String, Optional<String>> reader) {
-    this.facts = new Facts(reader);
+    this(reader, path -> "");
+  }
+
+  /**
+   * @param reader  the text of a file of the tree by its relative path, empty when unreadable
+   * @param digests the content digest of a file of the tree by its relative path ("" when unknown),
+   *                as the results cache's {@code read:} facts give it: {@link #derived} facts carry
+   *                it, so that checking one of an unchanged file reads nothing
+   */
+  public Project(Function<String, Optional<String>> reader, Function<String, String> digests) {
+    this.facts = new Facts(reader, digests);
     this.shared = new HashMap<>();
     this.used = null;
   }
@@ -77,8 +90,8 @@ public final class Project {
   /**
    * The facts this view's analysis used, each as kind and name: {@link #READ} a file's text,
    * {@link #NAMED} the paths having a file name, {@link #IN} the paths in a folder, {@link #PATHS} all paths,
-   * {@link #PROPERTY} a property's value. Empty for the
-   * scan-wide project.
+   * {@link #PROPERTY} a property's value, {@link #DERIVED} a fact derived from a file's text. Empty
+   * for the scan-wide project.
    */
   public Set<String> dependencies() {
     if (used == null) {
@@ -101,6 +114,63 @@ public final class Project {
    */
   public void record(String kind, String name) {
     use(kind, name);
+  }
+
+  /**
+   * Records that this view's analysis used a fact derived from the text of the file at
+   * {@code path} (e.g. whether its methods named {@code load} read a source), and the value it had,
+   * instead of the whole text ({@link #READ}): a cached result then survives a change of that file
+   * that leaves the fact alone. The analyzer that records it must tell its value today
+   * ({@link Analyzer#derived}); one that cannot is a change.
+   *
+   * @param query what was asked of the file, naming the analyzer's question and its arguments
+   */
+  public void derived(String path, String query, String value) {
+    if (used != null) {
+      use(DERIVED, new Derived(path, query, fingerprint(facts.digest(path)), fingerprint(value)).name());
+    }
+  }
+
+  /** A short digest of a fact's value, as {@link Derived} keeps it (a value may be long, or a secret). */
+  public static String fingerprint(String value) {
+    return Digests.sha256Hex(value).substring(0, 32);
+  }
+
+  /**
+   * A {@link #DERIVED} dependency: the query, the file it was asked of, and the fingerprints of that
+   * file's digest and of the answer when the result was made.
+   */
+  public record Derived(String path, String query, String digest, String value) {
+    private static final int FINGERPRINT = 32;
+
+    /** Its name among the dependencies: both fingerprints (fixed width), the query, then the path. */
+    String name() {
+      return value + digest + query + '\u0000' + path;
+    }
+
+    /** The dependency named {@code DERIVED + name()}; empty when it is not one. */
+    public static Optional<Derived> parse(String dependency) {
+      if (!dependency.startsWith(DERIVED)) {
+        return Optional.empty();
+      }
+      String name = dependency.substring(DERIVED.length());
+      int nul = name.indexOf('\u0000');
+      if (nul < 2 * FINGERPRINT) {
+        return Optional.empty();
+      }
+      return Optional.of(new Derived(name.substring(nul + 1), name.substring(2 * FINGERPRINT, nul),
+          name.substring(FINGERPRINT, 2 * FINGERPRINT), name.substring(0, FINGERPRINT)));
+    }
+
+    /** Whether the file had this content digest when the result was made (then the fact is unchanged). */
+    public boolean madeFrom(String contentDigest) {
+      return digest.equals(fingerprint(contentDigest));
+    }
+
+    /** Whether the fact had this value when the result was made. */
+    public boolean answered(String today) {
+      return value.equals(fingerprint(today));
+    }
   }
 
   /** Adds the keys of one {@code .properties} file; unreadable content is ignored. */
@@ -170,6 +240,7 @@ public final class Project {
   /** What all views of one project share: paths, reader, properties (read on first use). */
   private static final class Facts {
     private final Function<String, Optional<String>> reader;
+    private final Function<String, String> digests;
     private final Map<String, List<String>> pathsByName = new HashMap<>();
     private final Map<String, List<String>> pathsByDir = new HashMap<>();
     private final List<String> all = new ArrayList<>();
@@ -178,8 +249,17 @@ public final class Project {
     private final Map<Class<?>, Object> scanWide = new HashMap<>();
     private boolean propertyFilesRead;
 
-    Facts(Function<String, Optional<String>> reader) {
+    Facts(Function<String, Optional<String>> reader, Function<String, String> digests) {
       this.reader = reader;
+      this.digests = digests;
+    }
+
+    String digest(String path) {
+      try {
+        return digests.apply(path);
+      } catch (RuntimeException e) {
+        return "";
+      }
     }
 
     synchronized void addPath(String path) {

@@ -20,6 +20,7 @@ import dev.bulwark.v1.Finding;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -108,6 +109,12 @@ public final class JavaTaintAnalyzer implements Analyzer {
       JavaRules.check(cu, file.text(), found, project, catalog, book, (rule, node) -> keep(kept, finding(rule, file, node)));
     }
     kept.values().forEach(out);
+  }
+
+  /** What a file's analysis asked of another file's text ({@link ProjectSummaries#derived}), answered today. */
+  @Override
+  public Optional<String> derived(String path, String query, Project project) {
+    return ProjectSummaries.derived(project, catalog, path, query);
   }
 
   /** One finding per CWE list and line: the most confident. */

@@ -44,6 +44,8 @@ final class ProjectIndex {
   private final Map<String, String> texts = new LinkedHashMap<>(16, 0.75f, true);
   private long textChars;
   private volatile TypeHierarchy hierarchy;
+  /** What each Java file tells the hierarchy ({@link TypeHierarchy#declarations}), in the order of {@link #javaPaths}. */
+  private volatile Map<String, String> declarations;
   private volatile List<String> javaPaths;
   private volatile Map<String, List<String>> javaFilesByFolder;
 
@@ -110,11 +112,20 @@ final class ProjectIndex {
     if (hierarchy == null) {
       synchronized (this) {
         if (hierarchy == null) {
-          hierarchy = TypeHierarchy.of(javaPaths(), p -> facts.read(p).orElse(""));
+          var byPath = new LinkedHashMap<String, String>();
+          javaPaths().forEach(p -> byPath.put(p, TypeHierarchy.declarations(facts.read(p).orElse(""))));
+          declarations = byPath;
+          hierarchy = TypeHierarchy.of(byPath.values());
         }
       }
     }
     return hierarchy;
+  }
+
+  /** What a Java file tells the hierarchy, once it is built ({@link #hierarchy()}). */
+  String declarations(String path) {
+    hierarchy();
+    return declarations.getOrDefault(path, "");
   }
 
   /** Every Java file of the project, in the order added (what the hierarchy reads). */

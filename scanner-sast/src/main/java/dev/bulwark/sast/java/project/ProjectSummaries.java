@@ -14,12 +14,14 @@ import dev.bulwark.sast.java.taint.SinkHit;
 import dev.bulwark.sast.java.taint.Summary;
 import dev.bulwark.sast.java.taint.Val;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -40,6 +42,17 @@ public final class ProjectSummaries implements ProjectCallees {
   private static final int MAX_CALLEE_LINES = 150;
   /** Interfaces with more implementations than this keep the default. */
   private static final int MAX_IMPLEMENTATIONS = 8;
+  /**
+   * What a file's analysis asks of other files' texts ({@link Project#derived}), so that a change
+   * elsewhere re-analyses it only when the answer changed: whether the file's methods of a name may
+   * return a source ("java-returns:load/false"), whether its text mentions a static field
+   * ("java-mentions:Config.url"), whether it calls one of some methods ("java-calls:a,b"), and the
+   * supertypes it declares ("java-declarations").
+   */
+  private static final String RETURNS = "java-returns:";
+  private static final String MENTIONS = "java-mentions:";
+  private static final String CALLS = "java-calls:";
+  private static final String DECLARATIONS = "java-declarations";
 
   private final Project project;
   private final TaintCatalog catalog;
@@ -97,8 +110,9 @@ public final class ProjectSummaries implements ProjectCallees {
   public boolean mayReturnSource(String className, String method, boolean literals) {
     return sourceful.computeIfAbsent(className + "." + method + "/" + literals, k -> {
       for (String p : project.pathsNamed(className + ".java")) {
-        var facts = lexical(p);
-        if ((literals || facts.hasSource()) && facts.mayReturn(method, literals)) {
+        boolean may = mayReturn(index, catalog, p, method, literals);
+        project.derived(p, RETURNS + method + '/' + literals, Boolean.toString(may));
+        if (may) {
           return true;
         }
       }
@@ -106,10 +120,37 @@ public final class ProjectSummaries implements ProjectCallees {
     });
   }
 
-  /** A file's lexical facts (read once per scan; this file's analysis records that it read it). */
-  private ProjectIndex.Lexical lexical(String path) {
-    project.record(Project.READ, path);
-    return index.lexical(path, catalog.triggers());
+  /** Whether a file's methods of this name may return a source (or a literal), from its lexical facts (read once per scan). */
+  private static boolean mayReturn(ProjectIndex index, TaintCatalog catalog, String path, String method, boolean literals) {
+    var facts = index.lexical(path, catalog.triggers());
+    return (literals || facts.hasSource()) && facts.mayReturn(method, literals);
+  }
+
+  /**
+   * Today's answer to a question a file's analysis asked of another file ({@link Project#derived});
+   * empty when the query is not one of this class's.
+   */
+  public static Optional<String> derived(Project scan, TaintCatalog catalog, String path, String query) {
+    var index = ProjectIndex.of(scan);
+    if (query.equals(DECLARATIONS)) {
+      return Optional.of(TypeHierarchy.declarations(index.text(path)));
+    }
+    if (query.startsWith(RETURNS)) {
+      int slash = query.lastIndexOf('/');
+      return Optional.of(Boolean.toString(mayReturn(index, catalog, path, query.substring(RETURNS.length(), slash),
+          Boolean.parseBoolean(query.substring(slash + 1)))));
+    }
+    if (query.startsWith(MENTIONS)) {
+      return Optional.of(Boolean.toString(index.mentions(path, query.substring(MENTIONS.length()))));
+    }
+    if (query.startsWith(CALLS)) {
+      return Optional.of(Boolean.toString(calls(index.text(path), List.of(query.substring(CALLS.length()).split(",")))));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean calls(String text, Collection<String> methods) {
+    return methods.stream().anyMatch(m -> text.contains("." + m + "("));
   }
 
   @Override
@@ -137,9 +178,15 @@ public final class ProjectSummaries implements ProjectCallees {
       return List.of();
     }
     var callers = new ArrayList<String>();
+    String query = CALLS + String.join(",", new TreeSet<>(methods));
     for (String other : folder(path)) {
-      String text = text(other);
-      if (!other.equals(path) && methods.stream().anyMatch(m -> text.contains("." + m + "(")) && pulled.add(other)) {
+      if (other.equals(path)) {
+        continue;
+      }
+      // whether it calls them is all this file's analysis takes from it, unless it is pulled (then its text is read)
+      boolean calls = calls(index.text(other), methods);
+      project.derived(other, query, Boolean.toString(calls));
+      if (calls && pulled.add(other)) {
         callers.add(other);
       }
     }
@@ -168,8 +215,9 @@ public final class ProjectSummaries implements ProjectCallees {
   }
 
   private boolean mentions(String path, String what) {
-    project.record(Project.READ, path);
-    return index.mentions(path, what);
+    boolean mentions = index.mentions(path, what);
+    project.derived(path, MENTIONS + what, Boolean.toString(mentions));
+    return mentions;
   }
 
   @Override
@@ -300,11 +348,14 @@ public final class ProjectSummaries implements ProjectCallees {
     return c.getEnd().map(e -> e.line).orElse(0) - c.getBegin().map(b -> b.line).orElse(0);
   }
 
-  /** The scan's class hierarchy: it is read from every Java file, and this file's analysis depends on them all. */
+  /**
+   * The scan's class hierarchy: it is read from every Java file, and this file's analysis depends on
+   * what each of them declares (and on which files there are), not on the rest of their text.
+   */
   private TypeHierarchy hierarchy() {
     if (!hierarchyRecorded) {
       project.record(Project.PATHS, "");
-      index.javaPaths().forEach(p -> project.record(Project.READ, p));
+      index.javaPaths().forEach(p -> project.derived(p, DECLARATIONS, index.declarations(p)));
       hierarchyRecorded = true;
     }
     return index.hierarchy();

@@ -2,38 +2,54 @@ package dev.bulwark.sast.java.project;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The project's own class hierarchy, by simple name: which classes extend or implement which. Read
  * from the text of every Java file of the tree (declarations only, no parsing) the first time a
  * call needs dispatch, so that {@code thing.doSomething(x)} on an interface reaches every
- * implementation the project has.
+ * implementation the project has. Each file's part ({@link #declarations}) is kept apart, so that
+ * a file's analysis can depend on the declarations of every file rather than on its whole text.
  */
 final class TypeHierarchy {
   private static final List<String> DECLARING = List.of("class", "interface", "enum", "record");
   private static final int MAX_SUBTYPES = 16;
 
+  /** Type arguments (two levels of nesting) and parenthesised parts (a record's components) of a header. */
+  private static final Pattern TYPE_ARGUMENTS = Pattern.compile("<[^<>]*(<[^<>]*>[^<>]*)*>");
+  private static final Pattern PARENTHESISED = Pattern.compile("\\([^)]*\\)");
+
   private final Map<String, Set<String>> subtypes = new HashMap<>();
 
   private TypeHierarchy() {}
 
-  /** The hierarchy declared by these Java files, read through {@code text}. */
-  static TypeHierarchy of(List<String> javaPaths, Function<String, String> text) {
+  /** The hierarchy of these files' {@link #declarations}. */
+  static TypeHierarchy of(Collection<String> declarations) {
     var h = new TypeHierarchy();
-    for (String path : javaPaths) {
-      h.add(text.apply(path));
+    for (String lines : declarations) {
+      for (String edge : lines.split("\n")) {
+        int space = edge.indexOf(' ');
+        if (space > 0) {
+          h.subtypes.computeIfAbsent(edge.substring(space + 1), k -> new LinkedHashSet<>()).add(edge.substring(0, space));
+        }
+      }
     }
     return h;
   }
 
-  /** Each {@code class Name ... extends A implements B, C {} }: Name is below A, B and C. */
-  private void add(String text) {
+  /**
+   * What a file's text tells the hierarchy, one "Sub Super" a line: each {@code class Sub ... extends
+   * A implements B, C {} } gives "Sub A", "Sub B" and "Sub C". A change of the file that leaves
+   * these alone (a method's body, a new class of its own) leaves the hierarchy alone.
+   */
+  static String declarations(String text) {
+    var edges = new StringBuilder();
     for (String keyword : DECLARING) {
       for (int at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + keyword.length())) {
         int after = at + keyword.length();
@@ -46,14 +62,16 @@ final class TypeHierarchy {
         if (brace < 0 || semi >= 0 && semi < brace) {
           continue;
         }
-        declaration(text.substring(after, brace));
+        declaration(text.substring(after, brace), edges);
       }
     }
+    return edges.toString();
   }
 
-  private void declaration(String header) {
-    String[] words = header.replaceAll("<[^<>]*(<[^<>]*>[^<>]*)*>", " ").replaceAll("\\([^)]*\\)", " ")
-        .replace(',', ' ').trim().split("\\s+");
+  private static void declaration(String header, StringBuilder edges) {
+    String plain = header.indexOf('<') < 0 ? header : TYPE_ARGUMENTS.matcher(header).replaceAll(" ");
+    plain = plain.indexOf('(') < 0 ? plain : PARENTHESISED.matcher(plain).replaceAll(" ");
+    String[] words = plain.replace(',', ' ').trim().split("\\s+");
     if (words.length == 0 || words[0].isEmpty() || !Character.isJavaIdentifierStart(words[0].charAt(0))) {
       return;
     }
@@ -68,7 +86,7 @@ final class TypeHierarchy {
       } else if (supers && !w.isEmpty()) {
         String simple = w.substring(w.lastIndexOf('.') + 1);
         if (!simple.isEmpty() && Character.isJavaIdentifierStart(simple.charAt(0))) {
-          subtypes.computeIfAbsent(simple, k -> new LinkedHashSet<>()).add(name);
+          edges.append(name).append(' ').append(simple).append('\n');
         }
       }
     }
