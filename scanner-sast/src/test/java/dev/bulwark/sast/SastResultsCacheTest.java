@@ -252,6 +252,29 @@ class SastResultsCacheTest {
     }
   }
 
+  @Test
+  @DisplayName("a method that returns untrusted data looks for its callers in its package: only a file that starts or stops calling it re-analyses it")
+  void sourceMethodsDependOnWhoCallsThem() throws Exception {
+    writeTitle("return System.getenv(\"TITLE\");");
+    try (var harness = cached()) {
+      harness.scan(tree);
+      analysed.clear();
+
+      Files.writeString(tree.resolve("src/app/Hash.java"), "\nclass Sizes { int size() { return 1; } }\n",
+          java.nio.file.StandardOpenOption.APPEND);
+      var unrelated = harness.scan(tree);
+      assertThat(analysed).containsOnly("src/app/Hash.java");
+      assertThat(unrelated.findings()).containsExactlyElementsOf(cold());
+      analysed.clear();
+
+      Files.writeString(tree.resolve("src/app/Hash.java"), "\nclass Titles { String get() throws Exception { return Title.text(); } }\n",
+          java.nio.file.StandardOpenOption.APPEND);
+      var caller = harness.scan(tree);
+      assertThat(analysed).containsOnly("src/app/Hash.java", "src/app/Title.java");
+      assertThat(caller.findings()).containsExactlyElementsOf(cold());
+    }
+  }
+
   /**
    * A servlet that hands request data to an interface: the call goes to every implementation the
    * project has (found by what every Java file declares), here one that keeps it in memory.

@@ -69,6 +69,9 @@ final class TypeHierarchy {
   }
 
   private static void declaration(String header, StringBuilder edges) {
+    if (!header.contains("extends") && !header.contains("implements")) {
+      return; // no supertype: most headers (and most mentions of "class" in comments) stop here
+    }
     String plain = header.indexOf('<') < 0 ? header : TYPE_ARGUMENTS.matcher(header).replaceAll(" ");
     plain = plain.indexOf('(') < 0 ? plain : PARENTHESISED.matcher(plain).replaceAll(" ");
     String[] words = plain.replace(',', ' ').trim().split("\\s+");
