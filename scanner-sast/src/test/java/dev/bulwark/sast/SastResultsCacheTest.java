@@ -253,7 +253,7 @@ class SastResultsCacheTest {
   }
 
   @Test
-  @DisplayName("a method that returns untrusted data looks for its callers in its package: only a file that starts or stops calling it re-analyses it")
+  @DisplayName("a method that returns untrusted data looks for its callers in its package: only a file of the package that starts calling it re-analyses it")
   void sourceMethodsDependOnWhoCallsThem() throws Exception {
     writeTitle("return System.getenv(\"TITLE\");");
     try (var harness = cached()) {
@@ -272,6 +272,19 @@ class SastResultsCacheTest {
       var caller = harness.scan(tree);
       assertThat(analysed).containsOnly("src/app/Hash.java", "src/app/Title.java");
       assertThat(caller.findings()).containsExactlyElementsOf(cold());
+      analysed.clear();
+
+      Files.createDirectories(tree.resolve("src/lib"));
+      Files.writeString(tree.resolve("src/lib/Banner.java"), "package lib;\nclass Banner { String get() throws Exception { return app.Title.text(); } }\n");
+      var elsewhere = harness.scan(tree);
+      assertThat(analysed).as("another package's file is not looked at").containsOnly("src/lib/Banner.java");
+      assertThat(elsewhere.findings()).containsExactlyElementsOf(cold());
+      analysed.clear();
+
+      Files.writeString(tree.resolve("src/app/Banner.java"), "package app;\nclass Banner { String get() throws Exception { return Title.text(); } }\n");
+      var here = harness.scan(tree);
+      assertThat(analysed).as("a new file of its package is").containsOnly("src/app/Banner.java", "src/app/Title.java");
+      assertThat(here.findings()).containsExactlyElementsOf(cold());
     }
   }
 

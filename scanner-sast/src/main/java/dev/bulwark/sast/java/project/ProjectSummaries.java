@@ -198,9 +198,9 @@ public final class ProjectSummaries implements ProjectCallees {
     return text(path);
   }
 
-  /** The Java files of {@code path}'s folder (this depends on all the project's paths). */
+  /** The Java files of {@code path}'s folder (this depends on which files the folder holds). */
   private List<String> folder(String path) {
-    project.record(Project.PATHS, "");
+    project.record(Project.IN, parent(path));
     return index.javaFilesIn(parent(path));
   }
 
