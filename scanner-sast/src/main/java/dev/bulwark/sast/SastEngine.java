@@ -130,7 +130,7 @@ public final class SastEngine implements ScannerEngine {
     // Verification calls providers and history needs every tree file's secrets: both bypass it.
     var cache = ws.results().unless(session != null || historySecrets != null);
     var tree = new TreeFacts(wanted);
-    var derived = new HashMap<String, String>();
+    var derived = new Derived(tree, new HashMap<>(), new HashMap<>());
     Function<String, String> current = dependency -> currentValue(dependency, tree, project, derived);
     int scanned = 0;
     for (int i = 0; i < wanted.size() && !ws.cancelled(); i += BATCH) {
@@ -192,17 +192,28 @@ public final class SastEngine implements ScannerEngine {
   }
 
   /**
-   * Today's value of a fact a cached result depended on ({@link Project#dependencies()}); a
-   * {@link Project#DERIVED} fact's is its value's fingerprint, asked of the analyzers only when its
-   * file changed ({@code derived} keeps their answers for the scan).
+   * What one scan knows of {@link Project#DERIVED} facts: the fingerprint of each file's digest
+   * and the analyzers' answers for the files that changed, each worked out once.
    */
-  private String currentValue(String dependency, TreeFacts tree, Project project, Map<String, String> derived) {
+  private record Derived(TreeFacts tree, Map<String, String> digests, Map<String, String> answers) {
+    boolean unchanged(Project.Derived fact) {
+      return fact.digest().equals(digests.computeIfAbsent(fact.path(),
+          path -> Project.fingerprint(tree.apply(TreeFacts.read(path)))));
+    }
+  }
+
+  /**
+   * Today's value of a fact a cached result depended on ({@link Project#dependencies()}); a
+   * {@link Project#DERIVED} fact's is its answer's fingerprint, asked of the analyzers only when its
+   * file changed.
+   */
+  private String currentValue(String dependency, TreeFacts tree, Project project, Derived derived) {
     var fact = Project.Derived.parse(dependency);
     if (fact.isPresent()) {
-      if (fact.get().madeFrom(tree.apply(TreeFacts.read(fact.get().path())))) {
+      if (derived.unchanged(fact.get())) {
         return fact.get().value(); // the same file: the same answer, nothing read
       }
-      return derived.computeIfAbsent(dependency, d -> analyzers().stream()
+      return derived.answers().computeIfAbsent(fact.get().query() + '\u0000' + fact.get().path(), k -> analyzers().stream()
           .map(a -> a.derived(fact.get().path(), fact.get().query(), project)).flatMap(Optional::stream)
           .findFirst().map(Project::fingerprint).orElse("unknown"));
     }

@@ -137,8 +137,9 @@ public final class Project {
   }
 
   /**
-   * A {@link #DERIVED} dependency: the query, the file it was asked of, and the fingerprints of that
-   * file's digest and of the answer when the result was made.
+   * A {@link #DERIVED} dependency: the query, the file it was asked of, and the {@link #fingerprint}s
+   * of that file's content digest and of the answer when the result was made (the same digest
+   * today: the same answer).
    */
   public record Derived(String path, String query, String digest, String value) {
     private static final int FINGERPRINT = 32;
@@ -162,15 +163,6 @@ public final class Project {
           name.substring(FINGERPRINT, 2 * FINGERPRINT), name.substring(0, FINGERPRINT)));
     }
 
-    /** Whether the file had this content digest when the result was made (then the fact is unchanged). */
-    public boolean madeFrom(String contentDigest) {
-      return digest.equals(fingerprint(contentDigest));
-    }
-
-    /** Whether the fact had this value when the result was made. */
-    public boolean answered(String today) {
-      return value.equals(fingerprint(today));
-    }
   }
 
   /** Adds the keys of one {@code .properties} file; unreadable content is ignored. */

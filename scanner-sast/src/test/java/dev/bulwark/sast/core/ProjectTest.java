@@ -57,4 +57,27 @@ class ProjectTest {
     assertThat(project().forFile().scanWide(Index.class, facts -> new Index(facts, "another scan")).helper())
         .as("another project (scan) has its own").isEqualTo("another scan");
   }
+
+  @Test
+  @DisplayName("a fact derived from a file's text is recorded with that file's digest and its answer, both as fingerprints")
+  void derivedFactsCarryTheirFilesDigestAndAnswer() {
+    var project = new Project(path -> Optional.ofNullable(files.get(path)), path -> path.equals("src/Helper.java") ? "d1" : "");
+    files.keySet().forEach(project::addPath);
+    var view = project.forFile();
+
+    view.derived("src/Helper.java", "java-mentions:Config.url", "false");
+    project.derived("src/Helper.java", "java-mentions:Config.url", "true");
+
+    assertThat(project.dependencies()).as("the scan-wide project records nothing").isEmpty();
+    assertThat(view.dependencies()).singleElement().satisfies(d -> {
+      assertThat(d).startsWith(Project.DERIVED).doesNotContain("false");
+      var fact = Project.Derived.parse(d).orElseThrow();
+      assertThat(fact.path()).isEqualTo("src/Helper.java");
+      assertThat(fact.query()).isEqualTo("java-mentions:Config.url");
+      assertThat(fact.digest()).isEqualTo(Project.fingerprint("d1"));
+      assertThat(fact.value()).isEqualTo(Project.fingerprint("false"));
+    });
+    assertThat(Project.Derived.parse(Project.READ + "src/Helper.java")).isEmpty();
+    assertThat(Project.Derived.parse(Project.DERIVED + "short")).isEmpty();
+  }
 }
