@@ -162,7 +162,6 @@ public final class Project {
       return Optional.of(new Derived(name.substring(nul + 1), name.substring(2 * FINGERPRINT, nul),
           name.substring(FINGERPRINT, 2 * FINGERPRINT), name.substring(0, FINGERPRINT)));
     }
-
   }
 
   /** Adds the keys of one {@code .properties} file; unreadable content is ignored. */
