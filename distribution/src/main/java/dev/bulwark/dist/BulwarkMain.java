@@ -5,6 +5,7 @@ import dev.bulwark.cli.CliEnvironment;
 import dev.bulwark.cli.CommandSelection;
 import dev.bulwark.cli.Main;
 import dev.bulwark.dist.check.CheckCommand;
+import dev.bulwark.server.embedded.StartupTrace;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -19,9 +20,12 @@ public final class BulwarkMain {
   private BulwarkMain() {}
 
   public static void main(String[] args) {
+    StartupTrace.mark("main");
     EventLoops.own();   // stopped before exit: gRPC's shared loops would hold the JVM's exit 300 ms
     int code = run(CliEnvironment.system(new EmbeddedServices()), args);
+    StartupTrace.mark("command done");
     EventLoops.shutdown();
+    StartupTrace.mark("event loops stopped, exit " + code);
     System.exit(code);
   }
 

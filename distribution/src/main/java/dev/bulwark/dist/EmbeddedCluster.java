@@ -3,6 +3,7 @@ package dev.bulwark.dist;
 import dev.bulwark.cli.local.LocalCluster;
 import dev.bulwark.server.embedded.EmbeddedContext;
 import dev.bulwark.server.embedded.EmbeddedService;
+import dev.bulwark.server.embedded.StartupTrace;
 import dev.bulwark.server.grpc.GrpcServerFactory;
 import dev.bulwark.server.grpc.ManagedGrpcServer;
 import io.grpc.BindableService;
@@ -122,7 +123,9 @@ public final class EmbeddedCluster implements LocalCluster {
     }
     security = EmbeddedSecurity.of(settings, services);
     compaction = DatabaseCompaction.decide(settings.home(), compactionFloor);
+    StartupTrace.mark("cluster: starting");
     compaction.whileOpening(() -> startLevels(settings));
+    StartupTrace.mark("cluster: started");
     return this;
   }
 
@@ -164,6 +167,7 @@ public final class EmbeddedCluster implements LocalCluster {
       var server = new ManagedGrpcServer(service.name(), settings.bindHost(), port, Duration.ofSeconds(10),
           GrpcServerFactory.DEFAULT_MAX_INBOUND_BYTES, grpc, null, security.server(context));
       server.start();
+      StartupTrace.mark("cluster: " + service.name() + " started, created in " + (created - started) / 1_000_000 + " ms");
       LOG.info("embedded {} started in {} ms (created in {} ms)", service.name(),
           (System.nanoTime() - started) / 1_000_000, (created - started) / 1_000_000);
       return new Running(service, server, context);
@@ -214,6 +218,7 @@ public final class EmbeddedCluster implements LocalCluster {
    */
   @Override
   public synchronized void close() {
+    StartupTrace.mark("cluster: stopping");
     var levels = new TreeMap<Integer, List<Running>>(Comparator.reverseOrder());
     running.forEach(r -> levels.computeIfAbsent(r.service().startOrder(), k -> new ArrayList<>()).add(r));
     boolean interrupted = false;
@@ -235,6 +240,7 @@ public final class EmbeddedCluster implements LocalCluster {
       security = null;
     }
     links.clear();
+    StartupTrace.mark("cluster: stopped");
     if (interrupted) {
       Thread.currentThread().interrupt();
     }

@@ -5,6 +5,7 @@ import dev.bulwark.cli.local.LocalServices;
 import dev.bulwark.cli.local.ScanPreparation;
 import dev.bulwark.dist.feeds.FirstRun;
 import dev.bulwark.server.embedded.EmbeddedService;
+import dev.bulwark.server.embedded.StartupTrace;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
@@ -38,7 +39,9 @@ public final class EmbeddedServices implements LocalServices {
   /** The first run: the advisory data the tree's ecosystems need, fetched when missing or old ({@link FirstRun}). */
   @Override
   public void prepareScan(ScanPreparation preparation) {
+    StartupTrace.mark("scan: preparing");
     new FirstRun(Clock.systemUTC()).run(preparation);
+    StartupTrace.mark("scan: prepared");
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.bulwark.cli.Main;
 import dev.bulwark.cli.UserError;
 import dev.bulwark.cli.report.ReportFormat;
 import dev.bulwark.server.embedded.EmbeddedContext;
+import dev.bulwark.server.embedded.StartupTrace;
 import dev.bulwark.v1.ScanContext;
 import dev.bulwark.v1.ScanResult;
 import java.io.IOException;
@@ -66,6 +67,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    StartupTrace.mark("check: command line parsed");
     ReportFormat reportFormat = parseFormat();
     if (staged == !files.isEmpty()) {
       throw new UserError(staged ? "give either --staged or FILEs, not both" : "nothing to check: give --staged or FILEs");
@@ -79,16 +81,20 @@ public final class CheckCommand implements Callable<Integer> {
     } catch (IllegalStateException e) {
       throw new UserError(e.getMessage(), e);
     }
+    StartupTrace.mark("check: checks and gate loaded");
     ScanResult result;
     if (staged) {
       try (var index = GitIndex.open(repo)) {
-        result = check.run(index, index.staged(), context(index.root()));
+        var paths = index.staged();
+        StartupTrace.mark("check: git index read, " + paths.size() + " staged");
+        result = check.run(index, paths, context(index.root()));
       }
     } else {
       var tree = new FolderTree(repo);
       result = check.run(tree, selected(tree), context(tree.root()));
     }
     write(reportFormat, result);
+    StartupTrace.mark("check: written");
     return switch (result.getDecision().getVerdict()) {
       case PASS -> Main.PASS;
       case FAIL -> Main.FAIL;
