@@ -24,16 +24,18 @@ jsa="$root/distribution/target/bulwark.jsa"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# The distribution as an installed copy runs it: with its CDS archive (the launcher's flags), or without.
+# The distribution as an installed copy runs it: with its CDS archive and the JIT flag (the launcher's
+# flags, ./bulwark), or without the archive.
+jit=$(sed -n 's/^jit=(\(.*\))$/\1/p' "$root/bulwark")   # -XX:TieredStopAtLevel=1, as ./bulwark passes it
 mkdir -p "$work/bin"
 cat > "$work/bin/bulwark" <<SH
 #!/usr/bin/env bash
-exec java -XX:SharedArchiveFile="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" "\$@"
+exec java -XX:SharedArchiveFile="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off $jit -jar "$jar" "\$@"
 SH
 chmod +x "$work/bin/bulwark"
 [[ -f "$jsa" ]] || echo "WARNING: no $jsa (the build skipped it): 'cds' figures are without the archive" >&2
 bw() { "$work/bin/bulwark" "$@"; }
-bw_nocds() { java -jar "$jar" "$@"; }   # the JDK's own CDS archive only
+bw_nocds() { java $jit -jar "$jar" "$@"; }   # the JDK's own CDS archive only
 
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }

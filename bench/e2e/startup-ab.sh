@@ -3,8 +3,8 @@
 # busy machine slows both alike, so the B/A ratios stay meaningful): `bulwark --version` (the JVM +
 # CLI floor), `bulwark scan` of an empty folder (a BULWARK_HOME without advisories, and one with
 # the OSV fixtures imported), and `bulwark check --staged` of a one-file change in a 1,000+ file
-# repository (what the pre-commit hook runs). Each jar runs with its own CDS archive (<jar>.jsa,
-# made by packaging/cds-archive.sh) when there is one.
+# repository (what the pre-commit hook runs). Each jar runs through the launcher of its checkout when it
+# has one (its JVM flags), else with its own CDS archive (<jar>.jsa, made by packaging/cds-archive.sh).
 # Usage: bench/e2e/startup-ab.sh <A/bulwark.jar> <B/bulwark.jar> [runs (default 5)] [osv folder]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -16,9 +16,15 @@ jdk_src="${JDK_SRC:-/usr/lib/jvm/temurin-25-jdk-amd64/lib/src.zip}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-bw() { # jar args...: runs the jar as the launcher does
-  local jar=$1; shift
-  java $(cds "$jar") -jar "$jar" "$@"
+# How each build runs, as its own launcher runs it: the repository launcher of the checkout the jar was built
+# in (<root>/bulwark for <root>/distribution/target/bulwark.jar, the one the hook runs) when there is one, so
+# that its JVM flags count; else `java` with the jar's CDS archive. Keep a build to compare with as a copy of
+# both: cp bulwark /tmp/a/ && cp distribution/target/bulwark.jar* /tmp/a/distribution/target/ (a copy
+# without pom.xml never rebuilds) and make its archive there (README).
+runner() { # jar: the command words that run it
+  local jar=$1 launcher="${1%/distribution/target/bulwark.jar}/bulwark"
+  if [[ "$jar" == */distribution/target/bulwark.jar && -x "$launcher" ]]; then echo "$launcher"
+  else echo "java $(cds "$jar") -jar $jar"; fi
 }
 cds() { # the CDS flags for a jar; an archive older than its jar does not match it: the JVM would silently run without any
   [[ -f "${1%.jar}.jsa" && "${1%.jar}.jsa" -nt "$1" ]] && echo "-XX:SharedArchiveFile=${1%.jar}.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
@@ -53,18 +59,20 @@ for side in a b; do
   [[ -f "${jar%.jar}.jsa" && "${jar%.jar}.jsa" -nt "$jar" ]] \
     || echo "WARNING: no CDS archive newer than $jar: it runs without one" >&2
   # one untimed scan each: creates the embedded databases (and imports the advisories into "osv")
-  BULWARK_HOME="$work/$side-plain" bw "$jar" scan "$work/empty" --format json >/dev/null 2>&1 || true
-  BULWARK_HOME="$work/$side-osv" bw "$jar" scan "$work/empty" --advisories "$osv" --format json >/dev/null 2>&1 || true
+  echo "$side runs: $(runner "$jar")" >&2
+  BULWARK_HOME="$work/$side-plain" $(runner "$jar") scan "$work/empty" --format json >/dev/null 2>&1 || true
+  BULWARK_HOME="$work/$side-osv" $(runner "$jar") scan "$work/empty" --advisories "$osv" --format json >/dev/null 2>&1 || true
 done
 
 declare -A t
 for _ in $(seq 1 "$runs"); do
   for side in a b; do
     jar=${!side}
-    t[$side-version]+="$(timed java $(cds "$jar") -jar "$jar" --version) "
-    t[$side-empty]+="$(BULWARK_HOME="$work/$side-plain" timed java $(cds "$jar") -jar "$jar" scan "$work/empty" --format json) "
-    t[$side-empty-osv]+="$(BULWARK_HOME="$work/$side-osv" timed java $(cds "$jar") -jar "$jar" scan "$work/empty" --format json) "
-    t[$side-check]+="$(cd "$work/repo" && BULWARK_HOME="$work/$side-plain" timed java $(cds "$jar") -jar "$jar" check --staged) "
+    run=$(runner "$jar")
+    t[$side-version]+="$(timed $run --version) "
+    t[$side-empty]+="$(BULWARK_HOME="$work/$side-plain" timed $run scan "$work/empty" --format json) "
+    t[$side-empty-osv]+="$(BULWARK_HOME="$work/$side-osv" timed $run scan "$work/empty" --format json) "
+    t[$side-check]+="$(cd "$work/repo" && BULWARK_HOME="$work/$side-plain" timed $run check --staged) "
   done
 done
 

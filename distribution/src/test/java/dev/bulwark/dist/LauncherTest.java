@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -51,19 +52,19 @@ class LauncherTest {
     write("scanner/src/test/java/ATest.java", BUILT.plusSeconds(60));
     write("scanner/src/test/resources/fixture.txt", BUILT.plusSeconds(60));
     write("docs/notes.md", BUILT.plusSeconds(60));
-    assertThat(run("--version")).containsExactly("java -jar " + jar + " --version");
+    assertThat(run("--version")).containsExactly("java -XX:TieredStopAtLevel=1 -jar " + jar + " --version");
   }
 
   @Test
   @DisplayName("a main source or a pom newer than the jar rebuilds it first")
   void staleRebuilds() throws Exception {
     write("scanner/src/main/java/A.java", BUILT.plusSeconds(60));
-    assertThat(run("scan", ".")).containsExactly("built", "java -jar " + jar + " scan .");
+    assertThat(run("scan", ".")).containsExactly("built", "java -XX:TieredStopAtLevel=1 -jar " + jar + " scan .");
     Files.setLastModifiedTime(jar, FileTime.from(BUILT));
     write("scanner/pom.xml", BUILT.plusSeconds(60));
-    assertThat(run("--version")).containsExactly("built", "java -jar " + jar + " --version");
+    assertThat(run("--version")).containsExactly("built", "java -XX:TieredStopAtLevel=1 -jar " + jar + " --version");
     Files.delete(jar);
-    assertThat(run("--version")).containsExactly("built", "java -jar " + jar + " --version");
+    assertThat(run("--version")).containsExactly("built", "java -XX:TieredStopAtLevel=1 -jar " + jar + " --version");
   }
 
   @Test
@@ -71,7 +72,7 @@ class LauncherTest {
   void installedCopy() throws Exception {
     write("scanner/src/main/java/A.java", BUILT.plusSeconds(60));
     Files.delete(repo.resolve("pom.xml"));
-    assertThat(run("--version")).containsExactly("java -jar " + jar + " --version");
+    assertThat(run("--version")).containsExactly("java -XX:TieredStopAtLevel=1 -jar " + jar + " --version");
   }
 
   @Test
@@ -80,7 +81,7 @@ class LauncherTest {
     Path jsa = write("distribution/target/bulwark.jsa", BUILT.plusSeconds(1));
     Path madeBy = repo.resolve("distribution/target/bulwark.jsa.java");
     Files.writeString(madeBy, bin.resolve("java") + "\n");
-    String cds = "java -XX:SharedArchiveFile=" + jsa + " -Xlog:cds=off -Xlog:cds+dynamic=off -jar " + jar + " x";
+    String cds = "java -XX:SharedArchiveFile=" + jsa + " -Xlog:cds=off -Xlog:cds+dynamic=off -XX:TieredStopAtLevel=1 -jar " + jar + " x";
     assertThat(run("x")).containsExactly(cds);
 
     Path link = Files.createSymbolicLink(tmp.resolve("java-link"), bin.resolve("java"));
@@ -88,21 +89,36 @@ class LauncherTest {
     assertThat(run("x")).containsExactly(cds);
 
     Files.writeString(madeBy, "/usr/lib/jvm/another/bin/java\n");
-    assertThat(run("x")).containsExactly("java -jar " + jar + " x");
+    assertThat(run("x")).containsExactly("java -XX:TieredStopAtLevel=1 -jar " + jar + " x");
 
     Files.writeString(madeBy, bin.resolve("java") + "\n");
     Files.setLastModifiedTime(jsa, FileTime.from(BUILT.minusSeconds(1))); // older than the jar
-    assertThat(run("x")).containsExactly("java -jar " + jar + " x");
+    assertThat(run("x")).containsExactly("java -XX:TieredStopAtLevel=1 -jar " + jar + " x");
+  }
+
+  @Test
+  @DisplayName("commands run with C1 only, `bulwark cluster` (a long run) with the full JIT; BULWARK_JAVA_OPTS wins")
+  void jitFlags() throws Exception {
+    assertThat(run("check", "--staged")).containsExactly("java -XX:TieredStopAtLevel=1 -jar " + jar + " check --staged");
+    assertThat(run("cluster", "--port-base", "7070")).containsExactly("java -jar " + jar + " cluster --port-base 7070");
+    assertThat(runWith(Map.of("BULWARK_JAVA_OPTS", "-XX:TieredStopAtLevel=4 -Xmx1g"), "scan", "."))
+        .containsExactly("java -XX:TieredStopAtLevel=1 -XX:TieredStopAtLevel=4 -Xmx1g -jar " + jar + " scan .");
   }
 
   /** Runs the launcher with only the fake java on the PATH (and the basic tools); the log's lines. */
   List<String> run(String... args) throws Exception {
+    return runWith(Map.of(), args);
+  }
+
+  /** {@link #run} with these environment variables too. */
+  List<String> runWith(Map<String, String> env, String... args) throws Exception {
     Files.deleteIfExists(tmp.resolve("log"));
     var command = new java.util.ArrayList<>(List.of("bash", repo.resolve("bulwark").toString()));
     command.addAll(List.of(args));
     var pb = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
     pb.environment().put("PATH", bin + ":/usr/bin:/bin");
     pb.environment().remove("BULWARK_JAVA_OPTS");
+    pb.environment().putAll(env);
     var p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor()).as(out).isZero();
