@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -94,7 +95,8 @@ final class HookCommand implements Runnable {
   /**
    * The command running this CLI: the repository's {@code bulwark} launcher when the jar is its
    * {@code distribution/target/bulwark.jar} (it rebuilds a stale jar), else {@code java -jar} on
-   * the jar that {@code java -jar} started (the thin client's or the full distribution's).
+   * the jar that {@code java -jar} started (the thin client's or the full distribution's), with the
+   * launchers' JVM flags for a short run and the jar's class-data-sharing archive when one is beside it.
    */
   static List<String> running() {
     Path codeSource;
@@ -118,6 +120,19 @@ final class HookCommand implements Runnable {
         return List.of(launcher.toString());
       }
     }
-    return List.of(javaHome.resolve("bin").resolve("java").toString(), "-jar", codeSource.toString());
+    var command = new ArrayList<String>(List.of(javaHome.resolve("bin").resolve("java").toString()));
+    command.addAll(SHORT_RUN);
+    // the jar's class-data-sharing archive, as the launcher passes it; the JVM checks that it still matches
+    // the jar and the JDK at every start, and runs without it (silently) when not
+    String name = codeSource.getFileName().toString();
+    Path archive = codeSource.resolveSibling(name.replaceFirst("\\.jar$", "") + ".jsa");
+    if (Files.isRegularFile(archive)) {
+      command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+    }
+    command.addAll(List.of("-jar", codeSource.toString()));
+    return command;
   }
+
+  /** JVM flags for a command line, as the launchers pass them: C1 only (C2's compilations do not pay back in a hook's run). */
+  static final List<String> SHORT_RUN = List.of("-XX:TieredStopAtLevel=1");
 }

@@ -168,7 +168,12 @@ class HookCommandTest {
     Path jar = Files.createDirectories(root.resolve("distribution/target")).resolve("bulwark.jar");
     Files.writeString(jar, "jar");
     Path javaHome = Path.of("/opt/jdk");
-    assertThat(HookCommand.running(jar, javaHome)).containsExactly("/opt/jdk/bin/java", "-jar", jar.toString());
+    assertThat(HookCommand.running(jar, javaHome))
+        .containsExactly("/opt/jdk/bin/java", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+    Files.writeString(jar.resolveSibling("bulwark.jsa"), "archive");
+    assertThat(HookCommand.running(jar, javaHome)).containsExactly("/opt/jdk/bin/java", "-XX:TieredStopAtLevel=1",
+        "-XX:SharedArchiveFile=" + jar.resolveSibling("bulwark.jsa"), "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+        "-jar", jar.toString());
     Files.writeString(root.resolve("bulwark"), "#!/bin/sh\n");
     Files.setPosixFilePermissions(root.resolve("bulwark"), PosixFilePermissions.fromString("rwxr-xr-x"));
     assertThat(HookCommand.running(jar, javaHome)).containsExactly(root.resolve("bulwark").toString());

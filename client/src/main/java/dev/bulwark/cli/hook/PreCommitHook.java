@@ -52,7 +52,7 @@ public final class PreCommitHook {
         bulwark=(%s)
 
         root="$(git rev-parse --show-toplevel)" || exit 2
-        project="$(basename "$root")"
+        project="${root##*/}"   # bash, not basename: every process the hook starts delays the commit
         branch="$(git symbolic-ref --short -q HEAD || echo HEAD)"
 
         # The index, not the working tree: what the commit will contain (GIT_INDEX_FILE is honoured).
