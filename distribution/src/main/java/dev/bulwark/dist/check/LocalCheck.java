@@ -4,6 +4,7 @@ import dev.bulwark.common.policy.RepoPolicyFiles;
 import dev.bulwark.server.embedded.FileCheck;
 import dev.bulwark.server.embedded.LocalGate;
 import dev.bulwark.server.embedded.LocalTree;
+import dev.bulwark.server.embedded.StartupTrace;
 import dev.bulwark.server.scanner.ScanOutcome;
 import dev.bulwark.server.scanner.ScannerGrpcService;
 import dev.bulwark.v1.EvaluateRequest;
@@ -24,6 +25,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * A check of a few files in this process, as {@code bulwark check} (the pre-commit hook) runs it:
@@ -33,11 +37,15 @@ import java.util.UUID;
  */
 public final class LocalCheck {
   private final List<FileCheck> checks;
-  private final LocalGate gate;
+  private final Supplier<LocalGate> gate;
   private final Optional<Path> rulePacks;
 
   /** @param rulePacks where the scanners keep their parsed rule packs between checks, if anywhere */
   public LocalCheck(List<FileCheck> checks, LocalGate gate, Optional<Path> rulePacks) {
+    this(checks, () -> gate, rulePacks);
+  }
+
+  private LocalCheck(List<FileCheck> checks, Supplier<LocalGate> gate, Optional<Path> rulePacks) {
     this.checks = List.copyOf(checks);
     this.gate = gate;
     this.rulePacks = rulePacks;
@@ -51,12 +59,30 @@ public final class LocalCheck {
   public static LocalCheck fromClasspath(Optional<Path> rulePacks) {
     var checks = new ArrayList<FileCheck>();
     ServiceLoader.load(FileCheck.class).forEach(checks::add);
-    var gate = ServiceLoader.load(LocalGate.class).findFirst();
+    var gate = ServiceLoader.load(LocalGate.class).stream().findFirst();
     if (checks.isEmpty() || gate.isEmpty()) {
       throw new IllegalStateException("the in-process scanners and gate are not on the classpath"
           + " (build the full distribution with `./mvnw -pl distribution -am package`)");
     }
-    return new LocalCheck(checks, gate.get(), rulePacks);
+    // The gate is built (its classes loaded, its default policy parsed) on a thread of its own while the
+    // scanners analyse: it is needed only once they are done, and the hook's wall time is the sum otherwise.
+    var building = new FutureTask<LocalGate>(gate.get()::get);
+    var thread = new Thread(building, "local-gate");
+    thread.setDaemon(true);
+    thread.start();
+    return new LocalCheck(checks, () -> built(building), rulePacks);
+  }
+
+  private static LocalGate built(FutureTask<LocalGate> building) {
+    try {
+      return building.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the gate was being built", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r
+          : new IllegalStateException("cannot build the gate: " + e.getCause(), e.getCause());
+    }
   }
 
   /**
@@ -80,6 +106,7 @@ public final class LocalCheck {
       }
       reports.add(report.setFindings(findings.size() - before)
           .setDurationMs((System.nanoTime() - started) / 1_000_000).build());
+      StartupTrace.mark("check: " + check.scanner() + " checked");
     }
     var request = EvaluateRequest.newBuilder().setScanId(scanId).setContext(context)
         .addAllFindings(findings).addAllScanners(reports);
@@ -91,7 +118,8 @@ public final class LocalCheck {
     if (ignore != null) {
       request.setRepoIgnore(text(tree, ignore)).setRepoIgnorePath(ignore);
     }
-    var response = gate.evaluate(request.build());
+    var response = gate.get().evaluate(request.build());
+    StartupTrace.mark("check: gate evaluated");
     // as the gateway returns them: riskiest first
     var sorted = response.getFindingsList().stream()
         .sorted(Comparator.comparingInt(EvaluatedFinding::getRiskScore).reversed()).toList();
