@@ -5,6 +5,7 @@ import dev.bulwark.sast.core.SourceFile;
 import dev.bulwark.sast.secrets.verify.SecretVerification;
 import dev.bulwark.server.embedded.FileCheck;
 import dev.bulwark.server.embedded.LocalTree;
+import dev.bulwark.server.embedded.StartupTrace;
 import dev.bulwark.server.scanner.FindingSink;
 import dev.bulwark.server.scanner.ScanOutcome;
 import dev.bulwark.server.scanner.ScanWorkspace;
@@ -47,6 +48,7 @@ public final class SastFileCheck implements FileCheck {
   public ScanOutcome check(LocalTree tree, List<String> paths, Optional<Path> rulePacks, FindingSink sink)
       throws IOException {
     SastEngine engine = engines.apply(paths, rulePacks);
+    StartupTrace.mark("sast: engine built");
     var project = new Project(path -> text(tree, path));
     var inTree = new HashSet<String>();
     // in the order of a scan's manifest, so that "the file named X" is the same one a scan finds first
@@ -62,6 +64,7 @@ public final class SastFileCheck implements FileCheck {
         text(tree, path).ifPresent(t -> files.add(SourceFile.of(path, t)));
       }
     }
+    StartupTrace.mark("sast: project of " + inTree.size() + " files listed, " + files.size() + " to analyse read");
     var problems = new ArrayList<String>();
     int scanned = engine.analyze(files, project, sink, problems, () -> false);
     return ScanOutcome.of(problems, scanned);
