@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * A git repository's index, the content the next commit will hold, read through {@code git}
@@ -26,7 +28,8 @@ public final class GitIndex implements LocalTree, AutoCloseable {
   private final Path root;
   /** Path → blob id, in index order. */
   private final Map<String, String> blobs;
-  private Map<String, Long> sizes;
+  /** Blob sizes, read by {@code git cat-file --batch-check} on a thread of its own from {@link #open} on. */
+  private final FutureTask<Map<String, Long>> sizes;
   private Process catFile;
   private OutputStream requests;
   private InputStream answers;
@@ -34,6 +37,12 @@ public final class GitIndex implements LocalTree, AutoCloseable {
   private GitIndex(Path root, Map<String, String> blobs) {
     this.root = root;
     this.blobs = blobs;
+    // Every check asks for sizes (the scanners' size limit, the policy files), and git needs a while for a
+    // large index (each blob looked up): it answers while the scanners load their rules.
+    this.sizes = new FutureTask<>(this::sizes);
+    var thread = new Thread(sizes, "git-sizes");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /** The index of the repository that holds {@code dir}. */
@@ -71,14 +80,19 @@ public final class GitIndex implements LocalTree, AutoCloseable {
   }
 
   @Override
-  public synchronized long size(String path) throws IOException {
+  public long size(String path) throws IOException {
     if (!blobs.containsKey(path)) {
       return -1;
     }
-    if (sizes == null) {
-      sizes = sizes();
+    try {
+      return sizes.get().getOrDefault(blobs.get(path), -1L);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while git read the blob sizes", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException("git cat-file --batch-check: " + e.getCause(),
+          e.getCause());
     }
-    return sizes.getOrDefault(blobs.get(path), -1L);
   }
 
   @Override
