@@ -159,6 +159,26 @@ public final class ContainerEngine implements ScannerEngine {
     return Optional.of(key.toString());
   }
 
+  /**
+   * The result key, which analyzers run (Trivy or not), and each analyzer's facts as of today
+   * (which base images are past their end of life): cheap, the analyzers are built with the engine.
+   * Answers that read images or ran Trivy are not kept (see {@link #scan}).
+   */
+  @Override
+  public Optional<String> answerKey() {
+    var key = new StringBuilder(resultKey().orElseThrow()).append("\nmode=").append(settings.mode())
+        .append(" trivy=").append(settings.trivy().isPresent());
+    analyzers.forEach(a -> new java.util.TreeMap<>(a.facts())
+        .forEach((k, v) -> key.append('\n').append(a.name()).append(':').append(k).append('=').append(v)));
+    return Optional.of(key.toString());
+  }
+
+  /** A file some configuration analyzer reads (Terraform's module siblings are .tf files too). */
+  @Override
+  public boolean relevant(dev.bulwark.v1.FileEntry file) {
+    return analyzers.stream().anyMatch(a -> a.accepts(file.getPath()));
+  }
+
   @Override
   public ScanOutcome scan(ScanWorkspace ws, FindingSink sink) throws Exception {
     var problems = new ArrayList<String>();
@@ -175,6 +195,10 @@ public final class ContainerEngine implements ScannerEngine {
       findings.addAll(config.findings());
       problems.addAll(config.problems());
       files = config.filesScanned();
+      if (!ws.images().isEmpty()) {
+        // matched against the advisory database and today's end-of-life dates: layers have their own cache
+        ws.irreproducible("images are scanned");
+      }
       var imageResult = images.run(ws);
       findings.addAll(imageResult.findings());
       // every inventoried image package goes to the scan's inventory (the SBOM), affected or not
@@ -186,6 +210,7 @@ public final class ContainerEngine implements ScannerEngine {
           .forEach(problems::add);
     }
     if (trivyAvailable && !ws.cancelled()) {
+      ws.irreproducible("trivy ran (its database changes on its own)");
       var trivy = new TrivyScan(new TrivyProcess(settings.trivy().get(), settings.trivyTimeout(), MAX_TRIVY_OUTPUT,
           MAX_TRIVY_STDERR), settings.workDir()).run(ws, true, true);
       findings.addAll(trivy.findings());

@@ -43,6 +43,8 @@ public final class SastEngine implements ScannerEngine {
   private static final int BATCH = 256;
 
   private final Supplier<List<Analyzer>> analyzers;
+  /** Whether the analyzers were given ready-made rather than loaded on first use. */
+  private final boolean given;
   private final long maxFileBytes;
   private final SecretVerification verification;
 
@@ -66,12 +68,21 @@ public final class SastEngine implements ScannerEngine {
    */
   public SastEngine(Supplier<List<Analyzer>> analyzers, long maxFileBytes, SecretVerification verification) {
     this.analyzers = new Memo<>(analyzers);
+    this.given = analyzers instanceof Given;
     this.maxFileBytes = maxFileBytes;
     this.verification = verification;
   }
 
   private static Supplier<List<Analyzer>> loaded(List<Analyzer> analyzers) {
-    return () -> analyzers;
+    return new Given(analyzers);
+  }
+
+  /** Analyzers given ready-made: their ids and rule-pack digests name them at no cost. */
+  private record Given(List<Analyzer> analyzers) implements Supplier<List<Analyzer>> {
+    @Override
+    public List<Analyzer> get() {
+      return analyzers;
+    }
   }
 
   /** The analyzers, loaded now if they were not yet. */
@@ -106,6 +117,25 @@ public final class SastEngine implements ScannerEngine {
     return Optional.of(key.toString());
   }
 
+  /**
+   * Without loading the analyzers (compiling the rule packs is most of a rescan's fixed cost): the
+   * size limit, whether secrets may be verified, and the build. Analyzers loaded on first use come
+   * from the code of the build (the registry, its rule packs are resources of the same jar), so
+   * the build names them; a development build's stamp is per process, so there this engine's
+   * identity is added. Analyzers given ready-made are named by their ids and rule-pack digests.
+   * SAST reads every file (the secrets analyzer wants them all), so every file is relevant.
+   */
+  @Override
+  public Optional<String> answerKey() {
+    String verifies = " verify=" + verification.settings().enabled();
+    if (given) {
+      return resultKey().map(k -> k + verifies);
+    }
+    String build = BuildStamp.of(SastEngine.class);
+    return Optional.of("sast/" + VERSION + " max-bytes=" + maxFileBytes + verifies + " build=" + build
+        + (BuildStamp.perProcess(build) ? " engine=" + System.identityHashCode(this) : "") + " analyzers=registry");
+  }
+
   @Override
   public ScanOutcome scan(ScanWorkspace ws, FindingSink sink) throws Exception {
     List<FileEntry> wanted = ws.select(this::wants).stream()
@@ -114,6 +144,9 @@ public final class SastEngine implements ScannerEngine {
     var problems = new ArrayList<String>();
     // Liveness verification only when the scan asked and this scanner allows it.
     VerificationSession session = ws.task().getVerifySecrets() ? verification.session().orElse(null) : null;
+    if (session != null) {
+      ws.irreproducible("secrets verified against providers");
+    }
     HistorySecrets historySecrets = history.isEmpty() ? null : historySecrets(problems, session);
     // The project: the paths of all files, so that a call into another file can be followed, and
     // the .properties files' keys; files are read on demand.
@@ -152,7 +185,7 @@ public final class SastEngine implements ScannerEngine {
           break;
         }
         var result = kept.containsKey(f.getPath()) ? kept.get(f.getPath())
-            : keep(f, analysed.get(f.getPath()), cache, current);
+            : keep(f, analysed.get(f.getPath()), cache, current, ws);
         result.getFindingsList().forEach(sink::accept);
         problems.addAll(result.getProblemsList());
         scanned += result.getAnalysed() ? 1 : 0;
@@ -176,14 +209,16 @@ public final class SastEngine implements ScannerEngine {
 
   /** Keeps one file's result (null: binary, nothing analysed) in the cache. */
   private static UnitResult keep(FileEntry entry, BatchAnalysis.FileResult analysed, ResultCache cache,
-      Function<String, String> current) {
+      Function<String, String> current, ScanWorkspace ws) {
     var result = UnitResult.newBuilder();
     Set<String> dependencies = Set.of();
     if (analysed != null) {
       result.addAllFindings(analysed.findings()).addAllProblems(analysed.problems()).setAnalysed(analysed.analysed());
       dependencies = analysed.dependencies();
       if (!analysed.reproducible()) {
-        return result.build(); // a stack overflow may not happen with another thread's stack: not kept
+        // a stack overflow may not happen with another thread's stack: not kept, nor the scan's answer
+        ws.irreproducible(entry.getPath() + ": analysis depends on the thread");
+        return result.build();
       }
     }
     // a file the parser refuses is refused again by the same build: kept, problem and all
@@ -247,6 +282,7 @@ public final class SastEngine implements ScannerEngine {
       ws.prefetch(List.of(file));
       return ws.readText(file);
     } catch (IOException e) {
+      ws.irreproducible(file.getPath() + " could not be read");
       return Optional.empty();
     }
   }

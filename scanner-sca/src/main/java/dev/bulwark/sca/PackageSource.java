@@ -1,10 +1,13 @@
 package dev.bulwark.sca;
 
 import dev.bulwark.server.scanner.ScanWorkspace;
+import dev.bulwark.server.scanner.ScannerEngine;
 import dev.bulwark.advisories.advisory.InstalledPackage;
 import dev.bulwark.sca.inventory.BuildResolver;
 import dev.bulwark.sca.inventory.Inventory;
+import dev.bulwark.v1.FileEntry;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the scanner gets the installed packages of a workspace from: in production the lockfile
@@ -25,12 +28,40 @@ public interface PackageSource {
 
   /** The lockfiles and manifests of the scanned tree, builds (Maven) resolved by the given resolvers. */
   static PackageSource inventory(List<BuildResolver> builds) {
-    return workspace -> {
-      var inventory = Inventory.collect(workspace, builds);
-      int files = workspace.select(path -> Inventory.wanted(path, builds)).size();
-      return new Packages(inventory.packages(), inventory.problems(), files);
+    return new PackageSource() {
+      @Override
+      public Packages collect(ScanWorkspace workspace) throws Exception {
+        var inventory = Inventory.collect(workspace, builds);
+        int files = workspace.select(path -> Inventory.wanted(path, builds)).size();
+        return new Packages(inventory.packages(), inventory.problems(), files);
+      }
+
+      @Override
+      public boolean relevant(FileEntry file) {
+        return Inventory.relevant(file, builds);
+      }
+
+      @Override
+      public Optional<String> fingerprint() {
+        var out = new StringBuilder("inventory");
+        builds.forEach(b -> out.append(' ').append(b.name()).append('=').append(b.fingerprint().orElse("not kept")));
+        return Optional.of(out.toString());
+      }
     };
   }
 
   Packages collect(ScanWorkspace workspace) throws Exception;
+
+  /** Whether {@link #collect} could read this file or let it change the packages (see {@link ScannerEngine#relevant}). */
+  default boolean relevant(FileEntry file) {
+    return true;
+  }
+
+  /**
+   * What the packages depend on besides the relevant files (the builds' repositories and settings),
+   * for the scanner's whole-answer key; empty (the default): not known, so answers are not kept.
+   */
+  default Optional<String> fingerprint() {
+    return Optional.empty();
+  }
 }

@@ -108,6 +108,26 @@ public final class ScaEngine implements ScannerEngine {
     return Optional.of(key.toString());
   }
 
+  /**
+   * The result key, what the packages depend on besides the tree ({@link PackageSource#fingerprint()}:
+   * the Maven repositories and settings) and the advisory database's digests: an update or an
+   * import answers again. Cheap: the store's catalog is in memory, no record is read.
+   */
+  @Override
+  public Optional<String> answerKey() {
+    var source = packages.fingerprint();
+    if (source.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(resultKey().orElseThrow() + "\nsource=" + source.get() + "\ndatabase="
+        + store.map(ScaEngine::databaseVersion).orElse("none"));
+  }
+
+  @Override
+  public boolean relevant(dev.bulwark.v1.FileEntry file) {
+    return packages.relevant(file);
+  }
+
   @Override
   public ScanOutcome scan(ScanWorkspace workspace, FindingSink sink) throws Exception {
     PackageSource.Packages found = packages.collect(workspace);

@@ -55,6 +55,17 @@ public abstract class ResultStoreContract {
   }
 
   @Test
+  @DisplayName("keeps a whole scan's answer (hundreds of KiB) byte for byte, and another replica reads it")
+  void keepsLargeValues() throws Exception {
+    var store = store();
+    byte[] answer = new byte[600 * 1024 + 3];
+    new java.util.Random(17).nextBytes(answer);
+    store.put(key(9), answer);
+    assertThat(store.get(key(9))).hasValueSatisfying(v -> assertThat(v).isEqualTo(answer));
+    assertThat(sameStoreElsewhere().get(key(9))).hasValueSatisfying(v -> assertThat(v).isEqualTo(answer));
+  }
+
+  @Test
   @DisplayName("another process or replica sees what one put")
   void sharedWithAnotherProcess() throws Exception {
     store().put(key(7), new byte[] {7});

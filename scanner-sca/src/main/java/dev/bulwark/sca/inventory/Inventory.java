@@ -107,6 +107,17 @@ public final class Inventory {
   }
 
   /**
+   * Whether the inventory could read this file of a tree or let it change the packages: a file
+   * some parser or build resolver reads, or a built artifact it opens (by name, size and mode).
+   * Files named by another ({@code -r}, a parent pom elsewhere) are read through the workspace,
+   * which records them.
+   */
+  public static boolean relevant(FileEntry file, List<BuildResolver> builds) {
+    return wanted(file.getPath(), builds)
+        || BinaryArtifacts.analyzer(file.getPath(), file.getDigest().getSizeBytes(), file.getMode()).isPresent();
+  }
+
+  /**
    * As {@link #collect(ScanWorkspace)}, with build resolvers (Maven) that take their files first;
    * what they hand back is parsed per file. Each file's parse and each built artifact's read is
    * kept in the workspace's results cache with the files it read ({@code read:<path>}), so a file
@@ -143,6 +154,7 @@ public final class Inventory {
         files.put(f.getPath(), ws.read(f));
       } catch (IOException e) {
         problems.add(f.getPath() + ": could not be read: " + e.getMessage());
+        ws.irreproducible(f.getPath() + " could not be read");
       }
     }
     ManifestSource tree = relative -> {
@@ -153,6 +165,7 @@ public final class Inventory {
         var entry = ws.file(relative);
         return entry.isPresent() ? Optional.of(ws.read(entry.get())) : Optional.empty();
       } catch (IOException e) {
+        ws.irreproducible(relative + " could not be read");
         return Optional.empty();
       }
     };
@@ -175,7 +188,7 @@ public final class Inventory {
     var readable = new LinkedHashSet<String>();
     selected.stream().map(FileEntry::getPath).filter(p -> kept.containsKey(p) || files.containsKey(p))
         .forEach(readable::add);
-    PerBuild resolve = (build, mine) -> resolveKept(build, mine, tree, digests, cache, facts);
+    PerBuild resolve = (build, mine) -> resolveKept(build, mine, tree, digests, cache, facts, ws);
     InventoryResult result = collect(readable, files::get, tree, ws::cancelled, builds, parse, resolve);
     problems.addAll(result.problems());
     var packages = new ArrayList<>(result.packages());
@@ -200,11 +213,13 @@ public final class Inventory {
    * resolver's fingerprint (repositories, settings) when the resolver allows it and that file's
    * resolution is reproducible: only the files without a kept resolution are resolved (in a build
    * of all the files); any file of the build changing, added or removed resolves them all again.
+   * A resolution that may not be kept makes the scan's whole answer irreproducible too.
    */
   private static BuildResolver.Result resolveKept(BuildResolver build, Map<String, byte[]> files, ManifestSource tree,
-      Map<String, String> digests, ResultCache cache, TreeFacts facts) {
+      Map<String, String> digests, ResultCache cache, TreeFacts facts, ScanWorkspace ws) {
     var fingerprint = build.fingerprint();
     if (fingerprint.isEmpty() || !cache.enabled()) {
+      ws.irreproducible(build.name() + " resolution is not kept");
       return build.resolve(files, tree);
     }
     var input = new StringBuilder(fingerprint.get()).append('\n');
@@ -231,6 +246,8 @@ public final class Inventory {
       if (resolved.reproducible().contains(path)) {
         cache.save(BUILD + build.name() + ":" + path, digest, UnitResults.of(new ParseResult(mine, List.of())),
             List.of(), facts);
+      } else {
+        ws.irreproducible(path + ": " + build.name() + " resolution incomplete or not of released versions only");
       }
       packages.addAll(mine);
       placed.addAll(mine);

@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -32,6 +34,10 @@ public final class ScanWorkspace {
   private final List<FileEntry> tree;
   private final List<FileEntry> history;
   private final ResultCache results;
+  /** Paths whose content the engine asked for (read, fetched, or looked up by name). */
+  private final Set<String> read = ConcurrentHashMap.newKeySet();
+  /** Why this scan's answer may differ on the same input (empty: it may be kept). */
+  private final Set<String> irreproducible = ConcurrentHashMap.newKeySet();
 
   public ScanWorkspace(ScanTask task, DiskBlobStore cache, BlobSource store) {
     this(task, cache, store, ResultCache.OFF);
@@ -84,12 +90,15 @@ public final class ScanWorkspace {
     return files().stream().filter(f -> pathFilter.test(f.getPath())).toList();
   }
 
+  /** The file at this path, if the tree has one; the engine depends on it either way (it is recorded). */
   public Optional<FileEntry> file(String path) {
+    read.add(path);
     return files().stream().filter(f -> f.getPath().equals(path)).findFirst();
   }
 
   /** Fetches all these files in one round trip; later reads are local. */
   public void prefetch(Collection<FileEntry> files) throws IOException {
+    files.forEach(f -> read.add(f.getPath()));
     store.fetchInto(files.stream().map(FileEntry::getDigest).toList(), cache);
   }
 
@@ -102,6 +111,7 @@ public final class ScanWorkspace {
   }
 
   public Path localPath(FileEntry file) throws IOException {
+    read.add(file.getPath());
     return localPath(file.getDigest());
   }
 
@@ -154,6 +164,24 @@ public final class ScanWorkspace {
       Files.copy(cache.path(f.getDigest()), target);
     }
     return root;
+  }
+
+  /**
+   * Says that this scan's answer may differ on the same input (a provider was called, a resolution
+   * was incomplete, an external tool ran): the whole answer is then not kept. Thread-safe.
+   */
+  public void irreproducible(String why) {
+    irreproducible.add(why);
+  }
+
+  /** Why the answer may not be kept; empty when it is reproducible from the tree and the engine's key. */
+  public Set<String> irreproducibleBecause() {
+    return Set.copyOf(irreproducible);
+  }
+
+  /** Paths of the tree whose content the engine asked for so far (or looked up by name, present or not). */
+  public Set<String> pathsRead() {
+    return Set.copyOf(read);
   }
 
   /** True once the caller went away or the deadline passed: stop early. */

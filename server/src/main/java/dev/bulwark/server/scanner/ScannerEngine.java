@@ -1,5 +1,6 @@
 package dev.bulwark.server.scanner;
 
+import dev.bulwark.v1.FileEntry;
 import dev.bulwark.v1.ScannerInfo;
 import java.util.Optional;
 
@@ -29,5 +30,27 @@ public interface ScannerEngine {
    */
   default Optional<String> resultKey() {
     return Optional.empty();
+  }
+
+  /**
+   * What the whole answer of a scan (its findings, inventory and outcome) depends on besides the
+   * {@linkplain #relevant relevant} files: the engine key ({@link #resultKey()}'s content) and every
+   * input from outside the tree (an advisory database's digests, today's date where rules judge by
+   * it). On an unchanged input the stored answer is replayed without running the engine (see
+   * {@link AnswerCache}), so this must be cheap: it must not
+   * load analyzers or rule packs. Empty (the default): answers are not kept.
+   */
+  default Optional<String> answerKey() {
+    return Optional.empty();
+  }
+
+  /**
+   * Whether the engine could read this file of the tree or let it change its answer (a lockfile
+   * name, a parent pom, a Terraform file, ...): the whole-answer key covers exactly these files,
+   * so a change elsewhere still reuses the answer. Files read by name outside these are recorded
+   * as the engine reads them ({@link ScanWorkspace#file(String)}). Every file by default.
+   */
+  default boolean relevant(FileEntry file) {
+    return true;
   }
 }

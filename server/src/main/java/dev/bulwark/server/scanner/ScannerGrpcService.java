@@ -21,6 +21,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +42,8 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
   private final Optional<BlobSource> sharedStore;
   private final ClientSecurity security;
   private final ResultStore results;
+  private final AnswerCache answers;
+  private final AtomicInteger answersReused = new AtomicInteger();
   private final ConcurrentHashMap<String, ManagedChannel> channels = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -78,12 +81,29 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
    */
   public ScannerGrpcService(ScannerEngine engine, DiskBlobStore cache, String defaultContentStore,
       ClientSecurity security, Optional<BlobSource> sharedStore, ResultStore results) {
+    this(engine, cache, defaultContentStore, security, sharedStore, results, true);
+  }
+
+  /**
+   * @param results      where the engine's analysis results are kept between scans
+   * @param wholeAnswers whether whole answers are kept there too, so that a scan whose relevant
+   *                     input is unchanged does not run the engine ({@link AnswerCache}); off: per-unit
+   *                     results only (what tests of an engine's own cache want)
+   */
+  public ScannerGrpcService(ScannerEngine engine, DiskBlobStore cache, String defaultContentStore,
+      ClientSecurity security, Optional<BlobSource> sharedStore, ResultStore results, boolean wholeAnswers) {
+    this.answers = new AnswerCache(wholeAnswers ? results : ResultStore.NONE);
     this.security = security;
     this.engine = engine;
     this.cache = cache;
     this.defaultContentStore = defaultContentStore == null ? "" : defaultContentStore;
     this.sharedStore = sharedStore;
     this.results = results;
+  }
+
+  /** Scans answered from the whole-answer cache without running the engine, since start. */
+  public int answersReused() {
+    return answersReused.get();
   }
 
   /** Scan calls running now (a gauge: what an autoscaler scales this scanner on). */
@@ -138,7 +158,7 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
     };
     ScanSummary.Builder summary = ScanSummary.newBuilder();
     try {
-      ScanOutcome outcome = engine.scan(workspace, sink);
+      ScanOutcome outcome = answer(workspace, sink);
       summary.setStatus(outcome.status()).setMessage(outcome.message()).setFilesScanned(outcome.filesScanned());
       if (workspace.results().hits() + workspace.results().misses() > 0) {
         LOG.info("{} scan {}: {} results reused, {} units analysed again", engine.name(), task.getScanId(),
@@ -165,6 +185,58 @@ public final class ScannerGrpcService extends ScannerGrpc.ScannerImplBase implem
       response.onNext(ScanEvent.newBuilder().setSummary(summary).build());
       response.onCompleted();
     }
+  }
+
+  /**
+   * The kept answer replayed when the engine's relevant input is unchanged; else the engine's scan,
+   * whose answer is then kept when it is reproducible.
+   */
+  private ScanOutcome answer(ScanWorkspace workspace, FindingSink sink) throws Exception {
+    var entry = answers.entry(engine, workspace);
+    if (entry.isEmpty()) {
+      return engine.scan(workspace, sink);
+    }
+    var kept = entry.get().lookup();
+    if (kept.isPresent()) {
+      kept.get().packages().forEach(sink::inventory);
+      kept.get().findings().forEach(sink::accept);
+      answersReused.incrementAndGet();
+      LOG.info("{} scan {}: the whole answer reused (relevant input unchanged)", engine.name(),
+          workspace.task().getScanId());
+      return kept.get().outcome();
+    }
+    var findings = new java.util.ArrayList<Finding>();
+    var packages = new java.util.ArrayList<dev.bulwark.v1.Package>();
+    ScanOutcome outcome = engine.scan(workspace, new FindingSink() {
+      @Override
+      public void accept(Finding finding) {
+        synchronized (findings) {
+          findings.add(finding);
+        }
+        sink.accept(finding);
+      }
+
+      @Override
+      public void inventory(dev.bulwark.v1.Package dependency) {
+        synchronized (packages) {
+          packages.add(dependency);
+        }
+        sink.inventory(dependency);
+      }
+    });
+    if (!workspace.cancelled()) {
+      List<Finding> found;
+      List<dev.bulwark.v1.Package> inventory;
+      synchronized (findings) {
+        found = List.copyOf(findings);
+      }
+      synchronized (packages) {
+        inventory = List.copyOf(packages);
+      }
+      entry.get().keep(new AnswerCache.Answer(found, inventory, outcome)).ifPresent(why ->
+          LOG.info("{} scan {}: answer not kept: {}", engine.name(), workspace.task().getScanId(), why));
+    }
+    return outcome;
   }
 
   /** The shared store when there is one, else the content store (a gateway) the task names. */

@@ -41,25 +41,39 @@ public final class ScannerHarness implements AutoCloseable {
   private final ManagedChannel storeChannel;
   private final ManagedChannel scannerChannel;
 
-  /** The scan's result as the gateway would see it. */
-  public record Result(List<Finding> findings, ScanSummary summary) {}
+  /** The scan's result as the gateway would see it: findings, summary, and the inventory (packages) sent. */
+  public record Result(List<Finding> findings, ScanSummary summary, List<dev.bulwark.v1.Package> packages) {}
 
   public ScannerHarness(ScannerEngine engine, Path workDir) throws IOException {
     this(engine, workDir, ResultStore.NONE);
   }
 
-  /** A scanner that keeps its analysis results in {@code results} between scans. */
+  /** A scanner that keeps its per-unit analysis results in {@code results} between scans (no whole answers). */
   public ScannerHarness(ScannerEngine engine, Path workDir, ResultStore results) throws IOException {
+    this(engine, workDir, results, false);
+  }
+
+  /**
+   * A scanner that keeps its analysis results in {@code results} between scans, and its whole
+   * answers too when {@code wholeAnswers} (as a deployed scanner does).
+   */
+  public ScannerHarness(ScannerEngine engine, Path workDir, ResultStore results, boolean wholeAnswers)
+      throws IOException {
     var store = new DiskBlobStore(Files.createDirectories(workDir.resolve("cas")));
     storeServer = ManagedGrpcServer.onLoopback("test-cas", 0, new ContentStoreService(store));
     storeServer.start();
     scannerService = new ScannerGrpcService(engine,
         new DiskBlobStore(Files.createDirectories(workDir.resolve("scanner-cache"))), storeServer.target(),
-        ClientSecurity.NONE, results);
+        ClientSecurity.NONE, java.util.Optional.empty(), results, wholeAnswers);
     scannerServer = ManagedGrpcServer.onLoopback("test-" + engine.name(), 0, scannerService);
     scannerServer.start();
     storeChannel = Channels.forTarget(storeServer.target());
     scannerChannel = Channels.forTarget(scannerServer.target());
+  }
+
+  /** Scans answered from the whole-answer cache, without running the engine. */
+  public int answersReused() {
+    return scannerService.answersReused();
   }
 
   public ScannerInfo describe() {
@@ -93,12 +107,15 @@ public final class ScannerHarness implements AutoCloseable {
 
   public Result scan(ScanTask task) {
     var findings = new ArrayList<Finding>();
+    var packages = new ArrayList<dev.bulwark.v1.Package>();
     ScanSummary summary = null;
     var events = ScannerGrpc.newBlockingStub(scannerChannel).withDeadlineAfter(5, TimeUnit.MINUTES).scan(task);
     while (events.hasNext()) {
       ScanEvent e = events.next();
       if (e.hasFinding()) {
         findings.add(e.getFinding());
+      } else if (e.hasPackage()) {
+        packages.add(e.getPackage());
       } else {
         summary = e.getSummary();
       }
@@ -106,7 +123,7 @@ public final class ScannerHarness implements AutoCloseable {
     if (summary == null) {
       throw new AssertionError("scan ended without a summary");
     }
-    return new Result(findings, summary);
+    return new Result(findings, summary, packages);
   }
 
   @Override

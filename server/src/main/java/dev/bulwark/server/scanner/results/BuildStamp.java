@@ -18,6 +18,14 @@ public final class BuildStamp {
 
   private BuildStamp() {}
 
+  /**
+   * Whether the stamp names a process rather than a jar (a development build): a key holding it is
+   * never met by another process, so it must also tell apart what differs within one process.
+   */
+  public static boolean perProcess(String stamp) {
+    return stamp.equals(PER_PROCESS);
+  }
+
   public static String of(Class<?> type) {
     try {
       var source = type.getProtectionDomain().getCodeSource();

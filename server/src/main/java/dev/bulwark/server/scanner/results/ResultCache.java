@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,6 +35,8 @@ public final class ResultCache {
   private String engineKey;
   private final AtomicInteger hits = new AtomicInteger();
   private final AtomicInteger misses = new AtomicInteger();
+  /** The dependencies of every result reused or kept in this scan (what the scan's answer rests on). */
+  private final Set<String> used = ConcurrentHashMap.newKeySet();
 
   /**
    * @param engineKey what every result of the engine depends on besides its unit (analyzers, their
@@ -86,6 +90,7 @@ public final class ResultCache {
       if (bytes.isPresent()) {
         var result = UnitResult.parseFrom(bytes.get());
         if (stillValid(result.getDependenciesMap(), current)) {
+          used.addAll(result.getDependenciesMap().keySet());
           hits.incrementAndGet();
           return Optional.of(result);
         }
@@ -109,6 +114,7 @@ public final class ResultCache {
     if (!enabled()) {
       return;
     }
+    used.addAll(dependencies);
     try {
       result.clearDependencies();
       dependencies.forEach(d -> result.putDependencies(d, fingerprint(current.apply(d))));
@@ -116,6 +122,14 @@ public final class ResultCache {
     } catch (IOException | RuntimeException e) {
       LOG.warn("results cache {}: cannot keep the result of {}: {}", store.describe(), unit, e.toString());
     }
+  }
+
+  /**
+   * What the results reused or kept in this scan depended on besides their units ({@code read:<path>},
+   * ...): a replayed result read nothing, yet the scan's answer still rests on these.
+   */
+  public Set<String> dependenciesUsed() {
+    return Set.copyOf(used);
   }
 
   /** Units whose result came from the cache in this scan. */
