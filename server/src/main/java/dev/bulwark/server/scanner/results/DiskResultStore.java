@@ -7,10 +7,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -19,14 +22,26 @@ import java.util.stream.Stream;
  * {@code maxBytes}, the least recently used are deleted until they fill four fifths of it (a
  * read marks an entry used). Writes are atomic (a temporary file moved into place), so a
  * process that dies mid-write, or two processes sharing the folder, never leave half an entry.
+ *
+ * <p>The entries' total is kept in a ledger ({@code <dir>/size}) so that a new process does not
+ * list a folder of thousands of entries before its first write: the ledger is written when a
+ * process counted the entries, evicted, or wrote {@value #LEDGER_EVERY} entries since it last
+ * wrote it, and trusted for {@link #LEDGER_TRUSTED} after that; older, missing or unreadable, the
+ * entries are counted again. Two processes writing at once may under-count by their writes until
+ * the next count, so the bound is kept to within what one day's scans add.
  */
 public final class DiskResultStore implements ResultStore {
   private static final Pattern KEY = Pattern.compile("[0-9a-f]{8,128}");
+  private static final String LEDGER = "size";
+  private static final Duration LEDGER_TRUSTED = Duration.ofDays(1);
+  private static final int LEDGER_EVERY = 64;
 
   private final Path dir;
   private final long maxBytes;
   /** Bytes the entries take, counted on the first write of this process; -1 until then. */
   private long total = -1;
+  /** Writes since the ledger was last written by this process. */
+  private int unrecorded;
 
   public DiskResultStore(Path dir, long maxBytes) {
     if (maxBytes <= 0) {
@@ -67,9 +82,46 @@ public final class DiskResultStore implements ResultStore {
   /** Bytes the entries take now. */
   public synchronized long size() throws IOException {
     if (total < 0) {
-      total = entries().stream().mapToLong(Entry::bytes).sum();
+      var recorded = ledger();
+      if (recorded.isPresent()) {
+        total = recorded.getAsLong();
+      } else {
+        total = entries().stream().mapToLong(Entry::bytes).sum();
+        recordLedger();
+      }
     }
     return total;
+  }
+
+  /** The total the ledger holds, while it is recent enough to trust. */
+  private OptionalLong ledger() {
+    Path ledger = dir.resolve(LEDGER);
+    try {
+      if (Files.getLastModifiedTime(ledger).toInstant().isBefore(Instant.now().minus(LEDGER_TRUSTED))) {
+        return OptionalLong.empty();
+      }
+      long recorded = Long.parseLong(Files.readString(ledger).trim());
+      return recorded >= 0 ? OptionalLong.of(recorded) : OptionalLong.empty();
+    } catch (IOException | NumberFormatException missingOrUnreadable) {
+      return OptionalLong.empty();
+    }
+  }
+
+  /** Writes this process's total to the ledger (atomically; failing only costs the next process a count). */
+  private void recordLedger() {
+    unrecorded = 0;
+    try {
+      Files.createDirectories(dir);
+      Path partial = Files.createTempFile(dir, "." + LEDGER, ".partial");
+      try {
+        Files.writeString(partial, Long.toString(total));
+        Files.move(partial, dir.resolve(LEDGER), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(partial);
+      }
+    } catch (IOException e) {
+      // the ledger is an optimisation: without it the next process counts the entries
+    }
   }
 
   @Override
@@ -81,6 +133,9 @@ public final class DiskResultStore implements ResultStore {
     total += added;
     if (total > maxBytes) {
       evict(maxBytes * 4 / 5);
+      recordLedger();
+    } else if (++unrecorded >= LEDGER_EVERY) {
+      recordLedger();
     }
   }
 

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.DisplayName;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +78,41 @@ class DiskResultStoreTest extends ResultStoreContract {
     try (Stream<Path> files = Files.walk(dir)) {
       assertThat(files.filter(p -> p.toString().endsWith(".partial"))).isEmpty();
     }
+  }
+
+  @Test
+  @DisplayName("a new process takes the entries' total from the ledger while it is recent, and counts them when it is old or unreadable")
+  void aNewProcessTrustsARecentLedgerAndCountsOtherwise() throws Exception {
+    var first = new DiskResultStore(dir, 1024 * 1024);
+    first.put(key(1), new byte[100]); // counts the (empty) folder and writes the ledger
+    first.put(key(2), new byte[50]);
+    // an entry the ledger does not know of (as another process's unrecorded write)
+    Files.createDirectories(dir.resolve(key(3).substring(0, 2)));
+    Files.write(dir.resolve(key(3).substring(0, 2)).resolve(key(3)), new byte[7]);
+
+    assertThat(new DiskResultStore(dir, 1024 * 1024).size()).as("recent ledger: not listed again").isEqualTo(0);
+
+    Files.setLastModifiedTime(dir.resolve("size"), FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+    assertThat(new DiskResultStore(dir, 1024 * 1024).size()).as("old ledger: counted").isEqualTo(157);
+    assertThat(Files.readString(dir.resolve("size"))).as("and recorded").isEqualTo("157");
+
+    Files.writeString(dir.resolve("size"), "not a number");
+    assertThat(new DiskResultStore(dir, 1024 * 1024).size()).as("unreadable ledger: counted").isEqualTo(157);
+  }
+
+  @Test
+  @DisplayName("the ledger follows a process's writes and evictions, so the bound holds across processes")
+  void theLedgerFollowsWritesAndEvictions() throws Exception {
+    var store = new DiskResultStore(dir, 100_000);
+    for (int i = 0; i < 64; i++) {
+      store.put(key(i), new byte[10]);
+    }
+    assertThat(new DiskResultStore(dir, 100_000).size()).as("written after 64 puts").isEqualTo(640);
+
+    var small = new DiskResultStore(dir, 600); // over its bound on the next write: evicts, records
+    small.put(key(100), new byte[10]);
+    assertThat(small.size()).isLessThanOrEqualTo(480);
+    assertThat(new DiskResultStore(dir, 600).size()).isEqualTo(small.size());
   }
 
   @Test
