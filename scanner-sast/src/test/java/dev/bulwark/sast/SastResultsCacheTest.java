@@ -409,4 +409,40 @@ class SastResultsCacheTest {
       assertThat(second.summary().getStatus()).isEqualTo(first.summary().getStatus());
     }
   }
+
+  /** As {@link #cached()}, with whole answers kept too (as the deployed scanner runs). */
+  ScannerHarness answering() throws Exception {
+    var engine = new SastEngine(() -> Analyzers.builtIn().stream()
+        .map(a -> (Analyzer) new Counting(a, analysed, "")).toList(), SastEngine.DEFAULT_MAX_FILE_BYTES,
+        ALLOWED_BUT_SILENT);
+    return new ScannerHarness(engine, tmp.resolve("work-" + System.nanoTime()),
+        new DiskResultStore(tmp.resolve("results"), 1 << 20), true);
+  }
+
+  @Test
+  @DisplayName("an unchanged tree is answered whole without loading the analyzers; any changed file, or a verifying scan, is not")
+  void wholeAnswers() throws Exception {
+    try (var harness = answering()) {
+      var first = harness.scan(tree);
+      analysed.clear();
+
+      var again = harness.scan(tree);
+      assertThat(harness.answersReused()).isEqualTo(1);
+      assertThat(analysed).isEmpty();
+      assertThat(again.findings()).containsExactlyElementsOf(first.findings());
+      assertThat(again.summary().getFilesScanned()).isEqualTo(first.summary().getFilesScanned());
+
+      // the secrets analyzer reads every file: a change anywhere (here an image) is a new answer
+      Files.write(tree.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 1, 1});
+      var changed = harness.scan(tree);
+      assertThat(harness.answersReused()).isEqualTo(1);
+      assertThat(changed.findings()).containsExactlyElementsOf(cold());
+
+      analysed.clear();
+      harness.scan(tree, task -> task.setVerifySecrets(true));
+      harness.scan(tree, task -> task.setVerifySecrets(true));
+      assertThat(harness.answersReused()).as("verification calls providers: never answered from the cache").isEqualTo(1);
+      assertThat(analysed).contains("deploy.env");
+    }
+  }
 }
