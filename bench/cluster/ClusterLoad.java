@@ -185,6 +185,11 @@ public class ClusterLoad {
       var packed = TreePacker.pack(tree, IgnoreRules.NONE);
       store.upload(store.findMissing(packed.blobs().keySet()).stream()
           .collect(java.util.stream.Collectors.toMap(d -> d, d -> packed.blobs().get(d))));
+      if (abChannel != null) {
+        // The other build's gateways see the blobs now too: both remember them (S3: a minute) from the
+        // same moment, else this build's memory lapses first and its StartScans alone HEAD every blob.
+        new ContentStoreClient(abChannel).findMissing(packed.blobs().keySet());
+      }
       var manifest = Manifest.newBuilder().addAllFiles(packed.files()).build();
       var context = ScanContext.newBuilder().setProject("bench-overhead/" + tree.getFileName()).setBranch("main").build();
       var gateway = GatewayGrpc.newBlockingStub(channel);
