@@ -17,6 +17,9 @@
 #          [--ab-gateway DIR] (with --overhead: as many gateways again from DIR/gateway.jar and DIR/config.yml,
 #                              another build such as main's, whose full scans are interleaved with
 #                              this build's: a before/after on the same cluster under the same load)
+#          [--ab-gate DIR]    (with --overhead: those other gateways ask a gate of their own, started from
+#                              DIR/gate-service.jar and DIR/config.yml on the same database; without
+#                              --ab-gateway they are this build's gateways: the gates' before/after)
 # PostgreSQL: $BULWARK_BENCH_PG_URL (default $BULWARK_TEST_PG_URL, else
 #   jdbc:postgresql://127.0.0.1:5432/bulwark), user/password $BULWARK_BENCH_PG_USER/_PASSWORD
 #   (default bulwark/bulwark); the role must be allowed to create a schema.
@@ -24,7 +27,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 
-gateways=3 scanners=2 concurrency=50 scans=200 kill="" overhead=0 lease=15 heap=768m deadline=900 build=1 ab_dir="" overhead_trees=""
+gateways=3 scanners=2 concurrency=50 scans=200 kill="" overhead=0 lease=15 heap=768m deadline=900 build=1 ab_dir="" ab_gate_dir="" overhead_trees=""
 trees="$root/../shared/fixtures/repos/vulnerable-app,$root/../shared/fixtures/repos/clean-app,$root/gateway/src"
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -41,6 +44,7 @@ while [[ $# -gt 0 ]]; do
     --deadline) deadline="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     --ab-gateway) ab_dir="$(cd "$2" && pwd)"; shift 2 ;;
+    --ab-gate) ab_gate_dir="$(cd "$2" && pwd)"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -138,6 +142,17 @@ start gate PATH="$PATH" BULWARK_AUTH=false BULWARK_HOME="$work/gate" BULWARK_GAT
   BULWARK_DB_USER="$pg_user" BULWARK_DB_PASSWORD="$pg_password" BULWARK_LOG_LEVEL=WARN \
   "${small[@]}" -jar "$dist/gate-service/gate-service.jar" server "$dist/gate-service/config.yml"
 wait_healthy gate "$gate_admin"
+ab_gate_port=$gate_port
+if [[ -n $ab_gate_dir ]]; then # another build's gate, for the other gateways only
+  mkdir -p "$dist/gate-ab"
+  cp "$ab_gate_dir/gate-service.jar" "$ab_gate_dir/config.yml" "$dist/gate-ab/"
+  ab_gate_port=$(free_port); ab_gate_admin=$(free_port)
+  start gate-ab PATH="$PATH" BULWARK_AUTH=false BULWARK_HOME="$work/gate-ab" BULWARK_GATE_GRPC_PORT=$ab_gate_port \
+    BULWARK_GATE_HOST=127.0.0.1 BULWARK_GATE_HTTP_PORT=$(free_port) BULWARK_GATE_ADMIN_PORT=$ab_gate_admin \
+    BULWARK_DB_URL="$db_url" BULWARK_DB_USER="$pg_user" BULWARK_DB_PASSWORD="$pg_password" BULWARK_LOG_LEVEL=WARN \
+    "${small[@]}" -jar "$dist/gate-ab/gate-service.jar" server "$dist/gate-ab/config.yml"
+  wait_healthy gate-ab "$ab_gate_admin"
+fi
 
 # Scanners: M replicas of each type, each with its own cache and data folders (kept across restarts).
 declare -A targets
@@ -163,20 +178,22 @@ for name in "${replicas[@]}"; do wait_healthy "$name" "$(cat "$work/cmds/$name.a
 # this bench measures scale-out and fail-over, not the TLS and token checks of #11.
 gw_targets=""
 phase_level=$([[ $overhead -gt 0 ]] && echo DEBUG || echo INFO)
-if [[ -n $ab_dir ]]; then
+ab=$([[ -n $ab_dir || -n $ab_gate_dir ]] && echo 1 || true)
+if [[ -n $ab ]]; then
   mkdir -p "$dist/gateway-ab"
-  cp "$ab_dir/gateway.jar" "$ab_dir/config.yml" "$dist/gateway-ab/"
+  cp "${ab_dir:-$dist/gateway}/gateway.jar" "${ab_dir:-$dist/gateway}/config.yml" "$dist/gateway-ab/"
 fi
-for i in $(seq 1 "$gateways") $([[ -n $ab_dir ]] && seq -f "ab%g" 1 "$gateways"); do
+for i in $(seq 1 "$gateways") $([[ -n $ab ]] && seq -f "ab%g" 1 "$gateways"); do
   name="gateway-$i"; port=$(free_port); admin=$(free_port)
-  jar="$dist/gateway"; [[ $i == ab* ]] && jar="$dist/gateway-ab"
+  jar="$dist/gateway"; gate_target="127.0.0.1:$gate_port"
+  [[ $i == ab* ]] && jar="$dist/gateway-ab" && gate_target="127.0.0.1:$ab_gate_port"
   start "$name" PATH="$PATH" BULWARK_AUTH=false "${s3env[@]}" BULWARK_HOME="$work/$name" BULWARK_GATEWAY_HOST=127.0.0.1 \
     BULWARK_GATEWAY_GRPC_PORT=$port BULWARK_GATEWAY_HTTP_PORT=$(free_port) BULWARK_GATEWAY_ADMIN_PORT=$admin \
     BULWARK_GATEWAY_DB_URL="$db_url" BULWARK_GATEWAY_DB_USER="$pg_user" BULWARK_GATEWAY_DB_PASSWORD="$pg_password" \
     BULWARK_GATEWAY_DB_POOL=8 BULWARK_GATEWAY_REPLICA="$name" BULWARK_GATEWAY_LEASE="$lease seconds" \
     BULWARK_GATEWAY_WATCH_POLL="100 milliseconds" BULWARK_SCANNER_SAST="${targets[sast]}" \
     BULWARK_SCANNER_SCA="${targets[sca]}" BULWARK_SCANNER_CONTAINER="${targets[container]}" \
-    BULWARK_GATE="127.0.0.1:$gate_port" BULWARK_LOG_LEVEL=WARN BULWARK_PHASE_LOG_LEVEL=$phase_level \
+    BULWARK_GATE="$gate_target" BULWARK_LOG_LEVEL=WARN BULWARK_PHASE_LOG_LEVEL=$phase_level \
     BULWARK_SCANNER_QUEUE_WAIT="$deadline seconds" BULWARK_CONTAINER_MAX_SCANS=16 \
     "${small[@]}" -jar "$jar/gateway.jar" server "$jar/config.yml"
   echo "$admin" > "$work/cmds/$name.admin"
@@ -184,7 +201,7 @@ for i in $(seq 1 "$gateways") $([[ -n $ab_dir ]] && seq -f "ab%g" 1 "$gateways")
   gw_targets="${gw_targets:+$gw_targets,}127.0.0.1:$port"
   replicas+=("$name")
 done
-for i in $(seq 1 "$gateways") $([[ -n $ab_dir ]] && seq -f "ab%g" 1 "$gateways"); do wait_healthy "gateway-$i" "$(cat "$work/cmds/gateway-$i.admin")"; done
+for i in $(seq 1 "$gateways") $([[ -n $ab ]] && seq -f "ab%g" 1 "$gateways"); do wait_healthy "gateway-$i" "$(cat "$work/cmds/gateway-$i.admin")"; done
 echo "cluster up: $gateways gateways, $scanners x 3 scanners, gate, PostgreSQL schema $schema, s3proxy :$s3port" >&2
 
 # The killer: every interval, SIGKILL one random gateway or scanner replica; restart it 3 s later.

@@ -65,6 +65,8 @@ class WatchDeliveryTest {
       assertThat(got.get(6).hasResult()).isTrue();
       assertThat(got.subList(0, 3)).allSatisfy(u -> assertThat(u.getProgress().getPhase()).isEqualTo("started"));
       assertThat(fx.coordinator.phases().count("deliver")).isGreaterThanOrEqualTo(1);
+      assertThat(fx.coordinator.phases().count("admit")).as("StartScan's admission, timed from the call's arrival")
+          .isEqualTo(1);
     }
   }
 

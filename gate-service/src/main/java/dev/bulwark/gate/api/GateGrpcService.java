@@ -73,9 +73,10 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
     if (invalid != null) {
       throw Refusal.invalid(invalid);
     }
-    Supplier<EvaluateResponse> evaluate = () -> evaluation(gate, req);
-    // With replies: evaluated once per scan id, the same answer to every later call.
-    out.onNext(replies.map(r -> r.once(req.getScanId(), evaluate)).orElseGet(evaluate));
+    // With replies: evaluated once per scan id, the same answer to every later call; the decision
+    // and the kept answer are recorded in one transaction.
+    out.onNext(replies.map(r -> r.once(req.getScanId(), () -> gate.assess(req), a -> response(a.result()),
+        gate::record)).orElseGet(() -> evaluation(gate, req)));
     out.onCompleted();
   }
 
@@ -205,7 +206,10 @@ public final class GateGrpcService extends GateGrpc.GateImplBase {
 
   /** The gate's answer to a valid request: the decision, every finding assessed, the baseline's fixed ones. */
   public static EvaluateResponse evaluation(Gate gate, EvaluateRequest req) {
-    var result = gate.evaluate(req);
+    return response(gate.evaluate(req));
+  }
+
+  private static EvaluateResponse response(Gate.Result result) {
     var response = EvaluateResponse.newBuilder().setDecision(result.decision()).addAllFixed(result.fixed());
     result.findings().forEach(a -> response.addFindings(toProto(a)));
     return response.build();

@@ -1,13 +1,20 @@
 package dev.bulwark.gate.db;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.bulwark.gate.decision.DecisionStore.KeptReply;
 import dev.bulwark.v1.EvaluateResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -21,6 +28,14 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  */
 public final class EvaluationReplies {
   private static final Duration WAIT_STEP = Duration.ofMillis(100);
+  private static final String KEEP = "UPDATE evaluation_replies SET response = :r, recorded_at = :t "
+      + "WHERE scan_id = :s AND response IS NULL AND claimed_at = :c";
+  /** Where claims are taken while their evaluations read (daemon threads, made as needed). */
+  private static final ExecutorService CLAIMS = Executors.newCachedThreadPool(r -> {
+    var t = new Thread(r, "gate-claim");
+    t.setDaemon(true);
+    return t;
+  });
 
   private final Jdbi jdbi;
   private final Duration staleAfter;
@@ -54,12 +69,95 @@ public final class EvaluationReplies {
         }
         return keep(scanId, claim.get(), response);
       }
-      try {
-        Thread.sleep(WAIT_STEP.toMillis()); // another evaluation of this scan is under way
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while scan " + scanId + " was being evaluated", e);
+      waitStep(scanId); // another evaluation of this scan is under way
+    }
+  }
+
+  /**
+   * Records an assessment and keeps its answer in one transaction, fenced by the claim
+   * ({@link dev.bulwark.gate.decision.Gate#record(dev.bulwark.gate.decision.Gate.Assessment, KeptReply)}).
+   */
+  @FunctionalInterface
+  public interface Recorder<A> {
+    /** @return false when the claim was taken over meanwhile: nothing recorded */
+    boolean record(A assessment, KeptReply reply);
+  }
+
+  /**
+   * The answer for this scan, evaluated at most once as {@link #once(String, Supplier)} does, in
+   * fewer round trips: the scan is claimed while {@code assess} reads and decides (it writes
+   * nothing), and {@code record} stores the decision with the answer in one transaction fenced by
+   * the claim, so an evaluation whose claim was taken over records no second decision.
+   */
+  public <A> EvaluateResponse once(String scanId, Supplier<A> assess, Function<A, EvaluateResponse> answer,
+      Recorder<A> record) {
+    // A scan's first evaluation (nearly every call) claims it while the assessment reads.
+    var claiming = CompletableFuture.supplyAsync(() -> claim(scanId), CLAIMS);
+    A assessment;
+    try {
+      assessment = assess.get();
+    } catch (RuntimeException e) {
+      claimed(claiming).ifPresent(at -> release(scanId, at));
+      throw e;
+    }
+    var claim = claimed(claiming);
+    while (true) {
+      if (claim.isPresent()) {
+        boolean kept;
+        EvaluateResponse response;
+        try {
+          response = answer.apply(assessment);
+          kept = record.record(assessment, new KeptReply(scanId, claim.get().toInstant(), response.toByteArray()));
+        } catch (RuntimeException e) {
+          release(scanId, claim.get());
+          throw e;
+        }
+        if (kept) {
+          return response;
+        }
+        // Taken over meanwhile, nothing recorded: the answer is the other evaluation's.
+      } else {
+        var kept = find(scanId);
+        if (kept.isPresent()) {
+          return kept.get();
+        }
       }
+      waitStep(scanId); // another evaluation of this scan is under way
+      claim = claim(scanId);
+      if (claim.isPresent()) {
+        try {
+          assessment = assess.get(); // afresh: the one made while another evaluation held the scan is stale
+        } catch (RuntimeException e) {
+          release(scanId, claim.get());
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Keeps the answer in the caller's transaction; false when the claim is no longer the caller's. */
+  static boolean keep(Handle h, KeptReply reply) {
+    return h.createUpdate(KEEP).bind("r", reply.response()).bind("t", Timestamp.from(Instant.now()))
+        .bind("s", reply.scanId()).bind("c", Timestamp.from(reply.claimedAt())).execute() == 1;
+  }
+
+  private static Optional<Timestamp> claimed(CompletableFuture<Optional<Timestamp>> claiming) {
+    try {
+      return claiming.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
+  }
+
+  private static void waitStep(String scanId) {
+    try {
+      Thread.sleep(WAIT_STEP.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while scan " + scanId + " was being evaluated", e);
     }
   }
 
@@ -91,11 +189,8 @@ public final class EvaluationReplies {
    * answers what the other one kept, if it kept anything, so callers never see two answers.
    */
   private EvaluateResponse keep(String scanId, Timestamp claimedAt, EvaluateResponse response) {
-    int kept = jdbi.withHandle(h -> h.createUpdate("UPDATE evaluation_replies SET response = :r, recorded_at = :t "
-            + "WHERE scan_id = :s AND response IS NULL AND claimed_at = :c")
-        .bind("r", response.toByteArray()).bind("t", Timestamp.from(Instant.now())).bind("s", scanId)
-        .bind("c", claimedAt).execute());
-    return kept == 1 ? response : find(scanId).orElse(response);
+    boolean kept = jdbi.withHandle(h -> keep(h, new KeptReply(scanId, claimedAt.toInstant(), response.toByteArray())));
+    return kept ? response : find(scanId).orElse(response);
   }
 
   private void release(String scanId, Timestamp claimedAt) {

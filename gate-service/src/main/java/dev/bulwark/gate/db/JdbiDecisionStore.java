@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -84,34 +85,60 @@ public final class JdbiDecisionStore implements DecisionStore {
 
   @Override
   public void record(Evaluation e) {
+    jdbi.useTransaction(h -> insert(h, e));
+  }
+
+  @Override
+  public boolean record(Evaluation e, KeptReply reply) {
+    try {
+      jdbi.useTransaction(h -> {
+        insert(h, e);
+        if (!EvaluationReplies.keep(h, reply)) {
+          throw new ClaimLost(); // rolls the decision back
+        }
+      });
+      return true;
+    } catch (ClaimLost lost) {
+      return false;
+    }
+  }
+
+  /** The evaluation's claim was taken over before its answer was kept. */
+  private static final class ClaimLost extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ClaimLost() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static void insert(Handle h, Evaluation e) {
     var d = e.decision();
     var c = d.getContext();
     var at = Timestamp.from(Instant.parse(d.getDecidedAt()));
     var scan = new DecisionSql.ScanRow(d.getScanId(), c.getProject(), c.getBranch(), c.getCommit(),
         c.getRequestedBy(), at);
-    jdbi.useTransaction(h -> {
-      var sql = h.attach(DecisionSql.class);
-      // Re-evaluating a scan (a retried call) replaces its findings and context; decisions accumulate.
-      long scanPk = sql.scanPk(d.getScanId()).map(pk -> {
-        sql.deleteFindings(pk);
-        sql.updateScan(pk, scan);
-        return pk;
-      }).orElseGet(() -> sql.insertScan(scan));
-      if (!e.findings().isEmpty()) {
-        sql.insertFindings(e.findings().stream().map(a -> findingRow(scanPk, a)).toList());
-      }
-      long decisionPk = sql.insertDecision(new DecisionSql.DecisionRow(scanPk, d.getScanId(), c.getProject(),
-          c.getBranch(), c.getCommit(), d.getVerdict().name(), d.getRiskScore(), DecisionRows.json(d.getReasonsList()),
-          d.getPolicyVersion(), DecisionRows.json(e.scannerStatuses()), e.inputsDigest(), c.getRequestedBy(), at,
-          DecisionRows.layersJson(d.getPoliciesList())));
-      for (var s : e.suppressions()) {
-        long matched = e.findings().stream().filter(a -> a.suppressedBy().filter(s::equals).isPresent()).count();
-        sql.insertApplied(decisionPk, s.describe(), s.reason(), s.expires(), (int) matched);
-      }
-      for (String ignored : e.ignored()) {
-        sql.insertIgnored(decisionPk, ignored);
-      }
-    });
+    var sql = h.attach(DecisionSql.class);
+    // Re-evaluating a scan (a retried call) replaces its findings and context; decisions accumulate.
+    long scanPk = sql.scanPk(d.getScanId()).map(pk -> {
+      sql.deleteFindings(pk);
+      sql.updateScan(pk, scan);
+      return pk;
+    }).orElseGet(() -> sql.insertScan(scan));
+    if (!e.findings().isEmpty()) {
+      sql.insertFindings(e.findings().stream().map(a -> findingRow(scanPk, a)).toList());
+    }
+    long decisionPk = sql.insertDecision(new DecisionSql.DecisionRow(scanPk, d.getScanId(), c.getProject(),
+        c.getBranch(), c.getCommit(), d.getVerdict().name(), d.getRiskScore(), DecisionRows.json(d.getReasonsList()),
+        d.getPolicyVersion(), DecisionRows.json(e.scannerStatuses()), e.inputsDigest(), c.getRequestedBy(), at,
+        DecisionRows.layersJson(d.getPoliciesList())));
+    for (var s : e.suppressions()) {
+      long matched = e.findings().stream().filter(a -> a.suppressedBy().filter(s::equals).isPresent()).count();
+      sql.insertApplied(decisionPk, s.describe(), s.reason(), s.expires(), (int) matched);
+    }
+    for (String ignored : e.ignored()) {
+      sql.insertIgnored(decisionPk, ignored);
+    }
   }
 
   private static DecisionSql.FindingRow findingRow(long scanPk, AssessedFinding a) {

@@ -8,6 +8,7 @@ import dev.bulwark.v1.Decision;
 import dev.bulwark.v1.Finding;
 import dev.bulwark.v1.ScanContext;
 import dev.bulwark.v1.ScannerReport;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,24 @@ public interface DecisionStore {
 
   /** Stores one evaluation: the scan (replacing its findings if evaluated before), findings, decision. */
   void record(Evaluation evaluation);
+
+  /**
+   * Stores one evaluation as {@link #record(Evaluation)} does and, in the same transaction, the
+   * answer kept for its scan id, fenced by the evaluation's claim on the scan (the gate's
+   * {@code db.EvaluationReplies}): one commit for both, and an evaluation whose claim was taken
+   * over meanwhile records nothing, so a scan never gets a second decision from it.
+   *
+   * @return false when the claim was no longer this evaluation's: nothing recorded
+   */
+  boolean record(Evaluation evaluation, KeptReply reply);
+
+  /**
+   * The answer an evaluation gives for its scan id, kept with its decision.
+   *
+   * @param claimedAt when the evaluation claimed the scan (the fence)
+   * @param response  the serialized {@code EvaluateResponse}
+   */
+  record KeptReply(String scanId, Instant claimedAt, byte[] response) {}
 
   /** Decisions newest first, for one project or all ({@code project} empty). */
   default List<Decision> listDecisions(String project, int limit) {

@@ -25,6 +25,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +52,12 @@ public final class Gate {
   private final CentralSuppressions central;
   private final CentralPolicies policies;
   private final PolicyResolver resolver;
+  /** Where an evaluation's reads run beside each other (daemon threads, made as needed). */
+  private static final ExecutorService READS = Executors.newCachedThreadPool(r -> {
+    var t = new Thread(r, "gate-read");
+    t.setDaemon(true);
+    return t;
+  });
 
   /** A gate without exploit intel and without an audit feed. */
   public Gate(DecisionStore store, Clock clock) {
@@ -89,11 +99,38 @@ public final class Gate {
     return policies;
   }
 
-  /** Evaluates a request the transport has validated (scan id and project present). */
+  /** Evaluates a request the transport has validated (scan id and project present), and records it. */
   public Result evaluate(EvaluateRequest req) {
+    var assessment = assess(req);
+    record(assessment);
+    return assessment.result();
+  }
+
+  /**
+   * A decision made and not yet recorded: the answer and what {@link #record} stores.
+   *
+   * @param result     what the gate answers
+   * @param evaluation what is recorded
+   */
+  public record Assessment(Result result, DecisionStore.Evaluation evaluation) {}
+
+  /**
+   * Decides a request the transport has validated, reading (the policy's layers and the baseline,
+   * side by side) but writing nothing: the caller records it ({@link #record}) once it may.
+   */
+  public Assessment assess(EvaluateRequest req) {
     var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    var policy = resolver.resolve(req, now.atZone(ZoneOffset.UTC).toLocalDate());
-    var baseline = store.baselineFindings(req.getScanId(), req.getContext(), req.getBaselineBranch());
+    // Two independent reads: the baseline is fetched while the policy's layers are resolved.
+    var baselineRead = CompletableFuture.supplyAsync(
+        () -> store.baselineFindings(req.getScanId(), req.getContext(), req.getBaselineBranch()), READS);
+    PolicyResolution policy;
+    try {
+      policy = resolver.resolve(req, now.atZone(ZoneOffset.UTC).toLocalDate());
+    } catch (RuntimeException e) {
+      baselineRead.cancel(false);
+      throw e;
+    }
+    var baseline = join(baselineRead);
     var assessed = new Assessor(intel).assess(req.getFindingsList(), fingerprints(baseline), policy.exposure(),
         policy::suppressionFor);
     var outcome = policy.decide(new ScanFacts(req.getContext(), assessed, req.getScannersList()));
@@ -114,9 +151,43 @@ public final class Gate {
             : "the latest scan of " + req.getBaselineBranch(), policy.version());
     var evaluation = new DecisionStore.Evaluation(decision, assessed, req.getScannersList(), policy.suppressions(),
         policy.ignoredSuppressions(), InputsDigest.of(req, policy.version(), policy.suppressions(), intel.version()));
-    store.record(evaluation);
-    emit(new AuditRecord(decision, evaluation.scannerStatuses(), evaluation.inputsDigest()));
-    return new Result(decision, assessed, fixed);
+    return new Assessment(new Result(decision, assessed, fixed), evaluation);
+  }
+
+  /** Records an assessment and sends its decision to the audit feed. */
+  public void record(Assessment assessment) {
+    store.record(assessment.evaluation());
+    emitDecision(assessment.evaluation());
+  }
+
+  /**
+   * Records an assessment together with the answer kept for its scan id, in one transaction
+   * fenced by the evaluation's claim ({@link DecisionStore.KeptReply}), and sends its decision
+   * to the audit feed.
+   *
+   * @return false when the claim was taken over meanwhile: nothing recorded, nothing sent
+   */
+  public boolean record(Assessment assessment, DecisionStore.KeptReply reply) {
+    if (!store.record(assessment.evaluation(), reply)) {
+      return false;
+    }
+    emitDecision(assessment.evaluation());
+    return true;
+  }
+
+  private void emitDecision(DecisionStore.Evaluation evaluation) {
+    emit(new AuditRecord(evaluation.decision(), evaluation.scannerStatuses(), evaluation.inputsDigest()));
+  }
+
+  private static <T> T join(CompletableFuture<T> read) {
+    try {
+      return read.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw e;
+    }
   }
 
   /** The scan's risk: the highest score of a finding that is not suppressed, 0 without one. */

@@ -74,6 +74,11 @@ public final class Unrecorded implements DecisionStore {
   }
 
   @Override
+  public boolean record(Evaluation evaluation, KeptReply reply) {
+    return true; // nothing is kept, and nobody else evaluates this scan
+  }
+
+  @Override
   public DecisionPage listDecisions(DecisionQuery query) {
     return new DecisionPage(List.of(), 0);
   }

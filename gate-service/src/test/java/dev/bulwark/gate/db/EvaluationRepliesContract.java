@@ -3,12 +3,18 @@ package dev.bulwark.gate.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.gate.decision.Gate;
+import dev.bulwark.gate.testing.Findings;
 import dev.bulwark.v1.Decision;
+import dev.bulwark.v1.EvaluateRequest;
 import dev.bulwark.v1.EvaluateResponse;
+import dev.bulwark.v1.Verdict;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -107,5 +113,70 @@ abstract class EvaluationRepliesContract {
     db.jdbi().useHandle(h -> h.execute("UPDATE evaluation_replies SET response = ? WHERE scan_id = ?",
         answer("the claimer's").toByteArray(), "scan-4"));
     assertThat(waiting.join()).isEqualTo(answer("the claimer's"));
+  }
+
+  /** The gate's record on this database and its answer, as the Gate service gives it. */
+  private EvaluateResponse decided(Gate.Assessment a) {
+    return EvaluateResponse.newBuilder().setDecision(a.result().decision()).build();
+  }
+
+  private static <T> T slowly(long millis, Supplier<T> then) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return then.get();
+  }
+
+  @Test
+  void aDecisionAndItsKeptAnswerAreRecordedTogetherAndOnlyOnce() {
+    var store = new JdbiDecisionStore(db.jdbi());
+    var gate = new Gate(store, Clock.systemUTC());
+    var replies = new EvaluationReplies(db.jdbi());
+    EvaluateRequest request = Findings.request("scan-5", "shop", List.of(Findings.LOG4SHELL), "");
+
+    var first = replies.once("scan-5", () -> gate.assess(request), this::decided, gate::record);
+    var again = replies.once("scan-5", () -> gate.assess(request), this::decided, gate::record);
+
+    assertThat(first.getDecision().getVerdict()).isEqualTo(Verdict.FAIL);
+    assertThat(again).isEqualTo(first);
+    assertThat(replies.find("scan-5")).contains(first);
+    assertThat(store.listDecisions("shop", 10)).extracting(Decision::getScanId).containsExactly("scan-5");
+  }
+
+  @Test
+  void anEvaluationWhoseClaimWasTakenOverWhileItDecidedRecordsNothingAndAnswersTheOthersDecision() {
+    var store = new JdbiDecisionStore(db.jdbi());
+    var gate = new Gate(store, Clock.systemUTC());
+    var stalled = new EvaluationReplies(db.jdbi());
+    var other = new EvaluationReplies(Jdbi.create(second()), Duration.ofMillis(300));
+    // The stalled replica decides FAIL slowly; meanwhile its claim goes stale and another replica decides PASS.
+    var failing = Findings.request("scan-6", "shop", List.of(Findings.LOG4SHELL), "");
+    var passing = Findings.request("scan-6", "shop", List.of(), "");
+    var slow = CompletableFuture.supplyAsync(() -> stalled.once("scan-6",
+        () -> slowly(1500, () -> gate.assess(failing)), this::decided, gate::record));
+    var taken = slowly(700, () -> other.once("scan-6", () -> gate.assess(passing), this::decided, gate::record));
+
+    assertThat(taken.getDecision().getVerdict()).isEqualTo(Verdict.PASS);
+    assertThat(slow.join()).as("the stalled evaluation answers the kept decision").isEqualTo(taken);
+    assertThat(store.listDecisions("shop", 10)).as("no second decision")
+        .extracting(Decision::getVerdict).containsExactly(Verdict.PASS);
+    assertThat(store.findingStatuses("scan-6")).as("nor the stalled evaluation's findings").isEmpty();
+  }
+
+  @Test
+  void anAssessmentThatFailsReleasesTheClaimTakenBesideIt() {
+    var store = new JdbiDecisionStore(db.jdbi());
+    var gate = new Gate(store, Clock.systemUTC());
+    var replies = new EvaluationReplies(db.jdbi());
+    var request = Findings.request("scan-7", "shop", List.of(), "");
+
+    assertThatThrownBy(() -> replies.once("scan-7", () -> slowly(200, () -> {
+      throw new IllegalStateException("baseline unreadable");
+    }), this::decided, gate::record)).hasMessageContaining("unreadable");
+
+    assertThat(replies.once("scan-7", () -> gate.assess(request), this::decided, gate::record).getDecision()
+        .getVerdict()).isEqualTo(Verdict.PASS);
   }
 }

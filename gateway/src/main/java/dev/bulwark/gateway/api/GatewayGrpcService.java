@@ -47,10 +47,11 @@ public final class GatewayGrpcService implements GatewayGrpc.AsyncService, Binda
 
   @Override
   public void startScan(StartScanRequest request, StreamObserver<StartScanResponse> response) {
+    long arrived = System.nanoTime();
     ScanAdmission.Ticket ticket = admission == null ? null : admission.admit(request);
     StartScanResponse started;
     try {
-      started = answer(() -> coordinator.start(request, CallerAddressInterceptor.LOCAL_ADDRESS.get()));
+      started = answer(() -> coordinator.start(request, CallerAddressInterceptor.LOCAL_ADDRESS.get(), arrived));
     } catch (RuntimeException e) {
       release(ticket);
       throw e;

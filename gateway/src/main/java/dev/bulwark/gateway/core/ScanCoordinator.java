@@ -130,8 +130,17 @@ public final class ScanCoordinator implements AutoCloseable {
    *                      address for scanners when no advertise address is configured
    */
   public StartScanResponse start(StartScanRequest request, String callerAddress) {
+    return start(request, callerAddress, System.nanoTime());
+  }
+
+  /**
+   * @param arrivedNanos when the call arrived ({@link System#nanoTime()}): the time until now is
+   *                     the {@code admit} phase (caps, blob proofs, a slot)
+   */
+  public StartScanResponse start(StartScanRequest request, String callerAddress, long arrivedNanos) {
     remember(callerAddress);
-    var watch = phases.start();
+    var watch = phases.startedAt(arrivedNanos);
+    watch.lap("admit");
     String requestId = request.getRequestId().strip();
     if (requestId.length() > MAX_REQUEST_ID) {
       throw new IllegalArgumentException("request_id is longer than " + MAX_REQUEST_ID + " characters");
@@ -150,20 +159,37 @@ public final class ScanCoordinator implements AutoCloseable {
     }
     var manifest = storeManifest(request.getManifest());
     watch.lap("manifest");
-    // A retry with the same request id answers the scan the first call started (create looks it up).
+    // A retry with the same request id answers the scan the first call started.
     Instant now = now();
     Duration total = request.getDeadlineSeconds() > 0
         ? Duration.ofSeconds(request.getDeadlineSeconds()) : settings.defaultDeadline();
-    var created = scans.create(new NewScan(UUID.randomUUID().toString(), requestId,
-        request.toBuilder().clearManifest().build(), manifest, contentStore, replica, now.plus(settings.lease()),
-        now.plus(total), now));
+    if (!requestId.isEmpty()) {
+      var earlier = scans.findByRequestId(requestId);
+      if (earlier.isPresent()) {
+        return existing(earlier.get(), manifest);
+      }
+    }
+    var scan = new NewScan(UUID.randomUUID().toString(), requestId, request.toBuilder().clearManifest().build(),
+        manifest, contentStore, replica, now.plus(settings.lease()), now.plus(total), now);
+    // The scanners start while the scan's row is written (their results are written after it);
+    // when it is not written, or another replica took the same retried request meanwhile, they are called off.
+    var run = new ScanRun(this, scan.scanId(), 1, request, task(scan.scanId(), scan.request(), request.getManifest(),
+        contentStore), now, now.plus(total), "", watch);
+    run.dispatch();
+    ScanStore.Created created;
+    try {
+      created = scans.insert(scan);
+    } catch (RuntimeException e) {
+      run.abandon();
+      throw e;
+    }
     if (created.existing()) {
+      run.abandon();
       return existing(created.scan(), manifest);
     }
     var row = created.scan();
     watch.lap("record");
-    launch(new ScanRun(this, row.scanId(), row.epoch(), request, task(row, request.getManifest(), contentStore),
-        row.createdAt(), row.deadlineAt(), "", watch));
+    launch(run);
     LOG.info("scan {} of {} started: {} files, {} images", row.scanId(), request.getContext().getProject(),
         request.getManifest().getFilesCount(), request.getManifest().getImagesCount());
     return StartScanResponse.newBuilder().setScanId(row.scanId()).build();
@@ -245,6 +271,7 @@ public final class ScanCoordinator implements AutoCloseable {
       executor.execute(run);
     } catch (RejectedExecutionException e) {
       runs.remove(run.scanId);
+      run.abandon(); // its scanner calls, if already started, stop here
       // Shutting down: the lease lapses (or is released) and another replica takes the scan over.
     }
   }
@@ -257,8 +284,12 @@ public final class ScanCoordinator implements AutoCloseable {
   }
 
   static ScanTask task(ScanRow row, Manifest manifest, String contentStore) {
-    return ScanTask.newBuilder().setScanId(row.scanId()).setContext(row.request().getContext())
-        .setManifest(manifest).setContentStore(contentStore).setVerifySecrets(row.request().getVerifySecrets())
+    return task(row.scanId(), row.request(), manifest, contentStore);
+  }
+
+  private static ScanTask task(String scanId, StartScanRequest request, Manifest manifest, String contentStore) {
+    return ScanTask.newBuilder().setScanId(scanId).setContext(request.getContext())
+        .setManifest(manifest).setContentStore(contentStore).setVerifySecrets(request.getVerifySecrets())
         .build();
   }
 

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * and one when a watcher here has the result ({@code scan <id> delivered ms: deliver=1}), which
  * {@code bench/cluster} reads to print the fixed overhead's breakdown.
  *
- * <p>Phases of a scan this replica starts: {@code validate} (request and blobs present),
+ * <p>Phases of a scan this replica starts: {@code admit} (the caller's caps, blob proofs and slot),
+ * {@code validate} (request and blobs present),
  * {@code manifest} (stored), {@code record} (the scan's row), {@code queue} (until its run starts),
  * {@code dispatch} (until every scanner call is under way), {@code scanners} (until the last
  * scanner's result is recorded), {@code collect} (results gathered, lease checked),
@@ -35,7 +36,12 @@ public final class ScanPhases {
 
   /** A new scan's stopwatch, started now. */
   Watch start() {
-    return new Watch();
+    return new Watch(System.nanoTime());
+  }
+
+  /** A new scan's stopwatch, started when its request arrived ({@link System#nanoTime()}). */
+  Watch startedAt(long arrivedNanos) {
+    return new Watch(arrivedNanos);
   }
 
   /** How many scans went through this phase here. */
@@ -46,7 +52,11 @@ public final class ScanPhases {
   /** One scan's phases, lapped in order; thread-safe (scanner threads lap too). */
   final class Watch {
     private final Map<String, Long> laps = new LinkedHashMap<>();
-    private long last = System.nanoTime();
+    private long last;
+
+    private Watch(long startNanos) {
+      last = startNanos;
+    }
 
     /** Ends the phase {@code name} now (and starts the next). */
     synchronized void lap(String name) {

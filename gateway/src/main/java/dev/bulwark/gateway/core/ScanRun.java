@@ -51,6 +51,10 @@ final class ScanRun implements Runnable {
   private final CompletableFuture<Void> startedWritten = new CompletableFuture<>();
   /** The scanner results this run recorded, by scanner. */
   private final Map<String, ScannerResult> recordedHere = new ConcurrentHashMap<>();
+  /** The scanner calls under way, once {@link #dispatch}ed; and what was reported before them. */
+  private final List<CompletableFuture<Void>> pending = new ArrayList<>();
+  private List<ScannerCaller> dispatched;
+  private Map<String, ScannerResult> reported;
   private volatile boolean stopped;
 
   ScanRun(ScanCoordinator c, String scanId, long epoch, StartScanRequest request, ScanTask task, Instant createdAt,
@@ -79,22 +83,39 @@ final class ScanRun implements Runnable {
     return stopped;
   }
 
+  /**
+   * Starts the scanner calls (once): for a new scan, before its row is written, so that they
+   * already work during that commit; {@link #abandon} stops them when the scan is not recorded.
+   */
+  synchronized void dispatch() {
+    if (dispatched != null) {
+      return;
+    }
+    Duration total = Duration.between(createdAt, deadlineAt);
+    Duration gateReserve = total.dividedBy(5).compareTo(MAX_GATE_RESERVE) > 0 ? MAX_GATE_RESERVE : total.dividedBy(5);
+    Deadline scannerDeadline = Deadline.after(Math.max(0, millisUntil(deadlineAt.minus(gateReserve))),
+        TimeUnit.MILLISECONDS);
+    // A new scan (epoch 1) has no results yet; after a takeover, only the scanners that did not report run.
+    reported = epoch == 1 ? Map.of() : c.scans().scannerResults(scanId);
+    dispatched = c.callers().stream().filter(s -> !reported.containsKey(s.name())).toList();
+    for (ScannerCaller caller : dispatched) {
+      pending.add(CompletableFuture.runAsync(grpc.wrap(() -> runScanner(caller, scannerDeadline)), c.executor()));
+    }
+  }
+
+  /** The scan was not recorded (a retried request, or no database): its scanner calls stop, nothing is written. */
+  void abandon() {
+    stopped = true;
+    startedWritten.completeExceptionally(new LostLeaseException(scanId, epoch));
+    grpc.cancel(null);
+  }
+
   @Override
   public void run() {
     var ref = new Verdicts.ScanRef(scanId, request.getContext());
     watch.lap("queue");
     try {
-      Duration total = Duration.between(createdAt, deadlineAt);
-      Duration gateReserve = total.dividedBy(5).compareTo(MAX_GATE_RESERVE) > 0 ? MAX_GATE_RESERVE : total.dividedBy(5);
-      Deadline scannerDeadline = Deadline.after(Math.max(0, millisUntil(deadlineAt.minus(gateReserve))),
-          TimeUnit.MILLISECONDS);
-      // A new scan (epoch 1) has no results yet; after a takeover, only the scanners that did not report run.
-      Map<String, ScannerResult> reported = epoch == 1 ? Map.of() : c.scans().scannerResults(scanId);
-      var dispatched = c.callers().stream().filter(s -> !reported.containsKey(s.name())).toList();
-      var pending = new ArrayList<CompletableFuture<Void>>();
-      for (ScannerCaller caller : dispatched) {
-        pending.add(CompletableFuture.runAsync(grpc.wrap(() -> runScanner(caller, scannerDeadline)), c.executor()));
-      }
+      dispatch();
       // The scanners' "started" events in one transaction, written while the scanners already work.
       try {
         append(dispatched.stream().map(s -> progress(s.name(), "started", 0, note)).toList());

@@ -78,6 +78,15 @@ public final class ScanStore {
         return new Created(earlier.get(), true);
       }
     }
+    return insert(s);
+  }
+
+  /**
+   * Records a new scan whose request id (if any) was not found a moment ago: as {@link #create}
+   * after its look-up, still answering the scan of another replica that took the same retried
+   * request in between.
+   */
+  public Created insert(NewScan s) {
     try {
       jdbi.useHandle(h -> h.createUpdate("INSERT INTO gateway_scans (scan_id, request_id, project, request, "
               + "manifest_hash, manifest_size, content_store, state, owner, epoch, lease_until, deadline_at, "
