@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +45,12 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
   /** HEAD requests in flight at once when a whole manifest is checked. */
   private static final int PARALLEL_HEADS = 32;
 
-  /** How long a blob seen present is taken as present without asking again (blobs are immutable). */
+  /**
+   * How long a blob seen present is taken as present without asking again (blobs are immutable);
+   * each use extends it, up to {@link #SEEN_CONFIRMED_MILLIS} after the bucket last confirmed it.
+   */
   static final long SEEN_MILLIS = 60_000;
+  static final long SEEN_CONFIRMED_MILLIS = 3_600_000;
   private static final int SEEN_MAX = 200_000;
 
   private final S3Settings settings;
@@ -54,9 +59,15 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
   /**
    * Blobs this process saw in the bucket lately (hash/size → until when): a client's
    * FindMissingBlobs and the StartScan that follows ask about the same thousands of blobs.
-   * Garbage collection deletes only blobs unreferenced for days, so a minute's memory is safe.
+   * Garbage collection deletes only blobs unreferenced for days, so a minute's memory is safe, and
+   * a tree scanned again and again is not asked about anew every minute (each use extends it, up
+   * to an hour after a HEAD or our upload last confirmed the blob).
    */
-  private final Map<String, Long> seen = new ConcurrentHashMap<>();
+  private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+  private LongSupplier clock = System::currentTimeMillis;
+
+  /** When the bucket last confirmed a blob, and until when it is taken as present. */
+  private record Seen(long confirmed, long until) {}
 
   private S3BlobStore(S3Settings settings, S3Client s3) {
     this.settings = settings;
@@ -109,8 +120,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
   @Override
   public boolean contains(Digest digest) throws IOException {
-    Long until = seen.get(Digests.format(digest));
-    if (until != null && until > System.currentTimeMillis()) {
+    if (remembered(digest)) {
       return true;
     }
     try {
@@ -139,6 +149,10 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     digests.forEach(d -> unique.putIfAbsent(d.getHash(), d));
     var checks = new ArrayList<CompletableFuture<Boolean>>();
     for (Digest d : unique.values()) {
+      if (remembered(d)) {
+        checks.add(CompletableFuture.completedFuture(true)); // no task on the HEAD pool
+        continue;
+      }
       checks.add(CompletableFuture.supplyAsync(() -> {
         try {
           return contains(d);
@@ -200,7 +214,28 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     if (seen.size() > SEEN_MAX) {
       seen.clear();
     }
-    seen.put(Digests.format(digest), System.currentTimeMillis() + SEEN_MILLIS);
+    long now = clock.getAsLong();
+    seen.put(Digests.format(digest), new Seen(now, now + SEEN_MILLIS));
+  }
+
+  /** Whether this process saw the blob present lately; a use extends the memory ({@link #SEEN_MILLIS}). */
+  private boolean remembered(Digest digest) {
+    String key = Digests.format(digest);
+    Seen s = seen.get(key);
+    long now = clock.getAsLong();
+    if (s == null || s.until() <= now) {
+      return false;
+    }
+    long until = Math.min(now + SEEN_MILLIS, s.confirmed() + SEEN_CONFIRMED_MILLIS);
+    if (until > s.until()) {
+      seen.replace(key, s, new Seen(s.confirmed(), until));
+    }
+    return true;
+  }
+
+  /** The time the memory of seen blobs goes by (tests move it). */
+  void clock(LongSupplier millis) {
+    this.clock = millis;
   }
 
   @Override

@@ -8,7 +8,9 @@ import dev.bulwark.common.cas.BlobStoreContract;
 import dev.bulwark.common.cas.Digests;
 import dev.bulwark.v1.Digest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +50,28 @@ class S3BlobStoreTest extends BlobStoreContract {
   protected void corrupt(Digest digest, byte[] bytes) {
     store.client().putObject(b -> b.bucket(store.settings().bucket()).key(store.key(digest)),
         RequestBody.fromBytes(bytes));
+  }
+
+  @Test
+  @DisplayName("a blob seen present is taken as present for a minute after each use, at most an hour after the bucket confirmed it")
+  void memoryOfPresentBlobs() throws Exception {
+    var s = (S3BlobStore) store();
+    var now = new AtomicLong(1_000_000);
+    s.clock(now::get);
+    Digest d = s.put("seen".getBytes(StandardCharsets.UTF_8)); // our upload: confirmed
+    s.client().deleteObject(b -> b.bucket(s.settings().bucket()).key(s.key(d))); // behind the store's back
+
+    for (int use = 0; use < 71; use++) { // 71 × 50 s: 3,550 s
+      now.addAndGet(50_000); // used every 50 s: remembered, so the bucket is not asked
+      assertThat(s.missing(List.of(d))).as("after %d uses", use + 1).isEmpty();
+    }
+    now.addAndGet(50_000); // used within the minute, but an hour since the upload confirmed it: asked again
+    assertThat(s.contains(d)).isFalse();
+
+    Digest e = s.put("unused".getBytes(StandardCharsets.UTF_8));
+    s.client().deleteObject(b -> b.bucket(s.settings().bucket()).key(s.key(e)));
+    now.addAndGet(S3BlobStore.SEEN_MILLIS + 1); // not used for a minute: asked again
+    assertThat(s.missing(List.of(e))).containsExactly(e);
   }
 
   @Test
