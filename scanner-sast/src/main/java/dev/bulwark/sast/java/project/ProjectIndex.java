@@ -20,8 +20,15 @@ import java.util.regex.Pattern;
  * sharing changes no file's findings nor its dependencies, only how often the work is done.
  */
 final class ProjectIndex {
-  /** Trees are large (tens of times their text) and live as long as the scan: a few, shared by the threads. */
-  private static final int PARSED_FILES_KEPT = 32;
+  /**
+   * Trees live as long as the scan, shared by the threads, and take about 15 bytes per character
+   * of their text (tokens dropped): a 128th of the heap in characters is about an eighth of it (8 M
+   * characters in a 1 GiB heap; on java.base, java.net.http and java.sql that parses 574 files for
+   * 558 distinct ones, where keeping every tree would parse 563).
+   * {@code -Dbulwark.sast.parsed-chars=N} keeps another number (benchmarks).
+   */
+  private static final long PARSED_CHARS_KEPT =
+      Long.getLong("bulwark.sast.parsed-chars", Runtime.getRuntime().maxMemory() / 128);
   /** Texts kept for callee lookups, in characters (the hierarchy reads every file once, without keeping it). */
   private static final long TEXT_CHARS_KEPT = 32L << 20;
   private static final Pattern LITERAL = Pattern.compile("\"[^\"\\\n]+\"");
@@ -38,7 +45,7 @@ final class ProjectIndex {
   }
 
   private final Project facts;
-  private final ParsedTrees trees = new ParsedTrees(PARSED_FILES_KEPT);
+  private final ParsedTrees trees = new ParsedTrees(PARSED_CHARS_KEPT);
   private final Map<Triggers, Map<String, Lexical>> lexical = new ConcurrentHashMap<>();
   private final Map<String, Boolean> mentions = new ConcurrentHashMap<>();
   private final Map<String, String> texts = new LinkedHashMap<>(16, 0.75f, true);
