@@ -3,6 +3,7 @@ package dev.bulwark.sast.java.project;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import dev.bulwark.sast.java.syntax.JavaSyntax;
+import dev.bulwark.sast.java.syntax.Nodes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -65,7 +66,7 @@ final class ParsedTrees {
 
   /** Drops the nodes' links to their tokens, keeping their positions. */
   static void withoutTokens(Node root) {
-    root.walk(n -> {
+    Nodes.walk(root, n -> {
       var range = n.getRange().orElse(null);
       n.setTokenRange(null);
       n.setRange(range);

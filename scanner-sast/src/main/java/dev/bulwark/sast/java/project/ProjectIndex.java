@@ -31,6 +31,8 @@ final class ProjectIndex {
       Long.getLong("bulwark.sast.parsed-chars", Runtime.getRuntime().maxMemory() / 128);
   /** Texts kept for callee lookups, in characters (the hierarchy reads every file once, without keeping it). */
   private static final long TEXT_CHARS_KEPT = 32L << 20;
+  /** Files whose {@code X.y} index is kept (a few times its text's size, asked about in bursts). */
+  private static final int DOTTED_FILES_KEPT = 64;
   private static final Pattern LITERAL = Pattern.compile("\"[^\"\\\n]+\"");
 
   /** A file's facts for deciding, without parsing it, whether its methods may return untrusted or hard-coded data. */
@@ -48,6 +50,12 @@ final class ProjectIndex {
   private final ParsedTrees trees = new ParsedTrees(PARSED_CHARS_KEPT);
   private final Map<Triggers, Map<String, Lexical>> lexical = new ConcurrentHashMap<>();
   private final Map<String, Boolean> mentions = new ConcurrentHashMap<>();
+  private final Map<String, DottedNames> dotted = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, DottedNames> eldest) {
+      return size() > DOTTED_FILES_KEPT;
+    }
+  };
   private final Map<String, String> texts = new LinkedHashMap<>(16, 0.75f, true);
   private long textChars;
   private volatile TypeHierarchy hierarchy;
@@ -111,7 +119,22 @@ final class ProjectIndex {
 
   /** Whether a file's text contains this string (a static field's {@code Type.field}). */
   boolean mentions(String path, String what) {
-    return mentions.computeIfAbsent(path + '\u0000' + what, k -> text(path).contains(what));
+    return mentions.computeIfAbsent(path + '\u0000' + what, k -> dottedNames(path).contains(what));
+  }
+
+  /** A file's {@code X.y} index, kept while the file is among the last asked about. */
+  private DottedNames dottedNames(String path) {
+    synchronized (dotted) {
+      var known = dotted.get(path);
+      if (known != null) {
+        return known;
+      }
+    }
+    var names = new DottedNames(text(path));
+    synchronized (dotted) {
+      dotted.put(path, names);
+    }
+    return names;
   }
 
   /** The project's classes by what they extend or implement, read from every Java file's declarations once. */
