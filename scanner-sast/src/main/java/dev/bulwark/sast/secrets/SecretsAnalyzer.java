@@ -128,7 +128,8 @@ public final class SecretsAnalyzer implements Analyzer {
   public void matches(SourceFile file, VerificationSession session, Consumer<SecretMatch> out) {
     String text = file.text();
     int[] lineStarts = lineStarts(text);
-    Map<SecretRule, Set<Integer>> todo = new HashMap<>();
+    // By identity (the pack's rules): a record's hashCode hashes every field, lists and all, per keyword hit.
+    Map<SecretRule, Set<Integer>> todo = new java.util.IdentityHashMap<>();
     // Per rule: lines to search (>= 0), or, on long lines, -(keyword end) - 1 for a window around it.
     automaton.scan(text, (k, end) -> {
       int line = lineIndex(lineStarts, end - 1);

@@ -20,10 +20,19 @@ import java.util.regex.Pattern;
  * sharing changes no file's findings nor its dependencies, only how often the work is done.
  */
 final class ProjectIndex {
-  /** Trees are large (tens of times their text) and live as long as the scan: a few, shared by the threads. */
-  private static final int PARSED_FILES_KEPT = 32;
+  /**
+   * Trees live as long as the scan, shared by the threads, and take about 15 bytes per character
+   * of their text (tokens dropped): a 128th of the heap in characters is about an eighth of it (8 M
+   * characters in a 1 GiB heap; on java.base, java.net.http and java.sql that parses 574 files for
+   * 558 distinct ones, where keeping every tree would parse 563).
+   * {@code -Dbulwark.sast.parsed-chars=N} keeps another number (benchmarks).
+   */
+  private static final long PARSED_CHARS_KEPT =
+      Long.getLong("bulwark.sast.parsed-chars", Runtime.getRuntime().maxMemory() / 128);
   /** Texts kept for callee lookups, in characters (the hierarchy reads every file once, without keeping it). */
   private static final long TEXT_CHARS_KEPT = 32L << 20;
+  /** Files whose {@code X.y} index is kept (a few times its text's size, asked about in bursts). */
+  private static final int DOTTED_FILES_KEPT = 64;
   private static final Pattern LITERAL = Pattern.compile("\"[^\"\\\n]+\"");
 
   /** A file's facts for deciding, without parsing it, whether its methods may return untrusted or hard-coded data. */
@@ -38,9 +47,15 @@ final class ProjectIndex {
   }
 
   private final Project facts;
-  private final ParsedTrees trees = new ParsedTrees(PARSED_FILES_KEPT);
+  private final ParsedTrees trees = new ParsedTrees(PARSED_CHARS_KEPT);
   private final Map<Triggers, Map<String, Lexical>> lexical = new ConcurrentHashMap<>();
   private final Map<String, Boolean> mentions = new ConcurrentHashMap<>();
+  private final Map<String, DottedNames> dotted = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, DottedNames> eldest) {
+      return size() > DOTTED_FILES_KEPT;
+    }
+  };
   private final Map<String, String> texts = new LinkedHashMap<>(16, 0.75f, true);
   private long textChars;
   private volatile TypeHierarchy hierarchy;
@@ -104,7 +119,22 @@ final class ProjectIndex {
 
   /** Whether a file's text contains this string (a static field's {@code Type.field}). */
   boolean mentions(String path, String what) {
-    return mentions.computeIfAbsent(path + '\u0000' + what, k -> text(path).contains(what));
+    return mentions.computeIfAbsent(path + '\u0000' + what, k -> dottedNames(path).contains(what));
+  }
+
+  /** A file's {@code X.y} index, kept while the file is among the last asked about. */
+  private DottedNames dottedNames(String path) {
+    synchronized (dotted) {
+      var known = dotted.get(path);
+      if (known != null) {
+        return known;
+      }
+    }
+    var names = new DottedNames(text(path));
+    synchronized (dotted) {
+      dotted.put(path, names);
+    }
+    return names;
   }
 
   /** The project's classes by what they extend or implement, read from every Java file's declarations once. */

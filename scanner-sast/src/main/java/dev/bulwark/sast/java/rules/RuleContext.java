@@ -12,6 +12,7 @@ import com.github.javaparser.ast.expr.StringLiteralExpr;
 import dev.bulwark.sast.core.Findings.RuleInfo;
 import dev.bulwark.sast.core.Project;
 import dev.bulwark.sast.java.catalog.TaintCatalog;
+import dev.bulwark.sast.java.syntax.Nodes;
 import dev.bulwark.sast.java.types.JavaTypes;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +48,7 @@ public final class RuleContext {
     this.book = book;
     this.out = out;
     this.fieldTypes = JavaTypes.ofFields(cu, catalog);
-    cu.walk(node -> {
+    Nodes.walk(cu, node -> {
       if (node instanceof MethodCallExpr m) {
         calls.add(m);
       } else if (node instanceof ObjectCreationExpr o) {

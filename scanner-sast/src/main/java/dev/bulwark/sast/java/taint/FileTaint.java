@@ -10,6 +10,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import dev.bulwark.sast.core.Project;
 import dev.bulwark.sast.java.catalog.TaintCatalog;
+import dev.bulwark.sast.java.syntax.Nodes;
 import dev.bulwark.sast.java.types.JavaTypes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public final class FileTaint {
   private final Deque<List<SinkHit>> recording = new ArrayDeque<>();
   private final Consumer<SinkHit> hits;
   private boolean grown;
-  private Map<String, List<TypeDeclaration<?>>> typesByName;
+  private final Map<String, List<TypeDeclaration<?>>> typesByName;
   /** Methods that, called with nothing tainted, return untrusted data read inside them. */
   private final Set<String> sourceMethods = new HashSet<>();
   /** A file whose methods are only summarised for callers elsewhere: its fields hold what the receiver holds. */
@@ -70,24 +71,39 @@ public final class FileTaint {
     this.matches = new CatalogMatches(catalog);
     this.callees = callees;
     this.hits = hits;
-    this.fieldTypes = JavaTypes.ofFields(cu, catalog, this::createdBy);
-    cu.walk(node -> {
+    // One walk for the types, methods and fields. The fields' types are found before the methods
+    // are known (a field initialised by a call of this file's has no type from it), as they were
+    // when each had its walk.
+    var types = new ArrayList<TypeDeclaration<?>>();
+    var declared = new ArrayList<MethodDeclaration>();
+    var fields = new ArrayList<FieldDeclaration>();
+    Nodes.walk(cu, node -> {
       if (node instanceof TypeDeclaration<?> t) {
-        classNames.add(t.getNameAsString());
+        types.add(t);
       } else if (node instanceof MethodDeclaration m && m.getBody().isPresent()) {
-        methods.computeIfAbsent(m.getNameAsString() + "/" + m.getParameters().size(), k -> new ArrayList<>()).add(m);
+        declared.add(m);
       } else if (node instanceof FieldDeclaration f) {
-        String owner = f.findAncestor(TypeDeclaration.class).map(t -> t.getNameAsString()).orElse("");
-        f.getVariables().forEach(v -> {
-          fieldNames.add(v.getNameAsString());
-          fieldOwners.putIfAbsent(v.getNameAsString(), owner);
-        });
-        if (f.isFinal()) {
-          f.getVariables().forEach(v -> v.getInitializer().filter(StringLiteralExpr.class::isInstance)
-              .ifPresent(i -> fieldConstants.put(v.getNameAsString(), ((StringLiteralExpr) i).asString())));
-        }
+        fields.add(f);
       }
     });
+    this.fieldTypes = JavaTypes.ofFields(fields, catalog, this::createdBy);
+    typesByName = new HashMap<>();
+    types.forEach(t -> {
+      classNames.add(t.getNameAsString());
+      typesByName.computeIfAbsent(t.getNameAsString(), k -> new ArrayList<>()).add(t);
+    });
+    declared.forEach(m -> methods.computeIfAbsent(m.getNameAsString() + "/" + m.getParameters().size(), k -> new ArrayList<>()).add(m));
+    for (var f : fields) {
+      String owner = f.findAncestor(TypeDeclaration.class).map(t -> t.getNameAsString()).orElse("");
+      f.getVariables().forEach(v -> {
+        fieldNames.add(v.getNameAsString());
+        fieldOwners.putIfAbsent(v.getNameAsString(), owner);
+      });
+      if (f.isFinal()) {
+        f.getVariables().forEach(v -> v.getInitializer().filter(StringLiteralExpr.class::isInstance)
+            .ifPresent(i -> fieldConstants.put(v.getNameAsString(), ((StringLiteralExpr) i).asString())));
+      }
+    }
   }
 
   public CompilationUnit cu() {
@@ -121,7 +137,7 @@ public final class FileTaint {
   public void analyseEntryPoints() {
     for (int round = 0; round < MAX_FIELD_ROUNDS; round++) {
       grown = false;
-      for (CallableDeclaration<?> c : cu.findAll(CallableDeclaration.class)) {
+      for (CallableDeclaration<?> c : Nodes.findAll(cu, CallableDeclaration.class)) {
         var body = c instanceof MethodDeclaration m ? m.getBody().orElse(null)
             : ((ConstructorDeclaration) c).getBody();
         if (body != null) {
@@ -257,10 +273,6 @@ public final class FileTaint {
 
   /** The declarations of a type of this file with this name (none when it declares no such type). */
   public List<TypeDeclaration<?>> types(String className) {
-    if (typesByName == null) {
-      typesByName = new HashMap<>();
-      cu.walk(TypeDeclaration.class, t -> typesByName.computeIfAbsent(t.getNameAsString(), k -> new ArrayList<>()).add(t));
-    }
     return typesByName.getOrDefault(className, List.of());
   }
 
@@ -291,7 +303,7 @@ public final class FileTaint {
         if (!m.getNameAsString().equals(method)) {
           continue;
         }
-        for (var r : m.findAll(com.github.javaparser.ast.stmt.ReturnStmt.class)) {
+        for (var r : Nodes.findAll(m, com.github.javaparser.ast.stmt.ReturnStmt.class)) {
           var e = r.getExpression().orElse(null);
           if (!(e instanceof com.github.javaparser.ast.expr.ObjectCreationExpr o)) {
             return null;

@@ -3,6 +3,7 @@ package dev.bulwark.sast.java.taint;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import dev.bulwark.sast.java.syntax.Nodes;
 import dev.bulwark.sast.java.types.JavaTypes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ final class Frame {
     var frame = new Frame(file, types, depth);
     var declarators = new ArrayList<VariableDeclarator>();
     var parameters = new ArrayList<Parameter>();
-    m.walk(node -> {
+    Nodes.walk(m, node -> {
       if (node instanceof VariableDeclarator v) {
         declarators.add(v);
       } else if (node instanceof Parameter p) {

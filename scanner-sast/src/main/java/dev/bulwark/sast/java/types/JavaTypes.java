@@ -15,6 +15,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.type.Type;
 import dev.bulwark.sast.java.catalog.Role;
 import dev.bulwark.sast.java.catalog.TaintCatalog;
+import dev.bulwark.sast.java.syntax.Nodes;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -49,8 +50,14 @@ public final class JavaTypes {
    */
   public static JavaTypes ofFields(CompilationUnit cu, TaintCatalog catalog,
       java.util.function.Function<String, String> localResults) {
+    return ofFields(Nodes.findAll(cu, FieldDeclaration.class), catalog, localResults);
+  }
+
+  /** As {@link #ofFields(CompilationUnit, TaintCatalog, java.util.function.Function)}, given the file's fields in order. */
+  public static JavaTypes ofFields(java.util.List<FieldDeclaration> fields, TaintCatalog catalog,
+      java.util.function.Function<String, String> localResults) {
     var t = new JavaTypes(catalog, localResults);
-    for (FieldDeclaration f : cu.findAll(FieldDeclaration.class)) {
+    for (FieldDeclaration f : fields) {
       for (VariableDeclarator v : f.getVariables()) {
         t.declare(v);
       }
@@ -77,8 +84,8 @@ public final class JavaTypes {
 
   /** Declares every local variable in the node (typing is flow-insensitive). */
   public void declareAll(Node body) {
-    body.findAll(VariableDeclarator.class).forEach(this::declare);
-    body.findAll(Parameter.class).forEach(this::declare);
+    Nodes.findAll(body, VariableDeclarator.class).forEach(this::declare);
+    Nodes.findAll(body, Parameter.class).forEach(this::declare);
   }
 
   /** Simple type name of the expression, or null when unknown. */
