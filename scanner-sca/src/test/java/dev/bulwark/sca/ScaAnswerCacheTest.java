@@ -48,12 +48,9 @@ class ScaAnswerCacheTest {
     results = new CountingResultStore(new DiskResultStore(tmp.resolve("results"), 1 << 22));
   }
 
+  /** A folder with these OSV exports of the shared fixtures. */
   Path advisories(String... zips) throws Exception {
-    Path dir = Files.createDirectories(tmp.resolve("osv-" + System.nanoTime()));
-    for (String zip : zips) {
-      Files.copy(SharedFixtures.osv().resolve(zip), dir.resolve(zip));
-    }
-    return dir;
+    return SharedFixtures.osvExports(tmp, zips);
   }
 
   /** A scan by a new engine over the advisory store, whole answers on (as a deployed scanner). */

@@ -80,11 +80,7 @@ class ScaResultsCacheTest {
 
   /** A folder with these OSV exports of the shared fixtures. */
   Path advisories(String... zips) throws Exception {
-    Path dir = Files.createDirectories(tmp.resolve("osv-" + System.nanoTime()));
-    for (String zip : zips) {
-      Files.copy(SharedFixtures.osv().resolve(zip), dir.resolve(zip));
-    }
-    return dir;
+    return SharedFixtures.osvExports(tmp, zips);
   }
 
   /** A scan through a new engine over the advisory store (nothing in memory from earlier scans). */

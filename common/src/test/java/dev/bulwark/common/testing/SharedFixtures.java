@@ -41,4 +41,13 @@ public final class SharedFixtures {
   public static Path osv() {
     return shared().resolve("osv");
   }
+
+  /** A new folder under {@code parent} holding copies of these OSV exports (e.g. "npm.zip") of {@link #osv()}. */
+  public static Path osvExports(Path parent, String... zips) throws java.io.IOException {
+    Path dir = Files.createDirectories(parent.resolve("osv-" + System.nanoTime()));
+    for (String zip : zips) {
+      Files.copy(osv().resolve(zip), dir.resolve(zip));
+    }
+    return dir;
+  }
 }
