@@ -2,6 +2,7 @@ package dev.bulwark.server.scanner.results;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -67,13 +68,19 @@ public final class DiskResultStore implements ResultStore {
   public synchronized void put(String key, byte[] value) throws IOException {
     Path entry = path(key);
     size(); // counted before this entry is there
-    Files.createDirectories(entry.getParent());
-    Path partial = Files.createTempFile(entry.getParent(), "." + key.substring(0, 8), ".partial");
+    long replaced = Files.exists(entry) ? Files.size(entry) : 0;
+    writeAtomically(entry, value);
+    account(value.length - replaced);
+  }
+
+  /** Writes a file through a temporary one beside it, moved into place: readers never see half of it. */
+  private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+    Files.createDirectories(target.getParent());
+    String name = target.getFileName().toString();
+    Path partial = Files.createTempFile(target.getParent(), "." + name.substring(0, Math.min(8, name.length())), ".partial");
     try {
-      Files.write(partial, value);
-      long replaced = Files.exists(entry) ? Files.size(entry) : 0;
-      Files.move(partial, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      account(value.length - replaced);
+      Files.write(partial, bytes);
+      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(partial);
     }
@@ -111,14 +118,7 @@ public final class DiskResultStore implements ResultStore {
   private void recordLedger() {
     unrecorded = 0;
     try {
-      Files.createDirectories(dir);
-      Path partial = Files.createTempFile(dir, "." + LEDGER, ".partial");
-      try {
-        Files.writeString(partial, Long.toString(total));
-        Files.move(partial, dir.resolve(LEDGER), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(partial);
-      }
+      writeAtomically(dir.resolve(LEDGER), Long.toString(total).getBytes(StandardCharsets.US_ASCII));
     } catch (IOException e) {
       // the ledger is an optimisation: without it the next process counts the entries
     }
